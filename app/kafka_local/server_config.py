@@ -1,0 +1,70 @@
+"""Render the configuration of one combined KRaft broker+controller node (pure: no I/O).
+
+Listeners, all on 127.0.0.1:
+- PLAINTEXT: the trusted loopback listener for the pipeline and tests (its ANONYMOUS principal is a super
+  user, as a local cluster without authentication would be);
+- SASL_PLAINTEXT with SCRAM-SHA-512: every client is a named principal and the StandardAuthorizer applies
+  ACLs, so access scoping is tested for real; streamguard's own admin principal is the super user;
+- CONTROLLER: the KRaft quorum listener.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+_SCRAM_LOGIN_MODULE = "org.apache.kafka.common.security.scram.ScramLoginModule required;"
+
+
+@dataclass(frozen=True)
+class BrokerPorts:
+    plaintext: int
+    sasl: int
+    controller: int
+
+
+def render_server_properties(ports: BrokerPorts, data_dir: Path, admin_principal: str) -> str:
+    host = "127.0.0.1"
+    settings = {
+        "process.roles": "broker,controller",
+        "node.id": "1",
+        "controller.quorum.voters": f"1@{host}:{ports.controller}",
+        "controller.listener.names": "CONTROLLER",
+        "listeners": f"PLAINTEXT://{host}:{ports.plaintext},SASL_PLAINTEXT://{host}:{ports.sasl},"
+        f"CONTROLLER://{host}:{ports.controller}",
+        "advertised.listeners": f"PLAINTEXT://{host}:{ports.plaintext},SASL_PLAINTEXT://{host}:{ports.sasl}",
+        "listener.security.protocol.map": "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+        "inter.broker.listener.name": "PLAINTEXT",
+        "sasl.enabled.mechanisms": "SCRAM-SHA-512",
+        "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config": _SCRAM_LOGIN_MODULE,
+        "authorizer.class.name": "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+        "super.users": f"User:ANONYMOUS;User:{admin_principal}",
+        "allow.everyone.if.no.acl.found": "false",
+        "log.dirs": str(data_dir),
+        "num.partitions": "1",
+        "offsets.topic.replication.factor": "1",
+        "offsets.topic.num.partitions": "4",
+        "transaction.state.log.replication.factor": "1",
+        "transaction.state.log.min.isr": "1",
+        "share.coordinator.state.topic.replication.factor": "1",
+        "share.coordinator.state.topic.min.isr": "1",
+        "group.initial.rebalance.delay.ms": "0",
+        "auto.create.topics.enable": "false",
+        "log.segment.bytes": str(64 * 1024 * 1024),
+    }
+    return "".join(f"{key}={value}\n" for key, value in settings.items())
+
+
+LOG4J2_PROPERTIES = """status = warn
+appender.file.type = File
+appender.file.name = file
+appender.file.fileName = ${sys:streamguard.kafka.log}
+appender.file.layout.type = PatternLayout
+appender.file.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = INFO
+rootLogger.appenderRef.file.ref = file
+logger.kafka.name = kafka
+logger.kafka.level = WARN
+logger.apache.name = org.apache.kafka
+logger.apache.level = WARN
+"""

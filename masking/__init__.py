@@ -1,0 +1,1 @@
+"""Pure masking logic: steward rules, compiled masking plans, actions and free-text detection. No I/O."""

@@ -1,0 +1,40 @@
+"""Free-text PII detection: the contract the masking plan relies on.
+
+The masking plan never imports Presidio: it receives a ``TextScanner`` (built once at start, injected) and
+asks it for spans, a whole batch of texts at a time. A text the scanner could not handle safely comes back
+with ``error`` set, and the plan fails the record closed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One detected piece of personal data: ``text[start:end]`` is an ``entity_type``."""
+
+    start: int
+    end: int
+    entity_type: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class TextScan:
+    """The outcome for one text: its spans, or why it could not be scanned (never the text itself)."""
+
+    spans: tuple[Span, ...] = ()
+    error: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+
+class TextScanner(Protocol):
+    """Finds PII spans in many texts at once; one ``TextScan`` per input text, in order."""
+
+    def scan_batch(self, texts: Sequence[str]) -> list[TextScan]: ...

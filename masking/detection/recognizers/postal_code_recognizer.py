@@ -1,0 +1,39 @@
+"""Postal codes: UK postcodes by their official shape, US ZIP codes after a state code or a context word.
+
+A bare five-digit number is far more often an order or ticket number than a ZIP, so alone it scores
+only 0.1 and needs "zip"/"postcode" just before it to pass the default threshold.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+# USPS two-letter state and territory codes.
+_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|"
+    "NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI|AS|MP"
+)
+# UK postcode: outward code (area, district) + inward code (sector, unit); e.g. SW1A 1AA, M1 1AE, B33 8TH.
+_UK = r"(?<![\w-])(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR)\s?[0-9][ABD-HJLNP-UW-Z]{2}(?![\w-])"
+_US_AFTER_STATE = rf"(?<=\b(?:{_STATES})\s)\d{{5}}(?:-\d{{4}})?(?![\w-])"
+_US_BARE = r"(?<![\w.,$#/-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)"
+# Canadian postal code: A1A 1A1 (letters D F I O Q U never appear).
+_CA = r"(?<![\w-])[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z]\s?[0-9][ABCEGHJ-NPRSTV-Z][0-9](?![\w-])"
+
+
+class PostalCodeRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern("UK postcode", _UK, 0.5),
+        Pattern("Canadian postal code", _CA, 0.5),
+        Pattern("US ZIP after state", _US_AFTER_STATE, 0.6),
+        Pattern("US ZIP (weak)", _US_BARE, 0.1),
+    ]
+    CONTEXT = ["zip", "zipcode", "zip code", "postal", "postcode", "post code", "plz"]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="POSTAL_CODE",
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            global_regex_flags=0,
+        )
