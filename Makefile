@@ -26,8 +26,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 bench: $(STAMP)
-	$(BIN)/python bench/masking.py
-	$(BIN)/python bench/pipeline.py
+	$(BIN)/python -m bench.masking
+	$(BIN)/python -m bench.pipeline
 
 kafka-start: $(STAMP)
 	$(BIN)/streamguard kafka start

@@ -38,3 +38,15 @@ class MaskingError(StreamguardError):
 
 class DetectionError(StreamguardError):
     """Free-text detection that failed or exceeded its time or size budget."""
+
+
+def describe_failure(error: BaseException) -> str:
+    """A loggable account of an error: our own messages are written to be safe; anything else may quote
+    record data, so only its type and where it was raised are told."""
+    if isinstance(error, StreamguardError):
+        return f"{type(error).__name__}: {error}"
+    frame = error.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    where = f" at {frame.tb_frame.f_code.co_filename}:{frame.tb_lineno}" if frame else ""
+    return f"{type(error).__name__}{where} (message withheld: it may quote record data)"

@@ -47,9 +47,7 @@ class Settings(BaseSettings):
     raw_topic_prefix: str = "raw."
     governed_topic_prefix: str = "governed."
     system_topic_prefix: str = "streamguard."
-    evidence_store_url: str = Field(
-        default="", description="sqlite:///path or postgresql://...; default under home."
-    )
+    evidence_store_url: str = Field(default="", description="sqlite:///path or postgresql://...; default under home.")
     keyring_path: Path | None = Field(default=None, description="Keyring file; default <home>/keyring.json.")
     kafka_version: str = "4.1.1"
 

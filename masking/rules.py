@@ -93,6 +93,10 @@ class Rules(BaseModel):
     audiences: dict[str, AudienceRule] = Field(min_length=1)
     fields: dict[str, FieldRule] = Field(default_factory=dict)
     unclassified: UnclassifiedPolicy = "redact"
+    # Producer identity and intake limits of the raw topic (the pipeline enforces them; see README).
+    owner: str | None = Field(default=None, pattern=r"^User:.+$")
+    signature: Literal["off", "required"] = "off"
+    max_record_bytes: PositiveInt = 900_000
 
     _source: str = PrivateAttr(default="<rules>")
     _located: LocatedYaml | None = PrivateAttr(default=None)
@@ -176,19 +180,37 @@ def _load_yaml(text: str, source: str) -> LocatedYaml:
 
 
 def _validate_model(located: LocatedYaml, source: str, problems: list[str]) -> Rules | None:
-    if not isinstance(located.data, dict):
+    """The Rules model; field rules are validated one by one so one bad field hides no other problem."""
+    data = located.data
+    if not isinstance(data, dict):
         problems.append(f"{source}:1: <document>: rules must be a mapping")
         return None
+    raw_fields = data.get("fields") or {}
+    if not isinstance(raw_fields, dict):
+        problems.append(f"{source}:{located.line_of(('fields',))}: fields: must be a mapping of paths to rules")
+        raw_fields = {}
+    fields = {}
+    for path, raw in raw_fields.items():
+        try:
+            fields[path] = FieldRule.model_validate(raw)
+        except ValidationError as error:
+            _add_pydantic_problems(error, ("fields", path), located, source, problems)
     try:
-        rules = Rules.model_validate(located.data)
+        rules = Rules.model_validate({**data, "fields": fields})
     except ValidationError as error:
-        for issue in error.errors(include_input=False, include_url=False):
-            location: Location = tuple(issue["loc"])
-            problems.append(f"{source}:{located.line_of(location)}: {_dotted(location)}: {issue['msg']}")
+        _add_pydantic_problems(error, (), located, source, problems)
         return None
     rules._source = source
     rules._located = located
     return rules
+
+
+def _add_pydantic_problems(
+    error: ValidationError, prefix: Location, located: LocatedYaml, source: str, problems: list[str]
+) -> None:
+    for issue in error.errors(include_input=False, include_url=False):
+        location: Location = (*prefix, *issue["loc"])
+        problems.append(f"{source}:{located.line_of(location)}: {_dotted(location)}: {issue['msg']}")
 
 
 def _dotted(location: Location) -> str:

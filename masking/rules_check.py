@@ -116,21 +116,21 @@ def _required_params(rule: FieldRule) -> list[str]:
 def _check_overlaps(rules: Rules) -> list[str]:
     """A rule inside a field that has its own rule is ambiguous (which one wins?), so refuse it."""
     problems = []
-    paths = set(rules.fields)
     for path in rules.fields:
-        parts = re.split(r"(?=\.)|(?<=\])|(?<=\})", path)
-        for end in range(1, len(parts)):
-            outer = "".join(parts[:end])
-            if outer in paths:
-                where = rules.where("fields", path)
-                problems.append(f"{where}: {path}: lies inside {outer}, which has its own rule")
-                break
+        outers = [path[:i] for i, char in enumerate(path) if char in ".[{" and path[:i] in rules.fields]
+        if outers:
+            where = rules.where("fields", path)
+            problems.append(f"{where}: {path}: lies inside {outers[0]}, which has its own rule")
     return problems
 
 
 def _check_against_tree(rules: Rules, root: Node) -> list[str]:
     problems = []
     for path, rule in rules.fields.items():
+        try:
+            schema_tree.parse_path(path)
+        except PathError:
+            continue  # already reported as malformed
         try:
             node, spec = schema_tree.resolve(root, path)
         except PathError as error:
@@ -205,6 +205,8 @@ def _generalize_problem(rule: FieldRule, node: Node) -> str | None:
     if rule.to in ("year", "month"):
         ok = (kind, node.logical) in _DATE_KINDS or kind == "string"
         return None if ok else f"generalize to {rule.to} needs a date, timestamp or ISO string, not {_describe(node)}"
+    if node.logical is not None:
+        return f"generalize {_how(rule)} cannot produce a {_describe(node)}"
     if rule.to == "network":
         return None if kind == "string" else f"generalize to network needs an IP string, not {_describe(node)}"
     if rule.size is not None:
@@ -214,6 +216,10 @@ def _generalize_problem(rule: FieldRule, node: Node) -> str | None:
             return "generalize size must be a whole number for an integer field"
         return None
     return None if kind == "string" else f"generalize by keep_first needs a string, not {_describe(node)}"
+
+
+def _how(rule: FieldRule) -> str:
+    return "to network" if rule.to == "network" else "by size" if rule.size is not None else "by keep_first"
 
 
 def _describe(node: Node) -> str:

@@ -12,6 +12,8 @@ from typing import Any
 import yaml
 
 Location = tuple[str | int, ...]
+# Keys whose scalar values are names, not YAML types: ``action: null`` is the null action, not None.
+_RAW_TEXT_KEYS = frozenset({"action"})
 
 
 @dataclass
@@ -53,7 +55,10 @@ def _convert(node: yaml.Node, location: Location, out: LocatedYaml) -> Any:
                 out.duplicates.append((line, here, out.lines[here]))
                 continue
             out.lines[here] = line
-            mapping[key] = _convert(value_node, here, out)
+            if key in _RAW_TEXT_KEYS and isinstance(value_node, yaml.ScalarNode):
+                mapping[key] = value_node.value
+            else:
+                mapping[key] = _convert(value_node, here, out)
         return mapping
     if isinstance(node, yaml.SequenceNode):
         items = []

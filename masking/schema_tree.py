@@ -151,7 +151,10 @@ def from_rule_paths(paths: list[str]) -> Node:
     root: dict[str, Any] = {}
     for path in paths:
         level = root
-        steps = parse_path(path)
+        try:
+            steps = parse_path(path)
+        except PathError:  # reported by the rules checks; the rest of the tree is still useful
+            continue
         for i, step in enumerate(steps):
             entry = level.setdefault(step.name, {"descents": step.descents, "children": {}})
             if i < len(steps) - 1:

@@ -32,9 +32,7 @@ class KafkaEndpoint:
         # One client for the session: a future outlives nothing if its client is garbage-collected.
         return AdminClient({"bootstrap.servers": self.bootstrap})
 
-    def create_topic(
-        self, prefix: str = "test", partitions: int = 1, config: dict[str, str] | None = None
-    ) -> str:
+    def create_topic(self, prefix: str = "test", partitions: int = 1, config: dict[str, str] | None = None) -> str:
         name = f"{prefix}.{uuid.uuid4().hex[:10]}"
         futures = self.admin.create_topics([NewTopic(name, partitions, 1, config=config or {})])
         futures[name].result(timeout=30)

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from app.cli import kafka_commands, preview_commands, rules_commands
+from app.cli import kafka_commands, preview_commands, rules_commands, rules_publish, scan_command, worker_command
 from app.errors import StreamguardError
 
 cli = typer.Typer(
@@ -18,6 +18,9 @@ cli = typer.Typer(
 cli.add_typer(kafka_commands.group, name="kafka")
 cli.add_typer(rules_commands.group, name="rules")
 preview_commands.register(cli)
+cli.command("scan")(scan_command.scan)
+rules_publish.register(rules_commands.group)
+cli.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(worker_command.worker)
 
 
 def main() -> None:

@@ -8,9 +8,7 @@ from rich.console import Console
 from app.kafka_local import LocalBroker
 from app.settings import Settings, load_settings
 
-group = typer.Typer(
-    help="Run a local Apache Kafka broker (one KRaft node on 127.0.0.1).", no_args_is_help=True
-)
+group = typer.Typer(help="Run a local Apache Kafka broker (one KRaft node on 127.0.0.1).", no_args_is_help=True)
 console = Console(stderr=True)
 
 

@@ -45,7 +45,7 @@ class DetectionConfig(BaseModel):
     # 0 or 1: scan in this process. 2+: a process pool, used for batches of at least pool_min_batch.
     workers: int = Field(default=0, ge=0, le=64)
     pool_min_batch: int = Field(default=64, ge=1)
-    nlp_batch_size: int = Field(default=64, ge=1)
+    nlp_batch_size: int = Field(default=128, ge=1)
     cache_size: int = Field(default=4096, ge=0)
     # Skip NER for texts without a capitalised non-stopword token (see prefilter.py).
     ner_prefilter: bool = True
@@ -55,15 +55,11 @@ class DetectionConfig(BaseModel):
     street_addresses: bool = True
     postal_codes: bool = True
     international_phones: bool = True
+    cued_names: bool = True
 
     def wants(self, entity: str) -> bool:
         return entity in self.entities
 
     def ner_labels(self) -> dict[str, str]:
         """spaCy label -> entity type, for the NER entities that are switched on."""
-        return {
-            label: entity
-            for entity, labels in NER_ENTITY_LABELS.items()
-            if self.wants(entity)
-            for label in labels
-        }
+        return {label: entity for entity, labels in NER_ENTITY_LABELS.items() if self.wants(entity) for label in labels}

@@ -95,19 +95,21 @@ class ContextBooster:
     needs no tagger or lemmatizer in the spaCy pipeline.
     """
 
-    BEFORE = 48
-    AFTER = 16
+    WINDOW = (48, 16)  # characters looked at before and after a match
 
-    def __init__(self, words: Iterable[str], boost: float, after: int = AFTER) -> None:
+    def __init__(self, words: Iterable[str], boost: float, before: int = 48, after: int = 16) -> None:
+        self._before = before
         self._after = after
         words = sorted({w.lower() for w in words}, key=len, reverse=True)
-        self._pattern = regex.compile(r"(?<![a-z])(?:" + "|".join(map(regex.escape, words)) + ")") if words else None
+        alternatives = "|".join(map(regex.escape, words))
+        # Whole words (plural allowed): "hi" must not fire inside "his", "tel" inside "hotel".
+        self._pattern = regex.compile(rf"(?<![a-z])(?:{alternatives})(?:s|es)?(?![a-z])") if words else None
         self._boost = boost
 
     def apply(self, text: str, span: Span) -> Span:
         if self._pattern is None or span.score >= 1.0:
             return span
-        window = text[max(0, span.start - self.BEFORE) : span.start] + " " + text[span.end : span.end + self._after]
+        window = text[max(0, span.start - self._before) : span.start] + " " + text[span.end : span.end + self._after]
         if not self._pattern.search(window.lower()):
             return span
         return Span(span.start, span.end, span.entity_type, min(1.0, span.score + self._boost))

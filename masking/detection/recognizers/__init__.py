@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IpRecognizer
+from presidio_analyzer.predefined_recognizers import IpRecognizer
 
 from masking.detection.config import DetectionConfig
 from masking.detection.patterns import ContextBooster, PatternAdapter, TextRecognizer
+from masking.detection.recognizers.credit_card_recognizer import LuhnCardRecognizer
+from masking.detection.recognizers.cued_name_recognizer import CuedNameRecognizer
 from masking.detection.recognizers.email_recognizer import OfflineEmailRecognizer
 from masking.detection.recognizers.iban_recognizer import IbanRecognizer
 from masking.detection.recognizers.phone_recognizer import InternationalPhoneRecognizer
@@ -22,9 +24,9 @@ from masking.detection.recognizers.us_ssn_recognizer import StrictUsSsnRecognize
 
 __all__ = ["ContextualRecognizer", "build_recognizers"]
 
-# A postcode's context word comes before it ("zip 94107"); looking after would let "order 12345 to
-# zip 94107" promote the order number too.
-_LOOK_AFTER = {"POSTAL_CODE": 0}
+# A postcode's context word comes right before it ("zip 94107"); a wider window would let "zip 94107,
+# order 12345" promote the order number too. Value: characters looked at (before, after).
+_WINDOWS = {"POSTAL_CODE": (12, 0)}
 # "v1.2.3.4" or "version 10.0.0.1" is a release, not a host.
 _VERSION_WORDS = r"(?:\b(?:version|ver|release|build|firmware|v)\s*\.?\s*|\bv)$"
 
@@ -39,11 +41,13 @@ def _regex_recognizers(config: DetectionConfig) -> list[TextRecognizer]:
     timeout = config.regex_timeout_s
     candidates: list[TextRecognizer] = [
         PatternAdapter(OfflineEmailRecognizer(), timeout, required_char="@"),
-        PatternAdapter(CreditCardRecognizer(), timeout, min_digits=12),
+        PatternAdapter(LuhnCardRecognizer(), timeout, min_digits=13),
         PatternAdapter(StrictUsSsnRecognizer(), timeout, min_digits=9),
         PatternAdapter(IpRecognizer(), timeout, min_digits=2, veto_before=_VERSION_WORDS),
         IbanRecognizer(timeout),
     ]
+    if config.cued_names:
+        candidates.append(PatternAdapter(CuedNameRecognizer(), timeout))
     if config.international_phones:
         candidates.append(InternationalPhoneRecognizer())
     if config.street_addresses:
@@ -57,7 +61,7 @@ def build_recognizers(config: DetectionConfig) -> list[ContextualRecognizer]:
     return [
         ContextualRecognizer(
             r,
-            ContextBooster(r.context, config.context_boost, after=_LOOK_AFTER.get(r.entity, ContextBooster.AFTER)),
+            ContextBooster(r.context, config.context_boost, *_WINDOWS.get(r.entity, ContextBooster.WINDOW)),
         )
         for r in _regex_recognizers(config)
     ]

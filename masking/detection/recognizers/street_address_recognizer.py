@@ -29,13 +29,16 @@ _USPS_WORDS = (
     "Villages?|Ville|Vista|Walks?|Wall|Ways|Wells?|Rise|Gate|Green"
 )
 _NUMBER = r"(?<![\w.,/-])\d{1,6}[A-Za-z]?"
-_NAME = r"(?:(?:[NSEW]|North|South|East|West|[NS][EW])\.?\s+)?(?:[A-Z][a-z'’]+\.?\s+|\d{1,3}(?:st|nd|rd|th)\s+){1,4}"
-_UNIT = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|#)\.?\s*#?[A-Za-z0-9-]{1,6})?"
+_NAME = (
+    r"(?:(?:[NSEW]|North|South|East|West|[NS][EW])\.?\s+)?(?:[A-Z][a-z'\u2019]+\.?\s+|\d{1,3}(?:st|nd|rd|th)\s+){1,4}"
+)
+_POST_DIRECTION = r"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?"
+_UNIT = _POST_DIRECTION + r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|#)\.?\s*#?[A-Za-z0-9-]{1,6})?"
 _CITY_TAIL = (
     r",?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s+[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?"
     r"|,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+\d{5}(?:-\d{4})?"
 )
-_END = r"(?![\w'’])"
+_END = r"(?![\w'\u2019])"
 _GERMAN = (
     r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer)"
     r"\s+\d{1,4}[a-z]?(?:,\s+\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+)?" + _END
@@ -44,7 +47,11 @@ _GERMAN = (
 
 class StreetAddressRecognizer(PatternRecognizer):
     PATTERNS = [
-        Pattern("street + city tail", _NUMBER + r"\s+" + _NAME + f"(?:{_COMMON}|{_USPS_WORDS})\\.?" + _UNIT + f"(?:{_CITY_TAIL})" + _END, 0.7),
+        Pattern(
+            "street + city tail",
+            _NUMBER + r"\s+" + _NAME + f"(?:{_COMMON}|{_USPS_WORDS})\\.?" + _UNIT + f"(?:{_CITY_TAIL})" + _END,
+            0.7,
+        ),
         Pattern("street, common suffix", _NUMBER + r"\s+" + _NAME + f"(?:{_COMMON})\\.?" + _UNIT + _END, 0.6),
         Pattern("street, rare suffix", _NUMBER + r"\s+" + _NAME + f"(?:{_USPS_WORDS})\\.?" + _UNIT + _END, 0.3),
         Pattern("German street", _GERMAN, 0.6),

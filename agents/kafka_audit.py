@@ -1,0 +1,109 @@
+"""The audit chain heads of the source partitions this worker owns, kept where a crash cannot lose them.
+
+Each source partition's events form one hash chain, all in one partition of the audit topic (key
+``topic:partition``). The head (seq, hash and where the event landed) travels with the source offset commit
+as its metadata, so it is exactly as durable as the commit. A crash after the audit write but before the
+commit leaves events newer than the committed head; on assignment the worker therefore reads the audit
+partition forward from the committed head and continues after the last event it finds there. The chain never
+forks: a redelivered span becomes a new, well-linked event.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from confluent_kafka import Consumer, KafkaError, TopicPartition
+
+from evidence.audit import GENESIS_HASH, AuditEvent, chain_key
+
+SourcePartition = tuple[str, int]
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    seq: int
+    hash: str
+    audit_partition: int
+    audit_offset: int
+
+    def to_metadata(self) -> str:
+        return json.dumps(asdict(self), separators=(",", ":"))
+
+    @classmethod
+    def from_metadata(cls, metadata: str | None) -> ChainHead | None:
+        if not metadata:
+            return None
+        try:
+            return cls(**json.loads(metadata))
+        except (ValueError, TypeError):
+            return None
+
+
+def audit_partition_of(source: SourcePartition, partitions: int) -> int:
+    return zlib.crc32(chain_key(*source).encode()) % partitions
+
+
+class AuditChains:
+    """Chain heads per owned source partition: recover on assignment, seal events, advance on delivery."""
+
+    def __init__(self, client_options: dict[str, Any], audit_topic: str, audit_partitions: int) -> None:
+        self._options = client_options
+        self.topic = audit_topic
+        self.partitions = audit_partitions
+        self._heads: dict[SourcePartition, ChainHead | None] = {}
+
+    def partition_of(self, source: SourcePartition) -> int:
+        return audit_partition_of(source, self.partitions)
+
+    def recover(self, source: SourcePartition, committed_metadata: str | None) -> None:
+        head = ChainHead.from_metadata(committed_metadata)
+        partition = self.partition_of(source)
+        start = head.audit_offset + 1 if head and head.audit_partition == partition else 0
+        self._heads[source] = self._scan_forward(source, partition, start, head)
+
+    def forget(self, source: SourcePartition) -> None:
+        self._heads.pop(source, None)
+
+    def seal(self, source: SourcePartition, event: AuditEvent) -> AuditEvent:
+        head = self._heads.get(source)
+        return event.sealed(head.seq + 1 if head else 0, head.hash if head else GENESIS_HASH)
+
+    def advance(self, source: SourcePartition, sealed: AuditEvent, audit_offset: int) -> ChainHead:
+        head = ChainHead(sealed.seq, sealed.hash, self.partition_of(source), audit_offset)
+        self._heads[source] = head
+        return head
+
+    def _scan_forward(
+        self, source: SourcePartition, partition: int, start: int, head: ChainHead | None
+    ) -> ChainHead | None:
+        key = chain_key(*source).encode()
+        consumer = Consumer(
+            {
+                **self._options,
+                "group.id": "streamguard-audit-scan",
+                "enable.auto.commit": False,
+                "enable.partition.eof": True,
+            }
+        )
+        try:
+            _low, high = consumer.get_watermark_offsets(TopicPartition(self.topic, partition), timeout=15)
+            if start >= high:
+                return head
+            consumer.assign([TopicPartition(self.topic, partition, start)])
+            position = start
+            while position < high:
+                for message in consumer.consume(1000, 1.0):
+                    if message.error():
+                        if message.error().code() == KafkaError._PARTITION_EOF:
+                            position = high
+                        continue
+                    position = message.offset() + 1
+                    if message.key() == key:
+                        event = AuditEvent.from_bytes(message.value())
+                        head = ChainHead(event.seq, event.hash, partition, message.offset())
+        finally:
+            consumer.close()
+        return head

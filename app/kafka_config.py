@@ -1,0 +1,84 @@
+"""Where Kafka is and how to reach it, from settings: bootstrap servers and client security options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.errors import ConfigError
+from app.settings import Settings
+
+
+@dataclass(frozen=True)
+class TopicNames:
+    """Every topic name streamguard uses, derived from the configured prefixes."""
+
+    raw_prefix: str
+    governed_prefix: str
+    system_prefix: str
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> TopicNames:
+        return cls(settings.raw_topic_prefix, settings.governed_topic_prefix, settings.system_topic_prefix)
+
+    def raw(self, dataset: str) -> str:
+        return f"{self.raw_prefix}{dataset}"
+
+    def governed(self, dataset: str, audience: str) -> str:
+        return f"{self.governed_prefix}{dataset}.{audience}"
+
+    def dataset_of(self, raw_topic: str) -> str | None:
+        return raw_topic[len(self.raw_prefix) :] if raw_topic.startswith(self.raw_prefix) else None
+
+    @property
+    def rules(self) -> str:
+        return f"{self.system_prefix}rules"
+
+    @property
+    def audit(self) -> str:
+        return f"{self.system_prefix}audit"
+
+    @property
+    def quarantine(self) -> str:
+        return f"{self.system_prefix}quarantine"
+
+
+def resolve_bootstrap(settings: Settings) -> str:
+    """``STREAMGUARD_BOOTSTRAP``, else the local broker if it runs, else a clear error."""
+    if settings.bootstrap:
+        return settings.bootstrap
+    from app.cli.kafka_commands import local_broker  # the local broker is a development convenience
+
+    status = local_broker(settings).status()
+    if not status.running or status.plaintext_bootstrap is None:
+        raise ConfigError(
+            "no Kafka to talk to: set STREAMGUARD_BOOTSTRAP=host:port, or start the local broker with "
+            "`streamguard kafka start`"
+        )
+    return status.plaintext_bootstrap
+
+
+def aiokafka_options(settings: Settings) -> dict[str, Any]:
+    """Keyword arguments for aiokafka clients (bootstrap and SASL); secrets stay in this dict only."""
+    options: dict[str, Any] = {"bootstrap_servers": resolve_bootstrap(settings)}
+    if settings.security_protocol.startswith("SASL"):
+        options |= {
+            "security_protocol": settings.security_protocol,
+            "sasl_mechanism": settings.sasl_mechanism,
+            "sasl_plain_username": settings.sasl_username,
+            "sasl_plain_password": settings.sasl_password.get_secret_value() if settings.sasl_password else None,
+        }
+    return options
+
+
+def confluent_options(settings: Settings) -> dict[str, Any]:
+    """Configuration for confluent-kafka clients (admin API, command-line producers)."""
+    options: dict[str, Any] = {"bootstrap.servers": resolve_bootstrap(settings)}
+    if settings.security_protocol.startswith("SASL"):
+        options |= {
+            "security.protocol": settings.security_protocol,
+            "sasl.mechanisms": settings.sasl_mechanism,
+            "sasl.username": settings.sasl_username or "",
+            "sasl.password": settings.sasl_password.get_secret_value() if settings.sasl_password else "",
+        }
+    return options

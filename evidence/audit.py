@@ -1,0 +1,96 @@
+"""The audit event: what happened to a span of source offsets of one partition, sealed into a hash chain.
+
+One event per source partition per processed batch. It names every source offset of the span exactly once,
+as delivered, quarantined or a tombstone, and carries counts, versions and digests, never a value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+GENESIS_HASH = "0" * 64
+
+
+class SourceSpan(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    topic: str
+    partition: int
+    first_offset: int
+    last_offset: int
+
+
+class AudienceOutput(BaseModel):
+    """Where one audience's view of the span landed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    topic: str
+    partition: int
+    first_offset: int | None
+    last_offset: int | None
+    count: int
+    digest: str
+
+
+class Quarantined(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    offset: int
+    reason: str
+
+
+class AuditEvent(BaseModel):
+    """An audit event; ``seq``, ``prev_hash`` and ``hash`` chain it to its partition's previous event."""
+
+    model_config = ConfigDict(frozen=True)
+
+    event_id: str
+    kind: str = "records"
+    recorded_at: str
+    worker: str
+    dataset: str | None
+    source: SourceSpan
+    identities: dict[str, int] = Field(default_factory=dict)
+    schema_ids: list[int] = Field(default_factory=list)
+    rule_version: int | None = None
+    delivered_offsets: list[int] = Field(default_factory=list)
+    tombstone_offsets: list[int] = Field(default_factory=list)
+    quarantined: list[Quarantined] = Field(default_factory=list)
+    outputs: dict[str, AudienceOutput] = Field(default_factory=dict)
+    input_digest: str
+    action_counts: dict[str, int] = Field(default_factory=dict)
+    entity_counts: dict[str, int] = Field(default_factory=dict)
+    seq: int = 0
+    prev_hash: str = GENESIS_HASH
+    hash: str = ""
+
+    def accounted_offsets(self) -> list[int]:
+        return sorted([*self.delivered_offsets, *self.tombstone_offsets, *(q.offset for q in self.quarantined)])
+
+    def content_hash(self) -> str:
+        """SHA-256 of the canonical JSON of every field but ``hash`` itself."""
+        body: dict[str, Any] = self.model_dump(mode="json", exclude={"hash"})
+        canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+    def sealed(self, seq: int, prev_hash: str) -> AuditEvent:
+        """This event placed after ``prev_hash`` as number ``seq`` of its chain, with its own hash."""
+        placed = self.model_copy(update={"seq": seq, "prev_hash": prev_hash, "hash": ""})
+        return placed.model_copy(update={"hash": placed.content_hash()})
+
+    def to_bytes(self) -> bytes:
+        return self.model_dump_json().encode()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> AuditEvent:
+        return cls.model_validate_json(data)
+
+
+def chain_key(topic: str, partition: int) -> str:
+    """The audit topic key of a source partition: all of its events share one audit partition, in order."""
+    return f"{topic}:{partition}"

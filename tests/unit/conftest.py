@@ -1,0 +1,21 @@
+"""Shared unit-test fixtures. Detection: the spaCy model is loaded once per session (it takes ~1 s)."""
+
+from __future__ import annotations
+
+import pytest
+
+from masking.detection.config import DetectionConfig
+from masking.detection.ner import load_ner_pipeline
+from masking.detection.presidio_scanner import PresidioScanner
+from masking.detection.recognizers import build_recognizers
+
+
+@pytest.fixture(scope="session")
+def ner_pipeline():
+    return load_ner_pipeline(DetectionConfig().spacy_model)
+
+
+@pytest.fixture(scope="session")
+def scanner(ner_pipeline) -> PresidioScanner:
+    config = DetectionConfig(cache_size=0)
+    return PresidioScanner(config, ner_pipeline, build_recognizers(config))
