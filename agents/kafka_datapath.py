@@ -30,7 +30,6 @@ from evidence.audit import AudienceOutput, chain_key
 
 log = logging.getLogger(__name__)
 
-GROUP_ID = "streamguard-datapath"
 FLUSH_TIMEOUT_S = 60.0
 
 
@@ -72,7 +71,7 @@ class DataPath:
         self._consumer = Consumer(
             {
                 **client_options,
-                "group.id": GROUP_ID,
+                "group.id": registry.names.datapath_group,
                 "enable.auto.commit": False,
                 "auto.offset.reset": "earliest",
                 "partition.assignment.strategy": "cooperative-sticky",

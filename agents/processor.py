@@ -19,7 +19,7 @@ from agents.codec import AvroCodec, DecodeError, decode_json, encode_json, frame
 from agents.identity import verify_signed_identity
 from app.errors import StreamguardError
 from app.kafka_config import TopicNames
-from evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan
+from evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan, offset_ranges
 from evidence.digests import batch_digest
 from masking.detection import TextScanner
 from masking.keys import Keyring
@@ -262,8 +262,8 @@ class DatasetProcessor:
             identities=dict(Counter(identity for identity in identities if identity)),
             schema_ids=sorted({sid for sid, _ in views.values() if sid is not None}),
             rule_version=self.rule_version,
-            delivered_offsets=delivered,
-            tombstone_offsets=tombstones,
+            delivered=offset_ranges(delivered),
+            tombstones=tombstones,
             quarantined=quarantined,
             outputs={a: self._output_summary(a, records[0].partition, outs) for a, outs in governed.items()},
             input_digest=batch_digest(record.value for record in records),

@@ -39,6 +39,15 @@ class TopicNames:
         return f"{self.system_prefix}audit"
 
     @property
+    def datapath_group(self) -> str:
+        """Consumer group of the data path (one per deployment, named after its system prefix)."""
+        return f"{self.system_prefix}datapath"
+
+    @property
+    def app_id(self) -> str:
+        return self.system_prefix.rstrip(".") or "streamguard"
+
+    @property
     def quarantine(self) -> str:
         return f"{self.system_prefix}quarantine"
 

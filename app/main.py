@@ -45,7 +45,7 @@ names = TopicNames.from_settings(settings)
 worker_id = f"{socket.gethostname()}-{os.getpid()}"
 
 app = faust.App(
-    "streamguard",
+    names.app_id,
     broker=f"kafka://{resolve_bootstrap(settings)}",
     autodiscover=False,
     store="memory://",

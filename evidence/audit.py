@@ -58,8 +58,8 @@ class AuditEvent(BaseModel):
     identities: dict[str, int] = Field(default_factory=dict)
     schema_ids: list[int] = Field(default_factory=list)
     rule_version: int | None = None
-    delivered_offsets: list[int] = Field(default_factory=list)
-    tombstone_offsets: list[int] = Field(default_factory=list)
+    delivered: list[tuple[int, int]] = Field(default_factory=list, description="inclusive offset ranges")
+    tombstones: list[int] = Field(default_factory=list)
     quarantined: list[Quarantined] = Field(default_factory=list)
     outputs: dict[str, AudienceOutput] = Field(default_factory=dict)
     input_digest: str
@@ -70,7 +70,8 @@ class AuditEvent(BaseModel):
     hash: str = ""
 
     def accounted_offsets(self) -> list[int]:
-        return sorted([*self.delivered_offsets, *self.tombstone_offsets, *(q.offset for q in self.quarantined)])
+        delivered = [offset for first, last in self.delivered for offset in range(first, last + 1)]
+        return sorted([*delivered, *self.tombstones, *(q.offset for q in self.quarantined)])
 
     def content_hash(self) -> str:
         """SHA-256 of the canonical JSON of every field but ``hash`` itself."""
@@ -89,6 +90,17 @@ class AuditEvent(BaseModel):
     @classmethod
     def from_bytes(cls, data: bytes) -> AuditEvent:
         return cls.model_validate_json(data)
+
+
+def offset_ranges(offsets: list[int]) -> list[tuple[int, int]]:
+    """Ascending offsets as inclusive ranges: [3, 4, 5, 9] -> [(3, 5), (9, 9)]."""
+    ranges: list[tuple[int, int]] = []
+    for offset in offsets:
+        if ranges and ranges[-1][1] == offset - 1:
+            ranges[-1] = (ranges[-1][0], offset)
+        else:
+            ranges.append((offset, offset))
+    return ranges
 
 
 def chain_key(topic: str, partition: int) -> str:
