@@ -112,9 +112,11 @@ class DataPath:
     def _follow_rules(self) -> None:
         topics = self.registry.raw_topics()
         if topics != self._subscribed:
-            for topic in set(topics) - set(self._subscribed):
+            for topic in sorted(set(topics) - set(self._subscribed)):
                 dataset = self.registry.names.dataset_of(topic) or topic
-                ensure_dataset_topics(self._admin, self.registry.names, dataset, self.registry.audiences(topic))
+                audiences = self.registry.audiences(topic)
+                ensure_dataset_topics(self._admin, self.registry.names, dataset, audiences)
+                log.info("serving %s -> %d governed views (%s)", topic, len(audiences), ", ".join(audiences))
             self._consumer.subscribe(topics, on_assign=self._on_assign, on_revoke=self._on_revoke)
             self._subscribed = topics
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from confluent_kafka import KafkaError, KafkaException
@@ -12,6 +13,7 @@ from app.kafka_config import TopicNames
 
 COMPACTED = {"cleanup.policy": "compact"}
 AUDIT_PARTITIONS = 3
+SETUP_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -66,13 +68,33 @@ def ensure_dataset_topics(
 ) -> list[str]:
     """The raw topic (if missing) and one governed view per audience, mirroring the raw topic's partition
     count (a view keeps its source partition, hence key order) and cleanup policy (a compacted raw topic
-    gets compacted views, so tombstones erase there too)."""
+    gets compacted views, so tombstones erase there too). Retries briefly: metadata of a topic created a
+    moment ago may not have reached every broker yet."""
+    for attempt in range(1, SETUP_ATTEMPTS + 1):
+        try:
+            return _ensure_dataset_topics(admin, names, dataset, audiences, default_partitions)
+        except KafkaException as error:
+            if attempt == SETUP_ATTEMPTS:
+                raise KafkaToolingError(
+                    f"cannot set up the topics of dataset {dataset}: {error.args[0].str()}"
+                ) from None
+            time.sleep(attempt)
+    return []
+
+
+def _ensure_dataset_topics(
+    admin: AdminClient, names: TopicNames, dataset: str, audiences: list[str], default_partitions: int
+) -> list[str]:
     raw = names.raw(dataset)
     partitions = partition_count(admin, raw)
-    created = [] if partitions else ensure_topics(admin, [TopicSpec(raw, default_partitions)])
-    partitions = partitions or default_partitions
-    config = {"cleanup.policy": _cleanup_policy(admin, raw)}
-    views = [TopicSpec(names.governed(dataset, audience), partitions, config) for audience in audiences]
+    if partitions is None:
+        created = ensure_topics(admin, [TopicSpec(raw, default_partitions)])
+        partitions, policy = default_partitions, "delete"
+    else:
+        created, policy = [], _cleanup_policy(admin, raw)
+    views = [
+        TopicSpec(names.governed(dataset, audience), partitions, {"cleanup.policy": policy}) for audience in audiences
+    ]
     return created + ensure_topics(admin, views)
 
 

@@ -1,0 +1,280 @@
+"""Shared parts of ``bench.pipeline``: an isolated deployment per configuration, pre-encoded records,
+topics, backlogs, end offsets and worker processes (all on the broker at 127.0.0.1)."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import fastavro
+from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
+from confluent_kafka.admin import AdminClient, NewTopic
+
+from agents.codec import frame_wire_format
+from agents.kafka_audit_reader import AuditSummary, read_audit_events, summarize
+from agents.kafka_rules import RuleSetRecord, latest_versions, next_record, publish_rule_set, read_rule_history
+from agents.kafka_schemas import SchemaCatalog
+from agents.kafka_topics import ensure_topics, system_topics
+from app.kafka_config import TopicNames, aiokafka_options, confluent_options
+from app.sample_data import customers
+from app.settings import Settings
+from masking.keyring_file import generate_keyring_json
+from masking.rules import parse_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_TEXT = json.dumps(json.loads((ROOT / "schemas" / "customers.avsc").read_text()))
+RULES_TEXT = (ROOT / "schemas" / "customers.rules.yaml").read_text()
+UNIQUE_RECORDS = 2000  # distinct Faker customers, cycled to N (keys stay unique)
+Items = list[tuple[bytes, bytes]]
+
+
+class BenchError(RuntimeError):
+    """A bench step did not finish in time or produced an inconsistent result."""
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float, what: str, step_s: float = 0.1) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise BenchError(f"timed out after {timeout_s:.0f}s waiting for {what}")
+        time.sleep(step_s)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def bench_rules(dataset: str) -> str:
+    """The sample rules for ``dataset``, structured fields only (no free-text detection anywhere)."""
+    text = re.sub(r"(?m)^dataset: .*$", f"dataset: {dataset}", RULES_TEXT)
+    text = re.sub(r"(?m)^(\s*notes:\s*).*$", r"\1{class: free_text, action: redact}", text)
+    return re.sub(r"(?m)^unclassified: .*$", "unclassified: redact", text)
+
+
+def avro_bodies(count: int = UNIQUE_RECORDS) -> list[bytes]:
+    """Schemaless Avro bodies of sample customers (no notes), encoded once."""
+    parsed = fastavro.parse_schema(json.loads(SCHEMA_TEXT))
+    bodies = []
+    for record in customers(count, seed=7, with_notes=False):
+        buffer = io.BytesIO()
+        fastavro.schemaless_writer(buffer, parsed, record)
+        bodies.append(buffer.getvalue())
+    return bodies
+
+
+def framed_items(bodies: list[bytes], schema_id: int, count: int) -> Items:
+    """``count`` (key, Confluent-framed value) pairs; keys unique, bodies cycled."""
+    framed = [frame_wire_format(schema_id, body) for body in bodies]
+    return [(f"C{i:08d}".encode(), framed[i % len(framed)]) for i in range(count)]
+
+
+@dataclass
+class Deployment:
+    """One isolated configuration: own system prefix (rules, audit, groups, Faust app id) and dataset."""
+
+    bootstrap: str
+    home: Path
+    tag: str
+    prefix: str = ""
+    dataset: str = ""
+    workers: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.prefix = self.prefix or f"bench{self.tag}."
+        self.dataset = self.dataset or f"bench_{self.tag}"
+        self.settings = Settings(bootstrap=self.bootstrap, home=self.home, system_topic_prefix=self.prefix)
+        self.names = TopicNames.from_settings(self.settings)
+        self.options = confluent_options(self.settings)
+        self.admin = AdminClient(self.options)
+        rules_yaml = bench_rules(self.dataset)
+        rules = parse_rules(rules_yaml, schema=json.loads(SCHEMA_TEXT))
+        self.audiences = list(rules.audiences)
+        record = next_record([], rules, rules_yaml, "bench.rules.yaml", SCHEMA_TEXT, "bench")
+        assert record is not None
+        self.record: RuleSetRecord = record
+
+    @property
+    def raw(self) -> str:
+        return self.names.raw(self.dataset)
+
+    @property
+    def governed(self) -> list[str]:
+        return [self.names.governed(self.dataset, audience) for audience in self.audiences]
+
+    def create_topics(self, partitions: int, extra: list[str] | None = None) -> None:
+        ensure_topics(self.admin, system_topics(self.names))
+        create_topics(self.admin, [self.raw, *(extra or [])], partitions)
+
+    def expected_schema_id(self) -> int:
+        """The id the worker will give this rule set's schema: a fresh mock registry fed the same history."""
+        schema_id = SchemaCatalog(f"mock://{self.prefix}").register(self.record)
+        assert schema_id is not None
+        return schema_id
+
+    def publish_rules(self) -> int:
+        """Publish the rules, then derive the schema id exactly as a worker does from the rule history."""
+        asyncio.run(publish_rule_set(aiokafka_options(self.settings), self.names.rules, self.record))
+        history = asyncio.run(read_rule_history(aiokafka_options(self.settings), self.names.rules))
+        catalog = SchemaCatalog(f"mock://{self.prefix}-check")
+        catalog.register_history(history)
+        schema_id = catalog.register(latest_versions(history)[self.dataset])
+        assert schema_id is not None
+        assert catalog.writer_schema(schema_id) is not None
+        return schema_id
+
+    def env(self) -> dict[str, str]:
+        return {
+            **os.environ,
+            "STREAMGUARD_BOOTSTRAP": self.bootstrap,
+            "STREAMGUARD_HOME": str(self.home),
+            "STREAMGUARD_SYSTEM_TOPIC_PREFIX": self.prefix,
+            "STREAMGUARD_ENV": "development",
+            "PYTHONPATH": str(ROOT),
+        }
+
+    def start_workers(self, count: int, timeout_s: float = 90.0) -> None:
+        """Start ``count`` workers at once and wait until each has read the rule history."""
+        logs = []
+        for number in range(count):
+            log = self.home / f"{self.tag}.worker{number}.log"
+            command = [sys.executable, "-c", "from app.cli import main; main()", "worker"]
+            command += ["--web-port", str(free_port())]
+            with log.open("ab") as sink:
+                self.workers.append(
+                    subprocess.Popen(command, env=self.env(), stdout=sink, stderr=subprocess.STDOUT, cwd=self.home)
+                )
+            logs.append(log)
+        for process, log in zip(self.workers, logs, strict=True):
+            wait_until(lambda log=log: "rule history read" in log.read_text(errors="replace"), timeout_s, f"{log}")
+            if process.poll() is not None:
+                raise BenchError(f"worker exited with {process.returncode}; see {log}")
+
+    def stop_workers(self) -> None:
+        """SIGTERM each worker this deployment started (by PID), SIGKILL after 20 s."""
+        stop_processes(self.workers)
+        self.workers.clear()
+
+    def alive(self) -> bool:
+        return all(process.poll() is None for process in self.workers)
+
+    def audit(self) -> AuditSummary:
+        return summarize(read_audit_events(self.options, self.names.audit))
+
+
+def stop_processes(processes: list[subprocess.Popen[bytes]]) -> None:
+    """SIGTERM the given child processes (by PID), SIGKILL any still running after 20 s."""
+    for process in processes:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
+
+
+def create_topics(admin: AdminClient, topics: list[str], partitions: int) -> None:
+    futures = admin.create_topics([NewTopic(topic, partitions, 1) for topic in topics])
+    for future in futures.values():
+        future.result(timeout=30)
+
+
+def preload(options: dict[str, Any], topic: str, partitions: int, items: Items, timeout_s: float = 120.0) -> None:
+    """Write the backlog round-robin over the partitions and wait for every acknowledgement."""
+    producer = Producer(
+        {**options, "acks": "all", "linger.ms": 20, "batch.size": 1_000_000, "queue.buffering.max.messages": 500_000}
+    )
+    deadline = time.monotonic() + timeout_s
+    for index, (key, value) in enumerate(items):
+        while True:
+            try:
+                producer.produce(topic, value, key, partition=index % partitions)
+                break
+            except BufferError:
+                producer.poll(0.05)
+                if time.monotonic() > deadline:
+                    raise BenchError(f"preloading {topic} timed out") from None
+    if producer.flush(max(1.0, deadline - time.monotonic())):
+        raise BenchError(f"preloading {topic}: records unacknowledged")
+
+
+class Offsets:
+    """Sums of end offsets (records written) of topics, via one long-lived consumer."""
+
+    def __init__(self, options: dict[str, Any]) -> None:
+        self._consumer = Consumer({**options, "group.id": "bench-offsets", "enable.auto.commit": False})
+        self._partitions: dict[str, list[int]] = {}
+
+    def total(self, topics: list[str]) -> int:
+        return sum(self._end(topic) for topic in topics)
+
+    def _end(self, topic: str) -> int:
+        partitions = self._partitions.get(topic)
+        if partitions is None:
+            metadata = self._consumer.list_topics(topic, timeout=15).topics[topic]
+            if metadata.error is not None or not metadata.partitions:
+                return 0  # not created yet (the worker creates governed views on first sight of the rules)
+            partitions = self._partitions[topic] = sorted(metadata.partitions)
+        try:
+            return sum(
+                self._consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=15)[1] for p in partitions
+            )
+        except KafkaException:  # a topic created a moment ago may have no leader yet
+            return 0
+
+    def close(self) -> None:
+        self._consumer.close()
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Rate over the window from the first observed output to the target (the same rule for every design)."""
+
+    records: int
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        return self.records / self.seconds if self.seconds > 0 else 0.0
+
+
+def watch(
+    count: Callable[[], int], target: int, timeout_s: float, alive: Callable[[], bool] = lambda: True
+) -> Progress:
+    """Poll ``count`` until it reaches ``target``; time from the first poll that saw output."""
+    deadline = time.monotonic() + timeout_s
+    first: tuple[float, int] | None = None
+    while True:
+        seen, now = count(), time.monotonic()
+        if first is None and seen > 0:
+            first = (now, seen)
+        if seen >= target and first is not None:
+            return Progress(target - first[1], now - first[0])
+        if now > deadline or not alive():
+            raise BenchError(f"only {seen}/{target} output records (timeout or process exit)")
+        time.sleep(0.05)
+
+
+def make_home(path: Path) -> Path:
+    """A bench home with a development keyring (workers and the Faust bench app share it)."""
+    path.mkdir(parents=True, exist_ok=True)
+    keyring = path / "keyring.json"
+    if not keyring.exists():
+        keyring.write_text(generate_keyring_json())
+        keyring.chmod(0o600)
+    return path
