@@ -57,13 +57,17 @@ class AuditSummary:
         return all(report.intact for report in self.chains.values())
 
 
-def summarize(chains: dict[str, list[AuditEvent]]) -> AuditSummary:
+def summarize(chains: dict[str, list[AuditEvent]], since: dict[str, int] | None = None) -> AuditSummary:
+    """Verify every chain; count outcomes of the source offsets at or after ``since[chain key]``."""
     summary = AuditSummary()
     for key, events in chains.items():
         summary.chains[key] = verify_chain(events)
+        start = (since or {}).get(key, 0)
         for event in events:
-            summary.delivered += sum(last - first + 1 for first, last in event.delivered)
-            summary.tombstones += len(event.tombstones)
-            summary.quarantined.update(q.reason for q in event.quarantined)
+            if event.source.last_offset < start:
+                continue
+            summary.delivered += sum(max(0, last - max(first, start) + 1) for first, last in event.delivered)
+            summary.tombstones += sum(1 for offset in event.tombstones if offset >= start)
+            summary.quarantined.update(q.reason for q in event.quarantined if q.offset >= start)
             summary.entities.update(event.entity_counts)
     return summary

@@ -99,3 +99,21 @@ async def publish_rule_set(client_options: dict[str, Any], topic: str, record: R
         await producer.send_and_wait(topic, key=record.key.encode(), value=record.model_dump_json().encode())
     finally:
         await producer.stop()
+
+
+async def apply_rule_set(
+    client_options: dict[str, Any],
+    topic: str,
+    rules: Rules,
+    rules_yaml: str,
+    source_name: str,
+    avro_schema: str | None,
+    who: str,
+) -> RuleSetRecord | None:
+    """Publish validated rules as the dataset's next version; None if the latest version is the same."""
+    record = next_record(
+        await read_rule_history(client_options, topic), rules, rules_yaml, source_name, avro_schema, who
+    )
+    if record is not None:
+        await publish_rule_set(client_options, topic, record)
+    return record

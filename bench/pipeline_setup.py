@@ -169,7 +169,12 @@ class Deployment:
         self.workers.clear()
 
     def alive(self) -> bool:
-        return all(process.poll() is None for process in self.workers)
+        """At least one worker still runs (a survivor takes over a crashed worker's partitions)."""
+        return any(process.poll() is None for process in self.workers)
+
+    def exits(self) -> list[int]:
+        """Exit codes of workers that stopped on their own before the bench stopped them."""
+        return [code for code in (process.poll() for process in self.workers) if code is not None]
 
     def audit(self) -> AuditSummary:
         return summarize(read_audit_events(self.options, self.names.audit))

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from confluent_kafka.admin import AdminClient
 from rich.console import Console
 from rich.table import Table
 
-from agents.kafka_rules import RuleSetRecord, latest_versions, next_record, publish_rule_set, read_rule_history
+from agents.kafka_rules import RuleSetRecord, apply_rule_set, latest_versions, read_rule_history
 from agents.kafka_topics import ensure_topics, system_topics
 from app.kafka_config import TopicNames, aiokafka_options, confluent_options
 from app.settings import Settings, load_settings
@@ -22,8 +23,6 @@ console = Console()
 
 
 def _history(settings: Settings) -> list[RuleSetRecord]:
-    from confluent_kafka.admin import AdminClient
-
     names = TopicNames.from_settings(settings)
     ensure_topics(AdminClient(confluent_options(settings)), system_topics(names))
     return asyncio.run(read_rule_history(aiokafka_options(settings), names.rules))
@@ -41,11 +40,16 @@ def apply(
     avro_schema = json.dumps(json.loads(schema_file.read_text())) if schema_file else None
     rules = load_rules(rules_file, schema=json.loads(avro_schema) if avro_schema else None)
     who = settings.sasl_username or getpass.getuser()
-    record = next_record(_history(settings), rules, rules_file.read_text(), rules_file.name, avro_schema, who)
+    names = TopicNames.from_settings(settings)
+    ensure_topics(AdminClient(confluent_options(settings)), system_topics(names))
+    record = asyncio.run(
+        apply_rule_set(
+            aiokafka_options(settings), names.rules, rules, rules_file.read_text(), rules_file.name, avro_schema, who
+        )
+    )
     if record is None:
         console.print(f"rules for [bold]{rules.dataset}[/bold] unchanged; no new version published")
         return
-    asyncio.run(publish_rule_set(aiokafka_options(settings), TopicNames.from_settings(settings).rules, record))
     console.print(f"published [bold]{record.key}[/bold] (digest {record.digest[:12]}, by {record.applied_by})")
 
 

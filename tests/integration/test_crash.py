@@ -3,7 +3,6 @@ the audit chain stays intact, and every duplicate is identifiable by its source 
 
 from __future__ import annotations
 
-import signal
 import threading
 import uuid
 from collections import Counter
@@ -13,10 +12,12 @@ import pytest
 from confluent_kafka import Message
 from confluent_kafka.admin import NewTopic
 
+from agents.kafka_readback import end_offsets, read_topic, source_of
 from app.raw_producer import RawProducer, avro_payload
 from app.sample_data import customers
+from app.worker_process import wait_until
 from tests.conftest import KafkaEndpoint
-from tests.integration.pipeline_support import ROOT, Deployment, end_offsets, read_topic, source_of, wait_for
+from tests.integration.pipeline_support import ROOT, Deployment
 
 pytestmark = pytest.mark.kafka
 
@@ -43,17 +44,16 @@ def test_kill_9_mid_stream_loses_nothing(kafka: KafkaEndpoint, tmp_path: Path) -
     payloads = [(r["customer_id"].encode(), avro_payload(schema_id, schema, r)) for r in customers(RECORDS, seed=3)]
     try:
         first = deployment.start_worker("worker-1.log")
-        deployment.wait_serving(dataset, "worker-1.log")
+        first.wait_serving(raw)
         producer = RawProducer(deployment.options)
         feeding = threading.Thread(target=lambda: (producer.send_all(raw, payloads), producer.flush()))
         feeding.start()
         analytics = deployment.names.governed(dataset, "analytics")
-        wait_for(lambda: sum(end_offsets(deployment.options, analytics).values()) > RECORDS // 5, 120, "first views")
-        first.send_signal(signal.SIGKILL)
-        first.wait(10)
+        wait_until(lambda: sum(end_offsets(deployment.options, analytics).values()) > RECORDS // 5, 120, "first views")
+        first.kill()
         deployment.start_worker("worker-2.log")
         feeding.join(120)
-        wait_for(
+        wait_until(
             lambda: sum(len(r.accounted) for r in _chains(deployment, raw).values()) == RECORDS,
             180,
             "every source offset in the audit",

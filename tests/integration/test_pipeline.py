@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 
 from agents.codec import frame_wire_format
+from agents.kafka_readback import decode_view, read_topic, source_of
 from app.raw_producer import RawProducer, avro_payload, json_payload
 from app.sample_data import customers, now_ms
+from app.worker_process import wait_until
 from masking.detection import TextScan
 from masking.plan import DatasetMasker
 from masking.rules import parse_rules
@@ -22,10 +24,6 @@ from tests.integration.pipeline_support import (
     ROOT,
     SIGNING_IDENTITY,
     Deployment,
-    decode_view,
-    read_topic,
-    source_of,
-    wait_for,
 )
 
 pytestmark = pytest.mark.kafka
@@ -76,8 +74,8 @@ def deployment(kafka: KafkaEndpoint, tmp_path_factory: pytest.TempPathFactory) -
     deployment.apply_rules(customers_rules(deployment.customers), schema)  # type: ignore[attr-defined]
     deployment.apply_rules(SIGNED_RULES.format(dataset=deployment.signed), None)  # type: ignore[attr-defined]
     deployment.start_worker()
-    deployment.wait_serving(deployment.customers)  # type: ignore[attr-defined]
-    deployment.wait_serving(deployment.signed)  # type: ignore[attr-defined]
+    deployment.workers[0].wait_serving(deployment.names.raw(deployment.customers))  # type: ignore[attr-defined]
+    deployment.workers[0].wait_serving(deployment.names.raw(deployment.signed))  # type: ignore[attr-defined]
     yield deployment
     deployment.stop_workers()
 
@@ -234,8 +232,8 @@ def test_signed_records_carry_identity_and_bad_signatures_are_quarantined(deploy
     view = read_topic(deployment.options, deployment.names.governed(dataset, "analytics"), 1)
     assert [json.loads(m.value())["invoice_id"] for m in view] == ["INV-1"]
     assert json.loads(view[0].value())["memo"] == "[REDACTED]"  # unclassified: redact
-    wait_for(lambda: f"{raw}:0" in deployment.audit_events(), 30, "audit of the signed dataset")
-    wait_for(lambda: len(deployment.audit().chains[f"{raw}:0"].accounted) == 3, 30, "3 offsets accounted")
+    wait_until(lambda: f"{raw}:0" in deployment.audit_events(), 30, "audit of the signed dataset")
+    wait_until(lambda: len(deployment.audit().chains[f"{raw}:0"].accounted) == 3, 30, "3 offsets accounted")
     events = deployment.audit_events()[f"{raw}:0"]
     assert {i for e in events for i in e.identities} == {SIGNING_IDENTITY}
     reasons = sorted(q.reason for e in events for q in e.quarantined)
@@ -259,7 +257,7 @@ def test_new_rule_version_is_picked_up_by_the_running_worker(deployment: Deploym
         return [m for m in messages if dict(m.headers())["streamguard-rule-version"] == b"2"]
 
     found: list[Any] = []
-    wait_for(lambda: bool(found.extend(support_view_under_v2()) or found), 60, "a view under rules v2")
+    wait_until(lambda: bool(found.extend(support_view_under_v2()) or found), 60, "a view under rules v2")
     view = decode_view(found[0], parsed)
     assert view is not None
     assert view["full_name"] != CANARY_NAME  # support lost its contact clearance in v2
