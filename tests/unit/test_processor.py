@@ -1,0 +1,113 @@
+"""The data path's pure core: every source offset ends up delivered, a tombstone, or quarantined."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import fastavro
+import pytest
+
+from agents.codec import frame_wire_format, split_wire_format
+from agents.processor import DatasetProcessor, SourceRecord
+from app.kafka_config import TopicNames
+from app.sample_data import customers
+from masking.keys import Keyring
+from masking.rules import load_rules
+from tests.unit.fakes import RegexScanner
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA = fastavro.parse_schema(json.loads((ROOT / "schemas" / "customers.avsc").read_text()))
+OTHER_SCHEMA = fastavro.parse_schema(
+    {"type": "record", "name": "Other", "fields": [{"name": "customer_id", "type": "string"}]}
+)
+NAMES = TopicNames("raw.", "governed.", "streamguard.")
+
+
+class Schemas:
+    def writer_schema(self, schema_id: int) -> dict[str, Any] | None:
+        return {1: SCHEMA, 2: OTHER_SCHEMA}.get(schema_id)
+
+
+def _payload(schema: Any, schema_id: int, record: dict[str, Any]) -> bytes:
+    body = io.BytesIO()
+    fastavro.schemaless_writer(body, schema, record)
+    return frame_wire_format(schema_id, body.getvalue())
+
+
+@pytest.fixture(scope="module")
+def processor() -> DatasetProcessor:
+    rules = load_rules(ROOT / "schemas" / "customers.rules.yaml", schema=SCHEMA)
+    return DatasetProcessor(rules, 3, Keyring.ephemeral(), NAMES, Schemas(), RegexScanner(), "worker-1")
+
+
+def _record(offset: int, value: bytes | None, key: bytes = b"k") -> SourceRecord:
+    return SourceRecord("raw.customers", 0, offset, key, value, [], 1_700_000_000_000)
+
+
+def test_a_mixed_batch_accounts_for_every_offset_once(processor: DatasetProcessor) -> None:
+    good = [_payload(SCHEMA, 1, record) for record in customers(3, seed=1)]
+    batch = [
+        _record(10, good[0]),
+        _record(11, b"\x00\x00"),
+        _record(12, None, key=b"erase-me"),
+        _record(13, _payload(OTHER_SCHEMA, 2, {"customer_id": "x"})),
+        _record(14, frame_wire_format(77, b"\x02")),
+        _record(15, good[1] + b"\x00" * 900_000),
+        _record(16, good[2]),
+    ]
+    result = processor.process(batch)
+    event = result.event
+    assert event.delivered == [(10, 10), (16, 16)]
+    assert event.tombstones == [12]
+    assert {q.offset: q.reason for q in event.quarantined} == {
+        11: "undecodable:too_short_for_wire_format",
+        13: "schema_mismatch",
+        14: "unknown_schema_id",
+        15: "oversize",
+    }
+    assert event.accounted_offsets() == list(range(10, 17))
+    assert [o.source_offset for o in result.quarantine] == [11, 13, 14, 15]
+    for audience, outputs in result.governed.items():
+        assert [o.source_offset for o in outputs] == [10, 12, 16]
+        assert outputs[1].value is None
+        assert outputs[1].key == b"erase-me"
+        assert event.outputs[audience].count == 3
+        for output in (outputs[0], outputs[2]):
+            schema_id, body = split_wire_format(output.value)
+            view = fastavro.schemaless_reader(io.BytesIO(body), SCHEMA, None)
+            assert schema_id == 1
+            assert fastavro.validation.validate(view, SCHEMA)
+            headers = dict(output.headers)
+            assert headers["streamguard-rule-version"] == b"3"
+            assert headers["streamguard-audit-event"] == event.event_id.encode()
+
+
+def test_views_differ_per_clearance(processor: DatasetProcessor) -> None:
+    record = next(customers(1, seed=2))
+    result = processor.process([_record(0, _payload(SCHEMA, 1, record))])
+    views = {
+        a: fastavro.schemaless_reader(io.BytesIO(split_wire_format(o[0].value)[1]), SCHEMA, None)
+        for a, o in result.governed.items()
+    }
+    assert views["risk"]["ssn"] == record["ssn"]
+    assert views["support"]["ssn"] != record["ssn"]
+    assert views["support"]["email"] == record["email"]
+    assert views["analytics"]["email"] != record["email"]
+
+
+def test_quarantine_headers_name_the_reason_and_source_never_the_value(processor: DatasetProcessor) -> None:
+    result = processor.process([_record(5, b"\x00\x00\x00\x00\x01secret-ssn-123-45-6789")])
+    headers = dict(result.quarantine[0].headers)
+    assert headers["streamguard-reason"] == b"undecodable:avro_body"
+    assert headers["streamguard-source"] == b"raw.customers/0/5"
+    assert all(b"secret" not in value for value in headers.values())
+
+
+def test_quarantine_all_fails_a_whole_batch_closed(processor: DatasetProcessor) -> None:
+    good = _payload(SCHEMA, 1, next(customers(1)))
+    result = processor.quarantine_all([_record(1, good), _record(2, good)], "internal_error")
+    assert all(not outputs for outputs in result.governed.values())
+    assert [q.reason for q in result.event.quarantined] == ["internal_error", "internal_error"]
