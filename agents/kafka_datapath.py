@@ -18,7 +18,7 @@ import threading
 from collections import defaultdict
 from typing import Any
 
-from confluent_kafka import Consumer, KafkaError, Message, Producer, TopicPartition
+from confluent_kafka import Consumer, KafkaError, KafkaException, Message, Producer, TopicPartition
 from confluent_kafka.admin import AdminClient
 
 from agents.kafka_audit import AuditChains, SourcePartition
@@ -31,6 +31,15 @@ from evidence.audit import AudienceOutput, chain_key
 log = logging.getLogger(__name__)
 
 FLUSH_TIMEOUT_S = 60.0
+
+
+_REBALANCE_CODES = {
+    KafkaError.REBALANCE_IN_PROGRESS,
+    KafkaError.ILLEGAL_GENERATION,
+    KafkaError.UNKNOWN_MEMBER_ID,
+    KafkaError._ASSIGNMENT_LOST,
+    KafkaError._STATE,
+}
 
 
 class DeliveryError(StreamguardError):
@@ -102,9 +111,11 @@ class DataPath:
                 if not self._subscribed:
                     stop.wait(0.5)
                     continue
-                messages = self._consumer.consume(self.batch_size, 0.2)
+                # Wait for the first record only, then take what is already fetched: big batches under load,
+                # no added wait when traffic is light.
+                messages = self._consumer.consume(1, 0.2)
                 if messages:
-                    self._cycle(messages)
+                    self._cycle(messages + self._consumer.consume(self.batch_size - 1, 0))
         finally:
             self._consumer.close()
             self._producer.flush(FLUSH_TIMEOUT_S)
@@ -158,8 +169,22 @@ class DataPath:
             audit_offset = audit.ranges[(self.chains.topic, self.chains.partition_of(source))][1]
             head = self.chains.advance(source, event, audit_offset)
             commits.append(TopicPartition(*source, event.source.last_offset + 1, metadata=head.to_metadata()))
-        self._consumer.commit(offsets=commits, asynchronous=False)
+        self._commit(commits)
         self.processed += len(messages)
+
+    def _commit(self, offsets: list[TopicPartition]) -> None:
+        """Commit after delivery. A commit refused because the group is rebalancing is not a failure: the
+        span is redelivered to the partition's next owner, which continues the audit chain after this
+        cycle's events (see kafka_audit). Any other refusal stops the worker."""
+        try:
+            self._consumer.commit(offsets=offsets, asynchronous=False)
+        except KafkaException as error:
+            code = error.args[0].code()
+            if code not in _REBALANCE_CODES:
+                raise DeliveryError(f"offset commit refused: {error.args[0].name()}") from None
+            log.warning(
+                "offset commit refused during a rebalance (%s); the span will be redelivered", error.args[0].name()
+            )
 
     def _process(
         self, by_partition: dict[SourcePartition, list[SourceRecord]]
@@ -184,6 +209,7 @@ class DataPath:
                     outbound.value,
                     outbound.key,
                     partition=outbound.partition,
+                    timestamp=outbound.timestamp_ms,
                     headers=outbound.headers,
                     on_delivery=deliveries.report,
                 )
@@ -213,7 +239,7 @@ def _by_partition(messages: list[Message]) -> dict[SourcePartition, list[SourceR
                 message.key(),
                 message.value(),
                 list(message.headers() or []),
-                message.timestamp()[1],
+                max(message.timestamp()[1], 0),
             )
         )
     return grouped

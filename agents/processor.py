@@ -56,6 +56,7 @@ class Outbound:
     value: bytes | None
     headers: Headers
     source_offset: int
+    timestamp_ms: int  # the source record's: views keep the event time of what they show
 
 
 @dataclass
@@ -193,13 +194,18 @@ class DatasetProcessor:
             reasons.update((position, masker) for position, _ in items)
             return
         outcomes = masker.mask_batch([record for _, record in items])
+        view_schema = schema_id if schema_id >= 0 else None
+        masked = 0
         for (position, _), outcome in zip(items, outcomes, strict=True):
             if outcome.failure is not None or outcome.views is None:
                 reasons[position] = outcome.failure or "masking_failed"
                 continue
-            views[position] = (schema_id if schema_id >= 0 else None, outcome.views)
-            actions.update(outcome.action_counts)
-            entities.update(outcome.entity_counts)
+            views[position] = (view_schema, outcome.views)
+            masked += 1
+            if outcome.entity_counts:
+                entities.update(outcome.entity_counts)
+        # A plan applies the same actions to every record it masks: count them once per group.
+        actions.update({key: count * masked for key, count in masker.action_counts.items()})
 
     # -- outputs and evidence --------------------------------------------------------------------------
 
@@ -246,6 +252,7 @@ class DatasetProcessor:
                         value,
                         evidence,
                         record.offset,
+                        record.timestamp_ms,
                     )
                 )
         event = AuditEvent(
@@ -297,4 +304,6 @@ class DatasetProcessor:
             (REASON_HEADER, reason.encode()),
             (DATASET_HEADER, self.rules.dataset.encode()),
         ]
-        return Outbound(self._names.quarantine, 0, record.key, record.value, headers, record.offset)
+        return Outbound(
+            self._names.quarantine, 0, record.key, record.value, headers, record.offset, record.timestamp_ms
+        )

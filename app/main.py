@@ -44,13 +44,17 @@ settings = load_settings()
 names = TopicNames.from_settings(settings)
 worker_id = f"{socket.gethostname()}-{os.getpid()}"
 
+faust_datadir = settings.home / "faust" / names.app_id
+faust_datadir.parent.mkdir(parents=True, exist_ok=True)
+
 app = faust.App(
     names.app_id,
     broker=f"kafka://{resolve_bootstrap(settings)}",
     autodiscover=False,
     store="memory://",
     topic_replication_factor=1,
-    web_port=int(os.environ.get("STREAMGUARD_WEB_PORT", "6066")),
+    web_port=settings.web_port,
+    datadir=str(faust_datadir),
 )
 
 

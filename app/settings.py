@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     evidence_store_url: str = Field(default="", description="sqlite:///path or postgresql://...; default under home.")
     keyring_path: Path | None = Field(default=None, description="Keyring file; default <home>/keyring.json.")
     kafka_version: str = "4.1.1"
+    web_port: int = Field(default=6066, ge=1, le=65535, description="Port of the worker's status web server.")
 
     @field_validator("security_protocol")
     @classmethod

@@ -36,6 +36,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.worker_process import free_port
 from bench.pipeline_baseline import passthrough
 from bench.pipeline_latency import Latency, measure_latency
 from bench.pipeline_report import Plan, Results, report
@@ -47,7 +48,6 @@ from bench.pipeline_setup import (
     avro_bodies,
     create_topics,
     framed_items,
-    free_port,
     make_home,
     preload,
     stop_processes,

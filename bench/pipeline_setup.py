@@ -9,9 +9,7 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +28,7 @@ from agents.kafka_topics import ensure_topics, system_topics
 from app.kafka_config import TopicNames, aiokafka_options, confluent_options
 from app.sample_data import customers
 from app.settings import Settings
+from app.worker_process import WorkerProcess
 from masking.keyring_file import generate_keyring_json
 from masking.rules import parse_rules
 
@@ -50,12 +49,6 @@ def wait_until(condition: Callable[[], bool], timeout_s: float, what: str, step_
         if time.monotonic() > deadline:
             raise BenchError(f"timed out after {timeout_s:.0f}s waiting for {what}")
         time.sleep(step_s)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def bench_rules(dataset: str) -> str:
@@ -91,7 +84,7 @@ class Deployment:
     tag: str
     prefix: str = ""
     dataset: str = ""
-    workers: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    workers: list[WorkerProcess] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.prefix = self.prefix or f"bench{self.tag}."
@@ -148,33 +141,24 @@ class Deployment:
 
     def start_workers(self, count: int, timeout_s: float = 90.0) -> None:
         """Start ``count`` workers at once and wait until each has read the rule history."""
-        logs = []
         for number in range(count):
-            log = self.home / f"{self.tag}.worker{number}.log"
-            command = [sys.executable, "-c", "from app.cli import main; main()", "worker"]
-            command += ["--web-port", str(free_port())]
-            with log.open("ab") as sink:
-                self.workers.append(
-                    subprocess.Popen(command, env=self.env(), stdout=sink, stderr=subprocess.STDOUT, cwd=self.home)
-                )
-            logs.append(log)
-        for process, log in zip(self.workers, logs, strict=True):
-            wait_until(lambda log=log: "rule history read" in log.read_text(errors="replace"), timeout_s, f"{log}")
-            if process.poll() is not None:
-                raise BenchError(f"worker exited with {process.returncode}; see {log}")
+            self.workers.append(WorkerProcess(self.env(), self.home / f"{self.tag}.worker{number}.log", cwd=self.home))
+        for worker in self.workers:
+            worker.wait_ready(timeout_s)
 
     def stop_workers(self) -> None:
         """SIGTERM each worker this deployment started (by PID), SIGKILL after 20 s."""
-        stop_processes(self.workers)
+        for worker in self.workers:
+            worker.stop()
         self.workers.clear()
 
     def alive(self) -> bool:
         """At least one worker still runs (a survivor takes over a crashed worker's partitions)."""
-        return any(process.poll() is None for process in self.workers)
+        return any(worker.process.poll() is None for worker in self.workers)
 
     def exits(self) -> list[int]:
         """Exit codes of workers that stopped on their own before the bench stopped them."""
-        return [code for code in (process.poll() for process in self.workers) if code is not None]
+        return [code for code in (worker.process.poll() for worker in self.workers) if code is not None]
 
     def audit(self) -> AuditSummary:
         return summarize(read_audit_events(self.options, self.names.audit))

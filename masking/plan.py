@@ -95,6 +95,11 @@ class DatasetMasker:
         return tuple(view.audience for view in self._views)
 
     @property
+    def action_counts(self) -> Mapping[str, int]:
+        """``class/action`` applications per masked record (the same for every record of this plan)."""
+        return self._counts
+
+    @property
     def needs_scanner(self) -> bool:
         return bool(self._sites)
 
@@ -133,13 +138,13 @@ class DatasetMasker:
             return MaskOutcome(views=dict.fromkeys(self.audiences))
         if not isinstance(record, dict):
             return MaskOutcome(views=None, failure="not_a_record:<record>")
-        entities: Counter[str] = Counter()
+        entities: Counter[str] | None = Counter() if found else None  # a Counter costs; most records have no text
         for path, text in found:
             scan = self._results.get(text)
             if scan is None or scan.failed:
                 reason = "text_too_large" if scan is _TOO_LARGE else "detector_failed"
                 return MaskOutcome(views=None, failure=f"{reason}:{path}")
-            entities.update(span.entity_type for span in resolve_overlaps(scan.spans))
+            entities.update(span.entity_type for span in resolve_overlaps(scan.spans))  # type: ignore[union-attr]
         try:
             views = {view.audience: view.apply(record) for view in self._views}
         except Exception as error:
