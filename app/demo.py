@@ -30,7 +30,7 @@ from app.kafka_config import TopicNames, aiokafka_options, confluent_options
 from app.raw_producer import RawProducer, avro_payload
 from app.sample_data import customers
 from app.settings import PROJECT_ROOT, Settings, load_settings
-from app.worker_process import WorkerProcess, wait_until
+from app.worker_process import WorkerProcess, wait_until, worker_env
 from evidence.audit import AuditEvent
 from masking.rules import load_rules
 
@@ -60,7 +60,9 @@ def run_demo(settings: Settings) -> None:
     names = TopicNames.from_settings(settings)
     options = confluent_options(settings)
     schema_id, schema, audiences = prepare(settings, names, options)
-    worker = WorkerProcess(_worker_env(settings), settings.home / "demo-worker.log", cwd=PROJECT_ROOT)
+    worker = WorkerProcess(
+        worker_env(str(settings.bootstrap), settings.home), settings.home / "demo-worker.log", cwd=PROJECT_ROOT
+    )
     try:
         with console.status("starting a streamguard worker..."):
             worker.wait_ready()
@@ -216,12 +218,6 @@ def _progress() -> Progress:
     return Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console
     )
-
-
-def _worker_env(settings: Settings) -> dict[str, str]:
-    import os
-
-    return {**os.environ, "STREAMGUARD_BOOTSTRAP": str(settings.bootstrap), "STREAMGUARD_HOME": str(settings.home)}
 
 
 if __name__ == "__main__":

@@ -67,27 +67,24 @@ def resolve_bootstrap(settings: Settings) -> str:
     return status.plaintext_bootstrap
 
 
+_AIOKAFKA_SASL_KEYS = ("security_protocol", "sasl_mechanism", "sasl_plain_username", "sasl_plain_password")
+_CONFLUENT_SASL_KEYS = ("security.protocol", "sasl.mechanisms", "sasl.username", "sasl.password")
+
+
+def _sasl(settings: Settings, keys: tuple[str, str, str, str]) -> dict[str, Any]:
+    """The client's SASL settings under its own option names; empty unless a SASL protocol is configured."""
+    if not settings.security_protocol.startswith("SASL"):
+        return {}
+    password = settings.sasl_password.get_secret_value() if settings.sasl_password else ""
+    values = (settings.security_protocol, settings.sasl_mechanism, settings.sasl_username or "", password)
+    return dict(zip(keys, values, strict=True))
+
+
 def aiokafka_options(settings: Settings) -> dict[str, Any]:
     """Keyword arguments for aiokafka clients (bootstrap and SASL); secrets stay in this dict only."""
-    options: dict[str, Any] = {"bootstrap_servers": resolve_bootstrap(settings)}
-    if settings.security_protocol.startswith("SASL"):
-        options |= {
-            "security_protocol": settings.security_protocol,
-            "sasl_mechanism": settings.sasl_mechanism,
-            "sasl_plain_username": settings.sasl_username,
-            "sasl_plain_password": settings.sasl_password.get_secret_value() if settings.sasl_password else None,
-        }
-    return options
+    return {"bootstrap_servers": resolve_bootstrap(settings), **_sasl(settings, _AIOKAFKA_SASL_KEYS)}
 
 
 def confluent_options(settings: Settings) -> dict[str, Any]:
-    """Configuration for confluent-kafka clients (admin API, command-line producers)."""
-    options: dict[str, Any] = {"bootstrap.servers": resolve_bootstrap(settings)}
-    if settings.security_protocol.startswith("SASL"):
-        options |= {
-            "security.protocol": settings.security_protocol,
-            "sasl.mechanisms": settings.sasl_mechanism,
-            "sasl.username": settings.sasl_username or "",
-            "sasl.password": settings.sasl_password.get_secret_value() if settings.sasl_password else "",
-        }
-    return options
+    """Configuration for confluent-kafka clients (the data path, admin API, producers)."""
+    return {"bootstrap.servers": resolve_bootstrap(settings), **_sasl(settings, _CONFLUENT_SASL_KEYS)}

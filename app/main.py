@@ -55,6 +55,13 @@ app = faust.App(
     topic_replication_factor=1,
     web_port=settings.web_port,
     datadir=str(faust_datadir),
+    broker_credentials=faust.SASLCredentials(
+        username=settings.sasl_username or "",
+        password=settings.sasl_password.get_secret_value() if settings.sasl_password else "",
+        mechanism=settings.sasl_mechanism,
+    )
+    if settings.security_protocol.startswith("SASL")
+    else None,
 )
 
 

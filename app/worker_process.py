@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
@@ -17,6 +18,14 @@ READY_LINE = "rule history read"
 
 class WorkerFailed(StreamguardError):  # noqa: N818 - reads as what happened
     """The worker process exited or did not become ready."""
+
+
+def worker_env(bootstrap: str, home: Path, system_prefix: str | None = None, **extra: str) -> dict[str, str]:
+    """This process's environment, pointed at one deployment (broker, home, and optionally its prefix)."""
+    env = {**os.environ, "STREAMGUARD_BOOTSTRAP": bootstrap, "STREAMGUARD_HOME": str(home), **extra}
+    if system_prefix is not None:
+        env["STREAMGUARD_SYSTEM_TOPIC_PREFIX"] = system_prefix
+    return env
 
 
 def free_port() -> int:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-import os
 import re
 import signal
 import subprocess
@@ -28,7 +27,7 @@ from agents.kafka_topics import ensure_topics, system_topics
 from app.kafka_config import TopicNames, aiokafka_options, confluent_options
 from app.sample_data import customers
 from app.settings import Settings
-from app.worker_process import WorkerProcess
+from app.worker_process import WorkerProcess, worker_env
 from masking.keyring_file import generate_keyring_json
 from masking.rules import parse_rules
 
@@ -130,14 +129,7 @@ class Deployment:
         return schema_id
 
     def env(self) -> dict[str, str]:
-        return {
-            **os.environ,
-            "STREAMGUARD_BOOTSTRAP": self.bootstrap,
-            "STREAMGUARD_HOME": str(self.home),
-            "STREAMGUARD_SYSTEM_TOPIC_PREFIX": self.prefix,
-            "STREAMGUARD_ENV": "development",
-            "PYTHONPATH": str(ROOT),
-        }
+        return worker_env(self.bootstrap, self.home, self.prefix, STREAMGUARD_ENV="development", PYTHONPATH=str(ROOT))
 
     def start_workers(self, count: int, timeout_s: float = 90.0) -> None:
         """Start ``count`` workers at once and wait until each has read the rule history."""

@@ -17,7 +17,7 @@ from agents.kafka_schemas import SchemaCatalog
 from agents.kafka_topics import ensure_topics, system_topics
 from app.kafka_config import TopicNames, aiokafka_options, confluent_options
 from app.settings import Settings
-from app.worker_process import WorkerProcess
+from app.worker_process import WorkerProcess, worker_env
 from masking.keyring_file import dump_keyring, load_keyring
 from masking.keys import Keyring
 from masking.rules import parse_rules
@@ -53,13 +53,7 @@ class Deployment:
 
     @property
     def env(self) -> dict[str, str]:
-        return {
-            **os.environ,
-            "STREAMGUARD_BOOTSTRAP": self.bootstrap,
-            "STREAMGUARD_HOME": str(self.home),
-            "STREAMGUARD_SYSTEM_TOPIC_PREFIX": self.prefix,
-            "STREAMGUARD_ENV": "development",
-        }
+        return worker_env(self.bootstrap, self.home, self.prefix, STREAMGUARD_ENV="development")
 
     # -- rules ------------------------------------------------------------------------------------------
 

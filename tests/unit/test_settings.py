@@ -43,3 +43,23 @@ def test_secrets_never_appear_in_repr(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "very-secret" not in repr(settings)
     assert settings.sasl_password is not None
     assert settings.sasl_password.get_secret_value() == "hunter2-very-secret"
+
+
+def test_sasl_settings_reach_both_clients_under_their_own_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.kafka_config import aiokafka_options, confluent_options
+
+    monkeypatch.setenv("STREAMGUARD_BOOTSTRAP", "127.0.0.1:19093")
+    monkeypatch.setenv("STREAMGUARD_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+    monkeypatch.setenv("STREAMGUARD_SASL_USERNAME", "svc")
+    monkeypatch.setenv("STREAMGUARD_SASL_PASSWORD", "pw")
+    settings = load_settings()
+    assert confluent_options(settings) == {
+        "bootstrap.servers": "127.0.0.1:19093",
+        "security.protocol": "SASL_PLAINTEXT",
+        "sasl.mechanisms": "SCRAM-SHA-512",
+        "sasl.username": "svc",
+        "sasl.password": "pw",
+    }
+    assert aiokafka_options(settings)["sasl_plain_password"] == "pw"
+    monkeypatch.setenv("STREAMGUARD_SECURITY_PROTOCOL", "PLAINTEXT")
+    assert confluent_options(load_settings()) == {"bootstrap.servers": "127.0.0.1:19093"}
