@@ -1,0 +1,58 @@
+"""``streamguard rules apply | list | show`` against the real broker, in an isolated deployment."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+from app.worker_process import worker_env
+from tests.conftest import KafkaEndpoint
+from tests.integration.pipeline_support import ROOT
+
+pytestmark = pytest.mark.kafka
+
+
+def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", "from app.cli import main; main()", *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_rule_versions_are_published_listed_and_shown(kafka: KafkaEndpoint, tmp_path: Path) -> None:
+    env = worker_env(kafka.bootstrap, tmp_path, f"cli{uuid.uuid4().hex[:6]}.", COLUMNS="200")
+    dataset = f"people_{uuid.uuid4().hex[:6]}"
+    rules = tmp_path / "people.rules.yaml"
+    schema = str(ROOT / "schemas" / "customers.avsc")
+    original = (
+        (ROOT / "schemas" / "customers.rules.yaml").read_text().replace("dataset: customers", f"dataset: {dataset}")
+    )
+    rules.write_text(original)
+
+    first = _cli(env, "rules", "apply", str(rules), "--schema", schema)
+    assert first.returncode == 0, first.stderr
+    assert f"published {dataset}/v000001" in first.stdout
+    assert "unchanged" in _cli(env, "rules", "apply", str(rules), "--schema", schema).stdout
+
+    rules.write_text(original.replace("support:   {clearances: [contact]}", "support:   {clearances: []}"))
+    assert f"published {dataset}/v000002" in _cli(env, "rules", "apply", str(rules), "--schema", schema).stdout
+
+    listing = _cli(env, "rules", "list").stdout
+    assert dataset in listing
+    assert "│ 2 " in listing
+    shown = _cli(env, "rules", "show", dataset, "--version", "1")
+    assert "support:   {clearances: [contact]}" in shown.stdout
+    assert _cli(env, "rules", "show", "no_such_dataset").returncode == 1
+
+
+def test_invalid_rules_are_refused_with_file_line_and_path(kafka: KafkaEndpoint, tmp_path: Path) -> None:
+    env = worker_env(kafka.bootstrap, tmp_path, f"cli{uuid.uuid4().hex[:6]}.")
+    rules = tmp_path / "bad.rules.yaml"
+    text = (ROOT / "schemas" / "customers.rules.yaml").read_text()
+    rules.write_text(text.replace("address.zip:", "address.postcode:"))
+    result = _cli(env, "rules", "apply", str(rules), "--schema", str(ROOT / "schemas" / "customers.avsc"))
+    assert result.returncode == 2
+    assert f"{rules}:" in result.stderr
+    assert "address.postcode" in result.stderr
