@@ -100,6 +100,7 @@ class DataPath:
         )
         self._admin = AdminClient(client_options)
         self._subscribed: list[str] = []
+        self._served: dict[str, int] = {}  # dataset -> rules version whose topics are set up
 
     def run(self, stop: threading.Event) -> None:
         while not self.registry.ready.wait(0.2):
@@ -121,15 +122,27 @@ class DataPath:
             self._producer.flush(FLUSH_TIMEOUT_S)
 
     def _follow_rules(self) -> None:
+        """Subscribe to the raw topics that have rules, with their topics set up first."""
+        for dataset, version in sorted(self.registry.versions().items()):
+            self._ensure_served(dataset, version, self.registry.audiences(self.registry.names.raw(dataset)))
         topics = self.registry.raw_topics()
         if topics != self._subscribed:
-            for topic in sorted(set(topics) - set(self._subscribed)):
-                dataset = self.registry.names.dataset_of(topic) or topic
-                audiences = self.registry.audiences(topic)
-                ensure_dataset_topics(self._admin, self.registry.names, dataset, audiences)
-                log.info("serving %s -> %d governed views (%s)", topic, len(audiences), ", ".join(audiences))
             self._consumer.subscribe(topics, on_assign=self._on_assign, on_revoke=self._on_revoke)
             self._subscribed = topics
+
+    def _ensure_served(self, dataset: str, version: int, audiences: list[str]) -> None:
+        """Topics for a rules version not served yet (a new version may add an audience)."""
+        if self._served.get(dataset, 0) >= version:
+            return
+        ensure_dataset_topics(self._admin, self.registry.names, dataset, audiences)
+        log.info(
+            "serving %s -> %d governed views (%s), rules v%d",
+            self.registry.names.raw(dataset),
+            len(audiences),
+            ", ".join(audiences),
+            version,
+        )
+        self._served[dataset] = version
 
     def _on_assign(self, consumer: Consumer, partitions: list[TopicPartition]) -> None:
         for committed in consumer.committed(partitions, timeout=30):
@@ -194,6 +207,8 @@ class DataPath:
             processor = self.registry.processor_for(source[0])
             if processor is None:
                 raise DeliveryError(f"no rules for {source[0]} although it is subscribed")
+            # The watcher may have brought a newer version since the loop last looked: its topics first.
+            self._ensure_served(processor.rules.dataset, processor.rule_version, list(processor.audiences))
             try:
                 batches[source] = processor.process(records)
             except Exception as error:  # a bug must not stall the partition nor let a record through unmasked

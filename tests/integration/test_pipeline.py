@@ -242,7 +242,9 @@ def test_signed_records_carry_identity_and_bad_signatures_are_quarantined(deploy
 
 def test_new_rule_version_is_picked_up_by_the_running_worker(deployment: Deployment, customers_run: dict) -> None:
     dataset = deployment.customers  # type: ignore[attr-defined]
-    stricter = customers_rules(dataset).replace("support:   {clearances: [contact]}", "support:   {clearances: []}")
+    stricter = customers_rules(dataset).replace(
+        "support:   {clearances: [contact]}", "support:   {clearances: []}\n  legal:     {clearances: [contact]}"
+    )
     schema = (ROOT / "schemas" / "customers.avsc").read_text()
     assert deployment.apply_rules(stricter, schema) == 2
     schema_id, parsed = deployment.schema_for(dataset)
@@ -262,6 +264,12 @@ def test_new_rule_version_is_picked_up_by_the_running_worker(deployment: Deploym
     assert view is not None
     assert view["full_name"] != CANARY_NAME  # support lost its contact clearance in v2
     assert CANARY_NAME.encode() not in b"".join(m.value() for m in found)
+    # v2 added an audience: its view exists and shows what it is cleared for.
+    legal = read_topic(deployment.options, deployment.names.governed(dataset, "legal"), 1)
+    legal_view = decode_view(legal[0], parsed)
+    assert legal_view is not None
+    assert legal_view["full_name"] == CANARY_NAME
+    assert legal_view["ssn"] != CANARY_SSN
 
 
 def test_production_worker_refuses_to_start_without_keys(deployment: Deployment, tmp_path: Path) -> None:
