@@ -25,3 +25,21 @@ def test_dockerfile_installs_every_package_the_project_ships() -> None:
     for package in project["tool"]["setuptools"]["packages"]["find"]["include"]:
         assert f"COPY {package.rstrip('*')} " in dockerfile
     assert 'ENTRYPOINT ["streamguard"]' in dockerfile
+
+
+def test_compose_and_procfile_commands_exist_in_the_cli() -> None:
+    import typer.main
+
+    from app.cli import cli
+
+    commands = typer.main.get_command(cli).commands  # type: ignore[attr-defined]
+    compose = yaml.safe_load((ROOT / "docker" / "compose.yaml").read_text())
+    for service in ("worker", "api"):
+        name, *options = compose["services"][service]["command"]
+        assert name in commands
+        known = {opt for param in commands[name].params for opt in param.opts}
+        assert {o for o in options if o.startswith("--")} <= known
+    for line in (ROOT / "Procfile").read_text().splitlines():
+        words = line.split(":", 1)[1].split()
+        assert words[0] == "streamguard"
+        assert words[1] in commands
