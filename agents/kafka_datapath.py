@@ -14,6 +14,7 @@ their source offset in the ``streamguard-source`` header and the audit chain sho
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections import defaultdict
 from typing import Any
@@ -31,6 +32,7 @@ from evidence.audit import AudienceOutput, chain_key
 log = logging.getLogger(__name__)
 
 FLUSH_TIMEOUT_S = 60.0
+FAULT_EXIT = 137  # what a kill -9 reports
 
 
 _REBALANCE_CODES = {
@@ -52,6 +54,12 @@ class _Deliveries:
     def __init__(self) -> None:
         self.ranges: dict[tuple[str, int], list[int]] = {}
         self.failures: list[str] = []
+        self.landed: dict[bytes, int] = {}  # offset by message key, for the few records that need it
+
+    def report_keyed(self, error: KafkaError | None, message: Message) -> None:
+        self.report(error, message)
+        if error is None:
+            self.landed[message.key()] = message.offset()
 
     def report(self, error: KafkaError | None, message: Message) -> None:
         if error is not None:
@@ -71,12 +79,19 @@ class DataPath:
     """One worker's data path; ``run`` blocks until ``stop`` is set (call it on a dedicated thread)."""
 
     def __init__(
-        self, client_options: dict[str, Any], registry: RulesRegistry, chains: AuditChains, batch_size: int = 5000
+        self,
+        client_options: dict[str, Any],
+        registry: RulesRegistry,
+        chains: AuditChains,
+        batch_size: int = 5000,
+        crash_after: tuple[str, int] | None = None,
     ) -> None:
         self.registry = registry
         self.chains = chains
         self.batch_size = batch_size
         self.processed = 0
+        self.cycles = 0
+        self.crash_after = crash_after
         self._consumer = Consumer(
             {
                 **client_options,
@@ -86,6 +101,10 @@ class DataPath:
                 "partition.assignment.strategy": "cooperative-sticky",
                 "fetch.min.bytes": 1,
                 "fetch.wait.max.ms": 50,
+                # librdkafka heartbeats from its own thread, so a long cycle does not count against this;
+                # a crashed worker's partitions move to a survivor after 10 s instead of 45.
+                "session.timeout.ms": 10_000,
+                "heartbeat.interval.ms": 2_000,
             }
         )
         self._producer = Producer(
@@ -164,6 +183,7 @@ class DataPath:
             for outbound in [*(o for outs in batch.governed.values() for o in outs), *batch.quarantine]:
                 self._send(outbound, deliveries)
         self._flush(deliveries)
+        self._fault_point("views")
         sealed = {}
         audit = _Deliveries()
         for source, batch in batches.items():
@@ -174,16 +194,25 @@ class DataPath:
                 sealed[source].to_bytes(),
                 chain_key(*source).encode(),
                 partition=self.chains.partition_of(source),
-                on_delivery=audit.report,
+                on_delivery=audit.report_keyed,
             )
         self._flush(audit)
+        self._fault_point("audit")
         commits = []
         for source, event in sealed.items():
-            audit_offset = audit.ranges[(self.chains.topic, self.chains.partition_of(source))][1]
-            head = self.chains.advance(source, event, audit_offset)
+            head = self.chains.advance(source, event, audit.landed[chain_key(*source).encode()])
             commits.append(TopicPartition(*source, event.source.last_offset + 1, metadata=head.to_metadata()))
         self._commit(commits)
         self.processed += len(messages)
+        self.cycles += 1
+
+    def _fault_point(self, stage: str) -> None:
+        """Fault injection for crash tests (``STREAMGUARD_FAULT_INJECTION=views:N|audit:N``): die like kill -9
+        after cycle N's views or audit events are acknowledged and before its offsets are committed."""
+        if self.crash_after is not None and self.crash_after == (stage, self.cycles):
+            log.critical("fault injection: exiting after the %s of cycle %d, before commit", stage, self.cycles)
+            logging.shutdown()
+            os._exit(FAULT_EXIT)
 
     def _commit(self, offsets: list[TopicPartition]) -> None:
         """Commit after delivery. A commit refused because the group is rebalancing is not a failure: the

@@ -55,6 +55,10 @@ app = faust.App(
     topic_replication_factor=1,
     web_port=settings.web_port,
     datadir=str(faust_datadir),
+    # Faust's own group (it holds no data partitions) must not make a restarted worker wait out a dead
+    # member's 60 s default session before it starts.
+    broker_session_timeout=10.0,
+    broker_heartbeat_interval=2.0,
     broker_credentials=faust.SASLCredentials(
         username=settings.sasl_username or "",
         password=settings.sasl_password.get_secret_value() if settings.sasl_password else "",
@@ -111,7 +115,8 @@ class GovernedDataPathService(Service):
     async def on_start(self) -> None:
         options = confluent_options(settings)
         self._stop = threading.Event()
-        self.datapath = DataPath(options, registry, AuditChains(options, names.audit, AUDIT_PARTITIONS))
+        chains = AuditChains(options, names.audit, AUDIT_PARTITIONS)
+        self.datapath = DataPath(options, registry, chains, crash_after=settings.crash_after)
 
     async def on_stop(self) -> None:
         self._stop.set()

@@ -50,6 +50,11 @@ class Settings(BaseSettings):
     evidence_store_url: str = Field(default="", description="sqlite:///path or postgresql://...; default under home.")
     keyring_path: Path | None = Field(default=None, description="Keyring file; default <home>/keyring.json.")
     kafka_version: str = "4.1.1"
+    fault_injection: str | None = Field(
+        default=None,
+        pattern=r"^(views|audit):\d+$",
+        description="Testing only: views:N or audit:N exits hard after that stage of cycle N, before committing.",
+    )
     web_port: int = Field(default=6066, ge=1, le=65535, description="Port of the worker's status web server.")
 
     @field_validator("security_protocol")
@@ -77,6 +82,13 @@ class Settings(BaseSettings):
         if not value.startswith(("mock://", "http://", "https://")):
             raise ValueError("must start with mock://, http:// or https://")
         return value
+
+    @property
+    def crash_after(self) -> tuple[str, int] | None:
+        if self.fault_injection is None:
+            return None
+        stage, cycle = self.fault_injection.split(":")
+        return stage, int(cycle)
 
     @cached_property
     def resolved_keyring_path(self) -> Path:

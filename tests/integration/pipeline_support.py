@@ -84,8 +84,8 @@ class Deployment:
 
     # -- workers ----------------------------------------------------------------------------------------
 
-    def start_worker(self, log_name: str = "worker.log") -> WorkerProcess:
-        worker = WorkerProcess(self.env, self.home / log_name, cwd=ROOT)
+    def start_worker(self, log_name: str = "worker.log", **extra_env: str) -> WorkerProcess:
+        worker = WorkerProcess(self.env | extra_env, self.home / log_name, cwd=ROOT)
         self.workers.append(worker)
         worker.wait_ready()
         return worker
