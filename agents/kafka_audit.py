@@ -15,8 +15,7 @@ import zlib
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from confluent_kafka import Consumer, KafkaError, TopicPartition
-
+from agents.kafka_readback import read_to_end
 from evidence.audit import GENESIS_HASH, AuditEvent, chain_key
 
 SourcePartition = tuple[str, int]
@@ -80,30 +79,8 @@ class AuditChains:
         self, source: SourcePartition, partition: int, start: int, head: ChainHead | None
     ) -> ChainHead | None:
         key = chain_key(*source).encode()
-        consumer = Consumer(
-            {
-                **self._options,
-                "group.id": "streamguard-audit-scan",
-                "enable.auto.commit": False,
-                "enable.partition.eof": True,
-            }
-        )
-        try:
-            _low, high = consumer.get_watermark_offsets(TopicPartition(self.topic, partition), timeout=15)
-            if start >= high:
-                return head
-            consumer.assign([TopicPartition(self.topic, partition, start)])
-            position = start
-            while position < high:
-                for message in consumer.consume(1000, 1.0):
-                    if message.error():
-                        if message.error().code() == KafkaError._PARTITION_EOF:
-                            position = high
-                        continue
-                    position = message.offset() + 1
-                    if message.key() == key:
-                        event = AuditEvent.from_bytes(message.value())
-                        head = ChainHead(event.seq, event.hash, partition, message.offset())
-        finally:
-            consumer.close()
+        for message in read_to_end(self._options, self.topic, {partition: start}):
+            if message.key() == key:
+                event = AuditEvent.from_bytes(message.value())
+                head = ChainHead(event.seq, event.hash, partition, message.offset())
         return head

@@ -6,42 +6,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from confluent_kafka import Consumer, KafkaError, TopicPartition
-
+from agents.kafka_readback import read_to_end
 from evidence.audit import AuditEvent
 from evidence.chain import ChainReport, verify_chain
 
 
 def read_audit_events(client_options: dict[str, Any], audit_topic: str) -> dict[str, list[AuditEvent]]:
     """Every audit event, grouped by chain (source ``topic:partition``), in audit-topic order."""
-    consumer = Consumer(
-        {
-            **client_options,
-            "group.id": "streamguard-audit-reader",
-            "enable.auto.commit": False,
-            "enable.partition.eof": True,
-        }
-    )
-    try:
-        metadata = consumer.list_topics(audit_topic, timeout=15).topics[audit_topic]
-        partitions = [TopicPartition(audit_topic, p, 0) for p in metadata.partitions]
-        ends = {p.partition: consumer.get_watermark_offsets(p, timeout=15)[1] for p in partitions}
-        consumer.assign(partitions)
-        chains: dict[str, list[AuditEvent]] = defaultdict(list)
-        done = {p for p, end in ends.items() if end == 0}
-        while len(done) < len(ends):
-            for message in consumer.consume(1000, 1.0):
-                error = message.error()
-                if error is not None:
-                    if error.code() == KafkaError._PARTITION_EOF:
-                        done.add(message.partition())
-                    continue
-                chains[message.key().decode()].append(AuditEvent.from_bytes(message.value()))
-                if message.offset() + 1 >= ends[message.partition()]:
-                    done.add(message.partition())
-        return dict(chains)
-    finally:
-        consumer.close()
+    chains: dict[str, list[AuditEvent]] = defaultdict(list)
+    for message in read_to_end(client_options, audit_topic):
+        chains[message.key().decode()].append(AuditEvent.from_bytes(message.value()))
+    return dict(chains)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -74,11 +74,8 @@ class SchemaSource(Protocol):
     def writer_schema(self, schema_id: int) -> dict[str, Any] | None: ...
 
 
-@dataclass
-class _Decoded:
-    """Records of a batch that decoded, grouped by schema id, with their positions in the batch."""
-
-    by_schema: dict[int, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
+# Records of a batch that decoded, by writer schema id (-1: JSON), each with its position in the batch.
+Decoded = dict[int, list[tuple[int, dict[str, Any]]]]
 
 
 class DatasetProcessor:
@@ -105,8 +102,8 @@ class DatasetProcessor:
         self._producer_key = producer_key
         self._maskers: dict[int, DatasetMasker | str] = {}  # schema id -> masker, or why none can exist
         self._codecs: dict[int, AvroCodec] = {}
-        self._json_masker: DatasetMasker | None = None
         self.audiences = tuple(rules.audiences)
+        self._view_topics = {audience: names.governed(rules.dataset, audience) for audience in self.audiences}
 
     # -- the batch -------------------------------------------------------------------------------------
 
@@ -115,7 +112,7 @@ class DatasetProcessor:
         event_id = uuid.uuid4().hex
         reasons: dict[int, str] = {}  # batch position -> quarantine reason
         identities: list[str | None] = [None] * len(records)
-        decoded = _Decoded()
+        decoded: Decoded = {}
         for position, record in enumerate(records):
             if record.value is None:
                 continue
@@ -127,7 +124,7 @@ class DatasetProcessor:
         views: dict[int, tuple[int | None, dict[str, dict[str, Any] | None]]] = {}
         actions: Counter[str] = Counter()
         entities: Counter[str] = Counter()
-        for schema_id, items in decoded.by_schema.items():
+        for schema_id, items in decoded.items():
             self._mask_group(schema_id, items, views, reasons, actions, entities)
         return self._assemble(records, event_id, identities, views, reasons, actions, entities)
 
@@ -146,15 +143,15 @@ class DatasetProcessor:
             dict(record.headers), record.key, record.value, record.timestamp_ms, self._producer_key
         )
 
-    def _decode_into(self, decoded: _Decoded, position: int, record: SourceRecord) -> str | None:
+    def _decode_into(self, decoded: Decoded, position: int, record: SourceRecord) -> str | None:
         assert record.value is not None
         try:
             if self.rules.format == "json":
-                decoded.by_schema.setdefault(-1, []).append((position, decode_json(record.value)))
+                decoded.setdefault(-1, []).append((position, decode_json(record.value)))
                 return None
             schema_id, body = split_wire_format(record.value)
             codec = self._codec(schema_id)
-            decoded.by_schema.setdefault(schema_id, []).append((position, codec.decode(body)))
+            decoded.setdefault(schema_id, []).append((position, codec.decode(body)))
         except DecodeError as error:
             return error.reason
         return None
@@ -224,14 +221,10 @@ class DatasetProcessor:
         delivered: list[int] = []
         tombstones: list[int] = []
         quarantined: list[Quarantined] = []
-        version = str(self.rule_version).encode()
+        version, event = str(self.rule_version).encode(), event_id.encode()
         for position, record in enumerate(records):
             source = f"{record.topic}/{record.partition}/{record.offset}".encode()
-            evidence = [
-                (RULE_VERSION_HEADER, version),
-                (SOURCE_HEADER, source),
-                (AUDIT_EVENT_HEADER, event_id.encode()),
-            ]
+            evidence = [(RULE_VERSION_HEADER, version), (SOURCE_HEADER, source), (AUDIT_EVENT_HEADER, event)]
             if position in reasons:
                 quarantined.append(Quarantined(offset=record.offset, reason=reasons[position]))
                 quarantine.append(self._quarantined(record, reasons[position], evidence))
@@ -246,7 +239,7 @@ class DatasetProcessor:
             for audience, value in encoded.items():
                 governed[audience].append(
                     Outbound(
-                        self._names.governed(self.rules.dataset, audience),
+                        self._view_topics[audience],
                         record.partition,
                         record.key,
                         value,
@@ -255,7 +248,7 @@ class DatasetProcessor:
                         record.timestamp_ms,
                     )
                 )
-        event = AuditEvent(
+        audit_event = AuditEvent(
             event_id=event_id,
             recorded_at=datetime.now(UTC).isoformat(timespec="milliseconds"),
             worker=self._worker_id,
@@ -277,7 +270,7 @@ class DatasetProcessor:
             action_counts=dict(actions),
             entity_counts=dict(entities),
         )
-        return ProcessedBatch(governed, quarantine, event)
+        return ProcessedBatch(governed, quarantine, audit_event)
 
     def _encode(self, schema_id: int | None, view: dict[str, Any] | None) -> bytes | None:
         if view is None:
@@ -289,7 +282,7 @@ class DatasetProcessor:
     def _output_summary(self, audience: str, partition: int, outputs: list[Outbound]) -> AudienceOutput:
         """Digest and count now; the edge fills in the offsets the broker assigns."""
         return AudienceOutput(
-            topic=self._names.governed(self.rules.dataset, audience),
+            topic=self._view_topics[audience],
             partition=partition,
             first_offset=None,
             last_offset=None,

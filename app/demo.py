@@ -25,8 +25,8 @@ from agents.kafka_readback import committed_offsets, decode_view, end_offsets, r
 from agents.kafka_rules import apply_rule_set, latest_versions, read_rule_history
 from agents.kafka_schemas import SchemaCatalog
 from agents.kafka_topics import ensure_topics, partition_count, system_topics
-from app.cli.kafka_commands import local_broker
 from app.kafka_config import TopicNames, aiokafka_options, confluent_options
+from app.kafka_local import LocalBroker
 from app.raw_producer import RawProducer, avro_payload
 from app.sample_data import customers
 from app.settings import PROJECT_ROOT, Settings, load_settings
@@ -42,7 +42,7 @@ console = Console(width=max(Console().width, 120))
 
 def main() -> None:
     settings = load_settings()
-    broker = local_broker(settings) if not settings.bootstrap else None
+    broker = LocalBroker.from_settings(settings) if not settings.bootstrap else None
     started = False
     if broker is not None:
         with console.status("starting Apache Kafka (the first run fetches its jars with Maven)..."):

@@ -56,9 +56,9 @@ def resolve_bootstrap(settings: Settings) -> str:
     """``STREAMGUARD_BOOTSTRAP``, else the local broker if it runs, else a clear error."""
     if settings.bootstrap:
         return settings.bootstrap
-    from app.cli.kafka_commands import local_broker  # the local broker is a development convenience
+    from app.kafka_local import LocalBroker  # the local broker is a development convenience
 
-    status = local_broker(settings).status()
+    status = LocalBroker.from_settings(settings).status()
     if not status.running or status.plaintext_bootstrap is None:
         raise ConfigError(
             "no Kafka to talk to: set STREAMGUARD_BOOTSTRAP=host:port, or start the local broker with "

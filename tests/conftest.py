@@ -42,11 +42,11 @@ class KafkaEndpoint:
 @pytest.fixture(scope="session")
 def kafka() -> Iterator[KafkaEndpoint]:
     settings = load_settings()
-    password = settings.admin_password.get_secret_value() if settings.admin_password else None
     if settings.bootstrap:
+        password = settings.admin_password.get_secret_value() if settings.admin_password else None
         yield KafkaEndpoint(settings.bootstrap, None, settings.admin_username, password, None)
         return
-    broker = LocalBroker(settings.home, settings.kafka_version, settings.admin_username, password)
+    broker = LocalBroker.from_settings(settings)
     status, started = broker.start()
     assert status.plaintext_bootstrap
     try:

@@ -6,21 +6,16 @@ import typer
 from rich.console import Console
 
 from app.kafka_local import LocalBroker
-from app.settings import Settings, load_settings
+from app.settings import load_settings
 
 group = typer.Typer(help="Run a local Apache Kafka broker (one KRaft node on 127.0.0.1).", no_args_is_help=True)
 console = Console(stderr=True)
 
 
-def local_broker(settings: Settings) -> LocalBroker:
-    password = settings.admin_password.get_secret_value() if settings.admin_password else None
-    return LocalBroker(settings.home, settings.kafka_version, settings.admin_username, password)
-
-
 @group.command()
 def start() -> None:
     """Start the broker (fetching its jars with Maven the first time) and wait until it serves."""
-    broker = local_broker(load_settings())
+    broker = LocalBroker.from_settings(load_settings())
     with console.status(f"starting Apache Kafka {broker.kafka_version} (first run fetches its jars)..."):
         status, started = broker.start()
     if not started:
@@ -31,7 +26,7 @@ def start() -> None:
 @group.command()
 def status() -> None:
     """Print whether the broker is up and its bootstrap addresses; exit status 1 if it is down."""
-    current = local_broker(load_settings()).status()
+    current = LocalBroker.from_settings(load_settings()).status()
     typer.echo(current.describe())
     if not current.running:
         raise typer.Exit(1)
@@ -40,7 +35,7 @@ def status() -> None:
 @group.command()
 def stop() -> None:
     """Stop the broker that `streamguard kafka start` started."""
-    if local_broker(load_settings()).stop():
+    if LocalBroker.from_settings(load_settings()).stop():
         typer.echo("Kafka stopped")
     else:
         typer.echo("Kafka was not running")

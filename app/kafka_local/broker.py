@@ -21,6 +21,7 @@ from pathlib import Path
 from app.errors import KafkaToolingError
 from app.kafka_local.jars import ensure_broker_jars, require_java
 from app.kafka_local.server_config import LOG4J2_PROPERTIES, BrokerPorts, render_server_properties
+from app.settings import Settings
 
 PREFERRED_PORTS = BrokerPorts(plaintext=19092, sasl=19093, controller=19094)
 READY_TIMEOUT_S = 90.0
@@ -70,6 +71,11 @@ class LocalBroker:
         self.admin_principal = admin_principal
         self._admin_password = admin_password
         self.cache_dir = cache_dir or home / "cache"
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> LocalBroker:
+        password = settings.admin_password.get_secret_value() if settings.admin_password else None
+        return cls(settings.home, settings.kafka_version, settings.admin_username, password)
 
     # -- public lifecycle ------------------------------------------------------------------------------
 
