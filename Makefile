@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NATIVE_STAMP := $(VENV)/.native
+NATIVE_SOURCES := native/Cargo.toml native/Cargo.lock native/pyproject.toml $(wildcard native/src/*.rs)
 
 .PHONY: demo test setup lint bench kafka-start kafka-stop clean
 
@@ -12,20 +14,27 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e ".[dev]"
 	touch $(STAMP)
 
-setup: $(STAMP)
+# The native engine (Rust, built by maturin into the venv); rebuilt only when its sources change.
+$(NATIVE_STAMP): $(STAMP) $(NATIVE_SOURCES)
+	@command -v cargo >/dev/null || { echo "streamguard: building the native engine needs Rust's cargo (install it with rustup)"; exit 1; }
+	$(BIN)/python -m pip install -q ./native
+	touch $(NATIVE_STAMP)
 
-demo: $(STAMP)
+setup: $(STAMP) $(NATIVE_STAMP)
+
+demo: setup
 	$(BIN)/python -m app.demo
 
-test: $(STAMP)
+test: setup
 	$(BIN)/ruff check .
+	cd native && cargo test -q
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-lint: $(STAMP)
+lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench: $(STAMP)
+bench: setup
 	$(BIN)/python -m bench.masking
 	$(BIN)/python -m bench.pipeline
 

@@ -6,7 +6,10 @@ per record. So a Faust service (``app.main``) runs this loop on its own thread, 
 consumer and producer doing batching and I/O in C.
 
 Delivery: at-least-once, no loss. A cycle's source offsets are committed only after every governed view,
-quarantine record and audit event of the cycle is acknowledged (acks=all, idempotent producer). A failed
+quarantine record and audit event of the cycle is acknowledged (acks=all, idempotent producer). The broker
+acknowledges one cycle's views while this thread processes the next batch; that cycle is settled (views
+acknowledged, audit written and acknowledged, offsets committed) before the next one sends anything, and
+before a rebalance takes its partitions away. A failed
 delivery stops the worker without committing, so the span is processed again after restart; duplicates carry
 their source offset in the ``streamguard-source`` header and the audit chain shows the redelivery.
 """
@@ -17,6 +20,8 @@ import logging
 import os
 import threading
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from confluent_kafka import Consumer, KafkaError, KafkaException, Message, Producer, TopicPartition
@@ -24,7 +29,7 @@ from confluent_kafka.admin import AdminClient
 
 from agents.kafka_audit import AuditChains, SourcePartition
 from agents.kafka_topics import ensure_dataset_topics
-from agents.processor import Outbound, ProcessedBatch, SourceRecord
+from agents.processor import GovernedBatch, Outbound, ProcessedBatch
 from agents.rules_registry import RulesRegistry
 from app.errors import StreamguardError, describe_failure
 from evidence.audit import AudienceOutput, chain_key
@@ -70,9 +75,19 @@ class _Deliveries:
         span = self.ranges.get(where)
         if span is None:
             self.ranges[where] = [offset, offset]
-        else:
-            span[0] = min(span[0], offset)
-            span[1] = max(span[1], offset)
+        elif offset > span[1]:  # reports come in offset order per partition; the other branch is a guard
+            span[1] = offset
+        elif offset < span[0]:
+            span[0] = offset
+
+
+@dataclass
+class _InFlight:
+    """A cycle whose views are sent but not yet acknowledged, audited and committed."""
+
+    batches: dict[SourcePartition, ProcessedBatch]
+    deliveries: _Deliveries
+    records: int
 
 
 class DataPath:
@@ -83,7 +98,7 @@ class DataPath:
         client_options: dict[str, Any],
         registry: RulesRegistry,
         chains: AuditChains,
-        batch_size: int = 5000,
+        batch_size: int = 20_000,
         crash_after: tuple[str, int] | None = None,
     ) -> None:
         self.registry = registry
@@ -120,6 +135,7 @@ class DataPath:
         self._admin = AdminClient(client_options)
         self._subscribed: list[str] = []
         self._served: dict[str, int] = {}  # dataset -> rules version whose topics are set up
+        self._in_flight: _InFlight | None = None
 
     def run(self, stop: threading.Event) -> None:
         while not self.registry.ready.wait(0.2):
@@ -136,6 +152,9 @@ class DataPath:
                 messages = self._consumer.consume(1, 0.2)
                 if messages:
                     self._cycle(messages + self._consumer.consume(self.batch_size - 1, 0))
+                else:
+                    self._settle()  # no traffic: finish the last cycle now rather than with the next one
+            self._settle()
         finally:
             self._consumer.close()
             self._producer.flush(FLUSH_TIMEOUT_S)
@@ -169,7 +188,9 @@ class DataPath:
         consumer.incremental_assign(partitions)
 
     def _on_revoke(self, consumer: Consumer, partitions: list[TopicPartition]) -> None:
-        # Nothing is in flight here: every cycle commits before the next consume() can rebalance.
+        # Runs inside consume() on this thread: the cycle in flight is finished and committed before the
+        # partitions go, so their next owner continues the audit chains after it.
+        self._settle()
         for partition in partitions:
             self.chains.forget((partition.topic, partition.partition))
         consumer.incremental_unassign(partitions)
@@ -177,17 +198,28 @@ class DataPath:
     # -- one cycle -------------------------------------------------------------------------------------
 
     def _cycle(self, messages: list[Message]) -> None:
+        """Process a batch while the previous cycle's views are in flight, settle that cycle, then send this
+        one's views: the broker acknowledges one cycle while this thread works on the next."""
         batches = self._process(_by_partition(messages))
+        self._settle()
         deliveries = _Deliveries()
         for batch in batches.values():
-            for outbound in [*(o for outs in batch.governed.values() for o in outs), *batch.quarantine]:
+            self._send_views(batch.governed, deliveries)
+            for outbound in batch.quarantine:
                 self._send(outbound, deliveries)
-        self._flush(deliveries)
+        self._in_flight = _InFlight(batches, deliveries, len(messages))
+
+    def _settle(self) -> None:
+        """Finish the cycle in flight: its views acknowledged, then its audit events, then its commit."""
+        cycle, self._in_flight = self._in_flight, None
+        if cycle is None:
+            return
+        self._flush(cycle.deliveries)
         self._fault_point("views")
         sealed = {}
         audit = _Deliveries()
-        for source, batch in batches.items():
-            event = batch.event.model_copy(update={"outputs": _with_offsets(batch.event.outputs, deliveries)})
+        for source, batch in cycle.batches.items():
+            event = batch.event.model_copy(update={"outputs": _with_offsets(batch.event.outputs, cycle.deliveries)})
             sealed[source] = self.chains.seal(source, event)
             self._producer.produce(
                 self.chains.topic,
@@ -203,7 +235,7 @@ class DataPath:
             head = self.chains.advance(source, event, audit.landed[chain_key(*source).encode()])
             commits.append(TopicPartition(*source, event.source.last_offset + 1, metadata=head.to_metadata()))
         self._commit(commits)
-        self.processed += len(messages)
+        self.processed += cycle.records
         self.cycles += 1
 
     def _fault_point(self, stage: str) -> None:
@@ -228,9 +260,7 @@ class DataPath:
                 "offset commit refused during a rebalance (%s); the span will be redelivered", error.args[0].name()
             )
 
-    def _process(
-        self, by_partition: dict[SourcePartition, list[SourceRecord]]
-    ) -> dict[SourcePartition, ProcessedBatch]:
+    def _process(self, by_partition: dict[SourcePartition, list[Message]]) -> dict[SourcePartition, ProcessedBatch]:
         batches = {}
         for source, records in by_partition.items():
             processor = self.registry.processor_for(source[0])
@@ -245,20 +275,48 @@ class DataPath:
                 batches[source] = processor.quarantine_all(records, "internal_error")
         return batches
 
+    def _send_views(self, governed: GovernedBatch, deliveries: _Deliveries) -> None:
+        """Every audience's view of the batch: the worker's hottest loop, so ``produce`` is called inline and
+        only a full local queue takes the slow path."""
+        rows = list(zip(governed.keys, governed.headers, governed.timestamps, strict=True))
+        partition, report, produce = governed.partition, deliveries.report, self._producer.produce
+        for audience, topic in governed.topics.items():
+            for (key, headers, timestamp), value in zip(rows, governed.values[audience], strict=True):
+                try:
+                    produce(
+                        topic, value, key, partition=partition, timestamp=timestamp, headers=headers, on_delivery=report
+                    )
+                except BufferError:
+                    self._produce(topic, value, key, partition, timestamp, headers, report)
+
     def _send(self, outbound: Outbound, deliveries: _Deliveries) -> None:
+        self._produce(
+            outbound.topic,
+            outbound.value,
+            outbound.key,
+            outbound.partition,
+            outbound.timestamp_ms,
+            outbound.headers,
+            deliveries.report,
+        )
+
+    def _produce(
+        self,
+        topic: str,
+        value: bytes | None,
+        key: bytes | None,
+        partition: int,
+        timestamp: int,
+        headers: list[tuple[str, bytes]],
+        report: Callable[[KafkaError | None, Message], None],
+    ) -> None:
         while True:
             try:
                 self._producer.produce(
-                    outbound.topic,
-                    outbound.value,
-                    outbound.key,
-                    partition=outbound.partition,
-                    timestamp=outbound.timestamp_ms,
-                    headers=outbound.headers,
-                    on_delivery=deliveries.report,
+                    topic, value, key, partition=partition, timestamp=timestamp, headers=headers, on_delivery=report
                 )
                 return
-            except BufferError:  # the local queue is full: let librdkafka drain it
+            except BufferError:  # the local queue is full: let librdkafka drain it, then retry
                 self._producer.poll(0.05)
 
     def _flush(self, deliveries: _Deliveries) -> None:
@@ -267,25 +325,15 @@ class DataPath:
             raise DeliveryError(f"{remaining} record(s) unacknowledged; failures: {deliveries.failures[:5]}")
 
 
-def _by_partition(messages: list[Message]) -> dict[SourcePartition, list[SourceRecord]]:
-    grouped: dict[SourcePartition, list[SourceRecord]] = defaultdict(list)
+def _by_partition(messages: list[Message]) -> dict[SourcePartition, list[Message]]:
+    grouped: dict[SourcePartition, list[Message]] = defaultdict(list)
     for message in messages:
         error = message.error()
         if error is not None:
             if error.code() != KafkaError._PARTITION_EOF:
                 log.warning("consume error on %s[%s]: %s", message.topic(), message.partition(), error.name())
             continue
-        grouped[(message.topic(), message.partition())].append(
-            SourceRecord(
-                message.topic(),
-                message.partition(),
-                message.offset(),
-                message.key(),
-                message.value(),
-                list(message.headers() or []),
-                max(message.timestamp()[1], 0),
-            )
-        )
+        grouped[(message.topic(), message.partition())].append(message)
     return grouped
 
 

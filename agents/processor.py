@@ -8,10 +8,11 @@ view), or quarantined (with a reason code, never a value).
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -23,6 +24,7 @@ from evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan, 
 from evidence.digests import batch_digest
 from masking.detection import TextScanner
 from masking.keys import Keyring
+from masking.native_plan import NativeUnsupportedError, compile_native_plan
 from masking.plan import DatasetMasker
 from masking.rules import Rules
 
@@ -33,22 +35,65 @@ REASON_HEADER = "streamguard-reason"
 DATASET_HEADER = "streamguard-dataset"
 
 Headers = list[tuple[str, bytes]]
+log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
+class SourceMessage(Protocol):
+    """What the processor reads of a consumed record: the accessors of confluent-kafka's ``Message``, which
+    the data path hands in as they come (no copy per record), or of a ``SourceRecord`` built by hand."""
+
+    def topic(self) -> str | None: ...
+    def partition(self) -> int | None: ...
+    def offset(self) -> int | None: ...
+    def key(self) -> bytes | None: ...
+    def value(self) -> bytes | None: ...
+    def headers(self) -> Headers | None: ...
+    def timestamp(self) -> tuple[int, int]: ...
+
+
 class SourceRecord:
-    topic: str
-    partition: int
-    offset: int
-    key: bytes | None
-    value: bytes | None
-    headers: Headers
-    timestamp_ms: int
+    """A ``SourceMessage`` made by hand (tests, the Faust per-event bench)."""
+
+    __slots__ = ("_headers", "_key", "_offset", "_partition", "_timestamp_ms", "_topic", "_value")
+
+    def __init__(
+        self,
+        topic: str,
+        partition: int,
+        offset: int,
+        key: bytes | None,
+        value: bytes | None,
+        headers: Headers,
+        timestamp_ms: int,
+    ) -> None:
+        self._topic, self._partition, self._offset = topic, partition, offset
+        self._key, self._value, self._headers, self._timestamp_ms = key, value, headers, timestamp_ms
+
+    def topic(self) -> str:
+        return self._topic
+
+    def partition(self) -> int:
+        return self._partition
+
+    def offset(self) -> int:
+        return self._offset
+
+    def key(self) -> bytes | None:
+        return self._key
+
+    def value(self) -> bytes | None:
+        return self._value
+
+    def headers(self) -> Headers:
+        return self._headers
+
+    def timestamp(self) -> tuple[int, int]:
+        return 1, self._timestamp_ms  # (TIMESTAMP_CREATE_TIME, ms), as confluent-kafka reports it
 
 
 @dataclass(frozen=True, slots=True)
 class Outbound:
-    """A record to produce: a governed view, or a quarantined raw record."""
+    """A quarantined raw record to produce, with its reason and evidence headers."""
 
     topic: str
     partition: int
@@ -56,14 +101,32 @@ class Outbound:
     value: bytes | None
     headers: Headers
     source_offset: int
-    timestamp_ms: int  # the source record's: views keep the event time of what they show
+    timestamp_ms: int
+
+
+@dataclass
+class GovernedBatch:
+    """Every audience's view of the records a batch delivers, column-wise. All views carry the same source
+    records (delivered and tombstones), so keys, evidence headers, event times and source offsets are
+    shared; each audience has its own values, in the same order, for its own topic."""
+
+    partition: int
+    topics: dict[str, str]
+    values: dict[str, list[bytes | None]]
+    keys: list[bytes | None] = field(default_factory=list)
+    headers: list[Headers] = field(default_factory=list)
+    timestamps: list[int] = field(default_factory=list)
+    source_offsets: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.source_offsets)
 
 
 @dataclass
 class ProcessedBatch:
     """What to send for one batch; ``event`` still lacks output offsets and its place in the chain."""
 
-    governed: dict[str, list[Outbound]]
+    governed: GovernedBatch
     quarantine: list[Outbound]
     event: AuditEvent
 
@@ -74,12 +137,36 @@ class SchemaSource(Protocol):
     def writer_schema(self, schema_id: int) -> dict[str, Any] | None: ...
 
 
-# Records of a batch that decoded, by writer schema id (-1: JSON), each with its position in the batch.
-Decoded = dict[int, list[tuple[int, dict[str, Any]]]]
+# Encoded views, column-wise: one list per audience (in rules order), aligned with the batch; None for a
+# tombstone (and for a record that failed). ``Masked`` adds the failures as (index, reason code).
+Columns = list[list[bytes | None]]
+Masked = tuple[Columns, list[tuple[int, str]]]
+_RAW = object()  # a schema whose native engine could not be built: the Python plan serves it
+
+
+@dataclass
+class _Tally:
+    """What a batch's masking adds up to, for its audit event."""
+
+    actions: Counter[str] = field(default_factory=Counter)
+    entities: Counter[str] = field(default_factory=Counter)
+    schema_ids: set[int] = field(default_factory=set)
+
+    def count(self, processor: DatasetProcessor, schema_id: int, masked: int) -> None:
+        """``masked`` records went through one schema's plan, which applies the same actions to each."""
+        if masked > 0:
+            if schema_id >= 0:
+                self.schema_ids.add(schema_id)
+            self.actions.update({k: n * masked for k, n in processor.action_counts(schema_id).items()})
 
 
 class DatasetProcessor:
-    """Turns batches of one dataset's raw records into governed outputs, for one rules version."""
+    """Turns batches of one dataset's raw records into governed outputs, for one rules version.
+
+    Structured Avro plans run on the native engine (``masking.native_plan``): one pass over each record's
+    bytes writes every audience's view. Plans it does not cover (free text, JSON, some logical types) and
+    machines without the module run the Python plan: fastavro decode, ``DatasetMasker``, fastavro encode.
+    """
 
     def __init__(
         self,
@@ -91,6 +178,7 @@ class DatasetProcessor:
         scanner: TextScanner | None,
         worker_id: str,
         producer_key: Callable[[str], bytes | None] = lambda _identity: None,
+        native: bool = True,
     ) -> None:
         self.rules = rules
         self.rule_version = rule_version
@@ -100,61 +188,122 @@ class DatasetProcessor:
         self._scanner = scanner
         self._worker_id = worker_id
         self._producer_key = producer_key
+        self._native = native
         self._maskers: dict[int, DatasetMasker | str] = {}  # schema id -> masker, or why none can exist
+        self._engines: dict[int, Any] = {}  # schema id -> native ViewEngine, or _RAW
         self._codecs: dict[int, AvroCodec] = {}
         self.audiences = tuple(rules.audiences)
         self._view_topics = {audience: names.governed(rules.dataset, audience) for audience in self.audiences}
+        self._version_header = str(rule_version).encode()
 
     # -- the batch -------------------------------------------------------------------------------------
 
-    def process(self, records: Sequence[SourceRecord]) -> ProcessedBatch:
-        """All records of one source partition, in offset order."""
-        event_id = uuid.uuid4().hex
+    def process(self, records: Sequence[SourceMessage]) -> ProcessedBatch:
+        """All records of one source partition, in offset order.
+
+        The usual batch goes through the native engine of its schema in one call, admission checks included;
+        whatever it routes back (another writer schema) and every batch it cannot take (free text, JSON,
+        signed records to verify first) goes through ``_route``: size, framing and schema checks in Python,
+        then the engine or the Python plan of each writer schema.
+        """
+        values = [record.value() for record in records]
         reasons: dict[int, str] = {}  # batch position -> quarantine reason
-        identities: list[str | None] = [None] * len(records)
-        decoded: Decoded = {}
-        for position, record in enumerate(records):
-            if record.value is None:
-                continue
-            identity, reason = self._admit(record)
-            identities[position] = identity
-            reason = reason or self._decode_into(decoded, position, record)
+        signed = self.rules.signature == "required"
+        identities = self._verify_signatures(records, values, reasons) if signed else Counter()
+        tally = _Tally()
+        columns: Columns = [[None] * len(values) for _ in self.audiences]  # tombstones stay None everywhere
+        rest: Sequence[int] = range(len(values))
+        batch_schema, engine = self._batch_engine(values, reasons)
+        if engine is not None:
+            admitted = values if not reasons else [None if p in reasons else v for p, v in enumerate(values)]
+            columns, failures = engine.mask(admitted, self.rules.max_record_bytes)
+            rest = [index for index, reason in failures if reason.startswith("schema_id:")]
+            reasons.update((index, reason) for index, reason in failures if not reason.startswith("schema_id:"))
+            tally.count(self, batch_schema, sum(v is not None for v in admitted) - len(failures))
+        self._route(rest, values, reasons, columns, tally)
+        if not signed:
+            oversize = sum(reason == "oversize" for reason in reasons.values())
+            owner = self.rules.owner or "unattributed"
+            identities = Counter({owner: sum(v is not None for v in values) - oversize})
+        return self._assemble(records, values, columns, reasons, +identities, tally)
+
+    def quarantine_all(self, records: Sequence[SourceMessage], reason: str) -> ProcessedBatch:
+        """Fail a whole batch closed (the edge's answer to an unexpected error while processing it)."""
+        values = [record.value() for record in records]
+        reasons = dict.fromkeys(range(len(records)), reason)
+        columns: Columns = [[None] * len(values) for _ in self.audiences]
+        return self._assemble(records, values, columns, reasons, Counter(), _Tally())
+
+    def _verify_signatures(
+        self, records: Sequence[SourceMessage], values: list[bytes | None], reasons: dict[int, str]
+    ) -> Counter[str]:
+        """Signed datasets: each record's claimed identity checked before anything else (never decoded)."""
+        identities: Counter[str] = Counter()
+        for position, value in enumerate(values):
+            if value is None or len(value) > self.rules.max_record_bytes:
+                continue  # tombstones carry no signature; oversize records are refused unread below
+            record = records[position]
+            identity, reason = verify_signed_identity(
+                dict(record.headers() or []), record.key(), value, _event_time(record), self._producer_key
+            )
+            if identity:
+                identities[identity] += 1
             if reason:
                 reasons[position] = reason
-        views: dict[int, tuple[int | None, dict[str, dict[str, Any] | None]]] = {}
-        actions: Counter[str] = Counter()
-        entities: Counter[str] = Counter()
-        for schema_id, items in decoded.items():
-            self._mask_group(schema_id, items, views, reasons, actions, entities)
-        return self._assemble(records, event_id, identities, views, reasons, actions, entities)
+        return identities
 
-    def quarantine_all(self, records: Sequence[SourceRecord], reason: str) -> ProcessedBatch:
-        """Fail a whole batch closed (the edge's answer to an unexpected error while processing it)."""
-        reasons = dict.fromkeys(range(len(records)), reason)
-        return self._assemble(records, uuid.uuid4().hex, [None] * len(records), {}, reasons, Counter(), Counter())
+    def _batch_engine(self, values: list[bytes | None], reasons: dict[int, str]) -> tuple[int, Any]:
+        """The native engine of the schema the batch's first admitted record is written with, if it has one."""
+        first = next((v for p, v in enumerate(values) if v is not None and p not in reasons), None)
+        if first is None or self.rules.format != "avro" or len(first) > self.rules.max_record_bytes:
+            return 0, None
+        schema_id, reason = self._schema_of(first)
+        if reason is not None or isinstance(self._masker(schema_id), str):
+            return 0, None
+        return schema_id, self.engine_for(schema_id)
 
-    def _admit(self, record: SourceRecord) -> tuple[str | None, str | None]:
-        """Size and producer identity checks, before any decoding."""
-        if len(record.value or b"") > self.rules.max_record_bytes:
-            return None, "oversize"
-        if self.rules.signature != "required":
-            return self.rules.owner or "unattributed", None
-        return verify_signed_identity(
-            dict(record.headers), record.key, record.value, record.timestamp_ms, self._producer_key
-        )
+    def _route(
+        self,
+        positions: Sequence[int],
+        values: list[bytes | None],
+        reasons: dict[int, str],
+        columns: Columns,
+        tally: _Tally,
+    ) -> None:
+        """Size and framing checks, then each writer schema's plan, for ``positions`` of the batch."""
+        groups: dict[int, list[int]] = {}  # writer schema id (-1: JSON) -> positions admitted
+        for position in positions:
+            value = values[position]
+            if value is None or position in reasons:
+                continue
+            if len(value) > self.rules.max_record_bytes:
+                reasons[position] = "oversize"
+                continue
+            schema_id, reason = self._schema_of(value)
+            if reason is None:
+                groups.setdefault(schema_id, []).append(position)
+            else:
+                reasons[position] = reason
+        for schema_id, members in groups.items():
+            group_columns, failures = self._mask_group(schema_id, [values[p] for p in members], tally.entities)
+            for column, group_column in zip(columns, group_columns, strict=True):
+                for position, view in zip(members, group_column, strict=True):
+                    column[position] = view
+            reasons.update((members[index], reason) for index, reason in failures)
+            tally.count(self, schema_id, len(members) - len(failures))
 
-    def _decode_into(self, decoded: Decoded, position: int, record: SourceRecord) -> str | None:
-        assert record.value is not None
+    def _schema_of(self, value: bytes) -> tuple[int, str | None]:
+        """The writer schema id of a framed Avro value (-1 for JSON datasets), or why there is none."""
+        if self.rules.format == "json":
+            return -1, None
+        if value[:1] == b"\x00" and (schema_id := int.from_bytes(value[1:5])) in self._codecs:
+            return schema_id, None  # a schema seen before: no error is possible here
         try:
-            if self.rules.format == "json":
-                decoded.setdefault(-1, []).append((position, decode_json(record.value)))
-                return None
-            schema_id, body = split_wire_format(record.value)
-            codec = self._codec(schema_id)
-            decoded.setdefault(schema_id, []).append((position, codec.decode(body)))
+            schema_id = split_wire_format(value)[0]
+            self._codec(schema_id)
         except DecodeError as error:
-            return error.reason
-        return None
+            return 0, error.reason
+        return schema_id, None
 
     def _codec(self, schema_id: int) -> AvroCodec:
         codec = self._codecs.get(schema_id)
@@ -177,126 +326,175 @@ class DatasetProcessor:
                 self._maskers[schema_id] = "schema_mismatch"
         return self._maskers[schema_id]
 
-    def _mask_group(
-        self,
-        schema_id: int,
-        items: list[tuple[int, dict[str, Any]]],
-        views: dict[int, Any],
-        reasons: dict[int, str],
-        actions: Counter[str],
-        entities: Counter[str],
-    ) -> None:
+    def _mask_group(self, schema_id: int, values: list[bytes | None], entities: Counter[str]) -> Masked:
+        """Every audience's view of records written with one schema: native engine, else the Python plan."""
         masker = self._masker(schema_id)
         if isinstance(masker, str):
-            reasons.update((position, masker) for position, _ in items)
-            return
-        outcomes = masker.mask_batch([record for _, record in items])
-        view_schema = schema_id if schema_id >= 0 else None
-        masked = 0
-        for (position, _), outcome in zip(items, outcomes, strict=True):
-            if outcome.failure is not None or outcome.views is None:
-                reasons[position] = outcome.failure or "masking_failed"
+            return [[None] * len(values) for _ in self.audiences], [(index, masker) for index in range(len(values))]
+        engine = self.engine_for(schema_id)
+        if engine is not None:
+            return engine.mask(values, self.rules.max_record_bytes)
+        return self._mask_in_python(masker, schema_id, values, entities)
+
+    def action_counts(self, schema_id: int) -> Mapping[str, int]:
+        """``class/action`` applications per record masked with this writer schema's plan."""
+        masker = self._maskers[schema_id]
+        return {} if isinstance(masker, str) else masker.action_counts
+
+    def engine_for(self, schema_id: int) -> Any:
+        """The native engine for a writer schema the rules fit, or None when the Python plan serves it."""
+        if schema_id not in self._engines:
+            engine, why = _RAW, "native engine disabled"
+            if self._native and schema_id >= 0:
+                try:
+                    plan = compile_native_plan(self.rules, self._keyring, self._codecs[schema_id].schema)
+                    engine, why = plan.engine(frame_wire_format(schema_id, b"")), ""
+                except NativeUnsupportedError as reason:
+                    why = str(reason)
+            elif schema_id < 0:
+                why = "JSON records run in the Python plan"
+            log.info(
+                "%s v%d, writer schema %d: %s",
+                self.rules.dataset,
+                self.rule_version,
+                schema_id,
+                f"Python plan ({why})" if why else "native engine",
+            )
+            self._engines[schema_id] = engine
+        engine = self._engines[schema_id]
+        return None if engine is _RAW else engine
+
+    def _mask_in_python(
+        self, masker: DatasetMasker, schema_id: int, values: list[bytes | None], entities: Counter[str]
+    ) -> Masked:
+        """The reference path: decode, mask with the compiled Python plan, encode each view."""
+        decoded: list[Any] = []
+        failures: list[tuple[int, str]] = []
+        for index, value in enumerate(values):
+            assert value is not None
+            try:
+                if schema_id < 0:
+                    decoded.append(decode_json(value))
+                else:
+                    decoded.append(self._codecs[schema_id].decode(split_wire_format(value)[1]))
+            except DecodeError as error:
+                decoded.append(None)
+                failures.append((index, error.reason))
+        undecodable = {index for index, _ in failures}
+        outcomes = iter(masker.mask_batch([record for record in decoded if record is not None]))
+        columns: Columns = [[None] * len(values) for _ in self.audiences]
+        for index in range(len(values)):
+            if index in undecodable:
                 continue
-            views[position] = (view_schema, outcome.views)
-            masked += 1
-            if outcome.entity_counts:
-                entities.update(outcome.entity_counts)
-        # A plan applies the same actions to every record it masks: count them once per group.
-        actions.update({key: count * masked for key, count in masker.action_counts.items()})
+            outcome = next(outcomes)
+            if outcome.failure is not None or outcome.views is None:
+                failures.append((index, outcome.failure or "masking_failed"))
+                continue
+            entities.update(outcome.entity_counts)
+            for column, audience in zip(columns, self.audiences, strict=True):
+                column[index] = self._encode(schema_id, outcome.views[audience])
+        return columns, sorted(failures)
+
+    def _encode(self, schema_id: int, view: dict[str, Any] | None) -> bytes | None:
+        if view is None:
+            return None
+        if schema_id < 0:
+            return encode_json(view)
+        return frame_wire_format(schema_id, self._codecs[schema_id].encode(view))
 
     # -- outputs and evidence --------------------------------------------------------------------------
 
     def _assemble(
         self,
-        records: Sequence[SourceRecord],
-        event_id: str,
-        identities: list[str | None],
-        views: dict[int, Any],
+        records: Sequence[SourceMessage],
+        values: list[bytes | None],
+        columns: Columns,
         reasons: dict[int, str],
-        actions: Counter[str],
-        entities: Counter[str],
+        identities: Counter[str],
+        tally: _Tally,
     ) -> ProcessedBatch:
-        governed: dict[str, list[Outbound]] = {audience: [] for audience in self.audiences}
+        event_id = uuid.uuid4().hex
+        first = records[0]
+        partition = first.partition()
+        assert partition is not None
+        version = (RULE_VERSION_HEADER, self._version_header)
+        event = (AUDIT_EVENT_HEADER, event_id.encode())
+        source_prefix = f"{first.topic()}/{partition}/".encode()
+        # The hot part, as comprehensions: every record but the quarantined goes to every view.
+        sent = [position for position in range(len(records)) if position not in reasons] if reasons else None
+        chosen = records if sent is None else [records[position] for position in sent]
+        offsets = [record.offset() for record in chosen]
+        governed = GovernedBatch(
+            partition,
+            self._view_topics,
+            {
+                audience: column if sent is None else [column[position] for position in sent]
+                for audience, column in zip(self.audiences, columns, strict=True)
+            },
+            keys=[record.key() for record in chosen],
+            headers=[[version, (SOURCE_HEADER, source_prefix + b"%d" % offset), event] for offset in offsets],
+            timestamps=[max(record.timestamp()[1], 0) for record in chosen],
+            source_offsets=offsets,
+        )
         quarantine: list[Outbound] = []
-        delivered: list[int] = []
-        tombstones: list[int] = []
         quarantined: list[Quarantined] = []
-        version, event = str(self.rule_version).encode(), event_id.encode()
-        for position, record in enumerate(records):
-            source = f"{record.topic}/{record.partition}/{record.offset}".encode()
-            evidence = [(RULE_VERSION_HEADER, version), (SOURCE_HEADER, source), (AUDIT_EVENT_HEADER, event)]
-            if position in reasons:
-                quarantined.append(Quarantined(offset=record.offset, reason=reasons[position]))
-                quarantine.append(self._quarantined(record, reasons[position], evidence))
-                continue
-            if record.value is None:
-                tombstones.append(record.offset)
-                encoded: dict[str, bytes | None] = dict.fromkeys(self.audiences)
-            else:
-                delivered.append(record.offset)
-                schema_id, audience_views = views[position]
-                encoded = {a: self._encode(schema_id, view) for a, view in audience_views.items()}
-            for audience, value in encoded.items():
-                governed[audience].append(
-                    Outbound(
-                        self._view_topics[audience],
-                        record.partition,
-                        record.key,
-                        value,
-                        evidence,
-                        record.offset,
-                        record.timestamp_ms,
-                    )
-                )
+        for position, reason in sorted(reasons.items()):
+            record = records[position]
+            offset = record.offset()
+            evidence = [version, (SOURCE_HEADER, source_prefix + b"%d" % offset), event]
+            quarantined.append(Quarantined(offset=offset, reason=reason))
+            quarantine.append(self._quarantined(record, reason, evidence))
+        tombstone_positions = [p for p in (sent if sent is not None else range(len(records))) if values[p] is None]
+        tombstones = [records[position].offset() for position in tombstone_positions]
+        delivered = offsets if not tombstones else sorted(set(offsets) - set(tombstones))
         audit_event = AuditEvent(
             event_id=event_id,
             recorded_at=datetime.now(UTC).isoformat(timespec="milliseconds"),
             worker=self._worker_id,
             dataset=self.rules.dataset,
             source=SourceSpan(
-                topic=records[0].topic,
-                partition=records[0].partition,
-                first_offset=records[0].offset,
-                last_offset=records[-1].offset,
+                topic=first.topic(),
+                partition=partition,
+                first_offset=first.offset(),
+                last_offset=records[-1].offset(),
             ),
-            identities=dict(Counter(identity for identity in identities if identity)),
-            schema_ids=sorted({sid for sid, _ in views.values() if sid is not None}),
+            identities=dict(identities),
+            schema_ids=sorted(tally.schema_ids),
             rule_version=self.rule_version,
             delivered=offset_ranges(delivered),
             tombstones=tombstones,
             quarantined=quarantined,
-            outputs={a: self._output_summary(a, records[0].partition, outs) for a, outs in governed.items()},
-            input_digest=batch_digest(record.value for record in records),
-            action_counts=dict(actions),
-            entity_counts=dict(entities),
+            outputs={a: self._output_summary(a, governed) for a in self.audiences},
+            input_digest=batch_digest(values),
+            action_counts=dict(tally.actions),
+            entity_counts=dict(tally.entities),
         )
         return ProcessedBatch(governed, quarantine, audit_event)
 
-    def _encode(self, schema_id: int | None, view: dict[str, Any] | None) -> bytes | None:
-        if view is None:
-            return None
-        if schema_id is None:
-            return encode_json(view)
-        return frame_wire_format(schema_id, self._codecs[schema_id].encode(view))
-
-    def _output_summary(self, audience: str, partition: int, outputs: list[Outbound]) -> AudienceOutput:
+    def _output_summary(self, audience: str, governed: GovernedBatch) -> AudienceOutput:
         """Digest and count now; the edge fills in the offsets the broker assigns."""
         return AudienceOutput(
             topic=self._view_topics[audience],
-            partition=partition,
+            partition=governed.partition,
             first_offset=None,
             last_offset=None,
-            count=len(outputs),
-            digest=batch_digest(o.value for o in outputs),
+            count=len(governed),
+            digest=batch_digest(governed.values[audience]),
         )
 
-    def _quarantined(self, record: SourceRecord, reason: str, evidence: Headers) -> Outbound:
+    def _quarantined(self, record: SourceMessage, reason: str, evidence: Headers) -> Outbound:
         headers = [
-            *record.headers,
+            *(record.headers() or []),
             *evidence,
             (REASON_HEADER, reason.encode()),
             (DATASET_HEADER, self.rules.dataset.encode()),
         ]
         return Outbound(
-            self._names.quarantine, 0, record.key, record.value, headers, record.offset, record.timestamp_ms
+            self._names.quarantine, 0, record.key(), record.value(), headers, record.offset(), _event_time(record)
         )
+
+
+def _event_time(record: SourceMessage) -> int:
+    """The record's timestamp in ms (0 when the broker has none: the producer then stamps the send time).
+    ``_assemble`` inlines this for the batch."""
+    return max(record.timestamp()[1], 0)

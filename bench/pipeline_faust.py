@@ -80,9 +80,10 @@ async def govern(stream: Any) -> None:
             int(message.timestamp * 1000),
         )
         batch = processor.process([record])
-        for audience, outbounds in batch.governed.items():
-            for out in outbounds:
-                await views[audience].send(key=out.key, value=out.value, partition=out.partition, headers=out.headers)
+        governed = batch.governed
+        for audience, values in governed.values.items():
+            for key, value, headers in zip(governed.keys, values, governed.headers, strict=True):
+                await views[audience].send(key=key, value=value, partition=governed.partition, headers=headers)
 
 
 if __name__ == "__main__":

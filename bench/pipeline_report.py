@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
+import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,7 @@ class Plan:
     matrix_records: int
     faust_records: int
     latency_seconds: float
+    rounds: int = 3
     partitions: tuple[int, ...] = (1, 2, 4)
     workers: tuple[int, ...] = (1, 2)
 
@@ -30,6 +32,11 @@ class Results:
     pipeline: dict[tuple[int, int], float] = field(default_factory=dict)
     audit: dict[tuple[int, int], str] = field(default_factory=dict)
     latency: dict[str, Latency] = field(default_factory=dict)
+    rounds: list[tuple[float, float]] = field(default_factory=list)  # (baseline p1, streamguard p1/w1)
+
+    def headline_ratio(self) -> float:
+        """Median over the rounds of streamguard p1/w1 / baseline p1, each pair measured back to back."""
+        return statistics.median(pipeline / baseline for baseline, pipeline in self.rounds)
 
 
 def machine() -> str:
@@ -46,6 +53,7 @@ def report(results: Results, plan: Plan) -> None:
     sizes = f"baseline and pipeline p1/w1 {plan.records:,}, rest of the matrix {plan.matrix_records:,}"
     print(f"records: {sizes}, Faust per-event {plan.faust_records:,}")
     _throughput(results)
+    _rounds(results)
     print("\naudit check per configuration:")
     for (partitions, workers), audit in results.audit.items():
         print(f"  p={partitions} w={workers}: {audit}")
@@ -75,12 +83,23 @@ def _latency(results: Results) -> None:
         print(f"{name:<36}" + "".join(f"{c:>10}" for c in cells))
 
 
+def _rounds(results: Results) -> None:
+    print("\np1/w1 against the 1-partition baseline, measured back to back:")
+    for number, (baseline, pipeline) in enumerate(results.rounds, start=1):
+        ratio = pipeline / baseline
+        print(f"  round {number}: baseline {baseline:,.0f}, streamguard {pipeline:,.0f} records/s: {ratio:.2f}x")
+    print(f"  median ratio {results.headline_ratio():.2f}x")
+
+
 def _targets(results: Results) -> None:
     ratios = {config: rate / results.baseline[config[0]] for config, rate in results.pipeline.items()}
-    p11 = ratios[(1, 1)]
-    verdict = "met" if p11 >= TARGET_RATIO else "NOT met"
+    headline = results.headline_ratio()
+    verdict = "met" if headline >= TARGET_RATIO else "NOT met"
     best = max(ratios.values())
-    print(f"\ntarget throughput >= {TARGET_RATIO}x baseline: p1/w1 {p11:.2f}x ({verdict}), best {best:.2f}x")
+    print(
+        f"\ntarget throughput >= {TARGET_RATIO}x baseline: p1/w1 median of {len(results.rounds)} rounds "
+        f"{headline:.2f}x ({verdict}); best configuration of the matrix {best:.2f}x"
+    )
     p99 = results.latency["streamguard"].p99_ms
     verdict = "met" if p99 < TARGET_P99_MS else "NOT met"
     print(f"target p99 < {TARGET_P99_MS:.0f} ms at half load: {p99:.1f} ms ({verdict})")

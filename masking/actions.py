@@ -112,10 +112,28 @@ def _redact(_rule: FieldRule | None, node: Node, _ctx: ActionContext) -> ValueFn
     return lambda _value: constant
 
 
+def hash_length(rule: FieldRule | None) -> int:
+    """Hex characters of a hashed string (a full SHA-256 unless the rule shortens it)."""
+    return (rule.length if rule else None) or 64
+
+
+def pseudonym_params(rule: FieldRule | None, field_class: str) -> tuple[str, int]:
+    """``(prefix, hex length)`` of a field's pseudonyms."""
+    prefix = (rule.prefix if rule else None) or CLASS_PREFIX.get(field_class, field_class)
+    return prefix, (rule.length if rule else None) or PSEUDONYM_HEX
+
+
+def partial_params(rule: FieldRule | None) -> tuple[int, int, str]:
+    """``(keep_first, keep_last, mask character)`` of a partial mask."""
+    if rule is None:
+        return 0, 0, "*"
+    return rule.keep_first or 0, rule.keep_last or 0, rule.mask_char or "*"
+
+
 def _hash(rule: FieldRule | None, node: Node, ctx: ActionContext) -> ValueFn:
     key = ctx.keyring.derive("hash", ctx.audience)
     if node.kind == "string":
-        length = (rule.length if rule else None) or 64
+        length = hash_length(rule)
         return lambda value: hmac.digest(key, value.encode(), "sha256").hex()[:length]
     if node.kind == "bytes":
         return lambda value: hmac.digest(key, value, "sha256")
@@ -133,15 +151,13 @@ def pseudonym_fn(keyring: Keyring, audience: str, length: int = PSEUDONYM_HEX) -
 
 
 def _pseudonymize(rule: FieldRule | None, _node: Node, ctx: ActionContext) -> ValueFn:
-    make = pseudonym_fn(ctx.keyring, ctx.audience, (rule.length if rule else None) or PSEUDONYM_HEX)
-    prefix = (rule.prefix if rule else None) or CLASS_PREFIX.get(ctx.field_class, ctx.field_class)
+    prefix, length = pseudonym_params(rule, ctx.field_class)
+    make = pseudonym_fn(ctx.keyring, ctx.audience, length)
     return lambda value: make(prefix, value)
 
 
 def _partial(rule: FieldRule | None, _node: Node, _ctx: ActionContext) -> ValueFn:
-    first = (rule.keep_first if rule else None) or 0
-    last = (rule.keep_last if rule else None) or 0
-    mask = (rule.mask_char if rule else None) or "*"
+    first, last, mask = partial_params(rule)
 
     def partial(value: str) -> str:
         size = len(value)

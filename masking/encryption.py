@@ -21,15 +21,20 @@ PREFIX = "sgenc:v1:"
 _KEY_BYTES = 64  # AES-SIV with AES-256
 
 
+def encryption_key(keyring: Keyring, audience: str) -> tuple[bytes, str]:
+    """The audience's AES-SIV key from the active encryption key, and the token head that names both."""
+    key_id = keyring.active_id("encrypt")
+    return keyring.derive("encrypt", audience, key_id=key_id, length=_KEY_BYTES), f"{PREFIX}{key_id}:{audience}:"
+
+
 class Encryptor:
     """Encrypts strings for one audience with the keyring's active encryption key."""
 
     __slots__ = ("_aead", "_head")
 
     def __init__(self, keyring: Keyring, audience: str) -> None:
-        key_id = keyring.active_id("encrypt")
-        self._aead = AESSIV(keyring.derive("encrypt", audience, key_id=key_id, length=_KEY_BYTES))
-        self._head = f"{PREFIX}{key_id}:{audience}:"
+        key, self._head = encryption_key(keyring, audience)
+        self._aead = AESSIV(key)
 
     def encrypt(self, plaintext: str | bytes) -> str:
         data = plaintext.encode() if isinstance(plaintext, str) else plaintext

@@ -32,11 +32,21 @@ def build_generalize(rule: FieldRule, node: Node) -> ValueFn:
     if rule.to in ("year", "month"):
         return _dates(rule.to, node)
     if rule.to == "network":
-        return _network(rule.ipv4_prefix if rule.ipv4_prefix is not None else 24, rule.ipv6_prefix or 48)
+        return _network(*network_prefixes(rule))
     if rule.size is not None:
-        return _bucket(rule.size, _INT_MIN.get(node.kind))
+        return _bucket(rule.size, int_floor(node.kind))
     keep = rule.keep_first or 0
     return lambda value: value[:keep]
+
+
+def network_prefixes(rule: FieldRule) -> tuple[int, int]:
+    """``(IPv4, IPv6)`` prefix lengths a network generalization keeps."""
+    return (rule.ipv4_prefix if rule.ipv4_prefix is not None else 24), rule.ipv6_prefix or 48
+
+
+def int_floor(kind: str) -> int | None:
+    """The lowest value of an Avro integer type (None for floating point): buckets never go below it."""
+    return _INT_MIN.get(kind)
 
 
 def _truncate(day: date, to: str) -> date:

@@ -16,7 +16,7 @@ from typing import Any
 from masking.actions import ActionContext, ValueFn, build_action
 from masking.failures import RecordMaskingError, ValueMaskingError
 from masking.keys import Keyring
-from masking.rules import Rules
+from masking.rules import FieldRule, Rules
 from masking.schema_tree import FieldSpec, Node
 
 Steps = tuple[str, ...]  # field names, "[]" and "{}"
@@ -46,6 +46,34 @@ class AudienceView:
     scan_sites: tuple[ScanSite, ...]
 
 
+@dataclass(frozen=True)
+class Decision:
+    """What one audience's view does to one slot: ``action`` under ``field_class``, from ``rule`` (None for
+    the unclassified policy). ``rest`` stands for a JSON value of unknown type under that policy."""
+
+    action: str
+    field_class: str
+    rule: FieldRule | None
+    counted: str  # the ``class/action`` key of the plan's action counts
+
+
+def decide(rules: Rules, clearances: frozenset[str], path: str, node: Node) -> Decision | None:
+    """The action of one audience's view on a leaf (or a container with its own rule); None when it passes.
+    The Python plan compiles it into a closure, ``masking.native_plan`` into an op of the native engine."""
+    rule = rules.fields.get(path)
+    if rule is not None:
+        if rule.class_ == "public" or rule.class_ in clearances or rule.effective_action == "pass":
+            return None
+        return Decision(rule.effective_action, rule.class_, rule, f"{rule.class_}/{rule.effective_action}")
+    policy = rules.unclassified
+    if policy == "pass":
+        return None
+    if node.kind == "any":
+        return Decision("rest", "unclassified", None, f"unclassified/{policy}")
+    action = "detect" if policy == "detect" and node.kind == "string" else "redact"
+    return Decision(action, "unclassified", None, f"unclassified/{action}")
+
+
 @dataclass
 class _Compiler:
     rules: Rules
@@ -59,20 +87,24 @@ class _Compiler:
 
     def leaf(self, node: Node, spec: FieldSpec, path: str, steps: Steps) -> ValueFn | object | None:
         """The closure for a leaf (or a container with its own rule); None when the value passes."""
-        rule = self.rules.fields.get(path)
-        if rule is None:
-            return self.unclassified(node, path, steps)
-        if rule.class_ == "public" or rule.class_ in self.clearances or rule.effective_action == "pass":
+        decision = decide(self.rules, self.clearances, path, node)
+        if decision is None:
             return None
-        action = rule.effective_action
-        self.counts[f"{rule.class_}/{action}"] += 1
+        self.counts[decision.counted] += 1
+        action, rule = decision.action, decision.rule
         if action == "drop":
             return _DROP
-        if action == "detect":
+        if action == "detect" or (action == "rest" and self.rules.unclassified == "detect"):
             self.sites.append(ScanSite(path, steps))
-        if action in _AUDIENCE_FREE and not node.is_container and not (action == "detect" and rule.replace):
-            return self.shared_action(path, action, lambda: build_action(action, rule, node, self.context(rule.class_)))
-        return build_action(action, rule, node, self.context(rule.class_))
+        if action == "rest":
+            return self.rest_fn()
+
+        def build() -> ValueFn:
+            return build_action(action, rule, node, self.context(decision.field_class))
+
+        if action in _AUDIENCE_FREE and not node.is_container and not (action == "detect" and rule and rule.replace):
+            return self.shared_action(path, action, build)
+        return build()
 
     def context(self, field_class: str) -> ActionContext:
         return ActionContext(self.audience, field_class, self.keyring, self.detections)
@@ -84,20 +116,6 @@ class _Compiler:
         if key not in self.shared:
             self.shared[key] = _memo_last(build())
         return self.shared[key]
-
-    def unclassified(self, node: Node, path: str, steps: Steps) -> ValueFn | None:
-        policy = self.rules.unclassified
-        if policy == "pass":
-            return None
-        if policy == "detect" and node.kind in ("string", "any"):
-            self.sites.append(ScanSite(path, steps))
-        self.counts[f"unclassified/{policy if node.kind in ('string', 'any') else 'redact'}"] += 1
-        if node.kind == "any":
-            return self.rest_fn()
-        action = "detect" if policy == "detect" and node.kind == "string" else "redact"
-        if node.is_container:
-            return build_action(action, None, node, self.context("unclassified"))
-        return self.shared_action(path, action, lambda: build_action(action, None, node, self.context("unclassified")))
 
     def rest_fn(self) -> ValueFn:
         """For JSON values nobody classified: detect (or redact) strings at any depth, redact scalars."""

@@ -22,19 +22,11 @@ from agents.kafka_readback import end_offsets, read_topic, source_of
 from app.raw_producer import RawProducer, avro_payload
 from app.worker_process import wait_until
 from tests.conftest import KafkaEndpoint
-from tests.integration.pipeline_support import ROOT, Deployment
+from tests.integration.pipeline_support import ROOT, Deployment, structured_rules
 
 pytestmark = pytest.mark.kafka
 
 AUDIENCES = ("analytics", "support", "risk")
-
-
-def structured_rules(dataset: str) -> str:
-    text = (ROOT / "schemas" / "customers.rules.yaml").read_text()
-    text = text.replace("dataset: customers", f"dataset: {dataset}").replace(
-        "raw.customers-value", f"raw.{dataset}-value"
-    )
-    return text.replace("action: detect", "action: redact").replace("unclassified: detect", "unclassified: redact")
 
 
 @dataclass
@@ -59,8 +51,11 @@ class CrashRig:
         self.payloads = lambda count: [(f"k{n}".encode(), base[n % len(base)]) for n in range(count)]
 
     def produce(self, count: int) -> None:
+        self.produce_more(0, count)
+
+    def produce_more(self, start: int, count: int) -> None:
         producer = RawProducer(self.deployment.options)
-        producer.send_all(self.raw, self.payloads(count))
+        producer.send_all(self.raw, self.payloads(start + count)[start:])
         producer.flush()
 
     def await_all_accounted(self, count: int) -> None:
@@ -129,14 +124,18 @@ def test_kill_9_mid_stream_loses_nothing(kafka: KafkaEndpoint, tmp_path: Path) -
 
 @pytest.mark.parametrize("stage", ["views", "audit"])
 def test_crash_between_delivery_and_commit_is_recovered(kafka: KafkaEndpoint, tmp_path: Path, stage: str) -> None:
-    records = 12_000  # a backlog: the worker takes it in cycles of up to 5,000
+    backlog, after = 12_000, 2_000  # the backlog takes two cycles or more (the first consume takes what is fetched)
+    records = backlog + after
     rig = CrashRig(kafka, tmp_path, partitions=1)
-    rig.produce(records)
+    rig.produce(backlog)
     deployment = rig.deployment
     try:
         doomed = deployment.start_worker("worker-1.log", STREAMGUARD_FAULT_INJECTION=f"{stage}:1")
         wait_until(lambda: doomed.process.poll() is not None, 120, "the injected crash")
         assert doomed.process.returncode == 137
+        # Records written after the crash: the audit can only account for them once the restarted worker
+        # has gone through the uncommitted span too (the crashed cycle may have been the backlog's last).
+        rig.produce_more(backlog, after)
         deployment.start_worker("worker-2.log")
         rig.await_all_accounted(records)
     finally:

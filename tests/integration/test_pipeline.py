@@ -24,6 +24,7 @@ from tests.integration.pipeline_support import (
     ROOT,
     SIGNING_IDENTITY,
     Deployment,
+    structured_rules,
 )
 
 pytestmark = pytest.mark.kafka
@@ -70,12 +71,15 @@ def deployment(kafka: KafkaEndpoint, tmp_path_factory: pytest.TempPathFactory) -
     deployment = Deployment(kafka.bootstrap, home)
     deployment.customers = f"customers_{uuid.uuid4().hex[:6]}"  # type: ignore[attr-defined]
     deployment.signed = f"invoices_{uuid.uuid4().hex[:6]}"  # type: ignore[attr-defined]
+    deployment.structured = f"accounts_{uuid.uuid4().hex[:6]}"  # type: ignore[attr-defined]
     schema = (ROOT / "schemas" / "customers.avsc").read_text()
     deployment.apply_rules(customers_rules(deployment.customers), schema)  # type: ignore[attr-defined]
+    deployment.apply_rules(structured_rules(deployment.structured), schema)  # type: ignore[attr-defined]
     deployment.apply_rules(SIGNED_RULES.format(dataset=deployment.signed), None)  # type: ignore[attr-defined]
     deployment.start_worker()
     deployment.workers[0].wait_serving(deployment.names.raw(deployment.customers))  # type: ignore[attr-defined]
     deployment.workers[0].wait_serving(deployment.names.raw(deployment.signed))  # type: ignore[attr-defined]
+    deployment.workers[0].wait_serving(deployment.names.raw(deployment.structured))  # type: ignore[attr-defined]
     yield deployment
     deployment.stop_workers()
 
@@ -151,6 +155,35 @@ def test_each_audience_sees_its_view_masked_per_clearances(deployment: Deploymen
         for view in records:
             want = by_customer[view["customer_id"]].views[audience]  # type: ignore[index]
             assert {k: v for k, v in view.items() if k != "notes"} == {k: v for k, v in want.items() if k != "notes"}
+
+
+def test_structured_plans_run_natively_with_the_python_plans_bytes(deployment: Deployment) -> None:
+    """The native engine on the broker: every view byte-identical to the Python plan's, bad records
+    quarantined around the good ones, and the worker saying which engine serves the schema."""
+    dataset = deployment.structured  # type: ignore[attr-defined]
+    raw = deployment.names.raw(dataset)
+    schema_id, schema = deployment.schema_for(dataset)
+    records = list(customers(150, seed=5))
+    producer = RawProducer(deployment.options)
+    for index, record in enumerate(records):
+        producer.send(raw, record["customer_id"].encode(), avro_payload(schema_id, schema, record), partition=0)
+        if index == 70:
+            producer.send(raw, b"bad", frame_wire_format(schema_id, CANARY_EMAIL.encode()), partition=0)
+    producer.flush()
+    rules = parse_rules(structured_rules(dataset), schema=schema)
+    masker = DatasetMasker(rules, deployment.keyring, schema=schema)
+    expected = masker.mask_batch(records)
+    for audience in AUDIENCES:
+        views = read_topic(deployment.options, deployment.names.governed(dataset, audience), len(records))
+        wanted = [avro_payload(schema_id, schema, outcome.views[audience]) for outcome in expected]  # type: ignore[index]
+        assert [m.value() for m in views] == wanted
+
+    def quarantined() -> list[Any]:
+        return [m for m in read_topic(deployment.options, deployment.names.quarantine) if source_of(m)[0] == raw]
+
+    wait_until(lambda: bool(quarantined()), 30, "the bad record in quarantine")
+    assert [dict(m.headers())["streamguard-reason"] for m in quarantined()] == [b"undecodable:avro_body"]
+    assert f"{dataset} v1, writer schema {schema_id}: native engine" in deployment.log_text()
 
 
 def test_raw_personal_data_reaches_only_cleared_views(customers_run: dict) -> None:

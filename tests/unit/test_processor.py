@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from agents.processor import DatasetProcessor, SourceRecord
 from app.kafka_config import TopicNames
 from app.sample_data import customers
 from masking.keys import Keyring
-from masking.rules import load_rules
+from masking.rules import load_rules, parse_rules
 from tests.unit.fakes import RegexScanner
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,10 +38,24 @@ def _payload(schema: Any, schema_id: int, record: dict[str, Any]) -> bytes:
     return frame_wire_format(schema_id, body.getvalue())
 
 
-@pytest.fixture(scope="module")
-def processor() -> DatasetProcessor:
-    rules = load_rules(ROOT / "schemas" / "customers.rules.yaml", schema=SCHEMA)
-    return DatasetProcessor(rules, 3, Keyring.ephemeral(), NAMES, Schemas(), RegexScanner(), "worker-1")
+STRUCTURED_RULES = re.sub(
+    r"(?m)^(\s*notes:\s*).*$",
+    r"\1{class: free_text, action: redact}",
+    (ROOT / "schemas" / "customers.rules.yaml").read_text().replace("unclassified: detect", "unclassified: redact"),
+)
+
+
+@pytest.fixture(scope="module", params=["python-plan", "native-engine"])
+def processor(request: pytest.FixtureRequest) -> DatasetProcessor:
+    """The sample rules (free text: the Python plan) and their structured variant (the native engine)."""
+    if request.param == "python-plan":
+        rules = load_rules(ROOT / "schemas" / "customers.rules.yaml", schema=SCHEMA)
+    else:
+        rules = parse_rules(STRUCTURED_RULES, schema=SCHEMA)
+    made = DatasetProcessor(rules, 3, Keyring.ephemeral(), NAMES, Schemas(), RegexScanner(), "worker-1")
+    made.process([_record(0, _payload(SCHEMA, 1, next(customers(1))))])  # compiles the plan for schema 1
+    assert (made.engine_for(1) is not None) == (request.param == "native-engine")
+    return made
 
 
 def _record(offset: int, value: bytes | None, key: bytes = b"k") -> SourceRecord:
@@ -70,27 +85,28 @@ def test_a_mixed_batch_accounts_for_every_offset_once(processor: DatasetProcesso
     }
     assert event.accounted_offsets() == list(range(10, 17))
     assert [o.source_offset for o in result.quarantine] == [11, 13, 14, 15]
-    for audience, outputs in result.governed.items():
-        assert [o.source_offset for o in outputs] == [10, 12, 16]
-        assert outputs[1].value is None
-        assert outputs[1].key == b"erase-me"
+    governed = result.governed
+    assert governed.source_offsets == [10, 12, 16]
+    assert governed.keys[1] == b"erase-me"
+    for headers in governed.headers:
+        assert dict(headers)["streamguard-rule-version"] == b"3"
+        assert dict(headers)["streamguard-audit-event"] == event.event_id.encode()
+    for audience, values in governed.values.items():
+        assert values[1] is None
         assert event.outputs[audience].count == 3
-        for output in (outputs[0], outputs[2]):
-            schema_id, body = split_wire_format(output.value)
+        for value in (values[0], values[2]):
+            schema_id, body = split_wire_format(value)
             view = fastavro.schemaless_reader(io.BytesIO(body), SCHEMA, None)
             assert schema_id == 1
             assert fastavro.validation.validate(view, SCHEMA)
-            headers = dict(output.headers)
-            assert headers["streamguard-rule-version"] == b"3"
-            assert headers["streamguard-audit-event"] == event.event_id.encode()
 
 
 def test_views_differ_per_clearance(processor: DatasetProcessor) -> None:
     record = next(customers(1, seed=2))
     result = processor.process([_record(0, _payload(SCHEMA, 1, record))])
     views = {
-        a: fastavro.schemaless_reader(io.BytesIO(split_wire_format(o[0].value)[1]), SCHEMA, None)
-        for a, o in result.governed.items()
+        a: fastavro.schemaless_reader(io.BytesIO(split_wire_format(values[0])[1]), SCHEMA, None)
+        for a, values in result.governed.values.items()
     }
     assert views["risk"]["ssn"] == record["ssn"]
     assert views["support"]["ssn"] != record["ssn"]
@@ -109,5 +125,6 @@ def test_quarantine_headers_name_the_reason_and_source_never_the_value(processor
 def test_quarantine_all_fails_a_whole_batch_closed(processor: DatasetProcessor) -> None:
     good = _payload(SCHEMA, 1, next(customers(1)))
     result = processor.quarantine_all([_record(1, good), _record(2, good)], "internal_error")
-    assert all(not outputs for outputs in result.governed.values())
+    assert not result.governed.source_offsets
+    assert all(not values for values in result.governed.values.values())
     assert [q.reason for q in result.event.quarantined] == ["internal_error", "internal_error"]

@@ -1,0 +1,138 @@
+//! `streamguard_native`: the structured masking plan as compiled code, for the worker's data path.
+//!
+//! One `ViewEngine` per (rules version, writer schema): it walks each Avro record body once and returns
+//! every audience's view already Avro-encoded (and framed), or the quarantine reason code. The Python plan
+//! (`masking/plan.py`) stays the reference: `masking/native_plan.py` compiles the same decisions into the
+//! document this module parses, and falls back to the Python plan for anything it does not cover.
+
+mod actions;
+mod avro;
+mod engine;
+mod plan;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList};
+use sha2::{Digest, Sha256};
+
+use crate::engine::Engine;
+use crate::plan::{compile_slot, PlanSpec};
+
+#[pyclass(module = "streamguard_native", frozen)]
+struct ViewEngine {
+    engine: Engine,
+    frame: Vec<u8>,
+}
+
+impl ViewEngine {
+    /// The checks made before decoding, with the reason codes of `agents.codec` and `agents.processor`.
+    fn admit(&self, value: &[u8], max_bytes: usize) -> Result<(), String> {
+        if value.len() > max_bytes {
+            return Err("oversize".to_string());
+        }
+        if value.len() < self.frame.len() {
+            return Err("undecodable:too_short_for_wire_format".to_string());
+        }
+        if value[0] != self.frame[0] {
+            return Err("undecodable:bad_magic_byte".to_string());
+        }
+        if value[..self.frame.len()] != self.frame[..] {
+            let id = u32::from_be_bytes(value[1..5].try_into().expect("4 bytes"));
+            return Err(format!("schema_id:{id}"));
+        }
+        Ok(())
+    }
+}
+
+#[pymethods]
+impl ViewEngine {
+    /// `plan`: the JSON plan document; `keys`: the derived keys its ops refer to by index; `frame`: the
+    /// Confluent wire-format header (magic byte, schema id) that inputs carry and views are written with.
+    #[new]
+    #[pyo3(signature = (plan, keys, frame))]
+    fn new(plan: &str, keys: Vec<Vec<u8>>, frame: Vec<u8>) -> PyResult<Self> {
+        if frame.len() != 5 || frame[0] != 0 {
+            return Err(PyValueError::new_err("frame must be a 5-byte Confluent wire-format header"));
+        }
+        // serde's message may quote the offending token; report only where the document is wrong.
+        let spec: PlanSpec = serde_json::from_str(plan).map_err(|error| {
+            PyValueError::new_err(format!("invalid plan document at line {} column {}", error.line(), error.column()))
+        })?;
+        let audiences = spec.audiences;
+        let root = compile_slot(spec.root, &keys, audiences).map_err(PyValueError::new_err)?;
+        Ok(ViewEngine { engine: Engine { root, audiences }, frame })
+    }
+
+    #[getter]
+    fn audiences(&self) -> usize {
+        self.engine.audiences
+    }
+
+    /// Every audience's view of each framed value, column-wise: one list per audience, aligned with `values`,
+    /// and the failures as `(index, reason code)`. A failed record has None in every column, and so has a
+    /// None value (a tombstone is a tombstone in every view). Values over `max_bytes`, or not framed with
+    /// this engine's schema id, fail as `oversize`, `undecodable:...`, or `schema_id:<id>` (the caller routes
+    /// those to the plan of their own schema).
+    fn mask<'py>(
+        &self,
+        py: Python<'py>,
+        values: &Bound<'py, PyList>,
+        max_bytes: usize,
+    ) -> PyResult<(Vec<Bound<'py, PyList>>, Vec<(usize, String)>)> {
+        let columns: Vec<Bound<'py, PyList>> = (0..self.engine.audiences).map(|_| PyList::empty(py)).collect();
+        let mut failures = Vec::new();
+        let mut outs: Vec<Vec<u8>> = vec![Vec::with_capacity(512); self.engine.audiences];
+        for (index, value) in values.iter().enumerate() {
+            if value.is_none() {
+                for column in &columns {
+                    column.append(py.None())?;
+                }
+                continue;
+            }
+            for out in outs.iter_mut() {
+                out.clear();
+                out.extend_from_slice(&self.frame);
+            }
+            let value = value.cast::<PyBytes>()?.as_bytes();
+            if let Err(reason) = self.admit(value, max_bytes) {
+                failures.push((index, reason));
+                for column in &columns {
+                    column.append(py.None())?;
+                }
+                continue;
+            }
+            match self.engine.views(&value[self.frame.len()..], &mut outs) {
+                Ok(()) => {
+                    for (column, out) in columns.iter().zip(&outs) {
+                        column.append(PyBytes::new(py, out))?;
+                    }
+                }
+                Err(failure) => {
+                    failures.push((index, failure.code()));
+                    for column in &columns {
+                        column.append(py.None())?;
+                    }
+                }
+            }
+        }
+        Ok((columns, failures))
+    }
+}
+
+/// `evidence.digests.batch_digest` for a list of values (bytes or None): SHA-256 over each record's SHA-256,
+/// a tombstone counted as the SHA-256 of its mark. Hex.
+#[pyfunction]
+fn batch_digest(values: &Bound<'_, PyList>, tombstone_mark: &[u8]) -> PyResult<String> {
+    let mut outer = Sha256::new();
+    for value in values.iter() {
+        let bytes = if value.is_none() { tombstone_mark } else { value.cast::<PyBytes>()?.as_bytes() };
+        outer.update(Sha256::digest(bytes));
+    }
+    Ok(outer.finalize().iter().map(|byte| format!("{byte:02x}")).collect())
+}
+
+#[pymodule]
+fn streamguard_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<ViewEngine>()?;
+    module.add_function(wrap_pyfunction!(batch_digest, module)?)
+}
