@@ -11,7 +11,7 @@ acknowledges one cycle's views while this thread processes the next batch; that 
 acknowledged, audit written and acknowledged, offsets committed) before the next one sends anything, and
 before a rebalance takes its partitions away. A failed
 delivery stops the worker without committing, so the span is processed again after restart; duplicates carry
-their source offset in the ``streamguard-source`` header and the audit chain shows the redelivery.
+their source offset in the ``streamguard-evidence`` header and the audit chain shows the redelivery.
 """
 
 from __future__ import annotations

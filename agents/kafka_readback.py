@@ -13,6 +13,7 @@ from confluent_kafka import Consumer, KafkaError, Message, TopicPartition
 from agents.codec import split_wire_format
 from app.errors import KafkaToolingError
 from app.worker_process import wait_until
+from evidence.header import EVIDENCE_HEADER, Evidence
 
 
 def end_offsets(options: dict[str, Any], topic: str) -> dict[int, int]:
@@ -72,11 +73,14 @@ def read_topic(
     return read_to_end(options, topic, timeout_s=timeout_s)
 
 
+def evidence_of(message: Message) -> Evidence:
+    """The evidence header of a governed or quarantined record."""
+    return Evidence.parse(dict(message.headers() or [])[EVIDENCE_HEADER])
+
+
 def source_of(message: Message) -> tuple[str, int, int]:
     """(topic, partition, offset) of the raw record a governed or quarantined record came from."""
-    headers = dict(message.headers() or [])
-    topic, partition, offset = headers["streamguard-source"].decode().rsplit("/", 2)
-    return topic, int(partition), int(offset)
+    return evidence_of(message).source
 
 
 def decode_view(message: Message, parsed_schema: Any) -> dict[str, Any] | None:

@@ -22,15 +22,13 @@ from app.errors import StreamguardError
 from app.kafka_config import TopicNames
 from evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan, offset_ranges
 from evidence.digests import batch_digest
+from evidence.header import EvidenceStamp
 from masking.detection import TextScanner
 from masking.keys import Keyring
 from masking.native_plan import NativeUnsupportedError, compile_native_plan
 from masking.plan import DatasetMasker
 from masking.rules import Rules
 
-RULE_VERSION_HEADER = "streamguard-rule-version"
-SOURCE_HEADER = "streamguard-source"
-AUDIT_EVENT_HEADER = "streamguard-audit-event"
 REASON_HEADER = "streamguard-reason"
 DATASET_HEADER = "streamguard-dataset"
 
@@ -194,7 +192,6 @@ class DatasetProcessor:
         self._codecs: dict[int, AvroCodec] = {}
         self.audiences = tuple(rules.audiences)
         self._view_topics = {audience: names.governed(rules.dataset, audience) for audience in self.audiences}
-        self._version_header = str(rule_version).encode()
 
     # -- the batch -------------------------------------------------------------------------------------
 
@@ -417,9 +414,7 @@ class DatasetProcessor:
         first = records[0]
         partition = first.partition()
         assert partition is not None
-        version = (RULE_VERSION_HEADER, self._version_header)
-        event = (AUDIT_EVENT_HEADER, event_id.encode())
-        source_prefix = f"{first.topic()}/{partition}/".encode()
+        stamp = EvidenceStamp(self.rule_version, str(first.topic()), partition, event_id)
         # The hot part, as comprehensions: every record but the quarantined goes to every view.
         sent = [position for position in range(len(records)) if position not in reasons] if reasons else None
         chosen = records if sent is None else [records[position] for position in sent]
@@ -432,7 +427,7 @@ class DatasetProcessor:
                 for audience, column in zip(self.audiences, columns, strict=True)
             },
             keys=[record.key() for record in chosen],
-            headers=[[version, (SOURCE_HEADER, source_prefix + b"%d" % offset), event] for offset in offsets],
+            headers=[stamp.headers(offset) for offset in offsets],
             timestamps=[max(record.timestamp()[1], 0) for record in chosen],
             source_offsets=offsets,
         )
@@ -441,7 +436,7 @@ class DatasetProcessor:
         for position, reason in sorted(reasons.items()):
             record = records[position]
             offset = record.offset()
-            evidence = [version, (SOURCE_HEADER, source_prefix + b"%d" % offset), event]
+            evidence = stamp.headers(offset)
             quarantined.append(Quarantined(offset=offset, reason=reason))
             quarantine.append(self._quarantined(record, reason, evidence))
         tombstone_positions = [p for p in (sent if sent is not None else range(len(records))) if values[p] is None]

@@ -18,7 +18,7 @@ import pytest
 from confluent_kafka import Message
 from confluent_kafka.admin import NewTopic
 
-from agents.kafka_readback import end_offsets, read_topic, source_of
+from agents.kafka_readback import end_offsets, evidence_of, read_topic, source_of
 from app.raw_producer import RawProducer, avro_payload
 from app.worker_process import wait_until
 from tests.conftest import KafkaEndpoint
@@ -155,4 +155,4 @@ def _where(message: Message) -> tuple[int, int]:
 
 
 def _event_of(message: Message) -> str:
-    return dict(message.headers())["streamguard-audit-event"].decode()
+    return evidence_of(message).audit_event

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from agents.codec import frame_wire_format
-from agents.kafka_readback import decode_view, read_topic, source_of
+from agents.kafka_readback import decode_view, evidence_of, read_topic, source_of
 from app.raw_producer import RawProducer, avro_payload, json_payload
 from app.sample_data import customers, now_ms
 from app.worker_process import wait_until
@@ -289,7 +289,7 @@ def test_new_rule_version_is_picked_up_by_the_running_worker(deployment: Deploym
         producer.send(customers_run["raw"], b"after-v2", avro_payload(schema_id, parsed, record), partition=0)
         producer.flush()
         messages = read_topic(deployment.options, support_topic)
-        return [m for m in messages if dict(m.headers())["streamguard-rule-version"] == b"2"]
+        return [m for m in messages if evidence_of(m).rule_version == 2]
 
     found: list[Any] = []
     wait_until(lambda: bool(found.extend(support_view_under_v2()) or found), 60, "a view under rules v2")

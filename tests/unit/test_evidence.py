@@ -7,6 +7,7 @@ import pytest
 from evidence.audit import GENESIS_HASH, AudienceOutput, AuditEvent, Quarantined, SourceSpan, offset_ranges
 from evidence.chain import verify_chain
 from evidence.digests import batch_digest
+from evidence.header import EVIDENCE_HEADER, Evidence, EvidenceStamp
 
 
 def _event(first: int, last: int, quarantined: tuple[int, ...] = ()) -> AuditEvent:
@@ -83,3 +84,13 @@ def test_batch_digest_depends_on_content_order_and_tombstones() -> None:
     assert batch_digest([b"a", b"b"]) != batch_digest([b"b", b"a"])
     assert batch_digest([b"a", None]) != batch_digest([b"a", b""])
     assert batch_digest([b"a"]) == batch_digest([b"a"])
+
+
+def test_the_evidence_header_round_trips_and_refuses_a_malformed_one() -> None:
+    [(name, value)] = EvidenceStamp(7, "raw.customers", 2, "9f2c" * 8).headers(41)
+    assert name == EVIDENCE_HEADER
+    assert value == b"rule=7;source=raw.customers/2/41;event=" + b"9f2c" * 8
+    evidence = Evidence.parse(value)
+    assert (evidence.rule_version, evidence.source, evidence.audit_event) == (7, ("raw.customers", 2, 41), "9f2c" * 8)
+    with pytest.raises(ValueError, match="malformed streamguard-evidence"):
+        Evidence.parse(b"rule=7;source=raw.customers;event=x")

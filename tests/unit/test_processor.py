@@ -15,6 +15,7 @@ from agents.codec import frame_wire_format, split_wire_format
 from agents.processor import DatasetProcessor, SourceRecord
 from app.kafka_config import TopicNames
 from app.sample_data import customers
+from evidence.header import EVIDENCE_HEADER, Evidence
 from masking.keys import Keyring
 from masking.rules import load_rules, parse_rules
 from tests.unit.fakes import RegexScanner
@@ -89,8 +90,9 @@ def test_a_mixed_batch_accounts_for_every_offset_once(processor: DatasetProcesso
     assert governed.source_offsets == [10, 12, 16]
     assert governed.keys[1] == b"erase-me"
     for headers in governed.headers:
-        assert dict(headers)["streamguard-rule-version"] == b"3"
-        assert dict(headers)["streamguard-audit-event"] == event.event_id.encode()
+        evidence = Evidence.parse(dict(headers)[EVIDENCE_HEADER])
+        assert (evidence.rule_version, evidence.audit_event) == (3, event.event_id)
+        assert evidence.source_topic == "raw.customers"
     for audience, values in governed.values.items():
         assert values[1] is None
         assert event.outputs[audience].count == 3
@@ -118,7 +120,7 @@ def test_quarantine_headers_name_the_reason_and_source_never_the_value(processor
     result = processor.process([_record(5, b"\x00\x00\x00\x00\x01secret-ssn-123-45-6789")])
     headers = dict(result.quarantine[0].headers)
     assert headers["streamguard-reason"] == b"undecodable:avro_body"
-    assert headers["streamguard-source"] == b"raw.customers/0/5"
+    assert Evidence.parse(headers[EVIDENCE_HEADER]).source == ("raw.customers", 0, 5)
     assert all(b"secret" not in value for value in headers.values())
 
 
