@@ -1,7 +1,8 @@
 """The data path's pure core: one source partition's batch in; governed views, quarantine, audit event out.
 
-No Kafka here: the edge hands in ``SourceRecord``s and a ``SchemaSource``, sends what comes back, fills in the
-offsets the broker assigned, seals the audit event into its chain, and only then commits. Every source offset
+No Kafka here: the edge hands in its consumed messages (anything with ``SourceMessage``'s accessors) and a
+``SchemaSource``, sends what comes back, fills in the offsets the broker assigned, seals the audit event into
+its chain, and only then commits. Every source offset
 of the batch ends up in exactly one of: delivered (to every audience's view), tombstone (propagated to every
 view), or quarantined (with a reason code, never a value).
 """
