@@ -10,6 +10,8 @@ pub enum Failure {
     TrailingBytes,
     /// A value the action cannot mask, as `reason` at the field path (`invalid_value:address.zip`).
     Value(&'static str, String),
+    /// A bug in the engine (it panicked): the record fails closed (`internal_error:native_engine`).
+    Internal,
 }
 
 impl Failure {
@@ -18,6 +20,7 @@ impl Failure {
             Failure::Undecodable => "undecodable:avro_body".to_string(),
             Failure::TrailingBytes => "undecodable:trailing_bytes".to_string(),
             Failure::Value(reason, path) => format!("{reason}:{path}"),
+            Failure::Internal => "internal_error:native_engine".to_string(),
         }
     }
 }

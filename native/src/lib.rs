@@ -10,11 +10,14 @@ mod avro;
 mod engine;
 mod plan;
 
+use std::panic::{self, AssertUnwindSafe};
+
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
 use sha2::{Digest, Sha256};
 
+use crate::avro::Failure;
 use crate::engine::Engine;
 use crate::plan::{compile_slot, PlanSpec};
 
@@ -101,7 +104,10 @@ impl ViewEngine {
                 }
                 continue;
             }
-            match self.engine.views(&value[self.frame.len()..], &mut outs) {
+            // A bug here must fail the record closed, not unwind into the worker: a panic becomes a failure.
+            let body = &value[self.frame.len()..];
+            let walked = panic::catch_unwind(AssertUnwindSafe(|| self.engine.views(body, &mut outs)));
+            match walked.unwrap_or(Err(Failure::Internal)) {
                 Ok(()) => {
                     for (column, out) in columns.iter().zip(&outs) {
                         column.append(PyBytes::new(py, out))?;

@@ -46,14 +46,16 @@ STRUCTURED_RULES = re.sub(
 )
 
 
-@pytest.fixture(scope="module", params=["python-plan", "native-engine"])
+@pytest.fixture(scope="module", params=["python-plan", "native-engine", "native-engine-disabled"])
 def processor(request: pytest.FixtureRequest) -> DatasetProcessor:
-    """The sample rules (free text: the Python plan) and their structured variant (the native engine)."""
+    """The sample rules (free text: the Python plan), their structured variant (the native engine), and the
+    same with the engine switched off (what a machine without the module runs)."""
     if request.param == "python-plan":
         rules = load_rules(ROOT / "schemas" / "customers.rules.yaml", schema=SCHEMA)
     else:
         rules = parse_rules(STRUCTURED_RULES, schema=SCHEMA)
-    made = DatasetProcessor(rules, 3, Keyring.ephemeral(), NAMES, Schemas(), RegexScanner(), "worker-1")
+    native = request.param != "native-engine-disabled"
+    made = DatasetProcessor(rules, 3, Keyring.ephemeral(), NAMES, Schemas(), RegexScanner(), "worker-1", native=native)
     made.process([_record(0, _payload(SCHEMA, 1, next(customers(1))))])  # compiles the plan for schema 1
     assert (made.engine_for(1) is not None) == (request.param == "native-engine")
     return made
@@ -130,3 +132,27 @@ def test_quarantine_all_fails_a_whole_batch_closed(processor: DatasetProcessor) 
     assert not result.governed.source_offsets
     assert all(not values for values in result.governed.values.values())
     assert [q.reason for q in result.event.quarantined] == ["internal_error", "internal_error"]
+
+
+def test_the_native_engine_and_the_python_plan_give_the_same_batch() -> None:
+    """Same views, same reasons, same evidence (digests, action counts) whichever path serves the schema."""
+    rules = parse_rules(STRUCTURED_RULES, schema=SCHEMA)
+    keys = Keyring.ephemeral()
+    good = [_payload(SCHEMA, 1, record) for record in customers(40, seed=8)]
+    batch = [_record(offset, value) for offset, value in enumerate(good)]
+    batch[7] = _record(7, None)
+    batch[9] = _record(9, good[9][:30])
+    batch[11] = _record(11, _payload(OTHER_SCHEMA, 2, {"customer_id": "x"}))
+    results = [
+        DatasetProcessor(rules, 3, keys, NAMES, Schemas(), None, "w", native=native).process(batch)
+        for native in (True, False)
+    ]
+    native, python = (result.governed for result in results)
+    assert native.values == python.values
+    assert native.source_offsets == python.source_offsets
+    ignored = {"event_id", "recorded_at", "hash"}
+    assert results[0].event.model_dump(exclude=ignored) == results[1].event.model_dump(exclude=ignored)
+    assert {q.offset: q.reason for q in results[0].event.quarantined} == {
+        9: "undecodable:avro_body",
+        11: "schema_mismatch",
+    }
