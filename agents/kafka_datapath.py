@@ -27,9 +27,9 @@ from typing import Any
 from confluent_kafka import Consumer, KafkaError, KafkaException, Message, Producer, TopicPartition
 from confluent_kafka.admin import AdminClient
 
+from agents.batch import GovernedBatch, Outbound, ProcessedBatch
 from agents.kafka_audit import AuditChains, SourcePartition
 from agents.kafka_topics import ensure_dataset_topics
-from agents.processor import GovernedBatch, Outbound, ProcessedBatch
 from agents.rules_registry import RulesRegistry
 from app.errors import StreamguardError, describe_failure
 from evidence.audit import AudienceOutput, chain_key

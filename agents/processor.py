@@ -15,8 +15,18 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
+from agents.batch import (
+    DATASET_HEADER,
+    REASON_HEADER,
+    GovernedBatch,
+    Headers,
+    Outbound,
+    ProcessedBatch,
+    SchemaSource,
+    SourceMessage,
+)
 from agents.codec import AvroCodec, DecodeError, decode_json, encode_json, frame_wire_format, split_wire_format
 from agents.identity import verify_signed_identity
 from app.errors import StreamguardError
@@ -30,110 +40,7 @@ from masking.native_plan import NativeUnsupportedError, compile_native_plan
 from masking.plan import DatasetMasker
 from masking.rules import Rules
 
-REASON_HEADER = "streamguard-reason"
-DATASET_HEADER = "streamguard-dataset"
-
-Headers = list[tuple[str, bytes]]
 log = logging.getLogger(__name__)
-
-
-class SourceMessage(Protocol):
-    """What the processor reads of a consumed record: the accessors of confluent-kafka's ``Message``, which
-    the data path hands in as they come (no copy per record), or of a ``SourceRecord`` built by hand."""
-
-    def topic(self) -> str | None: ...
-    def partition(self) -> int | None: ...
-    def offset(self) -> int | None: ...
-    def key(self) -> bytes | None: ...
-    def value(self) -> bytes | None: ...
-    def headers(self) -> Headers | None: ...
-    def timestamp(self) -> tuple[int, int]: ...
-
-
-class SourceRecord:
-    """A ``SourceMessage`` made by hand (tests, the Faust per-event bench)."""
-
-    __slots__ = ("_headers", "_key", "_offset", "_partition", "_timestamp_ms", "_topic", "_value")
-
-    def __init__(
-        self,
-        topic: str,
-        partition: int,
-        offset: int,
-        key: bytes | None,
-        value: bytes | None,
-        headers: Headers,
-        timestamp_ms: int,
-    ) -> None:
-        self._topic, self._partition, self._offset = topic, partition, offset
-        self._key, self._value, self._headers, self._timestamp_ms = key, value, headers, timestamp_ms
-
-    def topic(self) -> str:
-        return self._topic
-
-    def partition(self) -> int:
-        return self._partition
-
-    def offset(self) -> int:
-        return self._offset
-
-    def key(self) -> bytes | None:
-        return self._key
-
-    def value(self) -> bytes | None:
-        return self._value
-
-    def headers(self) -> Headers:
-        return self._headers
-
-    def timestamp(self) -> tuple[int, int]:
-        return 1, self._timestamp_ms  # (TIMESTAMP_CREATE_TIME, ms), as confluent-kafka reports it
-
-
-@dataclass(frozen=True, slots=True)
-class Outbound:
-    """A quarantined raw record to produce, with its reason and evidence headers."""
-
-    topic: str
-    partition: int
-    key: bytes | None
-    value: bytes | None
-    headers: Headers
-    source_offset: int
-    timestamp_ms: int
-
-
-@dataclass
-class GovernedBatch:
-    """Every audience's view of the records a batch delivers, column-wise. All views carry the same source
-    records (delivered and tombstones), so keys, evidence headers, event times and source offsets are
-    shared; each audience has its own values, in the same order, for its own topic."""
-
-    partition: int
-    topics: dict[str, str]
-    values: dict[str, list[bytes | None]]
-    keys: list[bytes | None] = field(default_factory=list)
-    headers: list[Headers] = field(default_factory=list)
-    timestamps: list[int] = field(default_factory=list)
-    source_offsets: list[int] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.source_offsets)
-
-
-@dataclass
-class ProcessedBatch:
-    """What to send for one batch; ``event`` still lacks output offsets and its place in the chain."""
-
-    governed: GovernedBatch
-    quarantine: list[Outbound]
-    event: AuditEvent
-
-
-class SchemaSource(Protocol):
-    """Writer schemas by registry id (the edge wraps the schema registry client and caches)."""
-
-    def writer_schema(self, schema_id: int) -> dict[str, Any] | None: ...
 
 
 # Encoded views, column-wise: one list per audience (in rules order), aligned with the batch; None for a
@@ -151,12 +58,12 @@ class _Tally:
     entities: Counter[str] = field(default_factory=Counter)
     schema_ids: set[int] = field(default_factory=set)
 
-    def count(self, processor: DatasetProcessor, schema_id: int, masked: int) -> None:
+    def count(self, schema_id: int, masked: int, per_record: Mapping[str, int]) -> None:
         """``masked`` records went through one schema's plan, which applies the same actions to each."""
         if masked > 0:
             if schema_id >= 0:
                 self.schema_ids.add(schema_id)
-            self.actions.update({k: n * masked for k, n in processor.action_counts(schema_id).items()})
+            self.actions.update({key: count * masked for key, count in per_record.items()})
 
 
 class DatasetProcessor:
@@ -217,7 +124,8 @@ class DatasetProcessor:
             columns, failures = engine.mask(admitted, self.rules.max_record_bytes)
             rest = [index for index, reason in failures if reason.startswith("schema_id:")]
             reasons.update((index, reason) for index, reason in failures if not reason.startswith("schema_id:"))
-            tally.count(self, batch_schema, sum(v is not None for v in admitted) - len(failures))
+            masked = sum(v is not None for v in admitted) - len(failures)
+            tally.count(batch_schema, masked, self.action_counts(batch_schema))
         self._route(rest, values, reasons, columns, tally)
         if not signed:
             oversize = sum(reason == "oversize" for reason in reasons.values())
@@ -288,7 +196,7 @@ class DatasetProcessor:
                 for position, view in zip(members, group_column, strict=True):
                     column[position] = view
             reasons.update((members[index], reason) for index, reason in failures)
-            tally.count(self, schema_id, len(members) - len(failures))
+            tally.count(schema_id, len(members) - len(failures), self.action_counts(schema_id))
 
     def _schema_of(self, value: bytes) -> tuple[int, str | None]:
         """The writer schema id of a framed Avro value (-1 for JSON datasets), or why there is none."""

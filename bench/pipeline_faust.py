@@ -17,7 +17,8 @@ from typing import Any
 import fastavro
 import faust
 
-from agents.processor import DatasetProcessor, SourceRecord
+from agents.batch import SourceRecord
+from agents.processor import DatasetProcessor
 from app.kafka_config import TopicNames
 from bench.pipeline_setup import SCHEMA_TEXT, bench_rules
 from masking.keyring_file import load_keyring

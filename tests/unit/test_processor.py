@@ -11,8 +11,9 @@ from typing import Any
 import fastavro
 import pytest
 
+from agents.batch import SourceRecord
 from agents.codec import frame_wire_format, split_wire_format
-from agents.processor import DatasetProcessor, SourceRecord
+from agents.processor import DatasetProcessor
 from app.kafka_config import TopicNames
 from app.sample_data import customers
 from evidence.header import EVIDENCE_HEADER, Evidence
