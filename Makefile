@@ -33,6 +33,7 @@ test: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	cd native && cargo fmt --check && cargo clippy -q --release -- -D warnings
 
 bench: setup
 	$(BIN)/python -m bench.masking

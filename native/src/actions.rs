@@ -43,17 +43,26 @@ pub fn apply(op: &Op, ty: &Type, value: &[u8], out: &mut Vec<u8>, path: &str) ->
             };
             write_long(out, keyed);
         }
-        Op::Pseudonym { mac, prefix, length } => {
+        Op::Pseudonym {
+            mac,
+            prefix,
+            length,
+        } => {
             let digest = hex(&hmac(mac, r.read_str()?.as_bytes()));
             write_long(out, (prefix.len() + 1 + length) as i64);
             out.extend_from_slice(prefix.as_bytes());
             out.push(b'_');
             out.extend_from_slice(&digest[..*length]);
         }
-        Op::Partial { first, last, mask } => write_bytes(out, partial(r.read_str()?, *first, *last, mask).as_bytes()),
+        Op::Partial { first, last, mask } => {
+            write_bytes(out, partial(r.read_str()?, *first, *last, mask).as_bytes())
+        }
         Op::Prefix { keep } => {
             let text = r.read_str()?;
-            let end = text.char_indices().nth(*keep).map_or(text.len(), |(at, _)| at);
+            let end = text
+                .char_indices()
+                .nth(*keep)
+                .map_or(text.len(), |(at, _)| at);
             write_bytes(out, &text.as_bytes()[..end]);
         }
         Op::DateTrunc { to_year } => write_long(out, truncate_day(r.read_long()?, *to_year)),
@@ -69,7 +78,8 @@ pub fn apply(op: &Op, ty: &Type, value: &[u8], out: &mut Vec<u8>, path: &str) ->
         }
         Op::BucketFloat { size } => match ty.kind {
             Kind::Float => {
-                let bucket = float_bucket(f64::from(r.read_float()?), *size).ok_or_else(|| invalid(INVALID))?;
+                let bucket = float_bucket(f64::from(r.read_float()?), *size)
+                    .ok_or_else(|| invalid(INVALID))?;
                 let narrow = bucket as f32;
                 if narrow.is_infinite() {
                     return Err(invalid(INVALID));
@@ -77,7 +87,8 @@ pub fn apply(op: &Op, ty: &Type, value: &[u8], out: &mut Vec<u8>, path: &str) ->
                 out.extend_from_slice(&narrow.to_le_bytes());
             }
             Kind::Double => {
-                let bucket = float_bucket(r.read_double()?, *size).ok_or_else(|| invalid(INVALID))?;
+                let bucket =
+                    float_bucket(r.read_double()?, *size).ok_or_else(|| invalid(INVALID))?;
                 out.extend_from_slice(&bucket.to_le_bytes());
             }
             _ => return Err(invalid(MISMATCH)),
@@ -86,8 +97,16 @@ pub fn apply(op: &Op, ty: &Type, value: &[u8], out: &mut Vec<u8>, path: &str) ->
             let network = network(r.read_str()?, *v4, *v6).ok_or_else(|| invalid(INVALID))?;
             write_bytes(out, network.as_bytes());
         }
-        Op::Encrypt { cipher, head, as_bytes } => {
-            let plaintext = if *as_bytes { r.read_bytes()? } else { r.read_str()?.as_bytes() };
+        Op::Encrypt {
+            cipher,
+            head,
+            as_bytes,
+        } => {
+            let plaintext = if *as_bytes {
+                r.read_bytes()?
+            } else {
+                r.read_str()?.as_bytes()
+            };
             let sealed = cipher
                 .lock()
                 .expect("cipher lock")
@@ -130,7 +149,9 @@ fn partial(value: &str, first: usize, last: usize, mask: &str) -> String {
 fn float_bucket(value: f64, size: f64) -> Option<f64> {
     let quotient = value / size;
     // Python floors to an int, which has no negative zero: `+ 0.0` turns -0.0 into 0.0 the same way.
-    quotient.is_finite().then(|| (quotient.floor() + 0.0) * size)
+    quotient
+        .is_finite()
+        .then(|| (quotient.floor() + 0.0) * size)
 }
 
 fn truncate_day(day: i64, to_year: bool) -> i64 {
@@ -170,7 +191,10 @@ fn network(value: &str, v4: u8, v6: u8) -> Option<String> {
         }
         IpAddr::V6(address) => {
             let mask = u128::MAX.checked_shl(128 - u32::from(v6)).unwrap_or(0);
-            format!("{}/{v6}", compressed(Ipv6Addr::from(u128::from(address) & mask)))
+            format!(
+                "{}/{v6}",
+                compressed(Ipv6Addr::from(u128::from(address) & mask))
+            )
         }
     })
 }
@@ -180,16 +204,29 @@ fn compressed(address: Ipv6Addr) -> String {
     let hextets = address.segments();
     let (mut best, mut run) = ((0, 0), (0, 0)); // (start, length)
     for (index, hextet) in hextets.iter().enumerate() {
-        run = if *hextet == 0 { (if run.1 == 0 { index } else { run.0 }, run.1 + 1) } else { (0, 0) };
+        run = if *hextet == 0 {
+            (if run.1 == 0 { index } else { run.0 }, run.1 + 1)
+        } else {
+            (0, 0)
+        };
         if run.1 > best.1 {
             best = run;
         }
     }
-    let text = |part: &[u16]| part.iter().map(|h| format!("{h:x}")).collect::<Vec<_>>().join(":");
+    let text = |part: &[u16]| {
+        part.iter()
+            .map(|h| format!("{h:x}"))
+            .collect::<Vec<_>>()
+            .join(":")
+    };
     if best.1 < 2 {
         return text(&hextets);
     }
-    format!("{}::{}", text(&hextets[..best.0]), text(&hextets[best.0 + best.1..]))
+    format!(
+        "{}::{}",
+        text(&hextets[..best.0]),
+        text(&hextets[best.0 + best.1..])
+    )
 }
 
 #[cfg(test)]
@@ -209,9 +246,18 @@ mod tests {
 
     #[test]
     fn ipv6_text_matches_python() {
-        assert_eq!(network("2001:db8:85a3::8a2e:370:7334", 24, 48).unwrap(), "2001:db8:85a3::/48");
-        assert_eq!(network("1:0:0:1:0:0:0:1", 24, 128).unwrap(), "1:0:0:1::1/128");
-        assert_eq!(network("::ffff:1.2.3.4", 24, 128).unwrap(), "::ffff:102:304/128");
+        assert_eq!(
+            network("2001:db8:85a3::8a2e:370:7334", 24, 48).unwrap(),
+            "2001:db8:85a3::/48"
+        );
+        assert_eq!(
+            network("1:0:0:1:0:0:0:1", 24, 128).unwrap(),
+            "1:0:0:1::1/128"
+        );
+        assert_eq!(
+            network("::ffff:1.2.3.4", 24, 128).unwrap(),
+            "::ffff:102:304/128"
+        );
         assert_eq!(network("203.0.113.77", 20, 48).unwrap(), "203.0.112.0/20");
         assert_eq!(network("203.0.113.77", 0, 48).unwrap(), "0.0.0.0/0");
     }

@@ -86,11 +86,15 @@ impl<'a> Reader<'a> {
     }
 
     pub fn read_float(&mut self) -> Result<f32> {
-        Ok(f32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+        Ok(f32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
     }
 
     pub fn read_double(&mut self) -> Result<f64> {
-        Ok(f64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes")))
+        Ok(f64::from_le_bytes(
+            self.take(8)?.try_into().expect("8 bytes"),
+        ))
     }
 
     /// The item count of the next array or map block (0 ends the value). A negative count is followed by
@@ -116,4 +120,59 @@ pub fn write_long(out: &mut Vec<u8>, value: i64) {
 pub fn write_bytes(out: &mut Vec<u8>, value: &[u8]) {
     write_long(out, value.len() as i64);
     out.extend_from_slice(value);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longs_round_trip_through_zigzag_varints() {
+        for value in [
+            0,
+            -1,
+            1,
+            63,
+            -64,
+            64,
+            i64::from(i32::MAX),
+            i64::MIN,
+            i64::MAX,
+        ] {
+            let mut out = Vec::new();
+            write_long(&mut out, value);
+            let mut reader = Reader::new(&out);
+            assert_eq!(reader.read_long(), Ok(value));
+            assert!(reader.at_end());
+        }
+    }
+
+    #[test]
+    fn malformed_input_is_undecodable_not_a_panic() {
+        let too_long = [0xff; 11]; // more than 64 bits of varint
+        assert_eq!(
+            Reader::new(&too_long).read_long(),
+            Err(Failure::Undecodable)
+        );
+        assert_eq!(Reader::new(&[0x80]).read_long(), Err(Failure::Undecodable)); // cut short
+        assert_eq!(Reader::new(&[0x01]).read_bytes(), Err(Failure::Undecodable)); // negative length
+        assert_eq!(
+            Reader::new(&[0x06, b'a']).read_str(),
+            Err(Failure::Undecodable)
+        ); // 3 bytes promised
+        assert_eq!(
+            Reader::new(&[0x04, 0xc3, 0x28]).read_str(),
+            Err(Failure::Undecodable)
+        ); // not UTF-8
+        assert_eq!(
+            Reader::new(&[0x02]).read_boolean(),
+            Err(Failure::Undecodable)
+        );
+        let big_int = {
+            let mut out = Vec::new();
+            write_long(&mut out, i64::from(i32::MAX) + 1);
+            out
+        };
+        assert_eq!(Reader::new(&big_int).read_int(), Err(Failure::Undecodable));
+    }
 }

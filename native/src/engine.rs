@@ -37,7 +37,12 @@ fn copy_all(outs: &mut [Vec<u8>], bytes: &[u8]) {
     }
 }
 
-fn walk_slot(slot: &Slot, r: &mut Reader, outs: &mut [Vec<u8>], failure: &mut Option<Failure>) -> Result<()> {
+fn walk_slot(
+    slot: &Slot,
+    r: &mut Reader,
+    outs: &mut [Vec<u8>],
+    failure: &mut Option<Failure>,
+) -> Result<()> {
     if !slot.touched {
         let start = r.pos;
         skip(&slot.ty, r)?;
@@ -50,7 +55,12 @@ fn walk_slot(slot: &Slot, r: &mut Reader, outs: &mut [Vec<u8>], failure: &mut Op
     }
 }
 
-fn walk_type(ty: &Type, r: &mut Reader, outs: &mut [Vec<u8>], failure: &mut Option<Failure>) -> Result<()> {
+fn walk_type(
+    ty: &Type,
+    r: &mut Reader,
+    outs: &mut [Vec<u8>],
+    failure: &mut Option<Failure>,
+) -> Result<()> {
     match &ty.kind {
         _ if !ty.touched => {
             let start = r.pos;
@@ -121,7 +131,10 @@ fn block_count(r: &mut Reader) -> Result<u64> {
 
 fn union_branch<'t>(branches: &'t [Type], r: &mut Reader) -> Result<(i64, &'t Type)> {
     let index = r.read_long()?;
-    let branch = usize::try_from(index).ok().and_then(|i| branches.get(i)).ok_or(Failure::Undecodable)?;
+    let branch = usize::try_from(index)
+        .ok()
+        .and_then(|i| branches.get(i))
+        .ok_or(Failure::Undecodable)?;
     Ok((index, branch))
 }
 
@@ -156,7 +169,9 @@ fn apply_ops(
                 out.extend_from_slice(&done[*earlier][from..to]);
             }
             None => out.extend_from_slice(whole),
-            Some(Op::Const { bytes, keep_null }) if !(is_null && *keep_null) => out.extend_from_slice(bytes),
+            Some(Op::Const { bytes, keep_null }) if !(is_null && *keep_null) => {
+                out.extend_from_slice(bytes)
+            }
             Some(Op::Const { .. }) => out.extend_from_slice(whole),
             Some(_) if is_null => out.extend_from_slice(whole), // actions never see null: it stays null
             Some(op) => {

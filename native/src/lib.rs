@@ -21,6 +21,9 @@ use crate::avro::Failure;
 use crate::engine::Engine;
 use crate::plan::{compile_slot, PlanSpec};
 
+/// Every audience's views column-wise, and the failures as (index, reason code).
+type Masked<'py> = (Vec<Bound<'py, PyList>>, Vec<(usize, String)>);
+
 #[pyclass(module = "streamguard_native", frozen)]
 struct ViewEngine {
     engine: Engine,
@@ -55,15 +58,24 @@ impl ViewEngine {
     #[pyo3(signature = (plan, keys, frame))]
     fn new(plan: &str, keys: Vec<Vec<u8>>, frame: Vec<u8>) -> PyResult<Self> {
         if frame.len() != 5 || frame[0] != 0 {
-            return Err(PyValueError::new_err("frame must be a 5-byte Confluent wire-format header"));
+            return Err(PyValueError::new_err(
+                "frame must be a 5-byte Confluent wire-format header",
+            ));
         }
         // serde's message may quote the offending token; report only where the document is wrong.
         let spec: PlanSpec = serde_json::from_str(plan).map_err(|error| {
-            PyValueError::new_err(format!("invalid plan document at line {} column {}", error.line(), error.column()))
+            PyValueError::new_err(format!(
+                "invalid plan document at line {} column {}",
+                error.line(),
+                error.column()
+            ))
         })?;
         let audiences = spec.audiences;
         let root = compile_slot(spec.root, &keys, audiences).map_err(PyValueError::new_err)?;
-        Ok(ViewEngine { engine: Engine { root, audiences }, frame })
+        Ok(ViewEngine {
+            engine: Engine { root, audiences },
+            frame,
+        })
     }
 
     #[getter]
@@ -81,8 +93,10 @@ impl ViewEngine {
         py: Python<'py>,
         values: &Bound<'py, PyList>,
         max_bytes: usize,
-    ) -> PyResult<(Vec<Bound<'py, PyList>>, Vec<(usize, String)>)> {
-        let columns: Vec<Bound<'py, PyList>> = (0..self.engine.audiences).map(|_| PyList::empty(py)).collect();
+    ) -> PyResult<Masked<'py>> {
+        let columns: Vec<Bound<'py, PyList>> = (0..self.engine.audiences)
+            .map(|_| PyList::empty(py))
+            .collect();
         let mut failures = Vec::new();
         let mut outs: Vec<Vec<u8>> = vec![Vec::with_capacity(512); self.engine.audiences];
         for (index, value) in values.iter().enumerate() {
@@ -106,7 +120,8 @@ impl ViewEngine {
             }
             // A bug here must fail the record closed, not unwind into the worker: a panic becomes a failure.
             let body = &value[self.frame.len()..];
-            let walked = panic::catch_unwind(AssertUnwindSafe(|| self.engine.views(body, &mut outs)));
+            let walked =
+                panic::catch_unwind(AssertUnwindSafe(|| self.engine.views(body, &mut outs)));
             match walked.unwrap_or(Err(Failure::Internal)) {
                 Ok(()) => {
                     for (column, out) in columns.iter().zip(&outs) {
@@ -131,10 +146,18 @@ impl ViewEngine {
 fn batch_digest(values: &Bound<'_, PyList>, tombstone_mark: &[u8]) -> PyResult<String> {
     let mut outer = Sha256::new();
     for value in values.iter() {
-        let bytes = if value.is_none() { tombstone_mark } else { value.cast::<PyBytes>()?.as_bytes() };
+        let bytes = if value.is_none() {
+            tombstone_mark
+        } else {
+            value.cast::<PyBytes>()?.as_bytes()
+        };
         outer.update(Sha256::digest(bytes));
     }
-    Ok(outer.finalize().iter().map(|byte| format!("{byte:02x}")).collect())
+    Ok(outer
+        .finalize()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect())
 }
 
 #[pymodule]

@@ -45,33 +45,88 @@ pub enum TypeSpec {
     Double,
     Bytes,
     String,
-    Fixed { size: usize },
-    Enum { symbols: usize },
-    Record { fields: Vec<SlotSpec> },
-    Array { items: Box<SlotSpec> },
-    Map { values: Box<SlotSpec> },
-    Union { branches: Vec<TypeSpec> },
+    Fixed {
+        size: usize,
+    },
+    Enum {
+        symbols: usize,
+    },
+    Record {
+        fields: Vec<SlotSpec>,
+    },
+    Array {
+        items: Box<SlotSpec>,
+    },
+    Map {
+        values: Box<SlotSpec>,
+    },
+    Union {
+        branches: Vec<TypeSpec>,
+    },
 }
 
 #[derive(Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum OpSpec {
     /// Exactly what an earlier audience's op writes for this slot (the Python side found them equal).
-    SameAs { audience: usize },
-    Const { bytes: Vec<u8>, keep_null: bool },
-    HashHex { key: usize, length: usize },
-    HashBytes { key: usize },
-    HashFixed { key: usize, size: usize },
-    HashInt { key: usize, width: usize },
-    Pseudonym { key: usize, prefix: String, length: usize },
-    Partial { first: usize, last: usize, mask: String },
-    Prefix { keep: usize },
-    DateTrunc { to: String },
-    TimestampTrunc { to: String, unit: i64 },
-    BucketInt { step: i64, min: i64 },
-    BucketFloat { size: f64 },
-    Network { v4: u8, v6: u8 },
-    Encrypt { key: usize, head: String, as_bytes: bool },
+    SameAs {
+        audience: usize,
+    },
+    Const {
+        bytes: Vec<u8>,
+        keep_null: bool,
+    },
+    HashHex {
+        key: usize,
+        length: usize,
+    },
+    HashBytes {
+        key: usize,
+    },
+    HashFixed {
+        key: usize,
+        size: usize,
+    },
+    HashInt {
+        key: usize,
+        width: usize,
+    },
+    Pseudonym {
+        key: usize,
+        prefix: String,
+        length: usize,
+    },
+    Partial {
+        first: usize,
+        last: usize,
+        mask: String,
+    },
+    Prefix {
+        keep: usize,
+    },
+    DateTrunc {
+        to: String,
+    },
+    TimestampTrunc {
+        to: String,
+        unit: i64,
+    },
+    BucketInt {
+        step: i64,
+        min: i64,
+    },
+    BucketFloat {
+        size: f64,
+    },
+    Network {
+        v4: u8,
+        v6: u8,
+    },
+    Encrypt {
+        key: usize,
+        head: String,
+        as_bytes: bool,
+    },
 }
 
 /// Range checks fastavro applies when it turns these logical types into Python dates.
@@ -114,20 +169,61 @@ pub struct Slot {
 
 pub enum Op {
     SameAs(usize),
-    Const { bytes: Vec<u8>, keep_null: bool },
-    HashHex { mac: Mac, length: usize },
-    HashBytes { mac: Mac },
-    HashFixed { mac: Mac, size: usize },
-    HashInt { mac: Mac, width: usize },
-    Pseudonym { mac: Mac, prefix: String, length: usize },
-    Partial { first: usize, last: usize, mask: String },
-    Prefix { keep: usize },
-    DateTrunc { to_year: bool },
-    TimestampTrunc { to_year: bool, unit: i64 },
-    BucketInt { step: i64, min: i64 },
-    BucketFloat { size: f64 },
-    Network { v4: u8, v6: u8 },
-    Encrypt { cipher: Mutex<Aes256Siv>, head: String, as_bytes: bool },
+    Const {
+        bytes: Vec<u8>,
+        keep_null: bool,
+    },
+    HashHex {
+        mac: Mac,
+        length: usize,
+    },
+    HashBytes {
+        mac: Mac,
+    },
+    HashFixed {
+        mac: Mac,
+        size: usize,
+    },
+    HashInt {
+        mac: Mac,
+        width: usize,
+    },
+    Pseudonym {
+        mac: Mac,
+        prefix: String,
+        length: usize,
+    },
+    Partial {
+        first: usize,
+        last: usize,
+        mask: String,
+    },
+    Prefix {
+        keep: usize,
+    },
+    DateTrunc {
+        to_year: bool,
+    },
+    TimestampTrunc {
+        to_year: bool,
+        unit: i64,
+    },
+    BucketInt {
+        step: i64,
+        min: i64,
+    },
+    BucketFloat {
+        size: f64,
+    },
+    Network {
+        v4: u8,
+        v6: u8,
+    },
+    Encrypt {
+        cipher: Box<Mutex<Aes256Siv>>,
+        head: String,
+        as_bytes: bool,
+    },
 }
 
 pub fn compile_slot(spec: SlotSpec, keys: &[Vec<u8>], audiences: usize) -> Result<Slot, String> {
@@ -135,7 +231,12 @@ pub fn compile_slot(spec: SlotSpec, keys: &[Vec<u8>], audiences: usize) -> Resul
     let ops = match spec.ops {
         None => None,
         Some(ops) if ops.len() != audiences => {
-            return Err(format!("{}: {} actions for {} audiences", spec.path, ops.len(), audiences))
+            return Err(format!(
+                "{}: {} actions for {} audiences",
+                spec.path,
+                ops.len(),
+                audiences
+            ))
         }
         Some(ops) => Some(
             ops.into_iter()
@@ -144,21 +245,42 @@ pub fn compile_slot(spec: SlotSpec, keys: &[Vec<u8>], audiences: usize) -> Resul
         ),
     };
     if let Some(ops) = &ops {
-        for (audience, op) in ops.iter().enumerate() {
-            if let Some(Op::SameAs(earlier)) = op {
-                if *earlier >= audience || !matches!(ops[*earlier], Some(ref op) if !matches!(op, Op::SameAs(_))) {
-                    return Err(format!("{}: audience {audience} repeats an invalid audience {earlier}", spec.path));
-                }
+        check_repeats(ops, &spec.path)?;
+    }
+    let touched = ty.touched
+        || ops
+            .as_ref()
+            .is_some_and(|ops| ops.iter().any(Option::is_some));
+    Ok(Slot {
+        path: spec.path,
+        ty,
+        ops,
+        touched,
+    })
+}
+
+/// `SameAs` may only repeat an earlier audience's own action (the engine copies what that one wrote).
+fn check_repeats(ops: &[Option<Op>], path: &str) -> Result<(), String> {
+    for (audience, op) in ops.iter().enumerate() {
+        if let Some(Op::SameAs(earlier)) = op {
+            let repeatable =
+                |op: &Option<Op>| matches!(op, Some(op) if !matches!(op, Op::SameAs(_)));
+            if *earlier >= audience || !repeatable(&ops[*earlier]) {
+                return Err(format!(
+                    "{path}: audience {audience} repeats audience {earlier}, which has no action"
+                ));
             }
         }
     }
-    let touched = ty.touched || ops.as_ref().is_some_and(|ops| ops.iter().any(Option::is_some));
-    Ok(Slot { path: spec.path, ty, ops, touched })
+    Ok(())
 }
 
 fn compile_type(spec: TypeSpec, keys: &[Vec<u8>], audiences: usize) -> Result<Type, String> {
     let slots = |fields: Vec<SlotSpec>| -> Result<Vec<Slot>, String> {
-        fields.into_iter().map(|field| compile_slot(field, keys, audiences)).collect()
+        fields
+            .into_iter()
+            .map(|field| compile_slot(field, keys, audiences))
+            .collect()
     };
     let kind = match spec {
         TypeSpec::Null => Kind::Null,
@@ -175,7 +297,10 @@ fn compile_type(spec: TypeSpec, keys: &[Vec<u8>], audiences: usize) -> Result<Ty
         TypeSpec::Array { items } => Kind::Array(Box::new(compile_slot(*items, keys, audiences)?)),
         TypeSpec::Map { values } => Kind::Map(Box::new(compile_slot(*values, keys, audiences)?)),
         TypeSpec::Union { branches } => Kind::Union(
-            branches.into_iter().map(|branch| compile_type(branch, keys, audiences)).collect::<Result<_, _>>()?,
+            branches
+                .into_iter()
+                .map(|branch| compile_type(branch, keys, audiences))
+                .collect::<Result<_, _>>()?,
         ),
     };
     let touched = match &kind {
@@ -198,7 +323,10 @@ fn logical_of(name: Option<&str>) -> Result<Logical, String> {
 }
 
 fn compile_op(spec: OpSpec, keys: &[Vec<u8>], path: &str) -> Result<Op, String> {
-    let key = |index: usize| keys.get(index).ok_or_else(|| format!("{path}: key #{index} missing"));
+    let key = |index: usize| {
+        keys.get(index)
+            .ok_or_else(|| format!("{path}: key #{index} missing"))
+    };
     let mac = |index: usize| -> Result<Mac, String> {
         Mac::new_from_slice(key(index)?).map_err(|_| format!("{path}: unusable HMAC key #{index}"))
     };
@@ -210,28 +338,60 @@ fn compile_op(spec: OpSpec, keys: &[Vec<u8>], path: &str) -> Result<Op, String> 
     Ok(match spec {
         OpSpec::SameAs { audience } => Op::SameAs(audience),
         OpSpec::Const { bytes, keep_null } => Op::Const { bytes, keep_null },
-        OpSpec::HashHex { key, length } => Op::HashHex { mac: mac(key)?, length: length.min(64) },
+        OpSpec::HashHex { key, length } => Op::HashHex {
+            mac: mac(key)?,
+            length: length.min(64),
+        },
         OpSpec::HashBytes { key } => Op::HashBytes { mac: mac(key)? },
-        OpSpec::HashFixed { key, size } => Op::HashFixed { mac: mac(key)?, size },
-        OpSpec::HashInt { key, width } if width == 4 || width == 8 => Op::HashInt { mac: mac(key)?, width },
+        OpSpec::HashFixed { key, size } => Op::HashFixed {
+            mac: mac(key)?,
+            size,
+        },
+        OpSpec::HashInt { key, width } if width == 4 || width == 8 => Op::HashInt {
+            mac: mac(key)?,
+            width,
+        },
         OpSpec::HashInt { width, .. } => return Err(format!("{path}: integer hash width {width}")),
-        OpSpec::Pseudonym { key, prefix, length } => {
-            Op::Pseudonym { mac: mac(key)?, prefix, length: length.min(64) }
-        }
+        OpSpec::Pseudonym {
+            key,
+            prefix,
+            length,
+        } => Op::Pseudonym {
+            mac: mac(key)?,
+            prefix,
+            length: length.min(64),
+        },
         OpSpec::Partial { first, last, mask } => Op::Partial { first, last, mask },
         OpSpec::Prefix { keep } => Op::Prefix { keep },
-        OpSpec::DateTrunc { to } => Op::DateTrunc { to_year: to_year(&to)? },
-        OpSpec::TimestampTrunc { to, unit } => Op::TimestampTrunc { to_year: to_year(&to)?, unit },
-        OpSpec::BucketInt { step, .. } if step <= 0 => return Err(format!("{path}: bucket size {step}")),
+        OpSpec::DateTrunc { to } => Op::DateTrunc {
+            to_year: to_year(&to)?,
+        },
+        OpSpec::TimestampTrunc { to, unit } => Op::TimestampTrunc {
+            to_year: to_year(&to)?,
+            unit,
+        },
+        OpSpec::BucketInt { step, .. } if step <= 0 => {
+            return Err(format!("{path}: bucket size {step}"))
+        }
         OpSpec::BucketInt { step, min } => Op::BucketInt { step, min },
-        OpSpec::BucketFloat { size } if !(size > 0.0) => return Err(format!("{path}: bucket size")),
+        OpSpec::BucketFloat { size } if size.is_nan() || size <= 0.0 => {
+            return Err(format!("{path}: bucket size"))
+        }
         OpSpec::BucketFloat { size } => Op::BucketFloat { size },
         OpSpec::Network { v4, v6 } if v4 <= 32 && v6 <= 128 => Op::Network { v4, v6 },
         OpSpec::Network { .. } => return Err(format!("{path}: network prefix out of range")),
-        OpSpec::Encrypt { key: index, head, as_bytes } => {
+        OpSpec::Encrypt {
+            key: index,
+            head,
+            as_bytes,
+        } => {
             let cipher = Aes256Siv::new_from_slice(key(index)?)
                 .map_err(|_| format!("{path}: encryption key #{index} is not 64 bytes"))?;
-            Op::Encrypt { cipher: Mutex::new(cipher), head, as_bytes }
+            Op::Encrypt {
+                cipher: Box::new(Mutex::new(cipher)),
+                head,
+                as_bytes,
+            }
         }
     })
 }
