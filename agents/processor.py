@@ -202,8 +202,6 @@ class DatasetProcessor:
         """The writer schema id of a framed Avro value (-1 for JSON datasets), or why there is none."""
         if self.rules.format == "json":
             return -1, None
-        if value[:1] == b"\x00" and (schema_id := int.from_bytes(value[1:5])) in self._codecs:
-            return schema_id, None  # a schema seen before: no error is possible here
         try:
             schema_id = split_wire_format(value)[0]
             self._codec(schema_id)
@@ -337,7 +335,7 @@ class DatasetProcessor:
             },
             keys=[record.key() for record in chosen],
             headers=[stamp.headers(offset) for offset in offsets],
-            timestamps=[max(record.timestamp()[1], 0) for record in chosen],
+            timestamps=[_event_time(record) for record in chosen],
             source_offsets=offsets,
         )
         quarantine: list[Outbound] = []
@@ -399,6 +397,5 @@ class DatasetProcessor:
 
 
 def _event_time(record: SourceMessage) -> int:
-    """The record's timestamp in ms (0 when the broker has none: the producer then stamps the send time).
-    ``_assemble`` inlines this for the batch."""
+    """The record's timestamp in ms (0 when the broker has none: the producer then stamps the send time)."""
     return max(record.timestamp()[1], 0)

@@ -8,10 +8,12 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from faker import Faker
 
+SAMPLE_RULES = Path(__file__).resolve().parent.parent / "schemas" / "customers.rules.yaml"
 PLANS = ["FREE", "BASIC", "PRO", "ENTERPRISE"]
 NOTE_TEMPLATES = [
     "Customer asked to update billing. Call back on {phone} after 5pm.",
@@ -60,3 +62,11 @@ def customers(count: int, seed: int = 7, with_notes: bool = True) -> Iterator[di
 
 def now_ms() -> int:
     return int(datetime.now(UTC).timestamp() * 1000)
+
+
+def structured_rules(dataset: str = "customers") -> str:
+    """The sample rules for ``dataset`` with free text redacted instead of scanned: structured fields only,
+    a plan the native engine serves (benchmarks and tests of that path)."""
+    text = SAMPLE_RULES.read_text().replace("dataset: customers", f"dataset: {dataset}")
+    text = text.replace("raw.customers-value", f"raw.{dataset}-value")
+    return text.replace("action: detect", "action: redact").replace("unclassified: detect", "unclassified: redact")

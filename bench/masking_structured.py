@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from agents.codec import frame_wire_format  # noqa: E402
+from app.sample_data import structured_rules  # noqa: E402
 from masking.detection import TextScan  # noqa: E402
 from masking.keys import Keyring  # noqa: E402
 from masking.native_plan import compile_native_plan  # noqa: E402
@@ -34,12 +35,6 @@ from masking.plan import DatasetMasker  # noqa: E402
 from masking.rules import parse_rules  # noqa: E402
 
 AUDIENCES = 3
-
-
-def structured_rules_text() -> str:
-    """The sample rules with free text redacted: structured fields only, so both plans can serve them."""
-    text = (ROOT / "schemas" / "customers.rules.yaml").read_text()
-    return text.replace("action: detect", "action: redact").replace("unclassified: detect", "unclassified: redact")
 
 
 class NoTextScanner:
@@ -104,7 +99,7 @@ def main() -> None:
     args = parser.parse_args()
 
     schema = fastavro.parse_schema(json.loads((ROOT / "schemas/customers.avsc").read_text()))
-    rules = parse_rules(structured_rules_text(), schema=schema)
+    rules = parse_rules(structured_rules(), schema=schema)
     keyring = Keyring({"bench": bytes(range(32))}, {"mask": "bench", "encrypt": "bench"})
     masker = DatasetMasker(rules, keyring, schema=schema, scanner=NoTextScanner())
     engine = compile_native_plan(rules, keyring, schema).engine(frame_wire_format(1, b""))

@@ -20,7 +20,8 @@ import faust
 from agents.batch import SourceRecord
 from agents.processor import DatasetProcessor
 from app.kafka_config import TopicNames
-from bench.pipeline_setup import SCHEMA_TEXT, bench_rules
+from app.sample_data import structured_rules
+from bench.pipeline_setup import SCHEMA_TEXT
 from masking.keyring_file import load_keyring
 from masking.rules import parse_rules
 
@@ -36,7 +37,7 @@ class _FixedSchemas:
 
 
 def _processor(dataset: str, prefix: str, home: str, schema_id: int) -> DatasetProcessor:
-    rules = parse_rules(bench_rules(dataset), schema=json.loads(SCHEMA_TEXT))
+    rules = parse_rules(structured_rules(dataset), schema=json.loads(SCHEMA_TEXT))
     names = TopicNames("raw.", "governed.", prefix)
     keyring = load_keyring(os.path.join(home, "keyring.json"))
     return DatasetProcessor(rules, 1, keyring, names, _FixedSchemas(schema_id), None, "faust-per-event-bench")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-import re
 import signal
 import subprocess
 import time
@@ -25,7 +24,7 @@ from agents.kafka_rules import RuleSetRecord, latest_versions, next_record, publ
 from agents.kafka_schemas import SchemaCatalog
 from agents.kafka_topics import ensure_topics, system_topics
 from app.kafka_config import TopicNames, aiokafka_options, confluent_options
-from app.sample_data import customers
+from app.sample_data import customers, structured_rules
 from app.settings import Settings
 from app.worker_process import WorkerProcess, worker_env
 from masking.keyring_file import generate_keyring_json
@@ -33,7 +32,6 @@ from masking.rules import parse_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_TEXT = json.dumps(json.loads((ROOT / "schemas" / "customers.avsc").read_text()))
-RULES_TEXT = (ROOT / "schemas" / "customers.rules.yaml").read_text()
 UNIQUE_RECORDS = 2000  # distinct Faker customers, cycled to N (keys stay unique)
 Items = list[tuple[bytes, bytes]]
 
@@ -48,13 +46,6 @@ def wait_until(condition: Callable[[], bool], timeout_s: float, what: str, step_
         if time.monotonic() > deadline:
             raise BenchError(f"timed out after {timeout_s:.0f}s waiting for {what}")
         time.sleep(step_s)
-
-
-def bench_rules(dataset: str) -> str:
-    """The sample rules for ``dataset``, structured fields only (no free-text detection anywhere)."""
-    text = re.sub(r"(?m)^dataset: .*$", f"dataset: {dataset}", RULES_TEXT)
-    text = re.sub(r"(?m)^(\s*notes:\s*).*$", r"\1{class: free_text, action: redact}", text)
-    return re.sub(r"(?m)^unclassified: .*$", "unclassified: redact", text)
 
 
 def avro_bodies(count: int = UNIQUE_RECORDS) -> list[bytes]:
@@ -92,7 +83,7 @@ class Deployment:
         self.names = TopicNames.from_settings(self.settings)
         self.options = confluent_options(self.settings)
         self.admin = AdminClient(self.options)
-        rules_yaml = bench_rules(self.dataset)
+        rules_yaml = structured_rules(self.dataset)
         rules = parse_rules(rules_yaml, schema=json.loads(SCHEMA_TEXT))
         self.audiences = list(rules.audiences)
         record = next_record([], rules, rules_yaml, "bench.rules.yaml", SCHEMA_TEXT, "bench")

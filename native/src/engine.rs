@@ -20,15 +20,25 @@ impl Engine {
     /// Append each audience's view of `body` to its buffer in `outs`.
     pub fn views(&self, body: &[u8], outs: &mut [Vec<u8>]) -> Result<()> {
         let mut reader = Reader::new(body);
-        let mut failure = None;
-        walk_slot(&self.root, &mut reader, outs, &mut failure)?;
+        let mut walk = Walk {
+            failure: None,
+            begins: Vec::with_capacity(outs.len()),
+        };
+        walk_slot(&self.root, &mut reader, outs, &mut walk)?;
         if !reader.at_end() {
             return Err(Failure::TrailingBytes);
         }
         // A value that cannot be masked is reported only once the whole body decoded: a corrupt record
         // is `undecodable` whichever field the corruption happens to reach first.
-        failure.map_or(Ok(()), Err)
+        walk.failure.map_or(Ok(()), Err)
     }
+}
+
+/// What one record's walk carries along: the first value that could not be masked, and scratch space for
+/// where each audience's output of the current slot begins (what a repeated action copies).
+struct Walk {
+    failure: Option<Failure>,
+    begins: Vec<usize>,
 }
 
 fn copy_all(outs: &mut [Vec<u8>], bytes: &[u8]) {
@@ -37,12 +47,7 @@ fn copy_all(outs: &mut [Vec<u8>], bytes: &[u8]) {
     }
 }
 
-fn walk_slot(
-    slot: &Slot,
-    r: &mut Reader,
-    outs: &mut [Vec<u8>],
-    failure: &mut Option<Failure>,
-) -> Result<()> {
+fn walk_slot(slot: &Slot, r: &mut Reader, outs: &mut [Vec<u8>], walk: &mut Walk) -> Result<()> {
     if !slot.touched {
         let start = r.pos;
         skip(&slot.ty, r)?;
@@ -50,17 +55,12 @@ fn walk_slot(
         return Ok(());
     }
     match &slot.ops {
-        Some(ops) => apply_ops(slot, ops, r, outs, failure),
-        None => walk_type(&slot.ty, r, outs, failure),
+        Some(ops) => apply_ops(slot, ops, r, outs, walk),
+        None => walk_type(&slot.ty, r, outs, walk),
     }
 }
 
-fn walk_type(
-    ty: &Type,
-    r: &mut Reader,
-    outs: &mut [Vec<u8>],
-    failure: &mut Option<Failure>,
-) -> Result<()> {
+fn walk_type(ty: &Type, r: &mut Reader, outs: &mut [Vec<u8>], walk: &mut Walk) -> Result<()> {
     match &ty.kind {
         _ if !ty.touched => {
             let start = r.pos;
@@ -69,22 +69,22 @@ fn walk_type(
         }
         Kind::Record(fields) => {
             for field in fields {
-                walk_slot(field, r, outs, failure)?;
+                walk_slot(field, r, outs, walk)?;
             }
         }
-        Kind::Array(items) => walk_blocks(r, outs, |r, parts| walk_slot(items, r, parts, failure))?,
+        Kind::Array(items) => walk_blocks(r, outs, |r, parts| walk_slot(items, r, parts, walk))?,
         Kind::Map(values) => walk_blocks(r, outs, |r, parts| {
             let start = r.pos;
             r.read_str()?;
             copy_all(parts, &r.buf[start..r.pos]);
-            walk_slot(values, r, parts, failure)
+            walk_slot(values, r, parts, walk)
         })?,
         Kind::Union(branches) => {
             let (index, branch) = union_branch(branches, r)?;
             for out in outs.iter_mut() {
                 write_long(out, index);
             }
-            walk_type(branch, r, outs, failure)?;
+            walk_type(branch, r, outs, walk)?;
         }
         _ => unreachable!("only containers can be touched without an action of their own"),
     }
@@ -99,16 +99,10 @@ fn walk_blocks(
 ) -> Result<()> {
     let mut parts: Vec<Vec<u8>> = vec![Vec::new(); outs.len()];
     let mut total: i64 = 0;
-    loop {
-        let count = block_count(r)?;
-        if count == 0 {
-            break;
-        }
-        for _ in 0..count {
-            item(r, &mut parts)?;
-        }
-        total += count as i64;
-    }
+    for_each_item(r, |r| {
+        total += 1;
+        item(r, &mut parts)
+    })?;
     for (out, part) in outs.iter_mut().zip(parts) {
         if total > 0 {
             write_long(out, total);
@@ -143,7 +137,7 @@ fn apply_ops(
     ops: &[Option<Op>],
     r: &mut Reader,
     outs: &mut [Vec<u8>],
-    failure: &mut Option<Failure>,
+    walk: &mut Walk,
 ) -> Result<()> {
     let start = r.pos;
     let (index, value_type) = match &slot.ty.kind {
@@ -158,15 +152,15 @@ fn apply_ops(
     skip(value_type, r)?;
     let whole = &r.buf[start..r.pos];
     let value = &r.buf[value_start..r.pos];
-    let mut written: Vec<(usize, usize)> = Vec::with_capacity(outs.len()); // each audience's output here
+    walk.begins.clear();
     for (audience, op) in ops.iter().enumerate() {
         let (done, rest) = outs.split_at_mut(audience);
         let out = &mut rest[0];
         let begin = out.len();
         match op {
+            // The earlier audience's output for this slot is the tail of its buffer.
             Some(Op::SameAs(earlier)) => {
-                let (from, to) = written[*earlier];
-                out.extend_from_slice(&done[*earlier][from..to]);
+                out.extend_from_slice(&done[*earlier][walk.begins[*earlier]..])
             }
             None => out.extend_from_slice(whole),
             Some(Op::Const { bytes, keep_null }) if !(is_null && *keep_null) => {
@@ -179,11 +173,11 @@ fn apply_ops(
                     write_long(out, index);
                 }
                 if let Err(error) = apply(op, value_type, value, out, &slot.path) {
-                    failure.get_or_insert(error);
+                    walk.failure.get_or_insert(error);
                 }
             }
         }
-        written.push((begin, out.len()));
+        walk.begins.push(begin);
     }
     Ok(())
 }
@@ -223,31 +217,30 @@ pub fn skip(ty: &Type, r: &mut Reader) -> Result<()> {
                 skip(&field.ty, r)?;
             }
         }
-        Kind::Array(items) => loop {
-            let count = block_count(r)?;
-            if count == 0 {
-                break;
-            }
-            for _ in 0..count {
-                skip(&items.ty, r)?;
-            }
-        },
-        Kind::Map(values) => loop {
-            let count = block_count(r)?;
-            if count == 0 {
-                break;
-            }
-            for _ in 0..count {
-                r.read_str()?;
-                skip(&values.ty, r)?;
-            }
-        },
+        Kind::Array(items) => for_each_item(r, |r| skip(&items.ty, r))?,
+        Kind::Map(values) => for_each_item(r, |r| {
+            r.read_str()?;
+            skip(&values.ty, r)
+        })?,
         Kind::Union(branches) => {
             let (_, branch) = union_branch(branches, r)?;
             skip(branch, r)?;
         }
     }
     Ok(())
+}
+
+/// Every item of an array or map value, block by block.
+fn for_each_item(r: &mut Reader, mut item: impl FnMut(&mut Reader) -> Result<()>) -> Result<()> {
+    loop {
+        let count = block_count(r)?;
+        if count == 0 {
+            return Ok(());
+        }
+        for _ in 0..count {
+            item(r)?;
+        }
+    }
 }
 
 fn check_logical(value: i64, logical: Logical) -> Result<()> {

@@ -31,6 +31,21 @@ struct ViewEngine {
 }
 
 impl ViewEngine {
+    /// Every audience's framed view of one value into `outs`, or the reason it fails.
+    fn views_of(&self, value: &[u8], max_bytes: usize, outs: &mut [Vec<u8>]) -> Result<(), String> {
+        self.admit(value, max_bytes)?;
+        for out in outs.iter_mut() {
+            out.clear();
+            out.extend_from_slice(&self.frame);
+        }
+        // A bug here must fail the record closed, not unwind into the worker: a panic becomes a failure.
+        let body = &value[self.frame.len()..];
+        let walked = panic::catch_unwind(AssertUnwindSafe(|| self.engine.views(body, outs)));
+        walked
+            .unwrap_or(Err(Failure::Internal))
+            .map_err(|failure| failure.code())
+    }
+
     /// The checks made before decoding, with the reason codes of `agents.codec` and `agents.processor`.
     fn admit(&self, value: &[u8], max_bytes: usize) -> Result<(), String> {
         if value.len() > max_bytes {
@@ -100,40 +115,24 @@ impl ViewEngine {
         let mut failures = Vec::new();
         let mut outs: Vec<Vec<u8>> = vec![Vec::with_capacity(512); self.engine.audiences];
         for (index, value) in values.iter().enumerate() {
-            if value.is_none() {
-                for column in &columns {
-                    column.append(py.None())?;
-                }
-                continue;
-            }
-            for out in outs.iter_mut() {
-                out.clear();
-                out.extend_from_slice(&self.frame);
-            }
-            let value = value.cast::<PyBytes>()?.as_bytes();
-            if let Err(reason) = self.admit(value, max_bytes) {
-                failures.push((index, reason));
-                for column in &columns {
-                    column.append(py.None())?;
-                }
-                continue;
-            }
-            // A bug here must fail the record closed, not unwind into the worker: a panic becomes a failure.
-            let body = &value[self.frame.len()..];
-            let walked =
-                panic::catch_unwind(AssertUnwindSafe(|| self.engine.views(body, &mut outs)));
-            match walked.unwrap_or(Err(Failure::Internal)) {
-                Ok(()) => {
+            let written = if value.is_none() {
+                Ok(false) // a tombstone is a tombstone in every view
+            } else {
+                let value = value.cast::<PyBytes>()?.as_bytes();
+                self.views_of(value, max_bytes, &mut outs).map(|()| true)
+            };
+            match written {
+                Ok(true) => {
                     for (column, out) in columns.iter().zip(&outs) {
                         column.append(PyBytes::new(py, out))?;
                     }
+                    continue;
                 }
-                Err(failure) => {
-                    failures.push((index, failure.code()));
-                    for column in &columns {
-                        column.append(py.None())?;
-                    }
-                }
+                Ok(false) => {}
+                Err(reason) => failures.push((index, reason)),
+            }
+            for column in &columns {
+                column.append(py.None())?;
             }
         }
         Ok((columns, failures))

@@ -104,12 +104,3 @@ class Deployment:
 
     def audit_events(self) -> dict[str, list[Any]]:
         return read_audit_events(self.options, self.names.audit)
-
-
-def structured_rules(dataset: str) -> str:
-    """The sample rules with free text redacted instead of scanned: a plan the native engine serves."""
-    text = (ROOT / "schemas" / "customers.rules.yaml").read_text()
-    text = text.replace("dataset: customers", f"dataset: {dataset}").replace(
-        "raw.customers-value", f"raw.{dataset}-value"
-    )
-    return text.replace("action: detect", "action: redact").replace("unclassified: detect", "unclassified: redact")

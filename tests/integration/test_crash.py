@@ -21,9 +21,10 @@ from confluent_kafka.admin import NewTopic
 
 from agents.kafka_readback import end_offsets, evidence_of, read_topic, source_of
 from app.raw_producer import RawProducer, avro_payload
+from app.sample_data import structured_rules
 from app.worker_process import wait_until
 from tests.conftest import KafkaEndpoint
-from tests.integration.pipeline_support import ROOT, Deployment, structured_rules
+from tests.integration.pipeline_support import ROOT, Deployment
 
 pytestmark = pytest.mark.kafka
 

@@ -14,7 +14,7 @@ import pytest
 from agents.codec import frame_wire_format
 from agents.kafka_readback import decode_view, evidence_of, read_topic, source_of
 from app.raw_producer import RawProducer, avro_payload, json_payload
-from app.sample_data import customers, now_ms
+from app.sample_data import customers, now_ms, structured_rules
 from app.worker_process import wait_until
 from masking.detection import TextScan
 from masking.plan import DatasetMasker
@@ -24,7 +24,6 @@ from tests.integration.pipeline_support import (
     ROOT,
     SIGNING_IDENTITY,
     Deployment,
-    structured_rules,
 )
 
 pytestmark = pytest.mark.kafka

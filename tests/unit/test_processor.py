@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from agents.batch import SourceRecord
 from agents.codec import frame_wire_format, split_wire_format
 from agents.processor import DatasetProcessor
 from app.kafka_config import TopicNames
-from app.sample_data import customers
+from app.sample_data import customers, structured_rules
 from evidence.header import EVIDENCE_HEADER, Evidence
 from masking.keys import Keyring
 from masking.rules import load_rules, parse_rules
@@ -40,11 +39,7 @@ def _payload(schema: Any, schema_id: int, record: dict[str, Any]) -> bytes:
     return frame_wire_format(schema_id, body.getvalue())
 
 
-STRUCTURED_RULES = re.sub(
-    r"(?m)^(\s*notes:\s*).*$",
-    r"\1{class: free_text, action: redact}",
-    (ROOT / "schemas" / "customers.rules.yaml").read_text().replace("unclassified: detect", "unclassified: redact"),
-)
+STRUCTURED_RULES = structured_rules("customers")
 
 
 @pytest.fixture(scope="module", params=["python-plan", "native-engine", "native-engine-disabled"])
