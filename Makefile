@@ -23,10 +23,11 @@ $(NATIVE_STAMP): $(STAMP) $(NATIVE_SOURCES)
 setup: $(STAMP) $(NATIVE_STAMP)
 
 demo: setup
-	$(BIN)/python -m app.demo
+	$(BIN)/python -m harness.demo
 
 test: setup
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	cd native && cargo test -q
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 

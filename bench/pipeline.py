@@ -5,22 +5,23 @@
 Method (every figure from this run, on the broker at 127.0.0.1, records pre-encoded once so producing is
 not counted as pipeline cost; sample customers without notes, Confluent Avro, ~330 bytes):
 
-1. Baseline: N records pre-loaded into a raw topic (per partition count); a bare aiokafka consume → produce
-   passthrough (``bench.pipeline_baseline``) copies them to one topic; records/s from the first fetched batch
-   until every copy is acknowledged.
-2. Faust per-event (the rejected design): a Faust agent in a subprocess (``bench.pipeline_faust``) that per
-   event runs a 1-record ``DatasetProcessor`` and three ``topic.send`` calls, on the 1-partition backlog.
-3. streamguard: per (partitions, workers), its own system prefix and dataset (rules: the sample rules with
-   ``notes`` redacted and ``unclassified: redact``, so structured fields only; 3 audiences, audit on). The
-   backlog is pre-loaded, the workers are started and ready (rule history read, no rules yet), then the
-   rules are published so every worker subscribes at once. records/s = source records over the window from
-   the first governed record seen to the last (sum of end offsets of the 3 views = 3 x M); then the audit
-   stream must account for all M (delivered == M, every chain intact).
-   The headline pair (baseline on 1 partition, streamguard with 1 partition and 1 worker) is measured R
-   times (default 3), alternating, each round on fresh topics; the target verdict is the median of the
-   per-round ratios, because single runs on this shared 2-core machine move by ±20%.
+1. Baselines (``bench.pipeline_baselines``), each copying a pre-loaded backlog of N records, timed from the
+   first fetched batch until every copy is acknowledged: aiokafka copying each record to 1 topic;
+   librdkafka (confluent-kafka, the data path's client, with its producer settings) copying to 1 topic; and
+   librdkafka copying each record to 3 topics, the I/O the pipeline cannot avoid with three views: the
+   strongest honest baseline, and the headline.
+2. Faust, the rejected design at its best (``bench.pipeline_faust``): an agent running the same processor
+   per event, and on ``stream.take_events`` batches, with three ``topic.send`` per record.
+3. streamguard: per (partitions, workers), its own system prefix and dataset (the sample rules with ``notes``
+   redacted and ``unclassified: redact``, so structured fields only: the native engine; 3 audiences, audit
+   on). The backlog is pre-loaded, the workers are started and ready, then the rules are published so every
+   worker subscribes at once. records/s = source records over the window from the first governed record seen
+   to the last (sum of end offsets of the 3 views = 3 x M); then the audit must account for all M.
+   The headline (1 partition, 1 worker, against each baseline on 1 partition) is measured R times (default 3),
+   each round on fresh topics with the three baselines and streamguard back to back; the verdicts are medians
+   of the per-round ratios, because single runs on this shared 2-core machine move by ±20%.
 4. Latency: one worker, 1 partition, paced production at half the measured pipeline rate; arrival on one
-   governed view minus produce time (CreateTime) per record; the same for the passthrough at the same rate.
+   governed view minus produce time (CreateTime) per record; the same for the librdkafka 3-topic copy.
 
 Rates in the subprocess designs are measured by polling end offsets every 50 ms from the first output seen.
 """
@@ -28,7 +29,6 @@ Rates in the subprocess designs are measured by polling end offsets every 50 ms 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import math
 import os
 import subprocess
@@ -37,16 +37,17 @@ import tempfile
 import time
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-from app.worker_process import free_port
-from bench.pipeline_baseline import passthrough
+from confluent_kafka.admin import AdminClient
+
+from bench.pipeline_baselines import aiokafka_copy, librdkafka_copy
 from bench.pipeline_latency import Latency, measure_latency
-from bench.pipeline_report import Plan, Results, report
+from bench.pipeline_report import AIOKAFKA_1, BASELINES, LIBRDKAFKA_1, LIBRDKAFKA_3, Plan, Results, report
 from bench.pipeline_setup import (
-    ROOT,
+    BenchDataset,
     BenchError,
-    Deployment,
     Offsets,
     avro_bodies,
     create_topics,
@@ -54,9 +55,9 @@ from bench.pipeline_setup import (
     make_home,
     preload,
     stop_processes,
-    wait_until,
     watch,
 )
+from harness.worker_process import free_port, wait_until
 
 AUDIENCES = 3
 
@@ -72,13 +73,22 @@ class Bench:
     def options(self) -> dict[str, str]:
         return {"bootstrap.servers": self.bootstrap}
 
-    def deployment(self, tag: str) -> Deployment:
-        return Deployment(self.bootstrap, self.home, f"{self.run}{tag}")
+    @cached_property
+    def admin(self) -> AdminClient:
+        return AdminClient(self.options)
+
+    def dataset(self, tag: str) -> BenchDataset:
+        return BenchDataset(self.bootstrap, self.home, f"{self.run}{tag}")
+
+    def topics(self, names: list[str], partitions: int) -> list[str]:
+        full = [f"bench{self.run}.{name}" for name in names]
+        create_topics(self.admin, full, partitions)
+        return full
 
 
 def _bootstrap() -> str:
-    from app.kafka_config import resolve_bootstrap
-    from app.settings import load_settings
+    from streamguard.app.kafka_config import resolve_bootstrap
+    from streamguard.app.settings import load_settings
 
     bootstrap = resolve_bootstrap(load_settings())
     if any(not server.startswith(("127.0.0.1:", "localhost:")) for server in bootstrap.split(",")):
@@ -86,49 +96,49 @@ def _bootstrap() -> str:
     return bootstrap
 
 
-# -- 1. baseline -------------------------------------------------------------------------------------------
+# -- 1. baselines ------------------------------------------------------------------------------------------
 
 
-def run_baseline(bench: Bench, partitions: int, records: int, tag: str = "") -> float:
-    source = f"bench{bench.run}.backlog.p{partitions}{tag}"
-    output = f"bench{bench.run}.passthrough.p{partitions}{tag}"
-    create_topics(bench.deployment("x").admin, [source, output], partitions)
+def run_baselines(bench: Bench, partitions: int, records: int, tag: str = "") -> dict[str, float]:
+    """The three copies of one backlog, back to back (each to outputs of its own)."""
+    [source] = bench.topics([f"backlog.p{partitions}{tag}"], partitions)
     preload(bench.options, source, partitions, framed_items(bench.bodies, 1, records))
-    copied, seconds = asyncio.run(passthrough(bench.bootstrap, source, output, records, timeout_s=300))
-    offsets = Offsets(bench.options)
-    try:
-        wait_until(lambda: offsets.total([output]) >= records, 30, f"{records} records in {output}")
-    finally:
-        offsets.close()
-    return copied / seconds
+    out = bench.topics([f"copy.p{partitions}{tag}.{n}" for n in range(5)], partitions)
+    return {
+        AIOKAFKA_1: aiokafka_copy(bench.bootstrap, source, out[0], records),
+        LIBRDKAFKA_1: librdkafka_copy(bench.options, source, out[1:2], records),
+        LIBRDKAFKA_3: librdkafka_copy(bench.options, source, out[2:5], records),
+    }
 
 
-# -- 2. Faust per-event ------------------------------------------------------------------------------------
+# -- 2. Faust ----------------------------------------------------------------------------------------------
 
 
-def run_faust(bench: Bench, records: int) -> float:
-    """On the 1-partition backlog (run_baseline made it): rate over the first ``records`` source records."""
-    dataset = f"bench{bench.run}faust"
+def run_faust(bench: Bench, mode: str, records: int) -> float:
+    """An agent in a subprocess on a fresh backlog: rate over the first ``records`` source records."""
+    dataset = f"bench{bench.run}faust{mode}"
+    [source] = bench.topics([f"faust.{mode}"], 1)
+    preload(bench.options, source, 1, framed_items(bench.bodies, 1, records))
     views = [f"governed.{dataset}.{audience}" for audience in ("analytics", "support", "risk")]
-    create_topics(bench.deployment("x").admin, views, 1)
+    create_topics(bench.admin, views, 1)
     env = {
         **os.environ,
-        "BENCH_FAUST_APP_ID": f"bench{bench.run}faust",
+        "BENCH_FAUST_MODE": mode,
+        "BENCH_FAUST_APP_ID": dataset,
         "BENCH_FAUST_BOOTSTRAP": bench.bootstrap,
-        "BENCH_FAUST_SOURCE": f"bench{bench.run}.backlog.p1",
+        "BENCH_FAUST_SOURCE": source,
         "BENCH_FAUST_DATASET": dataset,
-        "BENCH_FAUST_PREFIX": f"bench{bench.run}faust.",
+        "BENCH_FAUST_PREFIX": f"{dataset}.",
         "BENCH_FAUST_HOME": str(bench.home),
         "BENCH_FAUST_SCHEMA_ID": "1",
-        "PYTHONPATH": str(ROOT),
     }
     command = [sys.executable, "-m", "bench.pipeline_faust", "worker", "-l", "warn", "--web-port", str(free_port())]
-    with (bench.home / "faust.log").open("ab") as sink:
+    with (bench.home / f"faust-{mode}.log").open("ab") as sink:
         process = subprocess.Popen(command, env=env, stdout=sink, stderr=subprocess.STDOUT, cwd=bench.home)
     offsets = Offsets(bench.options)
     try:
         progress = watch(
-            lambda: offsets.total(views), AUDIENCES * records, 120 + records / 500, lambda: process.poll() is None
+            lambda: offsets.total(views), AUDIENCES * records, 120 + records / 200, lambda: process.poll() is None
         )
     finally:
         stop_processes([process])
@@ -140,31 +150,32 @@ def run_faust(bench: Bench, records: int) -> float:
 
 
 def run_pipeline(bench: Bench, partitions: int, workers: int, records: int, tag: str = "") -> tuple[float, str]:
-    deployment = bench.deployment(f"p{partitions}w{workers}{tag}")
-    deployment.create_topics(partitions)
-    schema_id = deployment.expected_schema_id()
-    preload(deployment.options, deployment.raw, partitions, framed_items(bench.bodies, schema_id, records))
-    offsets = Offsets(deployment.options)
+    config = bench.dataset(f"p{partitions}w{workers}{tag}")
+    config.create_topics(partitions)
+    schema_id = config.expected_schema_id()
+    preload(config.options, config.raw, partitions, framed_items(bench.bodies, schema_id, records))
+    offsets = Offsets(config.options)
+    deployment = config.deployment
     try:
-        deployment.start_workers(workers)
-        if deployment.publish_rules() != schema_id:
+        config.start_workers(workers)
+        if config.publish_rules() != schema_id:
             raise BenchError("schema id of the published rules differs from the one the backlog was encoded with")
         progress = watch(
-            lambda: offsets.total(deployment.governed), AUDIENCES * records, 120 + records / 500, deployment.alive
+            lambda: offsets.total(config.governed), AUDIENCES * records, 120 + records / 500, deployment.alive
         )
         exits = deployment.exits()
         crashed = f"; worker exit codes during the run: {exits} (see {bench.home})" if exits else ""
-        return progress.rate / AUDIENCES, _audit_check(deployment, records) + crashed
+        return progress.rate / AUDIENCES, _audit_check(config, records) + crashed
     finally:
         deployment.stop_workers()
         offsets.close()
 
 
-def _audit_check(deployment: Deployment, records: int) -> str:
+def _audit_check(config: BenchDataset, records: int) -> str:
     """Wait (bounded) until the audit accounts for every record; describe what it says."""
     deadline = time.monotonic() + 30
     while True:
-        summary = deployment.audit()
+        summary = config.deployment.audit()
         if summary.delivered >= records or time.monotonic() > deadline:
             break
         time.sleep(0.5)
@@ -181,35 +192,35 @@ def _audit_check(deployment: Deployment, records: int) -> str:
 
 
 def run_pipeline_latency(bench: Bench, partitions: int, rate: float, seconds: float) -> Latency:
-    deployment = bench.deployment(f"lat{partitions}")
-    deployment.create_topics(partitions)
-    values = [item[1] for item in framed_items(bench.bodies, deployment.expected_schema_id(), len(bench.bodies))]
-    offsets = Offsets(deployment.options)
+    config = bench.dataset(f"lat{partitions}")
+    config.create_topics(partitions)
+    values = [item[1] for item in framed_items(bench.bodies, config.expected_schema_id(), len(bench.bodies))]
+    offsets = Offsets(config.options)
     try:
-        deployment.start_workers(1)
-        deployment.publish_rules()
-        preload(deployment.options, deployment.raw, partitions, [(b"warm", values[0])] * 300)
-        wait_until(lambda: offsets.total(deployment.governed) >= AUDIENCES * 300, 90, "warm-up records governed")
-        return measure_latency(
-            deployment.options, deployment.raw, partitions, deployment.governed[0], values, rate, seconds
+        config.start_workers(1)
+        config.publish_rules()
+        preload(config.options, config.raw, partitions, [(b"warm", values[0])] * 300)
+        wait_until(
+            lambda: offsets.total(config.governed) >= AUDIENCES * 300, 90, "warm-up records governed", step_s=0.1
         )
+        return measure_latency(config.options, config.raw, partitions, config.governed[0], values, rate, seconds)
     finally:
-        deployment.stop_workers()
+        config.deployment.stop_workers()
         offsets.close()
 
 
 def run_baseline_latency(bench: Bench, partitions: int, rate: float, seconds: float) -> Latency:
-    source, output = f"bench{bench.run}.latsrc", f"bench{bench.run}.latout"
-    create_topics(bench.deployment("x").admin, [source, output], partitions)
-    command = [sys.executable, "-m", "bench.pipeline_baseline", bench.bootstrap, source, output, str(seconds + 30)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=bench.home)
+    source, *outputs = bench.topics(["latsrc", "latout0", "latout1", "latout2"], partitions)
+    command = [sys.executable, "-m", "bench.pipeline_baselines", bench.bootstrap, source, ",".join(outputs)]
+    process = subprocess.Popen(
+        [*command, str(seconds + 30)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=bench.home
+    )
     try:
         assert process.stdout is not None
         if process.stdout.readline().strip() != b"ready":  # bounded: the child exits after seconds + 30
-            raise BenchError("passthrough follower did not start")
+            raise BenchError("the librdkafka follower did not start")
         values = [item[1] for item in framed_items(bench.bodies, 1, len(bench.bodies))]
-        return measure_latency(bench.options, source, partitions, output, values, rate, seconds)
+        return measure_latency(bench.options, source, partitions, outputs[0], values, rate, seconds)
     finally:
         stop_processes([process])
 
@@ -219,31 +230,34 @@ def run_baseline_latency(bench: Bench, partitions: int, rate: float, seconds: fl
 
 def measure(bench: Bench, plan: Plan) -> Results:
     results = Results()
-    for partitions in plan.partitions:
-        results.baseline[partitions] = run_baseline(bench, partitions, plan.records)
-        _say(f"baseline p={partitions}: {results.baseline[partitions]:,.0f} records/s")
-    # The headline pair again, alternating, so that a slow minute of this shared machine cannot decide it.
-    for round_ in range(1, plan.rounds):
-        baseline = run_baseline(bench, 1, plan.records, tag=f"r{round_}")
+    for round_ in range(1, plan.rounds + 1):  # the headline, alternating: one slow minute cannot decide it
+        baselines = run_baselines(bench, 1, plan.records, tag=f"r{round_}")
         pipeline, audit = run_pipeline(bench, 1, 1, plan.records, tag=f"r{round_}")
-        results.rounds.append((baseline, pipeline))
-        _say(f"round {round_}: baseline {baseline:,.0f}, pipeline p=1 w=1 {pipeline:,.0f} records/s (audit {audit})")
-    results.faust = run_faust(bench, plan.faust_records)
-    _say(f"faust per-event: {results.faust:,.0f} records/s")
+        results.rounds.append((baselines, pipeline))
+        results.audit[(1, 1)] = audit
+        shown = ", ".join(f"{name} {rate:,.0f}" for name, rate in baselines.items())
+        _say(f"round {round_}: {shown}; streamguard p=1 w=1 {pipeline:,.0f} records/s (audit {audit})")
+    results.baselines[1] = results.rounds[0][0]
+    results.pipeline[(1, 1)] = results.rounds[0][1]
+    for partitions in (p for p in plan.partitions if p != 1):
+        results.baselines[partitions] = run_baselines(bench, partitions, plan.matrix_records)
+        _say(f"baselines p={partitions}: {results.baselines[partitions]}")
+    for mode, records in (("event", plan.faust_records), ("take", plan.faust_take_records)):
+        results.faust[mode] = run_faust(bench, mode, records)
+        _say(f"faust {mode}: {results.faust[mode]:,.0f} records/s")
     for partitions in plan.partitions:
         for workers in plan.workers:
-            records = plan.records if (partitions, workers) == (1, 1) else plan.matrix_records
+            if (partitions, workers) == (1, 1):
+                continue
             try:
-                rate, audit = run_pipeline(bench, partitions, workers, records)
+                rate, audit = run_pipeline(bench, partitions, workers, plan.matrix_records)
             except BenchError as error:
                 rate, audit = float("nan"), f"FAILED: {error}"
             results.pipeline[(partitions, workers)], results.audit[(partitions, workers)] = rate, audit
-            if (partitions, workers) == (1, 1):
-                results.rounds.insert(0, (results.baseline[1], rate))
-            _say(f"pipeline p={partitions} w={workers}: {rate:,.0f} records/s ({records} records; audit {audit})")
+            _say(f"pipeline p={partitions} w={workers}: {rate:,.0f} records/s (audit {audit})")
     rate = results.pipeline[(1, 1)] / 2 if math.isfinite(results.pipeline[(1, 1)]) else 1000.0
     results.latency["streamguard"] = run_pipeline_latency(bench, 1, rate, plan.latency_seconds)
-    results.latency["passthrough"] = run_baseline_latency(bench, 1, rate, plan.latency_seconds)
+    results.latency[LIBRDKAFKA_3] = run_baseline_latency(bench, 1, rate, plan.latency_seconds)
     return results
 
 
@@ -256,13 +270,14 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=200_000)
     parser.add_argument("--matrix-records", type=int, default=None)
     parser.add_argument("--quick", action="store_true", help="30k records, 10 s latency: about 3 minutes")
-    parser.add_argument("--rounds", type=int, default=3, help="measurements of the p1/w1 pair (median decides)")
+    parser.add_argument("--rounds", type=int, default=3, help="measurements of the headline (medians decide)")
     args = parser.parse_args()
     records = 30_000 if args.quick else args.records
     plan = Plan(
         records=records,
         matrix_records=args.matrix_records or (records if args.quick else min(records, 100_000)),
         faust_records=min(records, 5_000 if args.quick else 10_000),
+        faust_take_records=min(records, 20_000 if args.quick else 50_000),
         latency_seconds=10.0 if args.quick else 15.0,
         rounds=max(1, args.rounds),
     )
@@ -274,6 +289,7 @@ def main() -> None:
     )
     started = time.monotonic()
     print(f"bench.pipeline run {bench.run}: logs and keyring in {bench.home}", flush=True)
+    print(f"baselines: {', '.join(BASELINES)}", flush=True)
     results = measure(bench, plan)
     report(results, plan)
     load = " ".join(f"{value:.2f}" for value in os.getloadavg())

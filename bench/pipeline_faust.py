@@ -1,29 +1,37 @@
-"""The rejected design, measured for the record: one Faust agent handling raw records one event at a time.
+"""The rejected design, measured for the record at its best: one Faust agent governing raw records.
 
-Per event: a 1-record ``DatasetProcessor.process`` (admission, Avro decode, 3 masked views, 3 encodes, the
-audit event object, which is not sent) and three ``topic.send`` calls, one per audience. Faust commits the
-source offsets on its own schedule. Run by ``bench.pipeline`` as a subprocess, configured by environment::
+Two ways of feeding the same ``DatasetProcessor`` (native engine, 3 audiences, the audit event built but not
+sent), each followed by three ``topic.send`` calls per record, one per audience:
 
-    BENCH_FAUST_APP_ID BENCH_FAUST_BOOTSTRAP BENCH_FAUST_SOURCE BENCH_FAUST_DATASET BENCH_FAUST_PREFIX
-    BENCH_FAUST_HOME BENCH_FAUST_SCHEMA_ID  python -m bench.pipeline_faust worker -l warn --web-port N
+- ``event``: one event at a time (a 1-record batch per event);
+- ``take``: ``stream.take_events(1000, within=0.2)`` batches, the Faust way to amortise per-event costs.
+
+Faust commits the source offsets on its own schedule. Run by ``bench.pipeline`` as a subprocess, configured by
+environment::
+
+    BENCH_FAUST_MODE=event|take BENCH_FAUST_APP_ID BENCH_FAUST_BOOTSTRAP BENCH_FAUST_SOURCE BENCH_FAUST_DATASET
+    BENCH_FAUST_PREFIX BENCH_FAUST_HOME BENCH_FAUST_SCHEMA_ID  python -m bench.pipeline_faust worker -l warn
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from typing import Any
 
 import fastavro
 import faust
 
-from agents.batch import SourceRecord
-from agents.processor import DatasetProcessor
-from app.kafka_config import TopicNames
-from app.sample_data import structured_rules
 from bench.pipeline_setup import SCHEMA_TEXT
-from masking.keyring_file import load_keyring
-from masking.rules import parse_rules
+from harness.sample_data import structured_rules
+from streamguard.agents.batch import SourceRecord
+from streamguard.agents.processor import DatasetProcessor
+from streamguard.core.topics import TopicNames
+from streamguard.masking.keyring_file import load_keyring
+from streamguard.masking.rules import parse_rules
+
+TAKE_MAX, TAKE_WITHIN_S = 1000, 0.2
 
 
 class _FixedSchemas:
@@ -38,55 +46,63 @@ class _FixedSchemas:
 
 def _processor(dataset: str, prefix: str, home: str, schema_id: int) -> DatasetProcessor:
     rules = parse_rules(structured_rules(dataset), schema=json.loads(SCHEMA_TEXT))
-    names = TopicNames("raw.", "governed.", prefix)
     keyring = load_keyring(os.path.join(home, "keyring.json"))
-    return DatasetProcessor(rules, 1, keyring, names, _FixedSchemas(schema_id), None, "faust-per-event-bench")
+    names = TopicNames(system_prefix=prefix)
+    return DatasetProcessor(rules, 1, keyring, names, _FixedSchemas(schema_id), None, "faust-bench")
 
 
-env = os.environ
-processor = _processor(
-    env["BENCH_FAUST_DATASET"], env["BENCH_FAUST_PREFIX"], env["BENCH_FAUST_HOME"], int(env["BENCH_FAUST_SCHEMA_ID"])
-)
-app = faust.App(
-    env["BENCH_FAUST_APP_ID"],
-    broker=f"kafka://{env['BENCH_FAUST_BOOTSTRAP']}",
-    autodiscover=False,
-    store="memory://",
-    topic_replication_factor=1,
-)
+def _record(event: Any) -> SourceRecord:
+    message = event.message
+    headers = message.headers or []
+    return SourceRecord(
+        message.topic,
+        message.partition,
+        message.offset,
+        message.key,
+        message.value,
+        list(headers.items()) if isinstance(headers, dict) else list(headers),
+        int(message.timestamp * 1000),
+    )
 
 
-def _raw_topic(name: str) -> Any:
-    return app.topic(name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw")
+def main() -> None:
+    env = os.environ
+    processor = _processor(
+        env["BENCH_FAUST_DATASET"],
+        env["BENCH_FAUST_PREFIX"],
+        env["BENCH_FAUST_HOME"],
+        int(env["BENCH_FAUST_SCHEMA_ID"]),
+    )
+    app = faust.App(
+        env["BENCH_FAUST_APP_ID"],
+        broker=f"kafka://{env['BENCH_FAUST_BOOTSTRAP']}",
+        autodiscover=False,
+        store="memory://",
+        topic_replication_factor=1,
+    )
 
+    def raw_topic(name: str) -> Any:
+        return app.topic(name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw")
 
-source = _raw_topic(env["BENCH_FAUST_SOURCE"])
-views = {
-    audience: _raw_topic(TopicNames("raw.", "governed.", "").governed(processor.rules.dataset, audience))
-    for audience in processor.audiences
-}
+    views = {a: raw_topic(TopicNames().governed(processor.rules.dataset, a)) for a in processor.audiences}
 
-
-@app.agent(source)
-async def govern(stream: Any) -> None:
-    async for event in stream.events():
-        message = event.message
-        headers = message.headers or []
-        record = SourceRecord(
-            message.topic,
-            message.partition,
-            message.offset,
-            message.key,
-            message.value,
-            list(headers.items()) if isinstance(headers, dict) else list(headers),
-            int(message.timestamp * 1000),
-        )
-        batch = processor.process([record])
-        governed = batch.governed
+    async def govern(records: Sequence[SourceRecord]) -> None:
+        governed = processor.process(records).governed
         for audience, values in governed.values.items():
             for key, value, headers in zip(governed.keys, values, governed.headers, strict=True):
                 await views[audience].send(key=key, value=value, partition=governed.partition, headers=headers)
 
+    @app.agent(raw_topic(env["BENCH_FAUST_SOURCE"]))
+    async def agent(stream: Any) -> None:
+        if env.get("BENCH_FAUST_MODE", "event") == "take":
+            async for events in stream.take_events(TAKE_MAX, within=TAKE_WITHIN_S):
+                await govern([_record(event) for event in events])
+        else:
+            async for event in stream.events():
+                await govern([_record(event)])
+
+    app.main()
+
 
 if __name__ == "__main__":
-    app.main()
+    main()

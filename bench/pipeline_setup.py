@@ -3,14 +3,13 @@ topics, backlogs, end offsets and worker processes (all on the broker at 127.0.0
 
 from __future__ import annotations
 
-import asyncio
 import io
 import json
 import signal
 import subprocess
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,34 +17,23 @@ import fastavro
 from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
 from confluent_kafka.admin import AdminClient, NewTopic
 
-from agents.codec import frame_wire_format
-from agents.kafka_audit_reader import AuditSummary, read_audit_events, summarize
-from agents.kafka_rules import RuleSetRecord, latest_versions, next_record, publish_rule_set, read_rule_history
-from agents.kafka_schemas import SchemaCatalog
-from agents.kafka_topics import ensure_topics, system_topics
-from app.kafka_config import TopicNames, aiokafka_options, confluent_options
-from app.sample_data import customers, structured_rules
-from app.settings import Settings
-from app.worker_process import WorkerProcess, worker_env
-from masking.keyring_file import generate_keyring_json
-from masking.rules import parse_rules
+from harness import HarnessError
+from harness.deployment import Deployment, producer_schema
+from harness.sample_data import customers, structured_rules
+from streamguard.agents.codec import frame_wire_format
+from streamguard.core.rule_sets import RuleSetRecord
+from streamguard.masking.keyring_file import generate_keyring_json
+from streamguard.masking.rule_versions import next_version
+from streamguard.masking.rules import parse_rules
+from streamguard.schemas import CUSTOMERS_AVSC
 
-ROOT = Path(__file__).resolve().parent.parent
-SCHEMA_TEXT = json.dumps(json.loads((ROOT / "schemas" / "customers.avsc").read_text()))
+SCHEMA_TEXT = json.dumps(json.loads(CUSTOMERS_AVSC.read_text()))
 UNIQUE_RECORDS = 2000  # distinct Faker customers, cycled to N (keys stay unique)
 Items = list[tuple[bytes, bytes]]
 
 
-class BenchError(RuntimeError):
+class BenchError(HarnessError):
     """A bench step did not finish in time or produced an inconsistent result."""
-
-
-def wait_until(condition: Callable[[], bool], timeout_s: float, what: str, step_s: float = 0.1) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise BenchError(f"timed out after {timeout_s:.0f}s waiting for {what}")
-        time.sleep(step_s)
 
 
 def avro_bodies(count: int = UNIQUE_RECORDS) -> list[bytes]:
@@ -65,86 +53,47 @@ def framed_items(bodies: list[bytes], schema_id: int, count: int) -> Items:
     return [(f"C{i:08d}".encode(), framed[i % len(framed)]) for i in range(count)]
 
 
-@dataclass
-class Deployment:
-    """One isolated configuration: own system prefix (rules, audit, groups, Faust app id) and dataset."""
+class BenchDataset:
+    """One configuration: a harness deployment with its own prefix, and one dataset under the structured
+    sample rules, prepared before any worker starts."""
 
-    bootstrap: str
-    home: Path
-    tag: str
-    prefix: str = ""
-    dataset: str = ""
-    workers: list[WorkerProcess] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.prefix = self.prefix or f"bench{self.tag}."
-        self.dataset = self.dataset or f"bench_{self.tag}"
-        self.settings = Settings(bootstrap=self.bootstrap, home=self.home, system_topic_prefix=self.prefix)
-        self.names = TopicNames.from_settings(self.settings)
-        self.options = confluent_options(self.settings)
-        self.admin = AdminClient(self.options)
+    def __init__(self, bootstrap: str, home: Path, tag: str) -> None:
+        self.deployment = Deployment(bootstrap, home, prefix=f"bench{tag}.")
+        self.tag = tag
+        self.dataset = f"bench_{tag}"
         rules_yaml = structured_rules(self.dataset)
         rules = parse_rules(rules_yaml, schema=json.loads(SCHEMA_TEXT))
         self.audiences = list(rules.audiences)
-        record = next_record([], rules, rules_yaml, "bench.rules.yaml", SCHEMA_TEXT, "bench")
+        record = next_version([], rules, rules_yaml, "bench.rules.yaml", SCHEMA_TEXT, "bench")
         assert record is not None
         self.record: RuleSetRecord = record
 
     @property
+    def options(self) -> dict[str, Any]:
+        return self.deployment.options
+
+    @property
     def raw(self) -> str:
-        return self.names.raw(self.dataset)
+        return self.deployment.names.raw(self.dataset)
 
     @property
     def governed(self) -> list[str]:
-        return [self.names.governed(self.dataset, audience) for audience in self.audiences]
+        return [self.deployment.names.governed(self.dataset, audience) for audience in self.audiences]
 
-    def create_topics(self, partitions: int, extra: list[str] | None = None) -> None:
-        ensure_topics(self.admin, system_topics(self.names))
-        create_topics(self.admin, [self.raw, *(extra or [])], partitions)
+    def create_topics(self, partitions: int) -> None:
+        create_topics(self.deployment.admin, [self.raw], partitions)
 
     def expected_schema_id(self) -> int:
-        """The id the worker will give this rule set's schema: a fresh mock registry fed the same history."""
-        schema_id = SchemaCatalog(f"mock://{self.prefix}").register(self.record)
-        assert schema_id is not None
-        return schema_id
+        """The id the workers will give this rule set's schema (the rules topic holds only this record)."""
+        return producer_schema([self.record], self.dataset, self.deployment.settings.schema_registry_url)[0]
 
     def publish_rules(self) -> int:
         """Publish the rules, then derive the schema id exactly as a worker does from the rule history."""
-        asyncio.run(publish_rule_set(aiokafka_options(self.settings), self.names.rules, self.record))
-        history = asyncio.run(read_rule_history(aiokafka_options(self.settings), self.names.rules))
-        catalog = SchemaCatalog(f"mock://{self.prefix}-check")
-        catalog.register_history(history)
-        schema_id = catalog.register(latest_versions(history)[self.dataset])
-        assert schema_id is not None
-        assert catalog.writer_schema(schema_id) is not None
-        return schema_id
+        self.deployment.publish(self.record)
+        return self.deployment.producer_schema(self.dataset)[0]
 
-    def env(self) -> dict[str, str]:
-        return worker_env(self.bootstrap, self.home, self.prefix, STREAMGUARD_ENV="development", PYTHONPATH=str(ROOT))
-
-    def start_workers(self, count: int, timeout_s: float = 90.0) -> None:
-        """Start ``count`` workers at once and wait until each has read the rule history."""
-        for number in range(count):
-            self.workers.append(WorkerProcess(self.env(), self.home / f"{self.tag}.worker{number}.log", cwd=self.home))
-        for worker in self.workers:
-            worker.wait_ready(timeout_s)
-
-    def stop_workers(self) -> None:
-        """SIGTERM each worker this deployment started (by PID), SIGKILL after 20 s."""
-        for worker in self.workers:
-            worker.stop()
-        self.workers.clear()
-
-    def alive(self) -> bool:
-        """At least one worker still runs (a survivor takes over a crashed worker's partitions)."""
-        return any(worker.process.poll() is None for worker in self.workers)
-
-    def exits(self) -> list[int]:
-        """Exit codes of workers that stopped on their own before the bench stopped them."""
-        return [code for code in (worker.process.poll() for worker in self.workers) if code is not None]
-
-    def audit(self) -> AuditSummary:
-        return summarize(read_audit_events(self.options, self.names.audit))
+    def start_workers(self, count: int) -> None:
+        self.deployment.start_workers(count, f"{self.tag}.worker")
 
 
 def stop_processes(processes: list[subprocess.Popen[bytes]]) -> None:

@@ -15,8 +15,8 @@ from functools import cached_property
 import pytest
 from confluent_kafka.admin import AdminClient, NewTopic
 
-from app.kafka_local import LocalBroker
-from app.settings import load_settings
+from streamguard.app.kafka_local import LocalBroker
+from streamguard.app.settings import load_settings
 
 
 @dataclass(frozen=True)

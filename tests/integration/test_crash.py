@@ -19,12 +19,13 @@ import pytest
 from confluent_kafka import Message
 from confluent_kafka.admin import NewTopic
 
-from agents.kafka_readback import end_offsets, evidence_of, read_topic, source_of
-from app.raw_producer import RawProducer, avro_payload
-from app.sample_data import structured_rules
-from app.worker_process import wait_until
+from harness.deployment import Deployment
+from harness.raw_producer import RawProducer, avro_payload
+from harness.readback import end_offsets, evidence_of, read_topic, source_of
+from harness.sample_data import customers, structured_rules
+from harness.worker_process import wait_until
+from streamguard.schemas import CUSTOMERS_AVSC
 from tests.conftest import KafkaEndpoint
-from tests.integration.pipeline_support import ROOT, Deployment
 
 pytestmark = pytest.mark.kafka
 
@@ -45,10 +46,8 @@ class CrashRig:
         self.dataset = f"crash_{uuid.uuid4().hex[:6]}"
         self.raw = self.deployment.names.raw(self.dataset)
         self.deployment.admin.create_topics([NewTopic(self.raw, partitions, 1)])[self.raw].result(30)
-        self.deployment.apply_rules(structured_rules(self.dataset), (ROOT / "schemas" / "customers.avsc").read_text())
-        schema_id, schema = self.deployment.schema_for(self.dataset)
-        from app.sample_data import customers
-
+        self.deployment.apply_rules(structured_rules(self.dataset), CUSTOMERS_AVSC.read_text())
+        schema_id, schema = self.deployment.producer_schema(self.dataset)
         base = [avro_payload(schema_id, schema, r) for r in customers(500, seed=3)]
         self.payloads = lambda count: [(f"k{n}".encode(), base[n % len(base)]) for n in range(count)]
 

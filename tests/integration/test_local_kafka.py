@@ -157,7 +157,7 @@ def test_cli_status_and_second_start_report_the_running_broker(kafka: KafkaEndpo
     if kafka.local_broker is None:
         pytest.skip("the broker is external (STREAMGUARD_BOOTSTRAP)")
     env = {**os.environ, "STREAMGUARD_HOME": str(kafka.local_broker.dir.parent)}
-    cli = [sys.executable, "-c", "from app.cli import main; main()", "kafka"]
+    cli = [sys.executable, "-m", "streamguard", "kafka"]
     status = subprocess.run([*cli, "status"], capture_output=True, text=True, env=env, check=False)
     assert status.returncode == 0
     assert kafka.bootstrap in status.stdout

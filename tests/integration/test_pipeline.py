@@ -11,20 +11,18 @@ from typing import Any
 
 import pytest
 
-from agents.codec import frame_wire_format
-from agents.kafka_readback import decode_view, evidence_of, read_topic, source_of
-from app.raw_producer import RawProducer, avro_payload, json_payload
-from app.sample_data import customers, now_ms, structured_rules
-from app.worker_process import wait_until
-from masking.detection import TextScan
-from masking.plan import DatasetMasker
-from masking.rules import parse_rules
+from harness.deployment import SIGNING_IDENTITY, Deployment
+from harness.raw_producer import RawProducer, avro_payload, json_payload
+from harness.readback import decode_view, evidence_of, read_topic, source_of
+from harness.sample_data import customers, now_ms, sample_rules, structured_rules
+from harness.worker_process import wait_until
+from streamguard.agents.codec import frame_wire_format
+from streamguard.core.reasons import REASON_HEADER
+from streamguard.masking.detection import TextScan
+from streamguard.masking.plan import DatasetMasker
+from streamguard.masking.rules import parse_rules
+from streamguard.schemas import CUSTOMERS_AVSC
 from tests.conftest import KafkaEndpoint
-from tests.integration.pipeline_support import (
-    ROOT,
-    SIGNING_IDENTITY,
-    Deployment,
-)
 
 pytestmark = pytest.mark.kafka
 
@@ -42,11 +40,8 @@ class NoSpans:
         return [TextScan() for _ in texts]
 
 
-def customers_rules(dataset: str, extra: str = "") -> str:
-    text = (ROOT / "schemas" / "customers.rules.yaml").read_text()
-    text = text.replace("dataset: customers", f"dataset: {dataset}")
-    text = text.replace("subject: raw.customers-value", f"subject: raw.{dataset}-value")
-    return text + "max_record_bytes: 4000\n" + extra
+def customers_rules(dataset: str) -> str:
+    return sample_rules(dataset) + "max_record_bytes: 4000\n"
 
 
 SIGNED_RULES = """
@@ -71,7 +66,7 @@ def deployment(kafka: KafkaEndpoint, tmp_path_factory: pytest.TempPathFactory) -
     deployment.customers = f"customers_{uuid.uuid4().hex[:6]}"  # type: ignore[attr-defined]
     deployment.signed = f"invoices_{uuid.uuid4().hex[:6]}"  # type: ignore[attr-defined]
     deployment.structured = f"accounts_{uuid.uuid4().hex[:6]}"  # type: ignore[attr-defined]
-    schema = (ROOT / "schemas" / "customers.avsc").read_text()
+    schema = CUSTOMERS_AVSC.read_text()
     deployment.apply_rules(customers_rules(deployment.customers), schema)  # type: ignore[attr-defined]
     deployment.apply_rules(structured_rules(deployment.structured), schema)  # type: ignore[attr-defined]
     deployment.apply_rules(SIGNED_RULES.format(dataset=deployment.signed), None)  # type: ignore[attr-defined]
@@ -98,7 +93,7 @@ def customers_run(deployment: Deployment) -> dict[str, Any]:
     """Produce good records with bad ones in between and a tombstone, then read every output back."""
     dataset = deployment.customers  # type: ignore[attr-defined]
     raw = deployment.names.raw(dataset)
-    schema_id, schema = deployment.schema_for(dataset)
+    schema_id, schema = deployment.producer_schema(dataset)
     producer = RawProducer(deployment.options)
     sent: dict[int, dict[str, Any]] = {}  # index in send order -> record
     bad: dict[bytes, str] = {
@@ -161,7 +156,7 @@ def test_structured_plans_run_natively_with_the_python_plans_bytes(deployment: D
     quarantined around the good ones, and the worker saying which engine serves the schema."""
     dataset = deployment.structured  # type: ignore[attr-defined]
     raw = deployment.names.raw(dataset)
-    schema_id, schema = deployment.schema_for(dataset)
+    schema_id, schema = deployment.producer_schema(dataset)
     records = list(customers(150, seed=5))
     producer = RawProducer(deployment.options)
     for index, record in enumerate(records):
@@ -181,7 +176,7 @@ def test_structured_plans_run_natively_with_the_python_plans_bytes(deployment: D
         return [m for m in read_topic(deployment.options, deployment.names.quarantine) if source_of(m)[0] == raw]
 
     wait_until(lambda: bool(quarantined()), 30, "the bad record in quarantine")
-    assert [dict(m.headers())["streamguard-reason"] for m in quarantined()] == [b"undecodable:avro_body"]
+    assert [dict(m.headers())[REASON_HEADER] for m in quarantined()] == [b"undecodable:avro_body"]
     assert f"{dataset} v1, writer schema {schema_id}: native engine" in deployment.log_text()
 
 
@@ -208,7 +203,7 @@ def test_free_text_is_scanned_and_tagged_in_every_view(customers_run: dict) -> N
 
 
 def test_bad_records_are_quarantined_with_reasons_and_good_ones_flow(customers_run: dict) -> None:
-    reasons = {m.key(): dict(m.headers())["streamguard-reason"].decode() for m in customers_run["quarantine"]}
+    reasons = {m.key(): dict(m.headers())[REASON_HEADER].decode() for m in customers_run["quarantine"]}
     assert reasons == customers_run["bad"]
     for audience in AUDIENCES:
         keys = {m.key() for m in customers_run["views"][audience]}
@@ -240,7 +235,7 @@ def test_audit_accounts_for_every_source_offset_in_an_intact_chain(deployment: D
 
 def test_no_canary_in_audit_quarantine_reasons_or_logs(deployment: Deployment, customers_run: dict) -> None:
     audit_bytes = b"".join(m.value() for m in read_topic(deployment.options, deployment.names.audit))
-    headers = b"".join(v for m in customers_run["quarantine"] for k, v in m.headers() if k == "streamguard-reason")
+    headers = b"".join(v for m in customers_run["quarantine"] for k, v in m.headers() if k == REASON_HEADER)
     logs = deployment.log_text().encode()
     for canary in (CANARY_EMAIL, CANARY_NAME, CANARY_SSN):
         assert canary.encode() not in audit_bytes
@@ -277,9 +272,10 @@ def test_new_rule_version_is_picked_up_by_the_running_worker(deployment: Deploym
     stricter = customers_rules(dataset).replace(
         "support:   {clearances: [contact]}", "support:   {clearances: []}\n  legal:     {clearances: [contact]}"
     )
-    schema = (ROOT / "schemas" / "customers.avsc").read_text()
-    assert deployment.apply_rules(stricter, schema) == 2
-    schema_id, parsed = deployment.schema_for(dataset)
+    published = deployment.apply_rules(stricter, CUSTOMERS_AVSC.read_text())
+    assert published is not None
+    assert published.version == 2
+    schema_id, parsed = deployment.producer_schema(dataset)
     record = _canary_record(next(customers(1, seed=5)))
     producer = RawProducer(deployment.options)
     support_topic = deployment.names.governed(dataset, "support")
@@ -304,13 +300,20 @@ def test_new_rule_version_is_picked_up_by_the_running_worker(deployment: Deploym
     assert legal_view["ssn"] != CANARY_SSN
 
 
+def test_the_status_page_shows_the_rules_in_force(deployment: Deployment) -> None:
+    status = deployment.workers[0].status()
+    assert status["rules_ready"] is True
+    assert status["rule_versions"][deployment.structured] == 1  # type: ignore[attr-defined]
+    assert status["worker"]
+
+
 def test_production_worker_refuses_to_start_without_keys(deployment: Deployment, tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    env = deployment.env | {"STREAMGUARD_ENV": "production", "STREAMGUARD_HOME": str(tmp_path)}
+    env = deployment.env(STREAMGUARD_ENV="production", STREAMGUARD_HOME=str(tmp_path))
     result = subprocess.run(
-        [sys.executable, "-c", "from app.cli import main; main()", "worker"],
+        [sys.executable, "-m", "streamguard", "worker"],
         env=env,
         capture_output=True,
         text=True,

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from app.worker_process import worker_env
+from harness.worker_process import worker_env
+from streamguard.schemas import CUSTOMERS_AVSC, CUSTOMERS_RULES
 from tests.conftest import KafkaEndpoint
-from tests.integration.pipeline_support import ROOT
 
 pytestmark = pytest.mark.kafka
 
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "from app.cli import main; main()", *args]
+    command = [sys.executable, "-m", "streamguard", *args]
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
 
 
@@ -25,10 +25,8 @@ def test_rule_versions_are_published_listed_and_shown(kafka: KafkaEndpoint, tmp_
     env = worker_env(kafka.bootstrap, tmp_path, f"cli{uuid.uuid4().hex[:6]}.", COLUMNS="200")
     dataset = f"people_{uuid.uuid4().hex[:6]}"
     rules = tmp_path / "people.rules.yaml"
-    schema = str(ROOT / "schemas" / "customers.avsc")
-    original = (
-        (ROOT / "schemas" / "customers.rules.yaml").read_text().replace("dataset: customers", f"dataset: {dataset}")
-    )
+    schema = str(CUSTOMERS_AVSC)
+    original = CUSTOMERS_RULES.read_text().replace("dataset: customers", f"dataset: {dataset}")
     rules.write_text(original)
 
     first = _cli(env, "rules", "apply", str(rules), "--schema", schema)
@@ -50,9 +48,9 @@ def test_rule_versions_are_published_listed_and_shown(kafka: KafkaEndpoint, tmp_
 def test_invalid_rules_are_refused_with_file_line_and_path(kafka: KafkaEndpoint, tmp_path: Path) -> None:
     env = worker_env(kafka.bootstrap, tmp_path, f"cli{uuid.uuid4().hex[:6]}.")
     rules = tmp_path / "bad.rules.yaml"
-    text = (ROOT / "schemas" / "customers.rules.yaml").read_text()
+    text = CUSTOMERS_RULES.read_text()
     rules.write_text(text.replace("address.zip:", "address.postcode:"))
-    result = _cli(env, "rules", "apply", str(rules), "--schema", str(ROOT / "schemas" / "customers.avsc"))
+    result = _cli(env, "rules", "apply", str(rules), "--schema", str(CUSTOMERS_AVSC))
     assert result.returncode == 2
     assert f"{rules}:" in result.stderr
     assert "address.postcode" in result.stderr

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from masking.detection.config import DetectionConfig
-from masking.detection.ner import load_ner_pipeline
-from masking.detection.presidio_scanner import PresidioScanner
-from masking.detection.recognizers import build_recognizers
+from streamguard.masking.detection.config import DetectionConfig
+from streamguard.masking.detection.ner import load_ner_pipeline
+from streamguard.masking.detection.presidio_scanner import PresidioScanner
+from streamguard.masking.detection.recognizers import build_recognizers
 
 
 @pytest.fixture(scope="session")

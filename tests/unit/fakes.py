@@ -6,17 +6,14 @@ import json
 import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 import fastavro
 
-from masking.detection import Span, TextScan
+from streamguard.masking.detection import Span, TextScan
+from streamguard.schemas import CUSTOMERS_AVSC, CUSTOMERS_RULES, CUSTOMERS_SAMPLE
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
-CUSTOMERS_AVSC = SCHEMAS / "customers.avsc"
-CUSTOMERS_RULES = SCHEMAS / "customers.rules.yaml"
-CUSTOMERS_SAMPLE = SCHEMAS / "customers.sample.jsonl"
+__all__ = ["CUSTOMERS_AVSC", "CUSTOMERS_RULES", "CUSTOMERS_SAMPLE", "ExplodingScanner", "RegexScanner"]
 
 _PATTERNS = {
     "EMAIL_ADDRESS": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),

@@ -1,0 +1,142 @@
+"""The baselines of ``bench.pipeline``: bare consume → produce copies with no decoding, masking, audit or commits.
+
+- ``aiokafka_copy``: aiokafka (pure Python) copying each record to one topic, the baseline of earlier runs;
+- ``librdkafka_copy``: confluent-kafka (librdkafka, the client the data path runs on) copying each record to
+  ``outputs`` topics, 1 or 3. The 3-topic copy is the I/O streamguard cannot avoid (three views per record),
+  on the same client and producer settings, so it is the strongest honest baseline and the headline ratio.
+
+Both consume in big batches and produce with linger and acks=all like the data path; throughput is timed
+from the first fetched batch until every copy is acknowledged. ``librdkafka_follow`` copies new records as
+they arrive, for the latency baseline, as a subprocess::
+
+    python -m bench.pipeline_baselines BOOTSTRAP SOURCE OUTPUT[,OUTPUT...] SECONDS
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from confluent_kafka import Consumer, Message, Producer
+from confluent_kafka import TopicPartition as RdTopicPartition
+
+from streamguard.agents.kafka_clients import PRODUCER_CONFIG
+
+BATCH = 10_000
+
+
+async def _aiokafka_copy(bootstrap: str, source: str, output: str, expected: int, timeout_s: float) -> float:
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap,
+        enable_auto_commit=False,
+        max_partition_fetch_bytes=8 * 1024 * 1024,
+        fetch_max_bytes=32 * 1024 * 1024,
+        fetch_max_wait_ms=50,
+    )
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5, max_batch_size=1_000_000)
+    await consumer.start()
+    await producer.start()
+    try:
+        consumer.assign([TopicPartition(source, p) for p in sorted(await _partitions(consumer, source))])
+        await consumer.seek_to_beginning()
+        copied, started, deadline = 0, None, time.monotonic() + timeout_s
+        while copied < expected and time.monotonic() < deadline:
+            for messages in (await consumer.getmany(timeout_ms=100, max_records=BATCH)).values():
+                started = started or time.monotonic()
+                for message in messages:
+                    await producer.send(output, message.value, key=message.key)
+                    copied += 1
+        await producer.flush()
+        if started is None or copied < expected:
+            raise RuntimeError(f"aiokafka copy: {copied}/{expected} within {timeout_s:.0f}s")
+        return copied / (time.monotonic() - started)
+    finally:
+        await consumer.stop()
+        await producer.stop()
+
+
+async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> set[int]:
+    for _ in range(50):
+        found = consumer.partitions_for_topic(topic)
+        if found:
+            return set(found)
+        await consumer._client.force_metadata_update()
+        await asyncio.sleep(0.1)
+    raise RuntimeError(f"no metadata for {topic}")
+
+
+def aiokafka_copy(bootstrap: str, source: str, output: str, expected: int, timeout_s: float = 300) -> float:
+    """Records/s of an aiokafka copy of the ``expected`` backlog records of ``source`` to ``output``."""
+    return asyncio.run(_aiokafka_copy(bootstrap, source, output, expected, timeout_s))
+
+
+def _librdkafka_clients(options: dict[str, Any], source: str, from_end: bool) -> tuple[Consumer, Producer]:
+    consumer = Consumer({**options, "group.id": "bench-baseline", "enable.auto.commit": False, "fetch.wait.max.ms": 50})
+    partitions = consumer.list_topics(source, timeout=15).topics[source].partitions
+    starts = []
+    for partition in partitions:
+        low, high = consumer.get_watermark_offsets(RdTopicPartition(source, partition), timeout=15)
+        starts.append(RdTopicPartition(source, partition, high if from_end else low))
+    consumer.assign(starts)
+    return consumer, Producer({**options, **PRODUCER_CONFIG})
+
+
+def _copy(producer: Producer, messages: list[Message], outputs: list[str], keep_time: bool) -> int:
+    copied = 0
+    for message in messages:
+        if message.error() is not None:
+            continue
+        stamp = message.timestamp()[1] if keep_time else 0
+        for output in outputs:
+            while True:
+                try:
+                    producer.produce(
+                        output, message.value(), message.key(), partition=message.partition(), timestamp=stamp
+                    )
+                    break
+                except BufferError:
+                    producer.poll(0.05)
+        copied += 1
+    producer.poll(0)
+    return copied
+
+
+def librdkafka_copy(
+    options: dict[str, Any], source: str, outputs: list[str], expected: int, timeout_s: float = 300
+) -> float:
+    """Records/s (source records) of a confluent-kafka copy of the backlog of ``source`` to every output."""
+    consumer, producer = _librdkafka_clients(options, source, from_end=False)
+    try:
+        copied, started, deadline = 0, None, time.monotonic() + timeout_s
+        while copied < expected and time.monotonic() < deadline:
+            messages = consumer.consume(BATCH, 0.1)
+            if messages:
+                started = started or time.monotonic()
+                copied += _copy(producer, messages, outputs, keep_time=False)
+        if producer.flush(60) or started is None or copied < expected:
+            raise RuntimeError(f"librdkafka copy: {copied}/{expected} acknowledged within {timeout_s:.0f}s")
+        return copied / (time.monotonic() - started)
+    finally:
+        consumer.close()
+
+
+def librdkafka_follow(options: dict[str, Any], source: str, outputs: list[str], seconds: float) -> int:
+    """Copy new records as they arrive (record timestamps kept) for ``seconds``."""
+    consumer, producer = _librdkafka_clients(options, source, from_end=True)
+    print("ready", flush=True)
+    try:
+        copied, deadline = 0, time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            copied += _copy(producer, consumer.consume(BATCH, 0.05), outputs, keep_time=True)
+        producer.flush(30)
+        return copied
+    finally:
+        consumer.close()
+
+
+if __name__ == "__main__":
+    bootstrap_, source_, outputs_, seconds_ = sys.argv[1:5]
+    librdkafka_follow({"bootstrap.servers": bootstrap_}, source_, outputs_.split(","), float(seconds_))

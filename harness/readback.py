@@ -1,0 +1,60 @@
+"""Reading topics back for the demo, the tests and the benchmarks: end offsets, whole topics, views decoded,
+the source and evidence of a governed record, a group's committed offsets."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import fastavro
+from confluent_kafka import Consumer, Message, TopicPartition
+
+from harness.worker_process import wait_until
+from streamguard.agents.codec import split_wire_format
+from streamguard.agents.kafka_readback import read_to_end
+from streamguard.evidence.header import EVIDENCE_HEADER, Evidence
+
+
+def end_offsets(options: dict[str, Any], topic: str) -> dict[int, int]:
+    consumer = Consumer({**options, "group.id": "test-peek"})
+    try:
+        metadata = consumer.list_topics(topic, timeout=15).topics[topic]
+        return {p: consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=15)[1] for p in metadata.partitions}
+    finally:
+        consumer.close()
+
+
+def read_topic(
+    options: dict[str, Any], topic: str, expected: int | None = None, timeout_s: float = 60.0
+) -> list[Message]:
+    """Every record of a topic from the beginning to its current end (waiting for ``expected`` records)."""
+    if expected is not None:
+        wait_until(lambda: sum(end_offsets(options, topic).values()) >= expected, timeout_s, f"{expected} in {topic}")
+    return read_to_end(options, topic, timeout_s=timeout_s)
+
+
+def evidence_of(message: Message) -> Evidence:
+    """The evidence header of a governed or quarantined record."""
+    return Evidence.parse(dict(message.headers() or [])[EVIDENCE_HEADER])
+
+
+def source_of(message: Message) -> tuple[str, int, int]:
+    """(topic, partition, offset) of the raw record a governed or quarantined record came from."""
+    return evidence_of(message).source
+
+
+def decode_view(message: Message, parsed_schema: Any) -> dict[str, Any] | None:
+    if message.value() is None:
+        return None
+    _schema_id, body = split_wire_format(message.value())
+    return fastavro.schemaless_reader(io.BytesIO(body), parsed_schema, None)  # type: ignore[return-value]
+
+
+def committed_offsets(options: dict[str, Any], group: str, topic: str, partitions: list[int]) -> dict[int, int]:
+    """The group's committed offset per partition (0 where it has committed nothing)."""
+    consumer = Consumer({**options, "group.id": group, "enable.auto.commit": False})
+    try:
+        committed = consumer.committed([TopicPartition(topic, p) for p in partitions], timeout=15)
+        return {tp.partition: max(tp.offset, 0) for tp in committed}
+    finally:
+        consumer.close()

@@ -1,1 +1,0 @@
-"""Avro schemas and steward rules of the sample datasets (used by the demo, tests and benchmarks)."""

@@ -1,0 +1,148 @@
+"""A processed batch put together (pure): governed views column-wise, quarantine records and the audit event.
+
+``DatasetProcessor`` decides what becomes of each record (a view per audience, a tombstone, or a reason);
+this module turns those decisions into what the Kafka edge sends. Every source offset of the batch lands in
+exactly one of the audit event's ``delivered``, ``tombstones`` or ``quarantined``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from streamguard.agents.batch import GovernedBatch, Headers, Outbound, ProcessedBatch, SourceMessage
+from streamguard.core.reasons import DATASET_HEADER, REASON_HEADER
+from streamguard.evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan, offset_ranges
+from streamguard.evidence.digests import batch_digest
+from streamguard.evidence.header import EvidenceStamp
+
+# Encoded views, column-wise: one list per audience (in rules order), aligned with the batch; None for a
+# tombstone (and for a record that failed).
+Columns = list[list[bytes | None]]
+
+
+@dataclass
+class Tally:
+    """What a batch's masking adds up to, for its audit event."""
+
+    actions: Counter[str] = field(default_factory=Counter)
+    entities: Counter[str] = field(default_factory=Counter)
+    schema_ids: set[int] = field(default_factory=set)
+
+    def count(self, schema_id: int, masked: int, per_record: Mapping[str, int]) -> None:
+        """``masked`` records went through one schema's plan, which applies the same actions to each."""
+        if masked > 0:
+            if schema_id >= 0:
+                self.schema_ids.add(schema_id)
+            self.actions.update({key: count * masked for key, count in per_record.items()})
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """The processor's decisions for one batch: views by position, reasons by position, who produced it."""
+
+    values: list[bytes | None]  # the source values, in batch order
+    columns: Columns
+    reasons: dict[int, str]
+    identities: Counter[str]
+    tally: Tally
+
+
+@dataclass(frozen=True)
+class Assembler:
+    """Builds the outputs of one dataset's batches under one rules version."""
+
+    dataset: str
+    rule_version: int
+    worker_id: str
+    view_topics: Mapping[str, str]  # audience -> governed topic, in rules order
+    quarantine_topic: str
+
+    def assemble(self, records: Sequence[SourceMessage], outcome: BatchOutcome) -> ProcessedBatch:
+        event_id = uuid.uuid4().hex
+        first = records[0]
+        partition = first.partition()
+        assert partition is not None
+        stamp = EvidenceStamp(self.rule_version, str(first.topic()), partition, event_id)
+        reasons = sorted(outcome.reasons.items())
+        # The hot part, as comprehensions: every record but the quarantined goes to every view.
+        sent = [p for p in range(len(records)) if p not in outcome.reasons] if reasons else range(len(records))
+        governed = self._governed(records, outcome.columns, sent, partition, stamp)
+        tombstones = [records[position].offset() for position in sent if outcome.values[position] is None]
+        delivered = (
+            governed.source_offsets if not tombstones else sorted(set(governed.source_offsets) - set(tombstones))
+        )
+        event = AuditEvent(
+            event_id=event_id,
+            recorded_at=datetime.now(UTC).isoformat(timespec="milliseconds"),
+            worker=self.worker_id,
+            dataset=self.dataset,
+            source=SourceSpan(
+                topic=first.topic(), partition=partition, first_offset=first.offset(), last_offset=records[-1].offset()
+            ),
+            identities=dict(outcome.identities),
+            schema_ids=sorted(outcome.tally.schema_ids),
+            rule_version=self.rule_version,
+            delivered=offset_ranges(delivered),
+            tombstones=tombstones,
+            quarantined=[Quarantined(offset=records[p].offset(), reason=reason) for p, reason in reasons],
+            outputs={audience: self._output_summary(audience, governed) for audience in self.view_topics},
+            input_digest=batch_digest(outcome.values),
+            action_counts=dict(outcome.tally.actions),
+            entity_counts=dict(outcome.tally.entities),
+        )
+        quarantine = [self._quarantined(records[position], reason, stamp) for position, reason in reasons]
+        return ProcessedBatch(governed, quarantine, event)
+
+    def _governed(
+        self,
+        records: Sequence[SourceMessage],
+        columns: Columns,
+        sent: Sequence[int],
+        partition: int,
+        stamp: EvidenceStamp,
+    ) -> GovernedBatch:
+        everything = len(sent) == len(records)
+        chosen = records if everything else [records[position] for position in sent]
+        offsets = [record.offset() for record in chosen]
+        return GovernedBatch(
+            partition,
+            dict(self.view_topics),
+            {
+                audience: column if everything else [column[position] for position in sent]
+                for audience, column in zip(self.view_topics, columns, strict=True)
+            },
+            keys=[record.key() for record in chosen],
+            headers=[stamp.headers(offset) for offset in offsets],
+            timestamps=[event_time(record) for record in chosen],
+            source_offsets=offsets,
+        )
+
+    def _output_summary(self, audience: str, governed: GovernedBatch) -> AudienceOutput:
+        """Digest and count now; the edge fills in the offsets the broker assigns."""
+        return AudienceOutput(
+            topic=self.view_topics[audience],
+            partition=governed.partition,
+            first_offset=None,
+            last_offset=None,
+            count=len(governed),
+            digest=batch_digest(governed.values[audience]),
+        )
+
+    def _quarantined(self, record: SourceMessage, reason: str, stamp: EvidenceStamp) -> Outbound:
+        offset = record.offset()
+        headers: Headers = [
+            *(record.headers() or []),
+            *stamp.headers(offset),
+            (REASON_HEADER, reason.encode()),
+            (DATASET_HEADER, self.dataset.encode()),
+        ]
+        return Outbound(self.quarantine_topic, 0, record.key(), record.value(), headers, offset, event_time(record))
+
+
+def event_time(record: SourceMessage) -> int:
+    """The record's timestamp in ms (0 when the broker has none: the producer then stamps the send time)."""
+    return max(record.timestamp()[1], 0)

@@ -1,0 +1,56 @@
+"""The data path's real Kafka clients, configured for it (librdkafka through confluent-kafka)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from confluent_kafka import Consumer, Producer
+from confluent_kafka.admin import AdminClient
+
+from streamguard.agents.kafka_ports import DataPathClients
+from streamguard.agents.kafka_rules import KafkaRuleFeed
+from streamguard.agents.kafka_topics import ensure_dataset_topics, ensure_topics, system_topics
+from streamguard.core.topics import TopicNames
+
+CONSUMER_CONFIG: dict[str, Any] = {
+    "enable.auto.commit": False,
+    "auto.offset.reset": "earliest",
+    "partition.assignment.strategy": "cooperative-sticky",
+    "fetch.min.bytes": 1,
+    "fetch.wait.max.ms": 50,
+    # librdkafka heartbeats from its own thread, so a long cycle does not count against this; a crashed
+    # worker's partitions move to a survivor after 10 s instead of 45.
+    "session.timeout.ms": 10_000,
+    "heartbeat.interval.ms": 2_000,
+}
+PRODUCER_CONFIG: dict[str, Any] = {
+    "acks": "all",
+    "enable.idempotence": True,
+    "linger.ms": 5,
+    "batch.size": 1_000_000,
+    "queue.buffering.max.messages": 1_000_000,
+}
+
+
+class AdminTopicSetup:
+    """Topic setup through the admin API (idempotent)."""
+
+    def __init__(self, admin: AdminClient, names: TopicNames) -> None:
+        self._admin = admin
+        self._names = names
+
+    def ensure_system(self) -> None:
+        ensure_topics(self._admin, system_topics(self._names))
+
+    def ensure_dataset(self, dataset: str, audiences: list[str]) -> None:
+        ensure_dataset_topics(self._admin, self._names, dataset, audiences)
+
+
+def connect_data_path(client_options: dict[str, Any], names: TopicNames) -> DataPathClients:
+    """The consumer (the deployment's data path group), the idempotent producer, topic setup, rules feed."""
+    return DataPathClients(
+        consumer=Consumer({**client_options, **CONSUMER_CONFIG, "group.id": names.datapath_group}),
+        producer=Producer({**client_options, **PRODUCER_CONFIG}),
+        topics=AdminTopicSetup(AdminClient(client_options), names),
+        rules=KafkaRuleFeed(client_options, names.rules),
+    )

@@ -1,0 +1,39 @@
+"""The ``streamguard`` command line: one typer application, one module per command group."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from streamguard.app.cli import (
+    kafka_commands,
+    preview_commands,
+    rules_commands,
+    rules_publish,
+    scan_command,
+    worker_command,
+)
+from streamguard.core.errors import StreamguardError
+
+cli = typer.Typer(
+    name="streamguard",
+    help="Compliance evidence for Kafka pipelines: per-audience masking, quarantine and audit.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+cli.add_typer(kafka_commands.group, name="kafka")
+cli.add_typer(rules_commands.group, name="rules")
+preview_commands.register(cli)
+cli.command("scan")(scan_command.scan)
+rules_publish.register(rules_commands.group)
+cli.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(worker_command.worker)
+
+
+def main() -> None:
+    """Console entry point: streamguard's own errors become one clear line and exit status 2."""
+    try:
+        cli()
+    except StreamguardError as error:
+        typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
+        sys.exit(2)

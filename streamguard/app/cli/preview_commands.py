@@ -1,0 +1,162 @@
+"""Steward preview commands that need no Kafka: ``mask``, ``scan`` and ``decrypt`` (issue 3)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+
+from streamguard.app.cli.rules_commands import read_avro_schema
+from streamguard.core.errors import DetectionError, StreamguardError
+
+BATCH_LINES = 256
+
+
+def register(cli: typer.Typer) -> None:
+    """Add the preview commands to the root application."""
+    cli.command("mask")(mask)
+    cli.command("decrypt")(decrypt)
+
+
+def _default_scanner() -> Any:
+    """The real free-text scanner; imported only when a batch actually has text to scan."""
+    from streamguard.masking.detection.presidio_scanner import build_default_scanner
+
+    return build_default_scanner()
+
+
+class LazyScanner:
+    """A TextScanner that builds the real one on first use, so rules without free text never load NLP."""
+
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        self._factory = factory
+        self._scanner: Any = None
+
+    def scan_batch(self, texts: Sequence[str]) -> list[Any]:
+        if self._scanner is None:
+            try:
+                self._scanner = self._factory()
+            except ImportError as error:
+                typer.echo(f"note: free-text detection unavailable ({error.name}); such records fail", err=True)
+                raise DetectionError("free-text scanner unavailable") from None
+        return self._scanner.scan_batch(texts)
+
+
+scanner_factory: Callable[[], Any] = _default_scanner  # tests substitute a fake here
+
+
+def mask(
+    rules: Annotated[Path, typer.Option("--rules", help="Steward rules (YAML).")],
+    audience: Annotated[str, typer.Option("--audience", help="Whose view to produce.")],
+    schema: Annotated[Path | None, typer.Option("--schema", help="Avro schema (.avsc) of the records.")] = None,
+    keyring: Annotated[Path | None, typer.Option("--keyring", help="Keyring JSON; default: ephemeral.")] = None,
+) -> None:
+    """Mask JSON lines from stdin for one audience; masked JSON lines to stdout, problems to stderr."""
+    from streamguard.masking.keyring_file import load_keyring_file
+    from streamguard.masking.keys import Keyring
+    from streamguard.masking.plan import DatasetMasker
+    from streamguard.masking.rules import load_rules
+    from streamguard.masking.schema_tree import from_avro
+
+    avro = read_avro_schema(schema) if schema else None
+    loaded = load_rules(rules, schema=avro)
+    if audience not in loaded.audiences:
+        raise StreamguardError(f"{rules}: no audience {audience!r} (known: {', '.join(loaded.audiences)})")
+    if keyring is None:
+        typer.echo("note: no --keyring; using an ephemeral preview key (tokens differ from production)", err=True)
+    keys = load_keyring_file(keyring) if keyring else Keyring.ephemeral()
+    masker = DatasetMasker(loaded, keys, schema=avro, scanner=LazyScanner(scanner_factory))
+    tree = from_avro(avro) if avro else None
+    failed = 0
+    for chunk in _chunks(_numbered(sys.stdin), BATCH_LINES):
+        failed += _mask_chunk(masker, audience, tree, avro, chunk, sys.stdout)
+    if failed:
+        typer.echo(f"{failed} line(s) failed", err=True)
+        raise typer.Exit(1)
+
+
+def _numbered(stream: TextIO) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(stream, start=1):
+        if line.strip():
+            yield number, line
+
+
+def _chunks(items: Iterator[tuple[int, str]], size: int) -> Iterator[list[tuple[int, str]]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def _mask_chunk(masker: Any, audience: str, tree: Any, avro: Any, chunk: list[tuple[int, str]], out: TextIO) -> int:
+    """Mask one chunk; print views in input order and return how many lines failed."""
+    from streamguard.masking.avro_json import to_json_value
+
+    parsed: list[tuple[int, Any]] = []
+    failed = 0
+    for number, line in chunk:
+        record, problem = _parse_line(line, tree, avro)
+        if problem:
+            typer.echo(f"line {number}: {problem}", err=True)
+            failed += 1
+        else:
+            parsed.append((number, record))
+    outcomes = masker.mask_batch([record for _, record in parsed])
+    for (number, _), outcome in zip(parsed, outcomes, strict=True):
+        if outcome.failed:
+            typer.echo(f"line {number}: {outcome.failure}", err=True)
+            failed += 1
+        else:
+            out.write(json.dumps(outcome.views[audience], default=to_json_value, ensure_ascii=False) + "\n")
+    return failed
+
+
+def _parse_line(line: str, tree: Any, avro: Any) -> tuple[Any, str | None]:
+    """The record of one input line, or why it cannot be used (never quoting the line)."""
+    from fastavro.validation import validate
+
+    from streamguard.masking.avro_json import record_from_json
+
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as error:
+        return None, f"not valid JSON (column {error.colno})"
+    if value is not None and not isinstance(value, dict):
+        return None, "expected a JSON object"
+    if tree is None or value is None:
+        return value, None
+    try:
+        record = record_from_json(tree, value)
+    except StreamguardError as error:
+        return None, str(error)
+    if not validate(record, avro, raise_errors=False):
+        return None, "record does not match the schema"
+    return record, None
+
+
+def decrypt(
+    keyring: Annotated[Path | None, typer.Option("--keyring", help="Keyring JSON; default: env.")] = None,
+) -> None:
+    """Decrypt sgenc tokens (one per line on stdin) with a keyring; plaintext lines to stdout."""
+    from streamguard.masking.encryption import decrypt_token
+    from streamguard.masking.keyring_file import load_keyring
+
+    keys = load_keyring(keyring)
+    failed = 0
+    for number, line in _numbered(sys.stdin):
+        try:
+            plain = decrypt_token(keys, line.strip())
+        except StreamguardError as error:
+            typer.echo(f"line {number}: {error}", err=True)
+            failed += 1
+            continue
+        try:
+            sys.stdout.write(plain.decode("utf-8") + "\n")
+        except UnicodeDecodeError:
+            sys.stdout.write("base64:" + base64.b64encode(plain).decode() + "\n")
+    if failed:
+        raise typer.Exit(1)

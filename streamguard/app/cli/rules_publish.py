@@ -1,0 +1,89 @@
+"""``streamguard rules apply | list | show``: rule versions in the ``streamguard.rules`` topic."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from confluent_kafka.admin import AdminClient
+from rich.console import Console
+from rich.table import Table
+
+from streamguard.agents.kafka_rules import apply_rule_set, read_rule_history
+from streamguard.agents.kafka_topics import ensure_topics, system_topics
+from streamguard.app.cli.rules_commands import read_avro_schema
+from streamguard.app.kafka_config import client_options
+from streamguard.app.settings import Settings, load_settings
+from streamguard.core.rule_sets import RuleSetRecord, latest_versions
+from streamguard.masking.rules import load_rules
+
+console = Console()
+
+
+def _history(settings: Settings) -> list[RuleSetRecord]:
+    options = client_options(settings)
+    ensure_topics(AdminClient(options), system_topics(settings.topic_names))
+    return read_rule_history(options, settings.topic_names.rules)
+
+
+def apply(
+    rules_file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Steward rules (YAML).")],
+    schema_file: Annotated[
+        Path | None,
+        typer.Option("--schema", exists=True, dir_okay=False, help="Avro schema (.avsc) to validate against."),
+    ] = None,
+) -> None:
+    """Validate RULES_FILE and publish it as the dataset's next rules version (unchanged rules: no new version)."""
+    settings = load_settings()
+    avro = read_avro_schema(schema_file) if schema_file else None  # a bad schema file: one clear error
+    avro_schema = json.dumps(json.loads(schema_file.read_text())) if schema_file else None
+    rules = load_rules(rules_file, schema=avro)
+    who = settings.sasl_username or getpass.getuser()
+    options = client_options(settings)
+    ensure_topics(AdminClient(options), system_topics(settings.topic_names))
+    record = apply_rule_set(
+        options, settings.topic_names.rules, rules, rules_file.read_text(), rules_file.name, avro_schema, who
+    )
+    if record is None:
+        console.print(f"rules for [bold]{rules.dataset}[/bold] unchanged; no new version published")
+        return
+    console.print(f"published [bold]{record.key}[/bold] (digest {record.digest[:12]}, by {record.applied_by})")
+
+
+def list_versions() -> None:
+    """The rules version in force for each dataset."""
+    table = Table("dataset", "version", "digest", "applied by", "applied at", "source")
+    for record in sorted(latest_versions(_history(load_settings())).values(), key=lambda r: r.dataset):
+        table.add_row(
+            record.dataset,
+            str(record.version),
+            record.digest[:12],
+            record.applied_by,
+            record.applied_at,
+            record.source_name,
+        )
+    console.print(table)
+
+
+def show(
+    dataset: Annotated[str, typer.Argument(help="Dataset name.")],
+    version: Annotated[int | None, typer.Option("--version", help="A past version (default: the latest).")] = None,
+) -> None:
+    """Print a dataset's rules (the latest version, or --version N) as they were published."""
+    versions = [r for r in _history(load_settings()) if r.dataset == dataset]
+    chosen = [r for r in versions if version is None or r.version == version]
+    if not chosen:
+        console.print(f"[red]no rules version {version or ''} for dataset {dataset!r}[/red]")
+        raise typer.Exit(1)
+    record = max(chosen, key=lambda r: r.version)
+    console.print(f"# {record.key}  digest {record.digest}  applied by {record.applied_by} at {record.applied_at}")
+    typer.echo(record.rules_yaml)
+
+
+def register(group: typer.Typer) -> None:
+    group.command("apply")(apply)
+    group.command("list")(list_versions)
+    group.command("show")(show)

@@ -1,0 +1,36 @@
+"""Where the worker's keys come from: a configured keyring, or a development keyring made on first use.
+
+In development a missing keyring is generated under ``STREAMGUARD_HOME`` (mode 0600) with a warning, so
+``make demo`` and a bare ``streamguard worker`` work on a fresh machine. With ``STREAMGUARD_ENV=production``
+nothing is generated: no configured keys, no start.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from streamguard.app.settings import Environment, Settings
+from streamguard.core.errors import KeyringError
+from streamguard.masking.keyring_file import ENV_VAR, generate_keyring_json, load_keyring
+from streamguard.masking.keys import Keyring
+
+log = logging.getLogger(__name__)
+
+
+def worker_keyring(settings: Settings) -> Keyring:
+    if ENV_VAR in os.environ:
+        return load_keyring(None)
+    path = settings.resolved_keyring_path
+    if path.exists():
+        return load_keyring(path)
+    if settings.env is Environment.PRODUCTION:
+        raise KeyringError(
+            f"STREAMGUARD_ENV=production and no keys configured: set STREAMGUARD_KEYRING_PATH to a keyring "
+            f"file (not found: {path}) or {ENV_VAR}"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as keyring_file:
+        keyring_file.write(generate_keyring_json())
+    log.warning("created a development keyring at %s; production keys belong in a secret store", path)
+    return load_keyring(path)

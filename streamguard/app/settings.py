@@ -1,0 +1,122 @@
+"""Configuration from ``STREAMGUARD_*`` environment variables (pydantic-settings).
+
+Invalid configuration fails at start with a message naming the variable; secrets are ``SecretStr`` so they
+never appear in a repr or a log line.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from streamguard.core.errors import ConfigError
+from streamguard.core.topics import TopicNames
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    """Everything streamguard reads from its environment. Defaults suit one developer machine."""
+
+    model_config = SettingsConfigDict(env_prefix="STREAMGUARD_", extra="ignore", frozen=True)
+
+    env: Environment = Environment.DEVELOPMENT
+    home: Path = Field(
+        default_factory=lambda: Path.cwd() / "local",
+        description="Local state: broker data and logs, the development keyring, the evidence store.",
+    )
+    bootstrap: str | None = Field(
+        default=None,
+        description="Kafka bootstrap servers (host:port,...). Unset: the local broker started by streamguard.",
+    )
+    security_protocol: str = "PLAINTEXT"
+    sasl_mechanism: str = "SCRAM-SHA-512"
+    sasl_username: str | None = None
+    sasl_password: SecretStr | None = None
+    admin_username: str = "streamguard-admin"
+    admin_password: SecretStr | None = Field(
+        default=None,
+        description="Password of streamguard's privileged principal; generated locally if unset.",
+    )
+    schema_registry_url: str = "mock://streamguard"
+    raw_topic_prefix: str = "raw."
+    governed_topic_prefix: str = "governed."
+    system_topic_prefix: str = "streamguard."
+    evidence_store_url: str = Field(default="", description="sqlite:///path or postgresql://...; default under home.")
+    keyring_path: Path | None = Field(default=None, description="Keyring file; default <home>/keyring.json.")
+    kafka_version: str = "4.1.1"
+    fault_injection: str | None = Field(
+        default=None,
+        pattern=r"^(views|audit):\d+$",
+        description="Testing only: views:N or audit:N exits hard after that stage of cycle N, before committing.",
+    )
+    web_port: int = Field(default=6066, ge=1, le=65535, description="Port of the worker's status web server.")
+
+    @field_validator("home")
+    @classmethod
+    def _absolute_home(cls, value: Path) -> Path:
+        return value.expanduser().resolve()
+
+    @field_validator("security_protocol")
+    @classmethod
+    def _known_protocol(cls, value: str) -> str:
+        allowed = {"PLAINTEXT", "SASL_PLAINTEXT", "SASL_SSL", "SSL"}
+        if value.upper() not in allowed:
+            raise ValueError(f"must be one of {sorted(allowed)}")
+        return value.upper()
+
+    @field_validator("bootstrap")
+    @classmethod
+    def _host_port_list(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        for server in value.split(","):
+            host, sep, port = server.strip().rpartition(":")
+            if not sep or not host or not port.isdigit():
+                raise ValueError(f"expected host:port[,host:port...], got an entry {server.strip()!r}")
+        return value.strip()
+
+    @field_validator("schema_registry_url")
+    @classmethod
+    def _registry_scheme(cls, value: str) -> str:
+        if not value.startswith(("mock://", "http://", "https://")):
+            raise ValueError("must start with mock://, http:// or https://")
+        return value
+
+    @property
+    def crash_after(self) -> tuple[str, int] | None:
+        if self.fault_injection is None:
+            return None
+        stage, cycle = self.fault_injection.split(":")
+        return stage, int(cycle)
+
+    @cached_property
+    def topic_names(self) -> TopicNames:
+        return TopicNames(self.raw_topic_prefix, self.governed_topic_prefix, self.system_topic_prefix)
+
+    @cached_property
+    def resolved_keyring_path(self) -> Path:
+        return self.keyring_path or self.home / "keyring.json"
+
+    @cached_property
+    def resolved_evidence_store_url(self) -> str:
+        return self.evidence_store_url or f"sqlite:///{self.home / 'evidence.sqlite3'}"
+
+
+def load_settings() -> Settings:
+    """Read the environment; turn pydantic's error into one that names each bad variable."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        problems = []
+        for issue in error.errors():
+            field = str(issue["loc"][0]) if issue["loc"] else "?"
+            problems.append(f"STREAMGUARD_{field.upper()}: {issue['msg']}")
+        raise ConfigError("invalid configuration:\n  " + "\n  ".join(problems)) from None

@@ -1,0 +1,109 @@
+"""The one exception root of streamguard, and what each branch means to the data path.
+
+    StreamguardError
+    ├── ConfigError                  configuration that cannot be used (names the variable or file)
+    │   └── KeyringError             keys missing or malformed (names the key id, never the key)
+    ├── RulesError                   steward rules that do not load, validate or fit a schema (file, line, path)
+    │   └── PathError                a rule path that is malformed or not in the schema
+    ├── RecordFault                  one record cannot be governed: that record alone is quarantined
+    │   ├── DecodeError              the payload cannot be decoded (framing, Avro body, JSON)
+    │   ├── ValueMaskingError        an action cannot mask one value (the plan adds the field path)
+    │   └── RecordMaskingError       a record that must fail closed (``reason:field.path``)
+    ├── InfrastructureFault          a dependency failed: stop without committing, process again after restart
+    │   ├── KafkaToolingError        the broker cannot be fetched, started, reached or set up
+    │   ├── DeliveryError            the broker did not acknowledge a record, or refused an offset commit
+    │   └── SchemaRegistryUnavailable the schema registry did not answer (an unknown id is a RecordFault)
+    ├── MaskingError                 a value or token outside the data path that cannot be masked or decrypted
+    ├── DetectionError               free-text detection is unavailable or misconfigured
+    ├── NativeUnsupportedError       the native engine cannot serve a plan (the Python plan serves it instead)
+    └── EvidenceError                an evidence header or audit record that does not parse
+
+``streamguard.agents.failure_policy`` turns these branches into the data path's decisions. Messages name
+files, lines, field paths, topics, partitions and offsets: never a payload value or a secret.
+"""
+
+from __future__ import annotations
+
+
+class StreamguardError(Exception):
+    """Root of every error streamguard raises on purpose."""
+
+
+class ConfigError(StreamguardError):
+    """Configuration that cannot be used; the message names the variable or file."""
+
+
+class KeyringError(ConfigError):
+    """Keys that are missing or malformed."""
+
+
+class RulesError(StreamguardError):
+    """Steward rules that fail to load or validate."""
+
+
+class PathError(RulesError):
+    """A rule path that is malformed or does not exist in the tree (the message names the path only)."""
+
+
+class RecordFault(StreamguardError):  # noqa: N818 - a fault, named for whose it is
+    """One record's own fault; ``reason`` is the quarantine reason code (never a value)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class DecodeError(RecordFault):
+    """A payload that cannot be decoded; ``reason`` is ``undecodable:<what>`` or ``unknown_schema_id``."""
+
+
+class ValueMaskingError(RecordFault):
+    """Raised by an action closure: this value cannot be masked (``reason`` such as ``invalid_value``)."""
+
+
+class RecordMaskingError(RecordFault):
+    """A record that must fail closed; ``reason`` is ``<code>:<field.path>``."""
+
+
+class InfrastructureFault(StreamguardError):  # noqa: N818 - a fault, named for whose it is
+    """A dependency of the data path failed; nothing more is committed until it works again."""
+
+
+class KafkaToolingError(InfrastructureFault):
+    """The Apache Kafka broker cannot be fetched, started, stopped, reached or set up."""
+
+
+class DeliveryError(InfrastructureFault):
+    """The broker did not acknowledge a governed, quarantine or audit record, or refused a commit."""
+
+
+class SchemaRegistryUnavailable(InfrastructureFault):
+    """The schema registry did not answer a look-up (a 404 for an id is the record's fault instead)."""
+
+
+class MaskingError(StreamguardError):
+    """A value or token that cannot be masked or decrypted outside the data path (previews, ``decrypt``)."""
+
+
+class DetectionError(StreamguardError):
+    """Free-text detection that is unavailable or misconfigured."""
+
+
+class NativeUnsupportedError(StreamguardError):
+    """The plan needs something only the Python plan does; ``str()`` says what (never a value or key)."""
+
+
+class EvidenceError(StreamguardError):
+    """An evidence header or audit record that does not parse."""
+
+
+def describe_failure(error: BaseException) -> str:
+    """A loggable account of an error: our own messages are written to be safe; anything else may quote
+    record data, so only its type and where it was raised are told."""
+    if isinstance(error, StreamguardError):
+        return f"{type(error).__name__}: {error}"
+    frame = error.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    where = f" at {frame.tb_frame.f_code.co_filename}:{frame.tb_lineno}" if frame else ""
+    return f"{type(error).__name__}{where} (message withheld: it may quote record data)"

@@ -1,0 +1,31 @@
+"""Quarantine reason codes and the headers that carry them: one list for the whole data path.
+
+A reason names the problem and, where there is one, the field path; never a value. The native engine
+(``native/``) emits the same codes for the checks it runs.
+
+Record faults (the record alone is quarantined):
+
+- ``undecodable:<what>``: framing (``too_short_for_wire_format``, ``bad_magic_byte``), ``avro_body``,
+  ``trailing_bytes``, ``json``, ``json_not_an_object``;
+- ``unknown_schema_id``: the registry does not know the writer schema id;
+- ``schema_mismatch``: the dataset's rules do not fit the writer schema;
+- ``oversize``: larger than the rules' ``max_record_bytes``;
+- ``identity:missing_signature``, ``identity:unknown_producer``, ``identity:bad_signature``: signed datasets;
+- ``<code>:<field.path>``: a value that cannot be masked (``invalid_value``, ``type_mismatch``,
+  ``detector_failed``, ``text_too_large``, ``mask_error``);
+
+and one for a bug in streamguard (see ``streamguard.agents.failure_policy``):
+
+- ``internal_error``: processing the batch raised an unexpected error; the batch is quarantined whole.
+"""
+
+from __future__ import annotations
+
+REASON_HEADER = "streamguard-reason"
+DATASET_HEADER = "streamguard-dataset"
+
+OVERSIZE = "oversize"
+UNKNOWN_SCHEMA_ID = "unknown_schema_id"
+SCHEMA_MISMATCH = "schema_mismatch"
+INTERNAL_ERROR = "internal_error"
+NATIVE_SCHEMA_ID = "schema_id:"  # the native engine hands a record of another writer schema back to Python

@@ -1,0 +1,54 @@
+"""The rule-set record: one published version of a dataset's rules, as it travels in ``streamguard.rules``.
+
+Each version is its own key (``<dataset>/v000007``) in the compacted topic, so compaction keeps every version
+and replay can always find the rules that produced an output. The record carries the rules' YAML text, the
+Avro schema they were validated against, their digest, who applied them and when. Pure data: parsing the
+YAML into ``Rules`` is ``streamguard.masking.rules.rules_of``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class RuleSetRecord(BaseModel):
+    """One published version of a dataset's rules."""
+
+    model_config = ConfigDict(frozen=True)
+
+    dataset: str
+    version: int
+    digest: str
+    applied_by: str
+    applied_at: str
+    source_name: str
+    subject: str
+    rules_yaml: str
+    avro_schema: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.dataset}/v{self.version:06d}"
+
+    def parsed_schema(self) -> dict[str, Any] | None:
+        return json.loads(self.avro_schema) if self.avro_schema else None
+
+    def to_bytes(self) -> bytes:
+        return self.model_dump_json().encode()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> RuleSetRecord:
+        return cls.model_validate_json(data)
+
+
+def latest_versions(history: Iterable[RuleSetRecord]) -> dict[str, RuleSetRecord]:
+    """The highest version of each dataset."""
+    latest: dict[str, RuleSetRecord] = {}
+    for record in history:
+        if record.dataset not in latest or record.version > latest[record.dataset].version:
+            latest[record.dataset] = record
+    return latest

@@ -1,0 +1,46 @@
+"""Every topic and group name streamguard uses, derived from three prefixes (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TopicNames:
+    """Raw topics ``raw.<dataset>``, views ``governed.<dataset>.<audience>``, and the system topics: the
+    system prefix also names the data path's consumer group and the Faust app id, so one prefix is one
+    isolated deployment."""
+
+    raw_prefix: str = "raw."
+    governed_prefix: str = "governed."
+    system_prefix: str = "streamguard."
+
+    def raw(self, dataset: str) -> str:
+        return f"{self.raw_prefix}{dataset}"
+
+    def governed(self, dataset: str, audience: str) -> str:
+        return f"{self.governed_prefix}{dataset}.{audience}"
+
+    def dataset_of(self, raw_topic: str) -> str | None:
+        return raw_topic[len(self.raw_prefix) :] if raw_topic.startswith(self.raw_prefix) else None
+
+    @property
+    def rules(self) -> str:
+        return f"{self.system_prefix}rules"
+
+    @property
+    def audit(self) -> str:
+        return f"{self.system_prefix}audit"
+
+    @property
+    def quarantine(self) -> str:
+        return f"{self.system_prefix}quarantine"
+
+    @property
+    def datapath_group(self) -> str:
+        """Consumer group of the data path (one per deployment, named after its system prefix)."""
+        return f"{self.system_prefix}datapath"
+
+    @property
+    def app_id(self) -> str:
+        return self.system_prefix.rstrip(".") or "streamguard"

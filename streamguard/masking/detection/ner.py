@@ -1,0 +1,108 @@
+"""The spaCy side: load the installed model with NER alone, and turn its entities into scored spans.
+
+The small English model is right about *where* a name is more often than about *what* it is: it labels
+many two-word personal names ORG, GPE or NORP, and many single capitalised words (products, cities)
+PERSON. So scores follow the shape of the entity, and the weak cases need a person cue nearby:
+
+- PERSON with two or more words: 0.85 (Presidio's score for spaCy entities);
+- PERSON with one word ("Nimbus", "Austin"): 0.35, passes only next to a cue ("Thanks Anna");
+- a name-shaped ORG/GPE/NORP/... ("Tiffany Becker"): PERSON at 0.3, passes only next to a cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from streamguard.masking.detection import Span
+
+NER_SCORE = 0.85
+SINGLE_WORD_PERSON_SCORE = 0.35
+NAME_SHAPED_SCORE = 0.3
+# Everything the English pipelines carry that NER does not read (names absent from a model are ignored).
+NOT_NEEDED_BY_NER = ("tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")
+# Labels the model often puts on personal names.
+_MISLABELLED_NAMES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+# Surname particles (de la Cruz, van der Berg): grammar of names, not a list of names.
+_PARTICLES = frozenset(
+    {"de", "la", "le", "du", "del", "della", "di", "da", "dos", "van", "von", "der", "den", "y", "bin", "al"}
+)
+_CAPITALISED = re.compile(r"^[^\W\d_][^\W\d_'\u2019.-]*(?:[-'\u2019][^\W\d_]+)*\.?$")
+
+# Words that, close before or after a name, say it is a person's.
+PERSON_CUES = (
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "thanks",
+    "thank you",
+    "regards",
+    "cheers",
+    "name",
+    "i'm",
+    "i am",
+    "this is",
+    "attn",
+    "contact",
+    "customer",
+    "client",
+    "spoke",
+    "talked",
+    "called",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "husband",
+    "wife",
+    "colleague",
+    "manager",
+    "holder",
+    "signed",
+    "here",
+)
+
+
+def load_ner_pipeline(model: str) -> Language:
+    """Load ``model`` from its installed package with every component but ``ner`` excluded.
+
+    In en_core_web_sm the NER component embeds its own token-to-vector layer (only the tagger and
+    parser listen to the shared ``tok2vec``), so NER alone is the whole cost floor.
+    """
+    return spacy.load(model, exclude=list(NOT_NEEDED_BY_NER))
+
+
+def entity_spans(doc: Doc, labels: dict[str, str]) -> list[Span]:
+    spans = []
+    for ent in doc.ents:
+        span = _entity_span(ent, labels)
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _entity_span(ent: SpacySpan, labels: dict[str, str]) -> Span | None:
+    words = [t for t in ent if not t.is_punct]
+    if not words or not any(t.text[0].isupper() for t in words) or all(t.is_stop for t in words):
+        return None
+    if any(c.isdigit() for c in ent.text) and ent.label_ in ("PERSON", *_MISLABELLED_NAMES):
+        return None  # "Order ORD-81768548": names and places carry no digits (street addresses have their own)
+    if ent.label_ == "PERSON" and "PERSON" in labels.values():
+        score = NER_SCORE if len(words) > 1 else SINGLE_WORD_PERSON_SCORE
+        return Span(ent.start_char, ent.end_char, "PERSON", score)
+    if ent.label_ in labels:
+        return Span(ent.start_char, ent.end_char, labels[ent.label_], NER_SCORE)
+    if ent.label_ in _MISLABELLED_NAMES and "PERSON" in labels.values() and _name_shaped(words):
+        return Span(ent.start_char, ent.end_char, "PERSON", NAME_SHAPED_SCORE)
+    return None
+
+
+def _name_shaped(words: list) -> bool:
+    capitalised = [t for t in words if t.text[0].isupper() and _CAPITALISED.match(t.text)]
+    others = [t for t in words if t not in capitalised]
+    return 2 <= len(capitalised) <= 5 and all(t.text.lower() in _PARTICLES for t in others)

@@ -1,0 +1,67 @@
+"""The explicit registry of regex recognizers: which one serves which entity, built from the config.
+
+Presidio classes are used where they are precise (Luhn-checked cards, SSN rules, IP parsing); ours
+where free text needs more (offline email check, IBANs with spaces, international phones, addresses,
+postcodes). No recognizer is built from a fake-data generator's word lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from presidio_analyzer.predefined_recognizers import IpRecognizer
+
+from streamguard.masking.detection.config import DetectionConfig
+from streamguard.masking.detection.patterns import ContextBooster, PatternAdapter, TextRecognizer
+from streamguard.masking.detection.recognizers.credit_card_recognizer import LuhnCardRecognizer
+from streamguard.masking.detection.recognizers.cued_name_recognizer import CuedNameRecognizer
+from streamguard.masking.detection.recognizers.email_recognizer import OfflineEmailRecognizer
+from streamguard.masking.detection.recognizers.iban_recognizer import IbanRecognizer
+from streamguard.masking.detection.recognizers.phone_recognizer import InternationalPhoneRecognizer
+from streamguard.masking.detection.recognizers.postal_code_recognizer import PostalCodeRecognizer
+from streamguard.masking.detection.recognizers.street_address_recognizer import StreetAddressRecognizer
+from streamguard.masking.detection.recognizers.us_ssn_recognizer import StrictUsSsnRecognizer
+
+__all__ = ["ContextualRecognizer", "build_recognizers"]
+
+# A postcode's context word comes right before it ("zip 94107"); a wider window would let "zip 94107,
+# order 12345" promote the order number too. Value: characters looked at (before, after).
+_WINDOWS = {"POSTAL_CODE": (12, 0)}
+# "v1.2.3.4" or "version 10.0.0.1" is a release, not a host.
+_VERSION_WORDS = r"(?:\b(?:version|ver|release|build|firmware|v)\s*\.?\s*|\bv)$"
+
+
+@dataclass(frozen=True)
+class ContextualRecognizer:
+    recognizer: TextRecognizer
+    booster: ContextBooster
+
+
+def _regex_recognizers(config: DetectionConfig) -> list[TextRecognizer]:
+    timeout = config.regex_timeout_s
+    candidates: list[TextRecognizer] = [
+        PatternAdapter(OfflineEmailRecognizer(), timeout, required_char="@"),
+        PatternAdapter(LuhnCardRecognizer(), timeout, min_digits=13),
+        PatternAdapter(StrictUsSsnRecognizer(), timeout, min_digits=9),
+        PatternAdapter(IpRecognizer(), timeout, min_digits=2, veto_before=_VERSION_WORDS),
+        IbanRecognizer(timeout),
+    ]
+    if config.cued_names:
+        candidates.append(PatternAdapter(CuedNameRecognizer(), timeout))
+    if config.international_phones:
+        candidates.append(InternationalPhoneRecognizer())
+    if config.street_addresses:
+        candidates.append(PatternAdapter(StreetAddressRecognizer(), timeout, min_digits=1))
+    if config.postal_codes:
+        candidates.append(PatternAdapter(PostalCodeRecognizer(), timeout, min_digits=1))
+    return [r for r in candidates if config.wants(r.entity)]
+
+
+def build_recognizers(config: DetectionConfig) -> list[ContextualRecognizer]:
+    return [
+        ContextualRecognizer(
+            r,
+            ContextBooster(r.context, config.context_boost, *_WINDOWS.get(r.entity, ContextBooster.WINDOW)),
+        )
+        for r in _regex_recognizers(config)
+    ]

@@ -1,0 +1,112 @@
+"""Phone numbers, national and international, validated by libphonenumber's numbering plans.
+
+Presidio's PhoneRecognizer runs the matcher once per region (eight passes by default) at one fixed
+score. Here numbers written with a ``+`` country code are found in any region's pass, so a couple of
+default regions for national formats suffice. A number libphonenumber deems *valid* scores 0.6; a merely
+*possible* one scores 0.5 in a layout only phones use ("+44 ...", "(555) 123-4567"), 0.3 in another
+grouped layout (needs a context word such as "call" or "phone"), and nothing as a bare digit run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import phonenumbers
+from phonenumbers import Leniency
+
+from streamguard.masking.detection import Span
+from streamguard.masking.detection.patterns import needs_digits
+
+# Layouts only telephone numbers use: a "+" country code, or the North American (555) 123-4567 /
+# 555-123-4567 shapes. Such a number is a phone even when its area code is unassigned.
+_PHONE_ONLY_LAYOUT = re.compile(r"^\+\d|^\(\d{3}\)\s?\d{3}[-. ]\d{4}(?!\d)|^\d{3}[-.]\d{3}[-.]\d{4}(?!\d)")
+# Grouped digits that may be a phone: brackets, dashes, dots or spaces between digit groups.
+_TELEPHONE_LAYOUT = re.compile(r"\(\d{2,5}\)|\d[-. ]\d")
+
+
+_DATE_SHAPE = re.compile(r"^\(?\d{4}[-./]\d{1,2}[-./]\d{1,2}\)?$|^\(?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\)?$")
+
+
+def _plausible_for(region: str, raw: str) -> bool:
+    """Reject dates, and national numbers of trunk-prefix countries (GB, DE, FR...) written without
+    their leading 0: there "61710653" is an order number, not a phone."""
+    if _DATE_SHAPE.match(raw):
+        return False
+    if region in _NO_TRUNK_PREFIX:
+        return True
+    return raw.lstrip("(").startswith(("+", "0"))
+
+
+_NO_TRUNK_PREFIX = frozenset({"US", "CA"})
+# A stretch of digits and phone punctuation, with a little lead-in for "+" or "(".
+_CANDIDATE = re.compile(r"[+(]?\d[\d \t().\-/x]{5,24}\d")
+_TRUNK_PREFIXED = re.compile(r"(?<![\d.,])\(?0\d")
+
+
+def _glued_to_identifier(text: str, start: int) -> bool:
+    """ "ORD-81571363", "A56070995", "#12345678": digits glued to a prefix are an id, not a phone."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-#/_")
+
+
+class InternationalPhoneRecognizer:
+    entity = "PHONE_NUMBER"
+    context: tuple[str, ...] = (
+        "phone",
+        "call",
+        "tel",
+        "telephone",
+        "mobile",
+        "cell",
+        "number",
+        "reach me",
+        "whatsapp",
+        "text me",
+        "sms",
+        "fax",
+        "line",
+        "contact",
+        "reach",
+    )
+    VALID_SCORE = 0.6
+    LAYOUT_SCORE = 0.5
+    POSSIBLE_SCORE = 0.3
+
+    def __init__(self, regions: Sequence[str] = ("US", "GB", "DE", "FR")) -> None:
+        self._regions = tuple(regions)
+
+    def applies_to(self, text: str) -> bool:
+        return needs_digits(text, 7)
+
+    def find(self, text: str) -> list[Span]:
+        # libphonenumber parses every digit group it meets (prices, versions...); give it only the
+        # stretches that hold seven or more digits, which is far cheaper on ticket text.
+        found: dict[tuple[int, int], float] = {}
+        for candidate in _CANDIDATE.finditer(text):
+            if sum(c.isdigit() for c in candidate.group()) >= 7:
+                self._match_window(text, candidate.start(), candidate.end(), found)
+        return [Span(start, end, self.entity, score) for (start, end), score in found.items() if score > 0]
+
+    def _match_window(self, text: str, start: int, end: int, found: dict[tuple[int, int], float]) -> None:
+        window = text[start:end]
+        has_trunk = _TRUNK_PREFIXED.search(window) is not None
+        for region in self._regions:
+            if region not in _NO_TRUNK_PREFIX and not has_trunk:
+                continue  # that region's national numbers all start with 0; "+" ones the first pass finds
+            for match in phonenumbers.PhoneNumberMatcher(window, region, leniency=Leniency.POSSIBLE):
+                at = start + match.start
+                if _glued_to_identifier(text, at) or not _plausible_for(region, match.raw_string):
+                    continue
+                key = (at, start + match.end)
+                score = self._score(match.raw_string, match.number)
+                if score > found.get(key, 0.0):
+                    found[key] = score
+
+    def _score(self, raw: str, number: phonenumbers.PhoneNumber) -> float:
+        if phonenumbers.is_valid_number(number):
+            return self.VALID_SCORE
+        if _PHONE_ONLY_LAYOUT.search(raw):
+            return self.LAYOUT_SCORE
+        if _TELEPHONE_LAYOUT.search(raw):
+            return self.POSSIBLE_SCORE
+        return 0.0

@@ -1,0 +1,263 @@
+"""Compiling one audience's view: a tree of closures that touches only fields that change.
+
+For each record level the compiler keeps ``(key, closure, path)`` for fields whose output differs from the
+input (masked leaves, and nested records, arrays or maps containing one). Applying it copies the record
+shallowly and rewrites just those keys, so unchanged branches are shared with the input, not copied.
+It also lists where free text must be scanned, so the plan can scan a whole batch once beforehand.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from streamguard.core.errors import RecordMaskingError, ValueMaskingError
+from streamguard.masking.actions import ActionContext, ValueFn, build_action
+from streamguard.masking.keys import Keyring
+from streamguard.masking.rules import FieldRule, Rules
+from streamguard.masking.schema_tree import FieldSpec, Node
+
+Steps = tuple[str, ...]  # field names, "[]" and "{}"
+_DROP = object()  # marks a field the view omits (the writer fills in its default)
+_UNSET = object()
+# Actions whose output depends on the value alone, not on the audience's keys (detect: with entity tags).
+_AUDIENCE_FREE = frozenset({"redact", "partial", "generalize", "detect"})
+
+
+@dataclass(frozen=True)
+class ScanSite:
+    """Where free text sits: follow ``steps``; collect every string there, or (``rest_known`` set) in
+    the keys of an open JSON record that no rule names."""
+
+    path: str
+    steps: Steps
+    rest_known: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
+class AudienceView:
+    """One audience's compiled view: ``apply(record) -> view`` plus its static counts and scan sites."""
+
+    audience: str
+    apply: Callable[[dict[str, Any]], dict[str, Any]]
+    action_counts: Mapping[str, int]
+    scan_sites: tuple[ScanSite, ...]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What one audience's view does to one slot: ``action`` under ``field_class``, from ``rule`` (None for
+    the unclassified policy). ``rest`` stands for a JSON value of unknown type under that policy."""
+
+    action: str
+    field_class: str
+    rule: FieldRule | None
+    counted: str  # the ``class/action`` key of the plan's action counts
+
+
+def decide(rules: Rules, clearances: frozenset[str], path: str, node: Node) -> Decision | None:
+    """The action of one audience's view on a leaf (or a container with its own rule); None when it passes.
+    The Python plan compiles it into a closure, ``masking.native_plan`` into an op of the native engine."""
+    rule = rules.fields.get(path)
+    if rule is not None:
+        if rule.class_ == "public" or rule.class_ in clearances or rule.effective_action == "pass":
+            return None
+        return Decision(rule.effective_action, rule.class_, rule, f"{rule.class_}/{rule.effective_action}")
+    policy = rules.unclassified
+    if policy == "pass":
+        return None
+    if node.kind == "any":
+        return Decision("rest", "unclassified", None, f"unclassified/{policy}")
+    action = "detect" if policy == "detect" and node.kind == "string" else "redact"
+    return Decision(action, "unclassified", None, f"unclassified/{action}")
+
+
+@dataclass
+class _Compiler:
+    rules: Rules
+    audience: str
+    keyring: Keyring
+    detections: dict[str, Any]
+    clearances: frozenset[str] = frozenset()
+    shared: dict[tuple[str, str], ValueFn] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+    sites: list[ScanSite] = field(default_factory=list)
+
+    def leaf(self, node: Node, spec: FieldSpec, path: str, steps: Steps) -> ValueFn | object | None:
+        """The closure for a leaf (or a container with its own rule); None when the value passes."""
+        decision = decide(self.rules, self.clearances, path, node)
+        if decision is None:
+            return None
+        self.counts[decision.counted] += 1
+        action, rule = decision.action, decision.rule
+        if action == "drop":
+            return _DROP
+        if action == "detect" or (action == "rest" and self.rules.unclassified == "detect"):
+            self.sites.append(ScanSite(path, steps))
+        if action == "rest":
+            return self.rest_fn()
+
+        def build() -> ValueFn:
+            return build_action(action, rule, node, self.context(decision.field_class))
+
+        if action in _AUDIENCE_FREE and not node.is_container and not (action == "detect" and rule and rule.replace):
+            return self.shared_action(path, action, build)
+        return build()
+
+    def context(self, field_class: str) -> ActionContext:
+        return ActionContext(self.audience, field_class, self.keyring, self.detections)
+
+    def shared_action(self, path: str, action: str, build: Callable[[], ValueFn]) -> ValueFn:
+        """One memoised closure per (path, action) for all audiences: views of a record are built one
+        after another, so an audience-independent result is computed once and reused by the others."""
+        key = (path, action)
+        if key not in self.shared:
+            self.shared[key] = _memo_last(build())
+        return self.shared[key]
+
+    def rest_fn(self) -> ValueFn:
+        """For JSON values nobody classified: detect (or redact) strings at any depth, redact scalars."""
+        context = ActionContext(self.audience, "unclassified", self.keyring, self.detections)
+        scalar = build_action("redact", None, Node(kind="any"), context)
+        text = (
+            build_action("detect", None, Node(kind="string"), context)
+            if self.rules.unclassified == "detect"
+            else scalar
+        )
+
+        def rest(value: Any) -> Any:
+            if isinstance(value, dict):
+                return {k: None if v is None else rest(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [None if v is None else rest(v) for v in value]
+            return text(value) if isinstance(value, str) else scalar(value)
+
+        return rest
+
+    def value(self, node: Node, spec: FieldSpec, path: str, steps: Steps) -> tuple[Any, str] | None:
+        """``(closure, error path)`` for a field's value, or None when nothing in it changes."""
+        if path in self.rules.fields or not node.is_container:
+            fn = self.leaf(node, spec, path, steps)
+            return None if fn is None else (fn, path)
+        if node.kind == "record":
+            fn = self.record(node, path + ".", steps)
+            return None if fn is None else (fn, path)
+        assert node.item is not None
+        suffix = "[]" if node.kind == "array" else "{}"
+        inner = self.value(node.item, spec, path + suffix, (*steps, suffix))
+        if inner is None:
+            return None
+        item, inner_path = inner
+        return (_array_fn(item) if node.kind == "array" else _map_fn(item)), inner_path
+
+    def record(self, node: Node, prefix: str, steps: Steps) -> ValueFn | None:
+        ops: list[tuple[str, ValueFn, str]] = []
+        drops: list[str] = []
+        for name, spec in node.fields.items():
+            compiled = self.value(spec.node, spec, prefix + name, (*steps, name))
+            if compiled is None:
+                continue
+            if compiled[0] is _DROP:
+                drops.append(name)
+            else:
+                ops.append((name, compiled[0], compiled[1]))
+        rest = None
+        if node.open and self.rules.unclassified != "pass":
+            known = frozenset(node.fields)
+            self.counts[f"unclassified/{self.rules.unclassified}"] += 1
+            if self.rules.unclassified == "detect":
+                self.sites.append(ScanSite(prefix.rstrip(".") or "<record>", steps, known))
+            rest = (known, self.rest_fn(), prefix)
+        if not ops and not drops and rest is None:
+            return None
+        return _record_fn(tuple(ops), tuple(drops), rest)
+
+
+def compile_view(
+    rules: Rules,
+    root: Node,
+    audience: str,
+    keyring: Keyring,
+    detections: dict[str, Any],
+    shared: dict[tuple[str, str], ValueFn] | None = None,
+) -> AudienceView:
+    """Compile one audience's view of records shaped like ``root``; pass one ``shared`` dict to the views
+    of all audiences of a plan so audience-independent actions run once per record."""
+    clearances = frozenset(rules.audiences[audience].clearances)
+    compiler = _Compiler(rules, audience, keyring, detections, clearances, {} if shared is None else shared)
+    fn = compiler.record(root, "", ())
+    return AudienceView(audience, fn or _identity, dict(compiler.counts), tuple(compiler.sites))
+
+
+def _memo_last(fn: ValueFn) -> ValueFn:
+    """``fn`` remembering its last input by identity: pure closures, so reuse is always correct."""
+    last_in: list[Any] = [_UNSET, None]
+
+    def memo(value: Any) -> Any:
+        if value is last_in[0]:
+            return last_in[1]
+        out = fn(value)
+        last_in[0], last_in[1] = value, out
+        return out
+
+    return memo
+
+
+def _identity(record: dict[str, Any]) -> dict[str, Any]:
+    return record
+
+
+def _failure_code(error: Exception) -> str:
+    return "type_mismatch" if isinstance(error, (TypeError, AttributeError)) else "mask_error"
+
+
+def _record_fn(ops: tuple[tuple[str, ValueFn, str], ...], drops: tuple[str, ...], rest: Any) -> ValueFn:
+    def apply(record: dict[str, Any]) -> dict[str, Any]:
+        out = record.copy()
+        for key, fn, path in ops:
+            value = out.get(key)
+            if value is not None:
+                try:
+                    out[key] = fn(value)
+                except RecordMaskingError:
+                    raise
+                except ValueMaskingError as failure:
+                    raise RecordMaskingError(f"{failure.reason}:{path}") from None
+                except Exception as error:  # fail closed, naming the path but never the value
+                    raise RecordMaskingError(f"{_failure_code(error)}:{path}") from None
+        for key in drops:
+            out.pop(key, None)
+        if rest is not None:
+            _apply_rest(out, *rest)
+        return out
+
+    return apply
+
+
+def _apply_rest(out: dict[str, Any], known: frozenset[str], fn: ValueFn, prefix: str) -> None:
+    for key in out.keys() - known:
+        if out[key] is not None:
+            try:
+                out[key] = fn(out[key])
+            except ValueMaskingError as failure:
+                raise RecordMaskingError(f"{failure.reason}:{prefix}{key}") from None
+
+
+def _array_fn(item: ValueFn) -> ValueFn:
+    def array(values: list[Any]) -> list[Any]:
+        if not isinstance(values, list):
+            raise ValueMaskingError("type_mismatch")
+        return [None if v is None else item(v) for v in values]
+
+    return array
+
+
+def _map_fn(item: ValueFn) -> ValueFn:
+    def mapping(values: dict[str, Any]) -> dict[str, Any]:
+        if not isinstance(values, dict):
+            raise ValueMaskingError("type_mismatch")
+        return {k: None if v is None else item(v) for k, v in values.items()}
+
+    return mapping

@@ -1,0 +1,221 @@
+"""Steward rules: the pydantic model, the YAML loader that keeps line numbers, and the rules digest.
+
+Known classes (rules may declare more under ``classes:``):
+
+- ``public``: passes to every audience unchanged, never masked;
+- ``personal``: identifies or describes a person (date of birth, gender, ...);
+- ``contact``: reaches a person (name, email, phone, postal address);
+- ``financial``: card and account numbers, balances;
+- ``government_id``: SSN, passport, national and tax ids;
+- ``health``: medical data;
+- ``free_text``: text written by people, which may contain anything;
+- ``credentials``: passwords, tokens, API keys;
+- ``location``: IP addresses, coordinates, precise places.
+
+Every problem is reported as ``file:line: path: problem`` and all of them are raised together in one
+``RulesError``; messages quote rule text (paths, parameter names), never record values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, PrivateAttr, ValidationError
+
+from streamguard.core.errors import RulesError
+from streamguard.masking.rules_check import check_rules
+from streamguard.masking.rules_yaml import LocatedYaml, Location, load_located
+
+KNOWN_CLASSES: frozenset[str] = frozenset(
+    {
+        "public",
+        "personal",
+        "contact",
+        "financial",
+        "government_id",
+        "health",
+        "free_text",
+        "credentials",
+        "location",
+    }
+)
+Action = Literal["redact", "hash", "pseudonymize", "partial", "generalize", "null", "drop", "encrypt", "detect", "pass"]
+UnclassifiedPolicy = Literal["detect", "redact", "pass"]
+
+
+class FieldRule(BaseModel):
+    """One field's class and action, with the action's parameters flattened in (as stewards write them)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    class_: str = Field(alias="class", min_length=1)
+    action: Action | None = None
+    keep_first: int | None = Field(default=None, ge=0)
+    keep_last: int | None = Field(default=None, ge=0)
+    mask_char: str | None = Field(default=None, min_length=1, max_length=1)
+    to: Literal["year", "month", "network"] | None = None
+    size: PositiveInt | PositiveFloat | None = None
+    ipv4_prefix: int | None = Field(default=None, ge=0, le=32)
+    ipv6_prefix: int | None = Field(default=None, ge=0, le=128)
+    prefix: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]{0,23}$")
+    length: int | None = Field(default=None, ge=8, le=64)
+    replace: Literal["tag", "pseudonym"] | None = None
+
+    @property
+    def effective_action(self) -> str:
+        """``public`` fields and rules without an action pass; validation rejects the latter elsewhere."""
+        return "pass" if self.class_ == "public" or self.action is None else self.action
+
+    def params(self) -> dict[str, Any]:
+        """The parameters actually given (everything but class and action)."""
+        return self.model_dump(exclude={"class_", "action"}, exclude_none=True)
+
+
+class AudienceRule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    clearances: tuple[str, ...] = ()
+
+
+class Rules(BaseModel):
+    """A steward's rules for one dataset (see DESIGN.md for the format)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    dataset: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+    format: Literal["avro", "json"]
+    subject: str | None = None
+    classes: tuple[str, ...] = ()
+    audiences: dict[str, AudienceRule] = Field(min_length=1)
+    fields: dict[str, FieldRule] = Field(default_factory=dict)
+    unclassified: UnclassifiedPolicy = "redact"
+    # Producer identity and intake limits of the raw topic (the pipeline enforces them; see README).
+    owner: str | None = Field(default=None, pattern=r"^User:.+$")
+    signature: Literal["off", "required"] = "off"
+    max_record_bytes: PositiveInt = 900_000
+
+    _source: str = PrivateAttr(default="<rules>")
+    _located: LocatedYaml | None = PrivateAttr(default=None)
+
+    @property
+    def source(self) -> str:
+        return self._source
+
+    @property
+    def all_classes(self) -> frozenset[str]:
+        return KNOWN_CLASSES | set(self.classes)
+
+    @property
+    def effective_subject(self) -> str:
+        return self.subject or f"raw.{self.dataset}-value"
+
+    def digest(self) -> str:
+        """A stable sha256 of the canonical rules: same meaning, same digest, whatever the YAML layout."""
+        canonical = self.model_dump(mode="json", by_alias=True, exclude_none=True)
+        for audience in canonical["audiences"].values():
+            audience["clearances"] = sorted(set(audience["clearances"]))
+        canonical["classes"] = sorted(set(canonical["classes"]))
+        payload = json.dumps(canonical, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+    @property
+    def version(self) -> str:
+        """Short form of the digest for logs and topic headers."""
+        return self.digest()[:12]
+
+    def where(self, *location: str | int) -> str:
+        """``file:line`` of a location in the source YAML (nearest known ancestor)."""
+        line = self._located.line_of(location) if self._located else 1
+        return f"{self._source}:{line}"
+
+
+def load_rules(
+    path: str | Path,
+    *,
+    schema: dict[str, Any] | None = None,
+    sample: dict[str, Any] | None = None,
+) -> Rules:
+    """Read, parse and validate a rules file; with a parsed Avro schema or JSON sample, check it too."""
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as error:
+        raise RulesError(f"{file}: cannot read rules file ({error.strerror})") from None
+    return parse_rules(text, source=str(file), schema=schema, sample=sample)
+
+
+def parse_rules(
+    text: str,
+    *,
+    source: str = "<rules>",
+    schema: dict[str, Any] | None = None,
+    sample: dict[str, Any] | None = None,
+) -> Rules:
+    """Parse rules from YAML text and validate them; raise one RulesError listing every problem."""
+    located = _load_yaml(text, source)
+    problems = [
+        f"{source}:{line}: {_dotted(location)}: duplicate key (first at line {first})"
+        for line, location, first in located.duplicates
+    ]
+    rules = _validate_model(located, source, problems)
+    if rules is not None:
+        problems.extend(check_rules(rules, schema=schema, sample=sample))
+    if problems or rules is None:
+        raise RulesError(f"{len(problems)} problem(s) in rules:\n  " + "\n  ".join(problems))
+    return rules
+
+
+def _load_yaml(text: str, source: str) -> LocatedYaml:
+    try:
+        return load_located(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise RulesError(f"{source}:{line}: <document>: {problem}") from None
+
+
+def _validate_model(located: LocatedYaml, source: str, problems: list[str]) -> Rules | None:
+    """The Rules model; field rules are validated one by one so one bad field hides no other problem."""
+    data = located.data
+    if not isinstance(data, dict):
+        problems.append(f"{source}:1: <document>: rules must be a mapping")
+        return None
+    raw_fields = data.get("fields") or {}
+    if not isinstance(raw_fields, dict):
+        problems.append(f"{source}:{located.line_of(('fields',))}: fields: must be a mapping of paths to rules")
+        raw_fields = {}
+    fields = {}
+    for path, raw in raw_fields.items():
+        try:
+            fields[path] = FieldRule.model_validate(raw)
+        except ValidationError as error:
+            _add_pydantic_problems(error, ("fields", path), located, source, problems)
+    try:
+        rules = Rules.model_validate({**data, "fields": fields})
+    except ValidationError as error:
+        _add_pydantic_problems(error, (), located, source, problems)
+        return None
+    rules._source = source
+    rules._located = located
+    return rules
+
+
+def _add_pydantic_problems(
+    error: ValidationError, prefix: Location, located: LocatedYaml, source: str, problems: list[str]
+) -> None:
+    for issue in error.errors(include_input=False, include_url=False):
+        location: Location = (*prefix, *issue["loc"])
+        problems.append(f"{source}:{located.line_of(location)}: {_dotted(location)}: {issue['msg']}")
+
+
+def _dotted(location: Location) -> str:
+    """``('fields', 'address.zip', 'keep_last')`` → ``fields[address.zip].keep_last``."""
+    if len(location) >= 2 and location[0] == "fields":
+        rest = "".join(f".{part}" for part in location[2:])
+        return f"fields[{location[1]}]{rest}"
+    return ".".join(str(part) for part in location) or "<document>"

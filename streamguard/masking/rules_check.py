@@ -1,0 +1,227 @@
+"""Semantic checks of steward rules: classes, audiences, parameters, and fit against the record schema.
+
+``action_problem`` is the one place that decides whether an action can produce a field's type; the plan
+compiler relies on it, so a rule that validates can always be compiled.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from streamguard.core.errors import PathError
+from streamguard.masking import schema_tree
+from streamguard.masking.schema_tree import FieldSpec, Node
+
+if TYPE_CHECKING:
+    from streamguard.masking.rules import FieldRule, Rules
+
+_NAME = re.compile(r"^[a-z][a-z0-9_\-]*$")
+# Parameters each action accepts; anything else given with it is a mistake worth reporting.
+ACTION_PARAMS: dict[str, frozenset[str]] = {
+    "redact": frozenset(),
+    "hash": frozenset({"length"}),
+    "pseudonymize": frozenset({"prefix", "length"}),
+    "partial": frozenset({"keep_first", "keep_last", "mask_char"}),
+    "generalize": frozenset({"to", "size", "keep_first", "ipv4_prefix", "ipv6_prefix"}),
+    "null": frozenset(),
+    "drop": frozenset(),
+    "encrypt": frozenset(),
+    "detect": frozenset({"replace", "prefix"}),
+    "pass": frozenset(),
+}
+_DATE_KINDS = {("int", "date"), ("long", "timestamp-millis"), ("long", "timestamp-micros")}
+_DATE_KINDS |= {("long", "local-timestamp-millis"), ("long", "local-timestamp-micros")}
+_NUMBERS = {"int", "long", "float", "double"}
+
+
+def check_rules(rules: Rules, *, schema: dict[str, Any] | None, sample: dict[str, Any] | None) -> list[str]:
+    """Every problem in already-parsed rules, as ``file:line: path: problem`` strings."""
+    problems = _check_audiences(rules)
+    for path, rule in rules.fields.items():
+        for problem in _check_field_rule(rules, path, rule):
+            problems.append(f"{rules.where('fields', path)}: {path}: {problem}")
+    problems.extend(_check_overlaps(rules))
+    root = _tree_for(rules, schema, sample, problems)
+    if root is not None:
+        problems.extend(_check_against_tree(rules, root))
+    return problems
+
+
+def tree_for_rules(rules: Rules, schema: dict[str, Any] | None, sample: dict[str, Any] | None) -> Node:
+    """The tree the plan compiles against: Avro schema, else JSON sample, else shapes the paths imply."""
+    if schema is not None:
+        return schema_tree.from_avro(schema)
+    if sample is not None:
+        return schema_tree.from_json_sample(sample)
+    return schema_tree.from_rule_paths(list(rules.fields))
+
+
+def _tree_for(rules: Rules, schema: Any, sample: Any, problems: list[str]) -> Node | None:
+    if rules.format == "avro" and sample is not None and schema is None:
+        problems.append(f"{rules.where('format')}: format: avro rules are checked against a schema, not a sample")
+        return None
+    try:
+        return tree_for_rules(rules, schema, sample)
+    except (PathError, KeyError) as error:
+        problems.append(f"{rules.where()}: <schema>: unusable schema ({error})")
+        return None
+
+
+def _check_audiences(rules: Rules) -> list[str]:
+    problems = []
+    for name, audience in rules.audiences.items():
+        if not _NAME.match(name):
+            problems.append(f"{rules.where('audiences', name)}: audiences.{name}: name must match {_NAME.pattern}")
+        for index, clearance in enumerate(audience.clearances):
+            if clearance not in rules.all_classes:
+                where = rules.where("audiences", name, "clearances", index)
+                problems.append(f"{where}: audiences.{name}.clearances: unknown class {clearance!r}")
+    return problems
+
+
+def _check_field_rule(rules: Rules, path: str, rule: FieldRule) -> list[str]:
+    problems = []
+    try:
+        schema_tree.parse_path(path)
+    except PathError as error:
+        problems.append(str(error))
+    if rule.class_ not in rules.all_classes:
+        problems.append(f"unknown class {rule.class_!r} (declare it under classes: or use a known one)")
+    if rule.class_ == "public":
+        if rule.action not in (None, "pass"):
+            problems.append(f"class public always passes; action {rule.action} would never apply")
+        return problems
+    if rule.action is None:
+        return [*problems, f"class {rule.class_} needs an action"]
+    unused = set(rule.params()) - ACTION_PARAMS[rule.action]
+    problems.extend(f"parameter {name} does not apply to action {rule.action}" for name in sorted(unused))
+    problems.extend(_required_params(rule))
+    return problems
+
+
+def _required_params(rule: FieldRule) -> list[str]:
+    if rule.action == "partial" and rule.keep_first is None and rule.keep_last is None:
+        return ["partial needs keep_first and/or keep_last"]
+    if rule.action == "generalize":
+        given = [name for name in ("to", "size", "keep_first") if getattr(rule, name) is not None]
+        if len(given) != 1:
+            return ["generalize needs exactly one of to (year|month|network), size or keep_first"]
+        if (rule.ipv4_prefix is not None or rule.ipv6_prefix is not None) and rule.to != "network":
+            return ["ipv4_prefix/ipv6_prefix apply only with to: network"]
+    if rule.action == "detect" and rule.prefix is not None and rule.replace != "pseudonym":
+        return ["prefix applies to detect only with replace: pseudonym"]
+    return []
+
+
+def _check_overlaps(rules: Rules) -> list[str]:
+    """A rule inside a field that has its own rule is ambiguous (which one wins?), so refuse it."""
+    problems = []
+    for path in rules.fields:
+        outers = [path[:i] for i, char in enumerate(path) if char in ".[{" and path[:i] in rules.fields]
+        if outers:
+            where = rules.where("fields", path)
+            problems.append(f"{where}: {path}: lies inside {outers[0]}, which has its own rule")
+    return problems
+
+
+def _check_against_tree(rules: Rules, root: Node) -> list[str]:
+    problems = []
+    for path, rule in rules.fields.items():
+        try:
+            schema_tree.parse_path(path)
+        except PathError:
+            continue  # already reported as malformed
+        try:
+            node, spec = schema_tree.resolve(root, path)
+        except PathError as error:
+            problems.append(f"{rules.where('fields', path)}: {path}: unknown path ({error})")
+            continue
+        problem = action_problem(rule.effective_action, rule, node, spec, path, rules.format)
+        if problem:
+            problems.append(f"{rules.where('fields', path)}: {path}: {problem}")
+    problems.extend(_check_unclassified(rules, root))
+    return problems
+
+
+def _check_unclassified(rules: Rules, root: Node) -> list[str]:
+    if rules.unclassified == "pass":
+        return []
+    problems = []
+    for path, node in schema_tree.leaf_paths(root):
+        if _covered(path, rules.fields) or node.kind != "union" or node.nullable:
+            continue
+        where = rules.where("unclassified")
+        problems.append(f"{where}: {path}: unclassified union of several types cannot be redacted; classify it")
+    return problems
+
+
+def _covered(path: str, fields: dict[str, Any]) -> bool:
+    return any(path == p or path.startswith((p + ".", p + "[", p + "{")) for p in fields)
+
+
+def action_problem(action: str, rule: FieldRule | None, node: Node, spec: FieldSpec, path: str, fmt: str) -> str | None:
+    """Why ``action`` cannot produce a valid value of ``node``'s type, or None when it can."""
+    kind = node.kind
+    if action == "pass":
+        return None
+    if action == "null":
+        return None if node.nullable or fmt == "json" else "null needs a nullable field (union with null)"
+    if action == "drop":
+        if path.endswith(("[]", "{}")):
+            return "drop applies to record fields, not array elements or map values"
+        return None if spec.has_default or fmt == "json" else "drop needs a field with a default in the schema"
+    if kind in ("record", "array", "map"):
+        return None if action == "redact" else f"{action} cannot produce a {kind}; use redact, null or drop"
+    if kind == "union":
+        if action == "redact" and node.nullable:
+            return None
+        return f"{action} cannot produce a union of several types; use null or drop"
+    return _scalar_problem(action, rule, node)
+
+
+def _scalar_problem(action: str, rule: FieldRule | None, node: Node) -> str | None:
+    kind = node.kind
+    if kind == "any" or action == "redact":
+        return None
+    if node.logical not in (None, "uuid") and action != "generalize":
+        # Decoded logical values are dates, datetimes or Decimals, not the underlying int/bytes.
+        return f"{action} cannot produce a {_describe(node)}"
+    allowed = {
+        "hash": {"string", "bytes", "fixed", "int", "long"},
+        "pseudonymize": {"string"},
+        "partial": {"string"},
+        "encrypt": {"string", "bytes"},
+        "detect": {"string"},
+    }
+    if action in allowed:
+        return None if kind in allowed[action] else f"{action} cannot produce a {_describe(node)}"
+    if action == "generalize" and rule is not None:
+        return _generalize_problem(rule, node)
+    return None
+
+
+def _generalize_problem(rule: FieldRule, node: Node) -> str | None:
+    kind = node.kind
+    if rule.to in ("year", "month"):
+        ok = (kind, node.logical) in _DATE_KINDS or kind == "string"
+        return None if ok else f"generalize to {rule.to} needs a date, timestamp or ISO string, not {_describe(node)}"
+    if node.logical is not None:
+        return f"generalize {_how(rule)} cannot produce a {_describe(node)}"
+    if rule.to == "network":
+        return None if kind == "string" else f"generalize to network needs an IP string, not {_describe(node)}"
+    if rule.size is not None:
+        if kind not in _NUMBERS:
+            return f"generalize by size needs a number, not {_describe(node)}"
+        if kind in ("int", "long") and not float(rule.size).is_integer():
+            return "generalize size must be a whole number for an integer field"
+        return None
+    return None if kind == "string" else f"generalize by keep_first needs a string, not {_describe(node)}"
+
+
+def _how(rule: FieldRule) -> str:
+    return "to network" if rule.to == "network" else "by size" if rule.size is not None else "by keep_first"
+
+
+def _describe(node: Node) -> str:
+    return f"{node.kind} ({node.logical})" if node.logical else node.kind

@@ -1,0 +1,12 @@
+"""The sample dataset shipped with streamguard: its Avro schema, steward rules and records.
+
+The demo, the tests and the benchmarks use them, and so can a user of the installed package
+(``python -c "import streamguard.schemas as s; print(s.CUSTOMERS_RULES)"``).
+"""
+
+from pathlib import Path
+
+SAMPLES = Path(__file__).resolve().parent
+CUSTOMERS_AVSC = SAMPLES / "customers.avsc"
+CUSTOMERS_RULES = SAMPLES / "customers.rules.yaml"
+CUSTOMERS_SAMPLE = SAMPLES / "customers.sample.jsonl"

@@ -1,0 +1,167 @@
+"""Doubles of the data path's Kafka clients (``streamguard.agents.kafka_ports``), recording one shared log of
+what was produced, flushed, committed, assigned and unassigned, in order. No broker."""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from confluent_kafka import KafkaError, KafkaException, TopicPartition
+
+from streamguard.agents.batch import Headers, SourceRecord
+from streamguard.agents.kafka_ports import DataPathClients, DeliveryReport, RebalanceCallback
+from streamguard.core.rule_sets import RuleSetRecord
+
+Event = tuple[Any, ...]
+
+
+class Record(SourceRecord):
+    """A consumed record, or a produced one as its delivery report shows it (confluent's accessors)."""
+
+    __slots__ = ()
+
+    def __init__(
+        self,
+        topic: str,
+        partition: int,
+        offset: int,
+        key: bytes | None = None,
+        value: bytes | None = None,
+        headers: Headers | None = None,
+    ) -> None:
+        super().__init__(topic, partition, offset, key, value, headers or [], 1_700_000_000_000)
+
+    def error(self) -> None:
+        return None
+
+
+class Consumer:
+    """Serves scripted batches (a callable step may run a rebalance inside ``consume``, as librdkafka does),
+    then sets ``stop`` and serves nothing."""
+
+    def __init__(self, log: list[Event], stop: threading.Event, script: list[Any]) -> None:
+        self.log, self.stop, self.script = log, stop, list(script)
+        self.assigned: list[TopicPartition] = []
+        self.refuse_commit: KafkaError | None = None
+        self._on_assign: RebalanceCallback | None = None
+        self._on_revoke: RebalanceCallback | None = None
+
+    def subscribe(self, topics: list[str], on_assign: RebalanceCallback, on_revoke: RebalanceCallback) -> None:
+        self.log.append(("subscribe", tuple(topics)))
+        self._on_assign, self._on_revoke = on_assign, on_revoke
+        assert self._on_assign is not None
+        self._on_assign(self, [TopicPartition(topic, 0) for topic in topics])
+
+    def consume(self, num_messages: int, timeout: float) -> list[Any]:
+        if num_messages > 1 or not self.script:  # the data path's "what else is fetched" call, or the end
+            if not self.script:
+                self.stop.set()
+            return []
+        step = self.script.pop(0)
+        return step(self) if callable(step) else step
+
+    def revoke(self) -> None:
+        assert self._on_revoke is not None
+        self._on_revoke(self, list(self.assigned))
+
+    def committed(self, partitions: list[TopicPartition], timeout: float) -> list[TopicPartition]:
+        return [TopicPartition(p.topic, p.partition, -1001) for p in partitions]
+
+    def incremental_assign(self, partitions: list[TopicPartition]) -> None:
+        self.assigned += partitions
+        self.log.append(("assign", len(partitions)))
+
+    def incremental_unassign(self, partitions: list[TopicPartition]) -> None:
+        self.assigned = [p for p in self.assigned if p not in partitions]
+        self.log.append(("unassign", len(partitions)))
+
+    def commit(self, *, offsets: list[TopicPartition], asynchronous: bool) -> None:
+        if self.refuse_commit is not None:
+            raise KafkaException(self.refuse_commit)
+        self.log.extend(("commit", p.topic, p.partition, p.offset) for p in offsets)
+
+    def close(self) -> None:
+        self.log.append(("close",))
+
+
+class Producer:
+    """Acknowledges on ``flush``, numbering offsets per topic partition; topics in ``failing`` get errors."""
+
+    def __init__(self, log: list[Event]) -> None:
+        self.log = log
+        self.failing: Callable[[str], bool] = lambda _topic: False
+        self.written: dict[str, list[Record]] = defaultdict(list)
+        self._pending: list[tuple[Record, DeliveryReport]] = []
+        self._next: dict[tuple[str, int], int] = defaultdict(int)
+
+    def produce(
+        self,
+        topic: str,
+        value: bytes | None,
+        key: bytes | None,
+        *,
+        partition: int,
+        on_delivery: DeliveryReport,
+        timestamp: int = 0,
+        headers: list[tuple[str, bytes]] | None = None,
+    ) -> None:
+        offset = self._next[(topic, partition)]
+        self._next[(topic, partition)] += 1
+        self._pending.append((Record(topic, partition, offset, key, value, headers or []), on_delivery))
+        self.log.append(("produce", topic))
+
+    def poll(self, timeout: float) -> int:
+        return 0
+
+    def flush(self, timeout: float) -> int:
+        self.log.append(("flush",))
+        pending, self._pending = self._pending, []
+        for record, report in pending:
+            failed = self.failing(record.topic())
+            report(KafkaError(KafkaError._MSG_TIMED_OUT) if failed else None, record)  # type: ignore[arg-type]
+            if not failed:
+                self.written[record.topic()].append(record)
+        return 0
+
+
+class Topics:
+    def __init__(self, log: list[Event]) -> None:
+        self.log = log
+
+    def ensure_system(self) -> None:
+        self.log.append(("ensure_system",))
+
+    def ensure_dataset(self, dataset: str, audiences: list[str]) -> None:
+        self.log.append(("ensure_dataset", dataset))
+
+
+class Rules:
+    def __init__(self, history: list[RuleSetRecord]) -> None:
+        self._history = history
+
+    def history(self) -> list[RuleSetRecord]:
+        return self._history
+
+    def poll(self) -> list[RuleSetRecord]:
+        return []
+
+    def close(self) -> None:
+        pass
+
+
+@dataclass
+class Clients:
+    log: list[Event]
+    consumer: Consumer
+    producer: Producer
+
+    @classmethod
+    def scripted(cls, stop: threading.Event, script: list[Any]) -> Clients:
+        log: list[Event] = []
+        return cls(log, Consumer(log, stop, script), Producer(log))
+
+    def ports(self, history: list[RuleSetRecord]) -> DataPathClients:
+        return DataPathClients(self.consumer, self.producer, Topics(self.log), Rules(history))

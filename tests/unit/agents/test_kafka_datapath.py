@@ -1,0 +1,198 @@
+"""The data path's settle and commit order, and its failure policy, driven by client doubles (no broker).
+
+A cycle's views are acknowledged, then its audit events are written and acknowledged, and only then are its
+source offsets committed; a failure anywhere before the commit stops the loop without committing.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import threading
+from typing import Any
+
+import fastavro
+import pytest
+from confluent_kafka import KafkaError
+
+from harness.sample_data import customers, structured_rules
+from streamguard.agents.codec import frame_wire_format
+from streamguard.agents.kafka_audit import AuditChains
+from streamguard.agents.kafka_datapath import DataPath
+from streamguard.agents.rules_registry import RulesRegistry
+from streamguard.core.errors import DeliveryError, SchemaRegistryUnavailable
+from streamguard.core.reasons import INTERNAL_ERROR, REASON_HEADER
+from streamguard.core.rule_sets import RuleSetRecord
+from streamguard.core.topics import TopicNames
+from streamguard.evidence.audit import AuditEvent
+from streamguard.evidence.chain import verify_chain
+from streamguard.masking.keys import Keyring
+from streamguard.masking.rule_versions import next_version
+from streamguard.masking.rules import parse_rules
+from streamguard.schemas import CUSTOMERS_AVSC
+from tests.unit.agents.datapath_doubles import Clients, Record
+
+NAMES = TopicNames()
+RAW = NAMES.raw("customers")
+SCHEMA_TEXT = CUSTOMERS_AVSC.read_text()
+SCHEMA = fastavro.parse_schema(json.loads(SCHEMA_TEXT))
+RULES_YAML = structured_rules("customers")
+AUDIENCES = ("analytics", "support", "risk")
+
+
+class Registry:
+    """The schema registry: schema 1 known; other ids answered as ``answer`` says (None: unknown)."""
+
+    def __init__(self, answer: Any = None) -> None:
+        self.answer = answer
+
+    def register(self, records: Any) -> None:
+        pass
+
+    def writer_schema(self, schema_id: int) -> dict[str, Any] | None:
+        if schema_id == 1:
+            return SCHEMA
+        if isinstance(self.answer, Exception):
+            raise self.answer
+        return None
+
+
+def _batch(first: int, count: int, schema_id: int = 1) -> list[Record]:
+    records = []
+    for offset, customer in enumerate(customers(count, seed=first), start=first):
+        body = io.BytesIO()
+        fastavro.schemaless_writer(body, SCHEMA, customer)
+        records.append(
+            Record(RAW, 0, offset, customer["customer_id"].encode(), frame_wire_format(schema_id, body.getvalue()))
+        )
+    return records
+
+
+def _rule_history() -> list[RuleSetRecord]:
+    rules = parse_rules(RULES_YAML, schema=json.loads(SCHEMA_TEXT))
+    record = next_version([], rules, RULES_YAML, "customers.rules.yaml", SCHEMA_TEXT, "test")
+    assert record is not None
+    return [record]
+
+
+def _run(script: list[Any], registry: Registry | None = None, prepare: Any = None) -> tuple[Clients, Exception | None]:
+    """Run the data path over ``script`` until the consumer runs dry; the clients and what it raised."""
+    stop = threading.Event()
+    clients = Clients.scripted(stop, script)
+    if prepare is not None:
+        prepare(clients)
+    rules = RulesRegistry(NAMES, registry or Registry(), Keyring.ephemeral(), lambda: None, "worker-1")  # type: ignore[arg-type, return-value]
+    chains = AuditChains(NAMES.audit, 3, lambda _partition, _start: [])
+    datapath = DataPath(clients.ports(_rule_history()), rules, chains, batch_size=100)
+    try:
+        datapath.run(stop)
+    except Exception as error:
+        return clients, error
+    return clients, None
+
+
+def _commits(clients: Clients) -> list[int]:
+    return [event[3] for event in clients.log if event[0] == "commit"]
+
+
+def _audit_events(clients: Clients) -> list[AuditEvent]:
+    return [AuditEvent.from_bytes(record.value() or b"") for record in clients.producer.written[NAMES.audit]]
+
+
+def test_each_cycle_commits_only_after_its_views_and_then_its_audit_are_acknowledged() -> None:
+    clients, error = _run([_batch(0, 3), _batch(3, 4)])
+    assert error is None
+    log = clients.log
+    assert _commits(clients) == [3, 7]
+    audit_writes = [i for i, event in enumerate(log) if event == ("produce", NAMES.audit)]
+    commits = [i for i, event in enumerate(log) if event[0] == "commit"]
+    for audit_write, commit in zip(audit_writes, commits, strict=True):
+        views = [i for i, event in enumerate(log[:audit_write]) if event[0] == "produce" and event[1] != NAMES.audit]
+        assert ("flush",) in log[views[-1] : audit_write]  # the views were acknowledged before the audit write
+        assert ("flush",) in log[audit_write:commit]  # and the audit write before the commit
+    second_views = log.index(("produce", NAMES.governed("customers", "analytics")), commits[0])
+    assert second_views > commits[0]  # the next cycle's views go out only once the first is committed
+    for audience in AUDIENCES:
+        assert len(clients.producer.written[NAMES.governed("customers", audience)]) == 7
+    report = verify_chain(_audit_events(clients))
+    assert report.intact
+    assert report.missing_offsets(0, 7) == []
+
+
+def test_an_unacknowledged_view_stops_the_loop_without_commit_or_audit() -> None:
+    def failing(clients: Clients) -> None:
+        clients.producer.failing = lambda topic: topic.endswith(".support")
+
+    clients, error = _run([_batch(0, 3)], prepare=failing)
+    assert isinstance(error, DeliveryError)
+    assert _commits(clients) == []
+    assert ("produce", NAMES.audit) not in clients.log
+
+
+def test_an_unacknowledged_audit_event_stops_the_loop_without_commit() -> None:
+    def failing(clients: Clients) -> None:
+        clients.producer.failing = lambda topic: topic == NAMES.audit
+
+    clients, error = _run([_batch(0, 3)], prepare=failing)
+    assert isinstance(error, DeliveryError)
+    assert _commits(clients) == []
+    assert clients.producer.written[NAMES.governed("customers", "risk")]  # the views were out, uncommitted
+
+
+def test_a_schema_registry_outage_settles_the_cycle_in_flight_then_stops_uncommitted() -> None:
+    outage = SchemaRegistryUnavailable("schema registry: schema id 2: ConnectionError")
+    clients, error = _run([_batch(0, 3), _batch(3, 3, schema_id=2)], Registry(answer=outage))
+    assert error is outage
+    assert _commits(clients) == [3]  # the healthy cycle before the outage is settled ...
+    assert len(clients.producer.written[NAMES.governed("customers", "analytics")]) == 3  # ... nothing after it
+    assert not clients.producer.written[NAMES.quarantine]  # and nothing healthy is quarantined
+
+
+def test_an_unknown_schema_id_is_the_records_fault_and_is_committed() -> None:
+    clients, error = _run([_batch(0, 2), _batch(2, 2, schema_id=2)], Registry(answer=None))
+    assert error is None
+    assert _commits(clients) == [2, 4]
+    reasons = [dict(record.headers())[REASON_HEADER] for record in clients.producer.written[NAMES.quarantine]]
+    assert reasons == [b"unknown_schema_id", b"unknown_schema_id"]
+
+
+def test_a_bug_quarantines_its_batch_and_commits_without_logging_its_message(caplog: pytest.LogCaptureFixture) -> None:
+    bug = RuntimeError("customer 536-22-8841 tripped it")
+    with caplog.at_level(logging.ERROR):
+        clients, error = _run([_batch(0, 2), _batch(2, 3, schema_id=2)], Registry(answer=bug))
+    assert error is None
+    assert _commits(clients) == [2, 5]
+    quarantined = clients.producer.written[NAMES.quarantine]
+    assert [record.offset() for record in quarantined] == [0, 1, 2]
+    assert {dict(record.headers())[REASON_HEADER] for record in quarantined} == {INTERNAL_ERROR.encode()}
+    assert [q.reason for q in _audit_events(clients)[1].quarantined] == [INTERNAL_ERROR] * 3
+    assert "quarantining the batch" in caplog.text
+    assert "536-22-8841" not in caplog.text
+
+
+def test_a_commit_refused_by_a_rebalance_is_redelivered_any_other_refusal_stops() -> None:
+    def rebalancing(clients: Clients) -> None:
+        clients.consumer.refuse_commit = KafkaError(KafkaError.REBALANCE_IN_PROGRESS)
+
+    _clients, error = _run([_batch(0, 3)], prepare=rebalancing)
+    assert error is None
+
+    def broken(clients: Clients) -> None:
+        clients.consumer.refuse_commit = KafkaError(KafkaError.GROUP_AUTHORIZATION_FAILED)
+
+    clients, error = _run([_batch(0, 3)], prepare=broken)
+    assert isinstance(error, DeliveryError)
+    assert "GROUP_AUTHORIZATION_FAILED" in str(error)
+    assert _commits(clients) == []
+
+
+def test_a_revoke_settles_the_cycle_in_flight_before_its_partitions_go() -> None:
+    def revoke_inside_consume(consumer: Any) -> list[Record]:
+        consumer.revoke()
+        return []
+
+    clients, error = _run([_batch(0, 3), revoke_inside_consume])
+    assert error is None
+    log = clients.log
+    assert log.index(("commit", RAW, 0, 3)) < log.index(("unassign", 1))

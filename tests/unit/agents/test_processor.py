@@ -1,0 +1,167 @@
+"""The data path's pure core: every source offset ends up delivered, a tombstone, or quarantined."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import fastavro
+import pytest
+
+from harness.sample_data import customers, structured_rules
+from streamguard.agents.batch import SourceRecord
+from streamguard.agents.codec import frame_wire_format, split_wire_format
+from streamguard.agents.processor import DatasetProcessor
+from streamguard.core.errors import SchemaRegistryUnavailable
+from streamguard.core.topics import TopicNames
+from streamguard.evidence.header import EVIDENCE_HEADER, Evidence
+from streamguard.masking.keys import Keyring
+from streamguard.masking.rules import load_rules, parse_rules
+from streamguard.schemas import CUSTOMERS_AVSC, CUSTOMERS_RULES
+from tests.unit.fakes import RegexScanner
+
+SCHEMA = fastavro.parse_schema(json.loads(CUSTOMERS_AVSC.read_text()))
+OTHER_SCHEMA = fastavro.parse_schema(
+    {"type": "record", "name": "Other", "fields": [{"name": "customer_id", "type": "string"}]}
+)
+NAMES = TopicNames()
+
+
+class Schemas:
+    def writer_schema(self, schema_id: int) -> dict[str, Any] | None:
+        return {1: SCHEMA, 2: OTHER_SCHEMA}.get(schema_id)
+
+
+def _payload(schema: Any, schema_id: int, record: dict[str, Any]) -> bytes:
+    body = io.BytesIO()
+    fastavro.schemaless_writer(body, schema, record)
+    return frame_wire_format(schema_id, body.getvalue())
+
+
+STRUCTURED_RULES = structured_rules("customers")
+
+
+@pytest.fixture(scope="module", params=["python-plan", "native-engine", "native-engine-disabled"])
+def processor(request: pytest.FixtureRequest) -> DatasetProcessor:
+    """The sample rules (free text: the Python plan), their structured variant (the native engine), and the
+    same with the engine switched off (what a machine without the module runs)."""
+    if request.param == "python-plan":
+        rules = load_rules(CUSTOMERS_RULES, schema=SCHEMA)
+    else:
+        rules = parse_rules(STRUCTURED_RULES, schema=SCHEMA)
+    native = request.param != "native-engine-disabled"
+    made = DatasetProcessor(rules, 3, Keyring.ephemeral(), NAMES, Schemas(), RegexScanner(), "worker-1", native=native)
+    made.process([_record(0, _payload(SCHEMA, 1, next(customers(1))))])  # compiles the plan for schema 1
+    assert (made.engine_for(1) is not None) == (request.param == "native-engine")
+    return made
+
+
+def _record(offset: int, value: bytes | None, key: bytes = b"k") -> SourceRecord:
+    return SourceRecord("raw.customers", 0, offset, key, value, [], 1_700_000_000_000)
+
+
+def test_a_mixed_batch_accounts_for_every_offset_once(processor: DatasetProcessor) -> None:
+    good = [_payload(SCHEMA, 1, record) for record in customers(3, seed=1)]
+    batch = [
+        _record(10, good[0]),
+        _record(11, b"\x00\x00"),
+        _record(12, None, key=b"erase-me"),
+        _record(13, _payload(OTHER_SCHEMA, 2, {"customer_id": "x"})),
+        _record(14, frame_wire_format(77, b"\x02")),
+        _record(15, good[1] + b"\x00" * 900_000),
+        _record(16, good[2]),
+    ]
+    result = processor.process(batch)
+    event = result.event
+    assert event.delivered == [(10, 10), (16, 16)]
+    assert event.tombstones == [12]
+    assert {q.offset: q.reason for q in event.quarantined} == {
+        11: "undecodable:too_short_for_wire_format",
+        13: "schema_mismatch",
+        14: "unknown_schema_id",
+        15: "oversize",
+    }
+    assert event.accounted_offsets() == list(range(10, 17))
+    assert [o.source_offset for o in result.quarantine] == [11, 13, 14, 15]
+    governed = result.governed
+    assert governed.source_offsets == [10, 12, 16]
+    assert governed.keys[1] == b"erase-me"
+    for headers in governed.headers:
+        evidence = Evidence.parse(dict(headers)[EVIDENCE_HEADER])
+        assert (evidence.rule_version, evidence.audit_event) == (3, event.event_id)
+        assert evidence.source_topic == "raw.customers"
+    for audience, values in governed.values.items():
+        assert values[1] is None
+        assert event.outputs[audience].count == 3
+        for value in (values[0], values[2]):
+            schema_id, body = split_wire_format(value)
+            view = fastavro.schemaless_reader(io.BytesIO(body), SCHEMA, None)
+            assert schema_id == 1
+            assert fastavro.validation.validate(view, SCHEMA)
+
+
+def test_views_differ_per_clearance(processor: DatasetProcessor) -> None:
+    record = next(customers(1, seed=2))
+    result = processor.process([_record(0, _payload(SCHEMA, 1, record))])
+    views = {
+        a: fastavro.schemaless_reader(io.BytesIO(split_wire_format(values[0])[1]), SCHEMA, None)
+        for a, values in result.governed.values.items()
+    }
+    assert views["risk"]["ssn"] == record["ssn"]
+    assert views["support"]["ssn"] != record["ssn"]
+    assert views["support"]["email"] == record["email"]
+    assert views["analytics"]["email"] != record["email"]
+
+
+def test_quarantine_headers_name_the_reason_and_source_never_the_value(processor: DatasetProcessor) -> None:
+    result = processor.process([_record(5, b"\x00\x00\x00\x00\x01secret-ssn-123-45-6789")])
+    headers = dict(result.quarantine[0].headers)
+    assert headers["streamguard-reason"] == b"undecodable:avro_body"
+    assert Evidence.parse(headers[EVIDENCE_HEADER]).source == ("raw.customers", 0, 5)
+    assert all(b"secret" not in value for value in headers.values())
+
+
+def test_quarantine_all_fails_a_whole_batch_closed(processor: DatasetProcessor) -> None:
+    good = _payload(SCHEMA, 1, next(customers(1)))
+    result = processor.quarantine_all([_record(1, good), _record(2, good)], "internal_error")
+    assert not result.governed.source_offsets
+    assert all(not values for values in result.governed.values.values())
+    assert [q.reason for q in result.event.quarantined] == ["internal_error", "internal_error"]
+
+
+def test_the_native_engine_and_the_python_plan_give_the_same_batch() -> None:
+    """Same views, same reasons, same evidence (digests, action counts) whichever path serves the schema."""
+    rules = parse_rules(STRUCTURED_RULES, schema=SCHEMA)
+    keys = Keyring.ephemeral()
+    good = [_payload(SCHEMA, 1, record) for record in customers(40, seed=8)]
+    batch = [_record(offset, value) for offset, value in enumerate(good)]
+    batch[7] = _record(7, None)
+    batch[9] = _record(9, good[9][:30])
+    batch[11] = _record(11, _payload(OTHER_SCHEMA, 2, {"customer_id": "x"}))
+    results = [
+        DatasetProcessor(rules, 3, keys, NAMES, Schemas(), None, "w", native=native).process(batch)
+        for native in (True, False)
+    ]
+    native, python = (result.governed for result in results)
+    assert native.values == python.values
+    assert native.source_offsets == python.source_offsets
+    ignored = {"event_id", "recorded_at", "hash"}
+    assert results[0].event.model_dump(exclude=ignored) == results[1].event.model_dump(exclude=ignored)
+    assert {q.offset: q.reason for q in results[0].event.quarantined} == {
+        9: "undecodable:avro_body",
+        11: "schema_mismatch",
+    }
+
+
+class DownRegistry:
+    def writer_schema(self, schema_id: int) -> dict[str, Any] | None:
+        raise SchemaRegistryUnavailable(f"schema registry: schema id {schema_id}: ConnectionError")
+
+
+def test_a_registry_that_does_not_answer_raises_instead_of_quarantining_healthy_records() -> None:
+    rules = parse_rules(STRUCTURED_RULES, schema=SCHEMA)
+    processor = DatasetProcessor(rules, 1, Keyring.ephemeral(), NAMES, DownRegistry(), None, "w")
+    good = _payload(SCHEMA, 1, next(customers(1)))
+    with pytest.raises(SchemaRegistryUnavailable):
+        processor.process([_record(0, good), _record(1, good)])

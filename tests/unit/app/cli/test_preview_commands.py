@@ -1,0 +1,108 @@
+"""``streamguard rules validate``, ``mask`` and ``decrypt`` on the sample files (no Kafka, fake scanner)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from streamguard.app.cli import cli, preview_commands
+from streamguard.masking.keyring_file import generate_keyring_json
+from tests.unit.fakes import CUSTOMERS_AVSC, CUSTOMERS_RULES, CUSTOMERS_SAMPLE, RegexScanner
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def fake_scanner(monkeypatch: pytest.MonkeyPatch) -> list[RegexScanner]:
+    made: list[RegexScanner] = []
+
+    def factory() -> RegexScanner:
+        made.append(RegexScanner())
+        return made[-1]
+
+    monkeypatch.setattr(preview_commands, "scanner_factory", factory)
+    return made
+
+
+def test_rules_validate_prints_a_summary() -> None:
+    result = runner.invoke(cli, ["rules", "validate", str(CUSTOMERS_RULES), "--schema", str(CUSTOMERS_AVSC)])
+    assert result.exit_code == 0, result.output
+    assert "dataset customers" in result.stdout
+    assert "analytics, support, risk" in result.stdout
+    assert "digest: sha256:" in result.stdout
+
+
+def test_rules_validate_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    text = CUSTOMERS_RULES.read_text().replace("keep_last: 2}", "keep_last: -2}").replace("ssn:  ", "snn:  ")
+    bad.write_text(text)
+    result = runner.invoke(cli, ["rules", "validate", str(bad), "--schema", str(CUSTOMERS_AVSC)])
+    assert result.exit_code == 1
+    assert f"{bad}:" in result.stderr
+    assert "fields[phone].keep_last" in result.stderr
+    assert "snn: unknown path" in result.stderr
+
+
+def test_mask_sample_for_analytics(fake_scanner: list[RegexScanner]) -> None:
+    args = ["mask", "--rules", str(CUSTOMERS_RULES), "--audience", "analytics", "--schema", str(CUSTOMERS_AVSC)]
+    result = runner.invoke(cli, args, input=CUSTOMERS_SAMPLE.read_text())
+    assert result.exit_code == 0, result.stderr
+    assert "ephemeral preview key" in result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    originals = [json.loads(line) for line in CUSTOMERS_SAMPLE.read_text().splitlines()]
+    assert [line["customer_id"] for line in lines] == [o["customer_id"] for o in originals]
+    for masked, original in zip(lines, originals, strict=True):
+        assert masked["ssn"] == "[REDACTED]"
+        assert masked["email"] != original["email"]
+        assert masked["dob"].endswith("-01-01")  # an Avro date, generalized, printed as ISO
+    assert "maria.g@example.org" not in result.stdout
+    assert "<EMAIL_ADDRESS>" in result.stdout
+    assert len(fake_scanner) == 1
+
+
+def test_mask_reports_bad_lines_and_continues(tmp_path: Path) -> None:
+    records = CUSTOMERS_SAMPLE.read_text().splitlines()
+    broken = json.loads(records[1]) | {"unexpected": "value-that-must-not-be-echoed"}
+    stdin = "\n".join([records[0], "{not json", json.dumps(broken), records[2]]) + "\n"
+    args = ["mask", "--rules", str(CUSTOMERS_RULES), "--audience", "risk", "--schema", str(CUSTOMERS_AVSC)]
+    result = runner.invoke(cli, args, input=stdin)
+    assert result.exit_code == 1
+    assert "line 2: not valid JSON" in result.stderr
+    assert "line 3: unexpected: field not in the schema" in result.stderr
+    assert "value-that-must-not-be-echoed" not in result.stderr + result.stdout
+    assert len(result.stdout.splitlines()) == 2
+
+
+def test_mask_without_free_text_never_builds_a_scanner(tmp_path: Path, fake_scanner: list[RegexScanner]) -> None:
+    rules = tmp_path / "r.yaml"
+    rules.write_text(
+        "dataset: t\nformat: json\naudiences: {ops: {}}\nfields:\n  email: {class: contact, action: hash}\n"
+    )
+    result = runner.invoke(cli, ["mask", "--rules", str(rules), "--audience", "ops"], input='{"email": "a@b.org"}\n')
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)["email"]) == 64
+    assert fake_scanner == []
+
+
+def test_encrypted_fields_round_trip_through_decrypt(tmp_path: Path) -> None:
+    keyring = tmp_path / "keyring.json"
+    keyring.write_text(generate_keyring_json())
+    rules = tmp_path / "r.yaml"
+    rules.write_text(
+        "dataset: t\nformat: json\naudiences: {ops: {}}\nfields:\n  ssn: {class: government_id, action: encrypt}\n"
+    )
+    stdin = '{"ssn": "536-22-8841"}\n{"ssn": "078-05-1120"}\n'
+    masked = runner.invoke(
+        cli, ["mask", "--rules", str(rules), "--audience", "ops", "--keyring", str(keyring)], input=stdin
+    )
+    assert masked.exit_code == 0
+    assert "ephemeral" not in masked.stderr
+    tokens = [json.loads(line)["ssn"] for line in masked.stdout.splitlines()]
+    assert all(token.startswith("sgenc:v1:k1:ops:") for token in tokens)
+    plain = runner.invoke(cli, ["decrypt", "--keyring", str(keyring)], input="\n".join([*tokens, "garbage"]) + "\n")
+    assert plain.stdout.splitlines() == ["536-22-8841", "078-05-1120"]
+    assert plain.exit_code == 1
+    assert "line 3:" in plain.stderr

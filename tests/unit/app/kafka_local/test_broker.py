@@ -1,0 +1,36 @@
+"""The local broker's ports, status and admin secret."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from streamguard.app.kafka_local import broker as broker_module
+from streamguard.app.kafka_local.server_config import BrokerPorts
+
+
+def test_taken_preferred_port_is_replaced_by_a_free_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        taken = squatter.getsockname()[1]
+        monkeypatch.setattr(broker_module, "PREFERRED_PORTS", BrokerPorts(taken, taken, taken))
+        ports = broker_module._choose_ports()
+    chosen = [ports.plaintext, ports.sasl, ports.controller]
+    assert taken not in chosen
+    assert len(set(chosen)) == 3
+
+
+def test_status_of_a_home_that_never_started_kafka_is_down(tmp_path: Path) -> None:
+    status = broker_module.LocalBroker(tmp_path, "4.1.1", "streamguard-admin").status()
+    assert not status.running
+    assert status.describe() == "Kafka is not running"
+
+
+def test_generated_admin_password_is_private_and_stable(tmp_path: Path) -> None:
+    local = broker_module.LocalBroker(tmp_path, "4.1.1", "streamguard-admin")
+    first = local.admin_password
+    assert first == local.admin_password
+    assert (tmp_path / "kafka" / "admin.secret").stat().st_mode & 0o077 == 0

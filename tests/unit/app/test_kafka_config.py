@@ -1,0 +1,33 @@
+"""Client options from settings: one set of options for every Kafka client, SASL included when configured."""
+
+from __future__ import annotations
+
+import pytest
+
+from streamguard.app.kafka_config import client_options
+from streamguard.app.settings import load_settings
+
+
+def test_sasl_settings_reach_the_clients(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STREAMGUARD_BOOTSTRAP", "127.0.0.1:19093")
+    monkeypatch.setenv("STREAMGUARD_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+    monkeypatch.setenv("STREAMGUARD_SASL_USERNAME", "svc")
+    monkeypatch.setenv("STREAMGUARD_SASL_PASSWORD", "pw")
+    assert client_options(load_settings()) == {
+        "bootstrap.servers": "127.0.0.1:19093",
+        "security.protocol": "SASL_PLAINTEXT",
+        "sasl.mechanisms": "SCRAM-SHA-512",
+        "sasl.username": "svc",
+        "sasl.password": "pw",
+    }
+    monkeypatch.setenv("STREAMGUARD_SECURITY_PROTOCOL", "PLAINTEXT")
+    assert client_options(load_settings()) == {"bootstrap.servers": "127.0.0.1:19093"}
+
+
+def test_no_broker_configured_or_running_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    from streamguard.core.errors import ConfigError
+
+    monkeypatch.delenv("STREAMGUARD_BOOTSTRAP", raising=False)
+    monkeypatch.setenv("STREAMGUARD_HOME", str(tmp_path))
+    with pytest.raises(ConfigError, match="STREAMGUARD_BOOTSTRAP"):
+        client_options(load_settings())
