@@ -60,6 +60,7 @@ from bench.pipeline_setup import (
 from harness.worker_process import free_port, wait_until
 
 AUDIENCES = 3
+CHECKOUT = Path(__file__).resolve().parent.parent  # the bench's own modules run as subprocesses from here
 
 
 @dataclass
@@ -123,6 +124,7 @@ def run_faust(bench: Bench, mode: str, records: int) -> float:
     create_topics(bench.admin, views, 1)
     env = {
         **os.environ,
+        "PYTHONPATH": str(CHECKOUT),
         "BENCH_FAUST_MODE": mode,
         "BENCH_FAUST_APP_ID": dataset,
         "BENCH_FAUST_BOOTSTRAP": bench.bootstrap,
@@ -213,7 +215,7 @@ def run_baseline_latency(bench: Bench, partitions: int, rate: float, seconds: fl
     source, *outputs = bench.topics(["latsrc", "latout0", "latout1", "latout2"], partitions)
     command = [sys.executable, "-m", "bench.pipeline_baselines", bench.bootstrap, source, ",".join(outputs)]
     process = subprocess.Popen(
-        [*command, str(seconds + 30)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=bench.home
+        [*command, str(seconds + 30)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=CHECKOUT
     )
     try:
         assert process.stdout is not None
@@ -235,13 +237,12 @@ def measure(bench: Bench, plan: Plan) -> Results:
         pipeline, audit = run_pipeline(bench, 1, 1, plan.records, tag=f"r{round_}")
         results.rounds.append((baselines, pipeline))
         results.audit[(1, 1)] = audit
-        shown = ", ".join(f"{name} {rate:,.0f}" for name, rate in baselines.items())
-        _say(f"round {round_}: {shown}; streamguard p=1 w=1 {pipeline:,.0f} records/s (audit {audit})")
+        _say(f"round {round_}: {_rates(baselines)}; streamguard p=1 w=1 {pipeline:,.0f} records/s (audit {audit})")
     results.baselines[1] = results.rounds[0][0]
     results.pipeline[(1, 1)] = results.rounds[0][1]
     for partitions in (p for p in plan.partitions if p != 1):
         results.baselines[partitions] = run_baselines(bench, partitions, plan.matrix_records)
-        _say(f"baselines p={partitions}: {results.baselines[partitions]}")
+        _say(f"baselines p={partitions}: {_rates(results.baselines[partitions])} records/s")
     for mode, records in (("event", plan.faust_records), ("take", plan.faust_take_records)):
         results.faust[mode] = run_faust(bench, mode, records)
         _say(f"faust {mode}: {results.faust[mode]:,.0f} records/s")
@@ -259,6 +260,10 @@ def measure(bench: Bench, plan: Plan) -> Results:
     results.latency["streamguard"] = run_pipeline_latency(bench, 1, rate, plan.latency_seconds)
     results.latency[LIBRDKAFKA_3] = run_baseline_latency(bench, 1, rate, plan.latency_seconds)
     return results
+
+
+def _rates(baselines: dict[str, float]) -> str:
+    return ", ".join(f"{name} {rate:,.0f}" for name, rate in baselines.items())
 
 
 def _say(line: str) -> None:

@@ -1,9 +1,8 @@
 """The governed data path: batched consume → process → produce → audit → commit, on librdkafka.
 
-Why not Faust agents: per event, Faust's stream layer is far from the throughput of a bare consume-produce
-loop on this machine, and even with ``stream.take()`` batches its per-record sends cost more than masking
-(figures in BENCHMARKS.md). So the worker (``streamguard.app.worker``) runs this loop on its own thread, with
-confluent-kafka's consumer and producer doing batching and I/O in C.
+Why not Faust agents: Faust's stream layer and its per-record sends cost more than masking does, even with
+``stream.take_events`` batches (figures in BENCHMARKS.md). So the worker (``streamguard.app.worker``) runs
+this loop on its own thread, with confluent-kafka's consumer and producer doing batching and I/O in C.
 
 Every client is handed in (``DataPathClients``): ``streamguard.agents.kafka_clients`` builds the real ones,
 and broker-free tests drive the loop with doubles to check what is produced, flushed and committed, in which
@@ -13,9 +12,9 @@ Delivery: at-least-once, no loss. A cycle's source offsets are committed only af
 quarantine record and audit event of the cycle is acknowledged (acks=all, idempotent producer). The broker
 acknowledges one cycle's views while this thread processes the next batch; that cycle is settled (views
 acknowledged, audit written and acknowledged, offsets committed) before the next one sends anything, and
-before a rebalance takes its partitions away. A failed
-delivery stops the worker without committing, so the span is processed again after restart; duplicates carry
-their source offset in the ``streamguard-evidence`` header and the audit chain shows the redelivery.
+before a rebalance takes its partitions away. A failed delivery stops the worker without committing, so the
+span is processed again after restart; duplicates carry their source offset in the ``streamguard-evidence``
+header and the audit chain shows the redelivery.
 """
 
 from __future__ import annotations

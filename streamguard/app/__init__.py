@@ -1,1 +1,1 @@
-"""streamguard's edges: configuration, the command line, the Faust application and the local broker."""
+"""streamguard's outer layer: settings, the command line, the worker's wiring and the local broker."""

@@ -1,1 +1,1 @@
-"""Pure evidence logic: audit events, their digests and the per-partition hash chain. No I/O."""
+"""Pure evidence logic: audit events, their digests, the evidence header and the per-partition hash chain."""
