@@ -1,0 +1,31 @@
+"""``streamguard rules validate``: a summary, or every problem at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from streamguard.app.cli import cli
+from tests.unit.fakes import CUSTOMERS_AVSC, CUSTOMERS_RULES
+
+runner = CliRunner()
+
+
+def test_rules_validate_prints_a_summary() -> None:
+    result = runner.invoke(cli, ["rules", "validate", str(CUSTOMERS_RULES), "--schema", str(CUSTOMERS_AVSC)])
+    assert result.exit_code == 0, result.output
+    assert "dataset customers" in result.stdout
+    assert "analytics, support, risk" in result.stdout
+    assert "digest: sha256:" in result.stdout
+
+
+def test_rules_validate_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    text = CUSTOMERS_RULES.read_text().replace("keep_last: 2}", "keep_last: -2}").replace("ssn:  ", "snn:  ")
+    bad.write_text(text)
+    result = runner.invoke(cli, ["rules", "validate", str(bad), "--schema", str(CUSTOMERS_AVSC)])
+    assert result.exit_code == 1
+    assert f"{bad}:" in result.stderr
+    assert "fields[phone].keep_last" in result.stderr
+    assert "snn: unknown path" in result.stderr
