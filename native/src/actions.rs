@@ -1,5 +1,6 @@
-//! The value actions, byte-for-byte as `masking/actions.py` and `masking/generalize.py` compute them for
-//! values fastavro decodes (the equivalence tests in `tests/unit/test_native_plan.py` hold them to it).
+//! The value actions, byte-for-byte as `streamguard/masking/actions.py` and `generalize.py` compute them for
+//! values fastavro decodes (the equivalence tests in `tests/unit/masking/test_native_plan*.py` hold them to
+//! it). Where a generalization would keep the whole value, the op writes the `masked` constant it was given.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -57,13 +58,12 @@ pub fn apply(op: &Op, ty: &Type, value: &[u8], out: &mut Vec<u8>, path: &str) ->
         Op::Partial { first, last, mask } => {
             write_bytes(out, partial(r.read_str()?, *first, *last, mask).as_bytes())
         }
-        Op::Prefix { keep } => {
+        Op::Prefix { keep, masked } => {
             let text = r.read_str()?;
-            let end = text
-                .char_indices()
-                .nth(*keep)
-                .map_or(text.len(), |(at, _)| at);
-            write_bytes(out, &text.as_bytes()[..end]);
+            match text.char_indices().nth(*keep) {
+                Some((end, _)) => write_bytes(out, &text.as_bytes()[..end]),
+                None => out.extend_from_slice(masked), // the prefix would be the whole value
+            }
         }
         Op::DateTrunc { to_year } => write_long(out, truncate_day(r.read_long()?, *to_year)),
         Op::TimestampTrunc { to_year, unit } => {
@@ -76,7 +76,7 @@ pub fn apply(op: &Op, ty: &Type, value: &[u8], out: &mut Vec<u8>, path: &str) ->
             let bucket = (value - value.rem_euclid(step)).max(i128::from(*min));
             write_long(out, i64::try_from(bucket).map_err(|_| invalid(INVALID))?);
         }
-        Op::BucketFloat { size } => match ty.kind {
+        Op::BucketFloat { size, masked } => match ty.kind {
             Kind::Float => {
                 let bucket = float_bucket(f64::from(r.read_float()?), *size)
                     .ok_or_else(|| invalid(INVALID))?;
@@ -84,19 +84,28 @@ pub fn apply(op: &Op, ty: &Type, value: &[u8], out: &mut Vec<u8>, path: &str) ->
                 if narrow.is_infinite() {
                     return Err(invalid(INVALID));
                 }
-                out.extend_from_slice(&narrow.to_le_bytes());
+                if f64::from(narrow.next_up()) >= bucket + size {
+                    out.extend_from_slice(masked); // a bucket of one representable value
+                } else {
+                    out.extend_from_slice(&narrow.to_le_bytes());
+                }
             }
             Kind::Double => {
                 let bucket =
                     float_bucket(r.read_double()?, *size).ok_or_else(|| invalid(INVALID))?;
-                out.extend_from_slice(&bucket.to_le_bytes());
+                if bucket.next_up() >= bucket + size {
+                    out.extend_from_slice(masked);
+                } else {
+                    out.extend_from_slice(&bucket.to_le_bytes());
+                }
             }
             _ => return Err(invalid(MISMATCH)),
         },
-        Op::Network { v4, v6 } => {
-            let network = network(r.read_str()?, *v4, *v6).ok_or_else(|| invalid(INVALID))?;
-            write_bytes(out, network.as_bytes());
-        }
+        Op::Network { v4, v6, masked } => match network(r.read_str()?, *v4, *v6) {
+            Some(Some(network)) => write_bytes(out, network.as_bytes()),
+            Some(None) => out.extend_from_slice(masked), // a network of one address is the address
+            None => return Err(invalid(INVALID)),
+        },
         Op::Encrypt {
             cipher,
             head,
@@ -182,19 +191,22 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
 }
 
-/// The network of an address, as Python's `ipaddress` prints it: `203.0.113.0/24`, `2001:db8:85a3::/48`.
-fn network(value: &str, v4: u8, v6: u8) -> Option<String> {
+/// The network of an address, as Python's `ipaddress` prints it: `203.0.113.0/24`, `2001:db8:85a3::/48`;
+/// `Some(None)` for a network of a single address (/32, /128), None for a value that is no address.
+fn network(value: &str, v4: u8, v6: u8) -> Option<Option<String>> {
     Some(match value.trim().parse::<IpAddr>().ok()? {
+        IpAddr::V4(_) if v4 == 32 => None,
+        IpAddr::V6(_) if v6 == 128 => None,
         IpAddr::V4(address) => {
             let mask = u32::MAX.checked_shl(32 - u32::from(v4)).unwrap_or(0);
-            format!("{}/{v4}", Ipv4Addr::from(u32::from(address) & mask))
+            Some(format!("{}/{v4}", Ipv4Addr::from(u32::from(address) & mask)))
         }
         IpAddr::V6(address) => {
             let mask = u128::MAX.checked_shl(128 - u32::from(v6)).unwrap_or(0);
-            format!(
+            Some(format!(
                 "{}/{v6}",
                 compressed(Ipv6Addr::from(u128::from(address) & mask))
-            )
+            ))
         }
     })
 }
@@ -246,19 +258,21 @@ mod tests {
 
     #[test]
     fn ipv6_text_matches_python() {
+        let text = |value: &str, v4: u8, v6: u8| network(value, v4, v6).unwrap().unwrap();
         assert_eq!(
-            network("2001:db8:85a3::8a2e:370:7334", 24, 48).unwrap(),
+            text("2001:db8:85a3::8a2e:370:7334", 24, 48),
             "2001:db8:85a3::/48"
         );
-        assert_eq!(
-            network("1:0:0:1:0:0:0:1", 24, 128).unwrap(),
-            "1:0:0:1::1/128"
-        );
-        assert_eq!(
-            network("::ffff:1.2.3.4", 24, 128).unwrap(),
-            "::ffff:102:304/128"
-        );
-        assert_eq!(network("203.0.113.77", 20, 48).unwrap(), "203.0.112.0/20");
-        assert_eq!(network("203.0.113.77", 0, 48).unwrap(), "0.0.0.0/0");
+        assert_eq!(text("1:0:0:1:0:0:0:1", 24, 127), "1:0:0:1::/127");
+        assert_eq!(text("::ffff:1.2.3.4", 24, 120), "::ffff:102:300/120");
+        assert_eq!(text("203.0.113.77", 20, 48), "203.0.112.0/20");
+        assert_eq!(text("203.0.113.77", 0, 48), "0.0.0.0/0");
+    }
+
+    #[test]
+    fn a_network_of_one_address_is_no_generalization() {
+        assert_eq!(network("203.0.113.77", 32, 48), Some(None));
+        assert_eq!(network("2001:db8::1", 24, 128), Some(None));
+        assert_eq!(network("not an address", 24, 48), None);
     }
 }

@@ -103,6 +103,7 @@ pub enum OpSpec {
     },
     Prefix {
         keep: usize,
+        masked: Vec<u8>,
     },
     DateTrunc {
         to: String,
@@ -117,10 +118,12 @@ pub enum OpSpec {
     },
     BucketFloat {
         size: f64,
+        masked: Vec<u8>,
     },
     Network {
         v4: u8,
         v6: u8,
+        masked: Vec<u8>,
     },
     Encrypt {
         key: usize,
@@ -200,6 +203,7 @@ pub enum Op {
     },
     Prefix {
         keep: usize,
+        masked: Vec<u8>,
     },
     DateTrunc {
         to_year: bool,
@@ -214,10 +218,12 @@ pub enum Op {
     },
     BucketFloat {
         size: f64,
+        masked: Vec<u8>,
     },
     Network {
         v4: u8,
         v6: u8,
+        masked: Vec<u8>,
     },
     Encrypt {
         cipher: Box<Mutex<Aes256Siv>>,
@@ -362,7 +368,7 @@ fn compile_op(spec: OpSpec, keys: &[Vec<u8>], path: &str) -> Result<Op, String> 
             length: length.min(64),
         },
         OpSpec::Partial { first, last, mask } => Op::Partial { first, last, mask },
-        OpSpec::Prefix { keep } => Op::Prefix { keep },
+        OpSpec::Prefix { keep, masked } => Op::Prefix { keep, masked },
         OpSpec::DateTrunc { to } => Op::DateTrunc {
             to_year: to_year(&to)?,
         },
@@ -374,11 +380,11 @@ fn compile_op(spec: OpSpec, keys: &[Vec<u8>], path: &str) -> Result<Op, String> 
             return Err(format!("{path}: bucket size {step}"))
         }
         OpSpec::BucketInt { step, min } => Op::BucketInt { step, min },
-        OpSpec::BucketFloat { size } if size.is_nan() || size <= 0.0 => {
+        OpSpec::BucketFloat { size, .. } if size.is_nan() || size <= 0.0 => {
             return Err(format!("{path}: bucket size"))
         }
-        OpSpec::BucketFloat { size } => Op::BucketFloat { size },
-        OpSpec::Network { v4, v6 } if v4 <= 32 && v6 <= 128 => Op::Network { v4, v6 },
+        OpSpec::BucketFloat { size, masked } => Op::BucketFloat { size, masked },
+        OpSpec::Network { v4, v6, masked } if v4 <= 32 && v6 <= 128 => Op::Network { v4, v6, masked },
         OpSpec::Network { .. } => return Err(format!("{path}: network prefix out of range")),
         OpSpec::Encrypt {
             key: index,

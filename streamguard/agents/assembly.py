@@ -31,13 +31,17 @@ class Tally:
     actions: Counter[str] = field(default_factory=Counter)
     entities: Counter[str] = field(default_factory=Counter)
     schema_ids: set[int] = field(default_factory=set)
+    drift: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
-    def count(self, schema_id: int, masked: int, per_record: Mapping[str, int]) -> None:
-        """``masked`` records went through one schema's plan, which applies the same actions to each."""
+    def count(self, schema_id: int, masked: int, per_record: Mapping[str, int], drift: tuple[str, ...] = ()) -> None:
+        """``masked`` records went through one schema's plan, which applies the same actions to each; its
+        ``drift`` lists the leaves the rules were not validated with."""
         if masked > 0:
             if schema_id >= 0:
                 self.schema_ids.add(schema_id)
             self.actions.update({key: count * masked for key, count in per_record.items()})
+            if drift:
+                self.drift[schema_id] = drift
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,7 @@ class Assembler:
             input_digest=batch_digest(outcome.values),
             action_counts=dict(outcome.tally.actions),
             entity_counts=dict(outcome.tally.entities),
+            schema_drift={str(schema_id): list(paths) for schema_id, paths in sorted(outcome.tally.drift.items())},
         )
         quarantine = [self._quarantined(records[position], reason, stamp) for position, reason in reasons]
         return ProcessedBatch(governed, quarantine, event)

@@ -98,7 +98,7 @@ class DatasetProcessor:
             rest = [index for index, reason in failures if reason.startswith(NATIVE_SCHEMA_ID)]
             reasons.update((index, reason) for index, reason in failures if not reason.startswith(NATIVE_SCHEMA_ID))
             masked = sum(v is not None for v in admitted) - len(failures)
-            tally.count(batch_schema, masked, self.action_counts(batch_schema))
+            tally.count(batch_schema, masked, self.action_counts(batch_schema), self.drift_of(batch_schema))
         self._route(rest, values, reasons, columns, tally)
         if not signed:
             oversize = sum(reason == OVERSIZE for reason in reasons.values())
@@ -169,7 +169,9 @@ class DatasetProcessor:
                 for position, view in zip(members, group_column, strict=True):
                     column[position] = view
             reasons.update((members[index], reason) for index, reason in failures)
-            tally.count(schema_id, len(members) - len(failures), self.action_counts(schema_id))
+            tally.count(
+                schema_id, len(members) - len(failures), self.action_counts(schema_id), self.drift_of(schema_id)
+            )
 
     def _schema_of(self, value: bytes) -> tuple[int, str | None]:
         """The writer schema id of a framed Avro value (-1 for JSON datasets), or why there is none."""
@@ -195,12 +197,23 @@ class DatasetProcessor:
         if schema_id not in self._maskers:
             schema = None if schema_id < 0 else self._codecs[schema_id].schema
             try:
-                self._maskers[schema_id] = DatasetMasker(
-                    self.rules, self._keyring, schema=schema, scanner=self._scanner
-                )
+                masker = DatasetMasker(self.rules, self._keyring, schema=schema, scanner=self._scanner)
             except RulesError:
                 # The rules do not fit this writer schema: every record written with it is quarantined.
                 self._maskers[schema_id] = SCHEMA_MISMATCH
+            else:
+                self._maskers[schema_id] = masker
+                if masker.drift:
+                    log.warning(
+                        "%s v%d, writer schema %d: schema drift: %d field(s) the rules were not validated with "
+                        "get the unclassified policy (%s): %s",
+                        self.rules.dataset,
+                        self.rule_version,
+                        schema_id,
+                        len(masker.drift),
+                        self.rules.unclassified,
+                        ", ".join(masker.drift),
+                    )
         return self._maskers[schema_id]
 
     def _mask_group(self, schema_id: int, values: list[bytes | None], entities: Counter[str]) -> Masked:
@@ -212,6 +225,11 @@ class DatasetProcessor:
         if engine is not None:
             return engine.mask(values, self.rules.max_record_bytes)
         return self._mask_in_python(masker, schema_id, values, entities)
+
+    def drift_of(self, schema_id: int) -> tuple[str, ...]:
+        """Leaves of this writer schema the rules were not validated with (they get the unclassified policy)."""
+        masker = self._maskers[schema_id]
+        return () if isinstance(masker, str) else masker.drift
 
     def action_counts(self, schema_id: int) -> Mapping[str, int]:
         """``class/action`` applications per record masked with this writer schema's plan."""

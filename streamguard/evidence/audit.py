@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 GENESIS_HASH = "0" * 64
+_ADDED_FIELDS = ("schema_drift",)
 
 
 class SourceSpan(BaseModel):
@@ -65,6 +66,9 @@ class AuditEvent(BaseModel):
     input_digest: str
     action_counts: dict[str, int] = Field(default_factory=dict)
     entity_counts: dict[str, int] = Field(default_factory=dict)
+    schema_drift: dict[str, list[str]] = Field(
+        default_factory=dict, description="writer schema id -> its fields the rules were not validated with"
+    )
     seq: int = 0
     prev_hash: str = GENESIS_HASH
     hash: str = ""
@@ -74,8 +78,12 @@ class AuditEvent(BaseModel):
         return sorted([*delivered, *self.tombstones, *(q.offset for q in self.quarantined)])
 
     def content_hash(self) -> str:
-        """SHA-256 of the canonical JSON of every field but ``hash`` itself."""
+        """SHA-256 of the canonical JSON of every field but ``hash`` itself. Fields added after the first
+        release are left out while empty, so the events written before them keep their hashes."""
         body: dict[str, Any] = self.model_dump(mode="json", exclude={"hash"})
+        for added in _ADDED_FIELDS:
+            if not body[added]:
+                del body[added]
         canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return hashlib.sha256(canonical.encode()).hexdigest()
 

@@ -177,7 +177,7 @@ def _encrypt(_rule: FieldRule | None, node: Node, ctx: ActionContext) -> ValueFn
 
 def _generalize(rule: FieldRule | None, node: Node, _ctx: ActionContext) -> ValueFn:
     assert rule is not None, "generalize always comes from a rule with parameters"
-    return build_generalize(rule, node)
+    return build_generalize(rule, node, redact_value(node))
 
 
 def _detect(rule: FieldRule | None, _node: Node, ctx: ActionContext) -> ValueFn:

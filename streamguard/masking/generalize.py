@@ -2,6 +2,11 @@
 
 Each builder returns a closure for one field type; the output has the same type as the input, so a
 generalized Avro date is still a date and a generalized ISO string is still a string.
+
+A generalization never hands back its input: where the coarse version of a value would be the value itself
+(a prefix as long as the value, an integer bucket of size 1, a float bucket holding a single representable
+value, an IPv4 /32 or IPv6 /128 network), the value is masked fully instead (``masked``: the type's redact
+value). The native engine applies the same rule value by value.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import ipaddress
 import math
 import re
+import struct
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -27,16 +33,19 @@ _IPV4 = re.compile(rf"^{_OCTET}\.{_OCTET}\.{_OCTET}\.{_OCTET}$")
 _INT_MIN = {"int": -(2**31), "long": -(2**63)}
 
 
-def build_generalize(rule: FieldRule, node: Node) -> ValueFn:
-    """The generalize closure for a field; the rule was validated against the node already."""
+def build_generalize(rule: FieldRule, node: Node, masked: Any) -> ValueFn:
+    """The generalize closure for a field (the rule was validated against the node already); ``masked`` is
+    what a value becomes where its generalization would be the value itself."""
     if rule.to in ("year", "month"):
         return _dates(rule.to, node)
     if rule.to == "network":
-        return _network(*network_prefixes(rule))
+        return _network(*network_prefixes(rule), masked)
     if rule.size is not None:
-        return _bucket(rule.size, int_floor(node.kind))
+        if int_floor(node.kind) is not None and rule.size == 1:
+            return lambda _value: masked  # every integer is a bucket of its own
+        return _bucket(rule.size, int_floor(node.kind), single_precision=node.kind == "float", masked=masked)
     keep = rule.keep_first or 0
-    return lambda value: value[:keep]
+    return lambda value: value[:keep] if len(value) > keep else masked
 
 
 def network_prefixes(rule: FieldRule) -> tuple[int, int]:
@@ -86,28 +95,43 @@ def _iso(value: str, to: str) -> str:
     return f"{parsed.year:04d}" if to == "year" else f"{parsed.year:04d}-{parsed.month:02d}"
 
 
-def _bucket(size: float, int_min: int | None) -> ValueFn:
+def _bucket(size: float, int_min: int | None, *, single_precision: bool, masked: Any) -> ValueFn:
     if int_min is not None:
         step = int(size)
         # Flooring the most negative values would leave the type's range: keep them in the lowest bucket.
         return lambda value: max(value - value % step, int_min)
+    next_up = _next_up_f32 if single_precision else lambda x: math.nextafter(x, math.inf)
 
     def float_bucket(value: float) -> float:
         try:
-            return float(math.floor(value / size) * size)
+            low = float(math.floor(value / size) * size)
         except (OverflowError, ValueError):  # inf and nan have no bucket
             raise ValueMaskingError("invalid_value") from None
+        return masked if next_up(low) >= low + size else low  # a bucket of one representable value
 
     return float_bucket
 
 
-def _network(v4_prefix: int, v6_prefix: int) -> ValueFn:
+def _next_up_f32(value: float) -> float:
+    """The next single-precision float above ``value`` (rounded to single precision first), as a double."""
+    try:
+        (bits,) = struct.unpack("<I", struct.pack("<f", value))
+    except OverflowError:  # a bucket beyond single precision cannot be written in the field's type
+        raise ValueMaskingError("invalid_value") from None
+    if value == 0:
+        return struct.unpack("<f", struct.pack("<I", 1))[0]  # the smallest subnormal
+    if math.isinf(value) and value > 0:
+        return value
+    return struct.unpack("<f", struct.pack("<I", bits + 1 if value > 0 else bits - 1))[0]
+
+
+def _network(v4_prefix: int, v6_prefix: int, masked: Any) -> ValueFn:
     aligned = v4_prefix % 8 == 0
     keep = v4_prefix // 8
     zeros = ".0" * (4 - keep)
 
     def network(value: str) -> str:
-        match = _IPV4.match(value) if aligned else None
+        match = _IPV4.match(value) if aligned and v4_prefix < 32 else None
         if match:  # the common case, without ipaddress objects (they cost most of a record's masking time)
             kept = ".".join(match.groups()[:keep])
             return f"{kept}{zeros}/{v4_prefix}" if keep else f"0.0.0.0/{v4_prefix}"
@@ -116,6 +140,8 @@ def _network(v4_prefix: int, v6_prefix: int) -> ValueFn:
         except ValueError:
             raise ValueMaskingError("invalid_value") from None
         prefix = v4_prefix if address.version == 4 else v6_prefix
+        if prefix == address.max_prefixlen:
+            return masked  # a network of one address is the address
         return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
 
     return network

@@ -31,7 +31,7 @@ from streamguard.masking.keys import Keyring
 from streamguard.masking.plan_compile import Decision, decide
 from streamguard.masking.rules import Rules
 from streamguard.masking.rules_check import tree_for_rules
-from streamguard.masking.schema_tree import Node
+from streamguard.masking.schema_tree import Node, leaf_paths
 
 try:
     from streamguard_native import ViewEngine
@@ -63,8 +63,10 @@ def compile_native_plan(rules: Rules, keyring: Keyring, parsed_schema: Mapping[s
     output, validated against the rules beforehand). Raises NativeUnsupportedError."""
     if rules.format != "avro":
         raise NativeUnsupportedError("JSON records run in the Python plan")
-    compiler = _NativeCompiler(rules, keyring, dict(parsed_schema.get("__named_schemas", {})))
-    root = compiler.descend(dict(parsed_schema), tree_for_rules(rules, dict(parsed_schema), None), "")
+    tree = tree_for_rules(rules, dict(parsed_schema), None)
+    drift = tuple(path for path, _ in leaf_paths(tree) if not rules.known_leaf(path))
+    compiler = _NativeCompiler(rules, keyring, dict(parsed_schema.get("__named_schemas", {})), drift)
+    root = compiler.descend(dict(parsed_schema), tree, "")
     document = {"audiences": len(compiler.audiences), "root": {"path": "", "type": root}}
     return NativePlan(json.dumps(document, separators=(",", ":")), compiler.keys)
 
@@ -74,6 +76,7 @@ class _NativeCompiler:
     rules: Rules
     keyring: Keyring
     named: dict[str, Any]
+    drift: tuple[str, ...]  # writer schema leaves the rules were not validated with
     keys: list[bytes] = field(default_factory=list)
 
     @property
@@ -83,10 +86,16 @@ class _NativeCompiler:
     # -- the schema as slots, walked like ``plan_compile._Compiler.value`` ---------------------------------
 
     def slot(self, avro: Any, node: Node, path: str, field_def: Mapping[str, Any] | None) -> Doc:
+        if path in self.rules.fields and node.is_container and self.drifts_under(path):
+            # A passing container's new leaves are unclassified, leaf by leaf: the engine copies a slot whole.
+            raise NativeUnsupportedError(f"{path}: schema drift under a ruled container runs in the Python plan")
         if path in self.rules.fields or not node.is_container:
             ops = _share([self.op(audience, avro, node, path, field_def) for audience in self.audiences])
             return {"path": path, "type": self.type_of(avro), "ops": ops if any(ops) else None}
         return {"path": path, "type": self.descend(avro, node, path)}
+
+    def drifts_under(self, path: str) -> bool:
+        return any(leaf.startswith((path + ".", path + "[", path + "{")) for leaf in self.drift)
 
     def descend(self, avro: Any, node: Node, path: str) -> Doc:
         """A container without a rule of its own: its children get slots."""
@@ -127,6 +136,14 @@ class _NativeCompiler:
             return {"kind": "fixed", "size": int(avro["size"])}
         return {"kind": kind, "logical": logical} if logical else {"kind": kind}
 
+    def non_null(self, avro: Any) -> Any:
+        """The type of a value an op sees: a nullable union's other branch (ops never see null)."""
+        resolved = self.resolve(avro)
+        if isinstance(resolved, list):
+            [branch] = [b for b in resolved if b != "null"]
+            return branch
+        return avro
+
     def resolve(self, avro: Any) -> Any:
         return self.named[avro] if isinstance(avro, str) and avro not in PRIMITIVES else avro
 
@@ -147,9 +164,9 @@ class _NativeCompiler:
         if action == "drop":
             assert field_def is not None, "drop applies to record fields (validated)"
             return {"op": "const", "bytes": list(self.encode_default(field_def)), "keep_null": False}
-        return self.transform(audience, decision, node, path)
+        return self.transform(audience, decision, node, path, avro)
 
-    def transform(self, audience: str, decision: Decision, node: Node, path: str) -> Doc:
+    def transform(self, audience: str, decision: Decision, node: Node, path: str, avro: Any) -> Doc:
         action, rule, kind = decision.action, decision.rule, node.kind
         if action == "hash":
             key = self.key(self.keyring.derive("hash", audience))
@@ -185,15 +202,20 @@ class _NativeCompiler:
                 unit = 1000 if node.logical == "timestamp-millis" else 1_000_000
                 return {"op": "timestamp_trunc", "to": rule.to, "unit": unit}
             raise NativeUnsupportedError(f"{path}: generalizing ISO date strings runs in the Python plan")
+        # Where a generalization would keep the value: the redact value, in the type the op writes (the engine
+        # writes a nullable union's branch index itself).
+        masked = list(self.encode(self.non_null(avro), redact_value(node)))
         if rule.to == "network":
             v4, v6 = network_prefixes(rule)
-            return {"op": "network", "v4": v4, "v6": v6}
+            return {"op": "network", "v4": v4, "v6": v6, "masked": masked}
         if rule.size is not None:
             floor = int_floor(kind)
+            if floor is not None and rule.size == 1:
+                return {"op": "const", "bytes": masked, "keep_null": True}  # every integer is its own bucket
             if floor is not None:
                 return {"op": "bucket_int", "step": int(rule.size), "min": floor}
-            return {"op": "bucket_float", "size": float(rule.size)}
-        return {"op": "prefix", "keep": rule.keep_first or 0}
+            return {"op": "bucket_float", "size": float(rule.size), "masked": masked}
+        return {"op": "prefix", "keep": rule.keep_first or 0, "masked": masked}
 
     def key(self, material: bytes) -> int:
         if material not in self.keys:
@@ -212,7 +234,8 @@ class _NativeCompiler:
         )
 
     def _encode_field(self, field_def: Doc, record: Doc) -> bytes:
-        wrapper = {"type": "record", "name": "streamguard.native.Constant", "fields": [field_def]}
+        # No namespace: a named type of the null namespace ("Contact") must resolve to itself, not into ours.
+        wrapper = {"type": "record", "name": "_streamguard_native_constant", "fields": [field_def]}
         buffer = io.BytesIO()
         fastavro.schemaless_writer(buffer, fastavro.parse_schema(wrapper, named_schemas=dict(self.named)), record)
         return buffer.getvalue()

@@ -24,6 +24,7 @@ from streamguard.masking.keys import Keyring
 from streamguard.masking.plan_compile import AudienceView, ScanSite, compile_view
 from streamguard.masking.rules import Rules
 from streamguard.masking.rules_check import check_rules, tree_for_rules
+from streamguard.masking.schema_tree import leaf_paths
 from streamguard.masking.spans import resolve_overlaps
 
 MAX_TEXT_CHARS = 50_000  # longer texts are not scanned: the record fails closed as text_too_large
@@ -76,6 +77,8 @@ class DatasetMasker:
         self.rules_version = rules.digest()
         self._results: dict[str, TextScan] = {}  # refilled per batch; detect closures read it
         tree = tree_for_rules(rules, dict(schema) if schema else None, dict(sample) if sample else None)
+        # Schema drift: leaves of this writer schema the rules were not validated with (unclassified here).
+        self.drift: tuple[str, ...] = tuple(path for path, _ in leaf_paths(tree) if not rules.known_leaf(path))
         shared: dict[Any, Any] = {}  # audience-independent closures, computed once per record
         self._views: tuple[AudienceView, ...] = tuple(
             compile_view(rules, tree, audience, keyring, self._results, shared) for audience in rules.audiences
@@ -163,6 +166,8 @@ def _collect(value: Any, site: ScanSite, depth: int, out: list[tuple[str, str]])
     if value is None:
         return
     if depth == len(site.steps):
+        if site.nested_only and not isinstance(value, (dict, list)):
+            return
         if site.rest_known is None:
             _strings(value, site.path, out)
         elif isinstance(value, dict):

@@ -29,11 +29,12 @@ _AUDIENCE_FREE = frozenset({"redact", "partial", "generalize", "detect"})
 @dataclass(frozen=True)
 class ScanSite:
     """Where free text sits: follow ``steps``; collect every string there, or (``rest_known`` set) in
-    the keys of an open JSON record that no rule names."""
+    the keys of an open JSON record that no rule names, or (``nested_only``) only inside an object or array."""
 
     path: str
     steps: Steps
     rest_known: frozenset[str] | None = None
+    nested_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,17 @@ class Decision:
 
 def decide(rules: Rules, clearances: frozenset[str], path: str, node: Node) -> Decision | None:
     """The action of one audience's view on a leaf (or a container with its own rule); None when it passes.
-    The Python plan compiles it into a closure, ``masking.native_plan`` into an op of the native engine."""
+    The Python plan compiles it into a closure, ``masking.native_plan`` into an op of the native engine.
+
+    A leaf under a container whose rule passes for the audience passes only if the rules were validated with
+    it; a leaf a later writer schema added there is unclassified, like any leaf no rule names."""
     rule = rules.fields.get(path)
     if rule is not None:
         if rule.class_ == "public" or rule.class_ in clearances or rule.effective_action == "pass":
             return None
         return Decision(rule.effective_action, rule.class_, rule, f"{rule.class_}/{rule.effective_action}")
+    if rules.covered(path):
+        return None
     policy = rules.unclassified
     if policy == "pass":
         return None
@@ -89,7 +95,7 @@ class _Compiler:
         """The closure for a leaf (or a container with its own rule); None when the value passes."""
         decision = decide(self.rules, self.clearances, path, node)
         if decision is None:
-            return None
+            return self.passing_any(path, steps) if node.kind == "any" else None
         self.counts[decision.counted] += 1
         action, rule = decision.action, decision.rule
         if action == "drop":
@@ -117,6 +123,17 @@ class _Compiler:
             self.shared[key] = _memo_last(build())
         return self.shared[key]
 
+    def passing_any(self, path: str, steps: Steps) -> ValueFn | None:
+        """A JSON value of unknown type that passes: a scalar passes; what an object or array holds was never
+        classified, so it gets the unclassified policy."""
+        if self.rules.unclassified == "pass":
+            return None
+        self.counts[f"unclassified/{self.rules.unclassified}"] += 1
+        if self.rules.unclassified == "detect":
+            self.sites.append(ScanSite(path, steps, nested_only=True))
+        rest = self.rest_fn()
+        return lambda value: rest(value) if isinstance(value, (dict, list)) else value
+
     def rest_fn(self) -> ValueFn:
         """For JSON values nobody classified: detect (or redact) strings at any depth, redact scalars."""
         context = ActionContext(self.audience, "unclassified", self.keyring, self.detections)
@@ -137,8 +154,10 @@ class _Compiler:
         return rest
 
     def value(self, node: Node, spec: FieldSpec, path: str, steps: Steps) -> tuple[Any, str] | None:
-        """``(closure, error path)`` for a field's value, or None when nothing in it changes."""
-        if path in self.rules.fields or not node.is_container:
+        """``(closure, error path)`` for a field's value, or None when nothing in it changes. A container whose
+        rule passes for the audience is walked like one without a rule: its leaves decide for themselves."""
+        passing = node.is_container and decide(self.rules, self.clearances, path, node) is None
+        if not passing and (path in self.rules.fields or not node.is_container):
             fn = self.leaf(node, spec, path, steps)
             return None if fn is None else (fn, path)
         if node.kind == "record":

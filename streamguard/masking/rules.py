@@ -27,8 +27,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, PrivateAttr, ValidationError
 
 from streamguard.core.errors import RulesError
-from streamguard.masking.rules_check import check_rules
+from streamguard.masking.rules_check import check_rules, tree_for_rules
 from streamguard.masking.rules_yaml import LocatedYaml, Location, load_located
+from streamguard.masking.schema_tree import leaf_paths
 
 KNOWN_CLASSES: frozenset[str] = frozenset(
     {
@@ -100,6 +101,10 @@ class Rules(BaseModel):
 
     _source: str = PrivateAttr(default="<rules>")
     _located: LocatedYaml | None = PrivateAttr(default=None)
+    # The leaves of the schema (or sample) the rules were validated against; leaves of unknown type (rules
+    # checked without one) stand for whatever lies under them.
+    _known_leaves: frozenset[str] = PrivateAttr(default=frozenset())
+    _opaque_leaves: frozenset[str] = PrivateAttr(default=frozenset())
 
     @property
     def source(self) -> str:
@@ -126,6 +131,19 @@ class Rules(BaseModel):
     def version(self) -> str:
         """Short form of the digest for logs and topic headers."""
         return self.digest()[:12]
+
+    def known_leaf(self, path: str) -> bool:
+        """Whether ``path`` was a leaf of the schema the rules were validated against (classification is at
+        the leaf: a container's rule covers the leaves it had then, never one a later writer schema adds)."""
+        if path in self._known_leaves:
+            return True
+        return any(path.startswith((opaque + ".", opaque + "[", opaque + "{")) for opaque in self._opaque_leaves)
+
+    def covered(self, path: str) -> bool:
+        """Whether an ancestor container's rule covers this leaf (it was known when the rules were written)."""
+        return self.known_leaf(path) and any(
+            path.startswith((ruled + ".", ruled + "[", ruled + "{")) for ruled in self.fields
+        )
 
     def where(self, *location: str | int) -> str:
         """``file:line`` of a location in the source YAML (nearest known ancestor)."""
@@ -166,6 +184,9 @@ def parse_rules(
         problems.extend(check_rules(rules, schema=schema, sample=sample))
     if problems or rules is None:
         raise RulesError(f"{len(problems)} problem(s) in rules:\n  " + "\n  ".join(problems))
+    leaves = leaf_paths(tree_for_rules(rules, schema, sample))
+    rules._known_leaves = frozenset(path for path, _ in leaves)
+    rules._opaque_leaves = frozenset(path for path, node in leaves if node.kind == "any")
     return rules
 
 

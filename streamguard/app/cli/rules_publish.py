@@ -1,4 +1,5 @@
-"""``streamguard rules apply | list | show``: rule versions in the ``streamguard.rules`` topic."""
+"""``streamguard rules apply | list | show | drift``: rule versions in the ``streamguard.rules`` topic, and the
+schema drift the workers recorded in the audit."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from confluent_kafka.admin import AdminClient
 from rich.console import Console
 from rich.table import Table
 
+from streamguard.agents.kafka_audit_reader import read_audit_events
 from streamguard.agents.kafka_rules import apply_rule_set, read_rule_history
 from streamguard.agents.kafka_topics import ensure_topics, system_topics
 from streamguard.app.cli.rules_commands import read_avro_schema
 from streamguard.app.kafka_config import client_options
 from streamguard.app.settings import Settings, load_settings
+from streamguard.core.errors import RulesError
 from streamguard.core.rule_sets import RuleSetRecord, latest_versions
 from streamguard.masking.rules import load_rules
 
@@ -41,6 +44,11 @@ def apply(
     avro = read_avro_schema(schema_file) if schema_file else None  # a bad schema file: one clear error
     avro_schema = json.dumps(json.loads(schema_file.read_text())) if schema_file else None
     rules = load_rules(rules_file, schema=avro)
+    if rules.format == "avro" and avro is None:
+        raise RulesError(
+            f"{rules_file}: avro rules are applied with --schema: the worker checks every writer schema against "
+            "it, and a rule covers the fields that schema has"
+        )
     who = settings.sasl_username or getpass.getuser()
     options = client_options(settings)
     ensure_topics(AdminClient(options), system_topics(settings.topic_names))
@@ -83,7 +91,29 @@ def show(
     typer.echo(record.rules_yaml)
 
 
+def drift(dataset: Annotated[str, typer.Argument(help="Dataset name.")]) -> None:
+    """Fields seen in writer schemas that the rules in force were not validated with (from the audit)."""
+    settings = load_settings()
+    seen: dict[tuple[str, int, str], list[str]] = {}  # (schema id, rule version, field) -> [first, last seen]
+    for events in read_audit_events(client_options(settings), settings.topic_names.audit).values():
+        for event in events:
+            if event.dataset != dataset:
+                continue
+            for schema_id, fields in event.schema_drift.items():
+                for name in fields:
+                    span = seen.setdefault((schema_id, event.rule_version or 0, name), [event.recorded_at] * 2)
+                    span[0], span[1] = min(span[0], event.recorded_at), max(span[1], event.recorded_at)
+    if not seen:
+        console.print(f"no schema drift recorded for [bold]{dataset}[/bold]")
+        return
+    table = Table("writer schema", "rules version", "field (unclassified policy applied)", "first seen", "last seen")
+    for (schema_id, version, name), (first, last) in sorted(seen.items()):
+        table.add_row(schema_id, str(version), name, first, last)
+    console.print(table)
+
+
 def register(group: typer.Typer) -> None:
     group.command("apply")(apply)
     group.command("list")(list_versions)
     group.command("show")(show)
+    group.command("drift")(drift)

@@ -165,3 +165,26 @@ def test_a_registry_that_does_not_answer_raises_instead_of_quarantining_healthy_
     good = _payload(SCHEMA, 1, next(customers(1)))
     with pytest.raises(SchemaRegistryUnavailable):
         processor.process([_record(0, good), _record(1, good)])
+
+
+def test_schema_drift_is_warned_once_and_recorded_in_each_audit_event(caplog: pytest.LogCaptureFixture) -> None:
+    v1 = {"type": "record", "name": "Lead", "fields": [{"name": "id", "type": "string"}]}
+    v2 = {**v1, "fields": [*v1["fields"], {"name": "email", "type": "string", "default": ""}]}
+    rules = parse_rules(
+        "dataset: leads\nformat: avro\naudiences: {a: {clearances: []}}\nfields: {id: {class: public}}\n"
+        "unclassified: redact\n",
+        schema=fastavro.parse_schema(v1),
+    )
+
+    class Writer:
+        def writer_schema(self, schema_id: int) -> dict[str, Any] | None:
+            return fastavro.parse_schema(v2) if schema_id == 5 else None
+
+    processor = DatasetProcessor(rules, 2, Keyring.ephemeral(), NAMES, Writer(), None, "w")
+    record = _payload(fastavro.parse_schema(v2), 5, {"id": "L-1", "email": "ana@example.org"})
+    with caplog.at_level("WARNING"):
+        first = processor.process([_record(0, record)])
+        second = processor.process([_record(1, record)])
+    assert first.event.schema_drift == second.event.schema_drift == {"5": ["email"]}
+    assert caplog.text.count("schema drift") == 1
+    assert b"ana@example.org" not in b"".join(v or b"" for v in first.governed.values["a"])

@@ -169,3 +169,24 @@ def test_json_values_of_unknown_type_dispatch_by_python_type() -> None:
         partial(123456)
     redact = act("redact", Node(kind="any"))
     assert [redact(v) for v in ("x", 5, 2.5, True, {"a": 1}, [1])] == [REDACTED, 0, 0.0, False, {}, []]
+
+
+@pytest.mark.parametrize(
+    ("node", "params", "value", "expected"),
+    [
+        (STRING, {"keep_first": 3}, "974", REDACTED),  # the prefix would be the whole value
+        (STRING, {"keep_first": 3}, "97", REDACTED),
+        (STRING, {"keep_first": 3}, "97403", "974"),
+        (Node(kind="long"), {"size": 1}, 123456, 0),  # every integer is a bucket of its own
+        (Node(kind="double"), {"size": 0.25}, 1e20, 0.0),  # the bucket holds one representable value
+        (Node(kind="float"), {"size": 0.5}, 1e10, 0.0),  # ... in single precision too
+        (Node(kind="double"), {"size": 0.25}, 1.3, 1.25),
+        (STRING, {"to": "network", "ipv4_prefix": 32}, "203.0.113.7", REDACTED),
+        (STRING, {"to": "network", "ipv6_prefix": 128}, "2001:db8::1", REDACTED),
+        (STRING, {"to": "network", "ipv4_prefix": 32}, "2001:db8::1", "2001:db8::/48"),
+    ],
+)
+def test_a_generalization_never_hands_back_its_input(
+    node: Node, params: dict[str, Any], value: Any, expected: Any
+) -> None:
+    assert act("generalize", node, **params)(value) == expected

@@ -112,7 +112,8 @@ def _leaf_rules(path: str, kind: str, logical: str | None, nullable: bool) -> st
     if logical in ("date", "timestamp-millis", "timestamp-micros"):
         choices.append(st.builds(lambda to: {"action": "generalize", "to": to}, st.sampled_from(["year", "month"])))
     elif path == "ip":
-        network = st.fixed_dictionaries({"ipv4_prefix": st.integers(0, 32), "ipv6_prefix": st.integers(0, 128)})
+        prefixes = {"ipv4_prefix": st.integers(0, 32) | st.just(32), "ipv6_prefix": st.integers(0, 128) | st.just(128)}
+        network = st.fixed_dictionaries(prefixes)  # /32 and /128 hold one address: masked fully
         choices.append(network.map(lambda p: {"action": "generalize", "to": "network", **p}))
     elif kind == "string":
         choices += [
@@ -135,7 +136,7 @@ def _leaf_rules(path: str, kind: str, logical: str | None, nullable: bool) -> st
             st.integers(1, 10_000).map(lambda n: {"action": "generalize", "size": n}),
         ]
     elif kind in ("float", "double"):
-        sizes = st.sampled_from([0.25, 0.5, 10.0, 1000.0])
+        sizes = st.sampled_from([0.25, 0.5, 10.0, 1000.0])  # huge values make buckets of one representable value
         choices.append(sizes.map(lambda n: {"action": "generalize", "size": n}))
     return st.one_of(choices)
 
