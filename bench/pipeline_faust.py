@@ -92,7 +92,7 @@ def main() -> None:
     async def govern(records: Sequence[SourceRecord]) -> None:
         governed = processor.process(records).governed
         for audience, values in governed.values.items():
-            for key, value, headers in zip(governed.keys, values, governed.headers, strict=True):
+            for key, value, headers in zip(governed.keys[audience], values, governed.headers, strict=True):
                 await views[audience].send(key=key, value=value, partition=governed.partition, headers=headers)
 
     async def govern_batch(records: Sequence[SourceRecord]) -> None:
@@ -100,7 +100,7 @@ def main() -> None:
         sent = []
         for audience, values in governed.values.items():
             topic = views[audience].get_topic_name()
-            for key, value, headers in zip(governed.keys, values, governed.headers, strict=True):
+            for key, value, headers in zip(governed.keys[audience], values, governed.headers, strict=True):
                 sent.append(await app.producer.send(topic, key, value, governed.partition, None, headers))
         await asyncio.gather(*sent)
 

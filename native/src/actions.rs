@@ -145,6 +145,28 @@ fn hex(bytes: &[u8; 32]) -> [u8; 64] {
 }
 
 /// `value[:first] + mask * hidden + value[-last:]`, in characters; all masked when that would reveal it all.
+/// The masked form of a raw record key (`masking.key_plan`): its hash or pseudonym as hex text, or its
+/// encryption token; the Python side compiles only these three ops for keys.
+pub fn mask_key(op: &Op, key: &[u8]) -> Vec<u8> {
+    match op {
+        Op::HashHex { mac, length } => hex(&hmac(mac, key))[..*length].to_vec(),
+        Op::Pseudonym {
+            mac,
+            prefix,
+            length,
+        } => [prefix.as_bytes(), b"_", &hex(&hmac(mac, key))[..*length]].concat(),
+        Op::Encrypt { cipher, head, .. } => {
+            let sealed = cipher
+                .lock()
+                .expect("cipher lock")
+                .encrypt::<_, &[u8]>([], key)
+                .expect("AES-SIV encrypts any input");
+            format!("{head}{}", URL_SAFE_NO_PAD.encode(sealed)).into_bytes()
+        }
+        _ => unreachable!("the key plan compiles only hash_hex, pseudonym and encrypt"),
+    }
+}
+
 fn partial(value: &str, first: usize, last: usize, mask: &str) -> String {
     let size = value.chars().count();
     if first + last >= size {
@@ -199,7 +221,10 @@ fn network(value: &str, v4: u8, v6: u8) -> Option<Option<String>> {
         IpAddr::V6(_) if v6 == 128 => None,
         IpAddr::V4(address) => {
             let mask = u32::MAX.checked_shl(32 - u32::from(v4)).unwrap_or(0);
-            Some(format!("{}/{v4}", Ipv4Addr::from(u32::from(address) & mask)))
+            Some(format!(
+                "{}/{v4}",
+                Ipv4Addr::from(u32::from(address) & mask)
+            ))
         }
         IpAddr::V6(address) => {
             let mask = u128::MAX.checked_shl(128 - u32::from(v6)).unwrap_or(0);

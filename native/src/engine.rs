@@ -3,8 +3,10 @@
 //! Untouched parts of the record (no action anywhere inside) are validated and copied as bytes, so a view
 //! costs little more than a memcpy for fields that pass; only slots with an action are decoded.
 
+use std::collections::HashSet;
+
 use crate::actions::apply;
-use crate::avro::{write_long, Failure, Reader, Result};
+use crate::avro::{write_bytes, write_long, Failure, Reader, Result};
 use crate::plan::{Kind, Logical, Op, Slot, Type};
 
 /// Days since 1970-01-01 of 0001-01-01 and 9999-12-31: the dates Python (and so fastavro) can represent.
@@ -73,12 +75,20 @@ fn walk_type(ty: &Type, r: &mut Reader, outs: &mut [Vec<u8>], walk: &mut Walk) -
             }
         }
         Kind::Array(items) => walk_blocks(r, outs, |r, parts| walk_slot(items, r, parts, walk))?,
-        Kind::Map(values) => walk_blocks(r, outs, |r, parts| {
+        Kind::Map(values, None) => walk_blocks(r, outs, |r, parts| {
             let start = r.pos;
             r.read_str()?;
             copy_all(parts, &r.buf[start..r.pos]);
             walk_slot(values, r, parts, walk)
         })?,
+        Kind::Map(values, Some(keys)) => {
+            let mut seen: Vec<HashSet<Vec<u8>>> = vec![HashSet::new(); outs.len()];
+            walk_blocks(r, outs, |r, parts| {
+                walk_slot(keys, r, parts, walk)?;
+                distinct_keys(keys, parts, &walk.begins, &mut seen);
+                walk_slot(values, r, parts, walk)
+            })?
+        }
         Kind::Union(branches) => {
             let (index, branch) = union_branch(branches, r)?;
             for out in outs.iter_mut() {
@@ -89,6 +99,38 @@ fn walk_type(ty: &Type, r: &mut Reader, outs: &mut [Vec<u8>], walk: &mut Walk) -
         _ => unreachable!("only containers can be touched without an action of their own"),
     }
     Ok(())
+}
+
+/// Masked map keys stay distinct within their map: a key equal to an earlier one of the same map becomes
+/// `key~2`, `key~3`, ... (as `masking.plan_compile` does), so no entry overwrites another.
+fn distinct_keys(
+    keys: &Slot,
+    parts: &mut [Vec<u8>],
+    begins: &[usize],
+    seen: &mut [HashSet<Vec<u8>>],
+) {
+    let Some(ops) = &keys.ops else { return };
+    for (audience, op) in ops.iter().enumerate() {
+        if op.is_none() {
+            continue; // this audience sees the source keys, distinct already
+        }
+        let part = &mut parts[audience];
+        let begin = begins[audience];
+        let Ok(key) = Reader::new(&part[begin..]).read_bytes().map(<[u8]>::to_vec) else {
+            continue; // the op failed: the record fails, whatever its keys
+        };
+        let mut candidate = key.clone();
+        let mut n = 2;
+        while seen[audience].contains(&candidate) {
+            candidate = [key.as_slice(), b"~", n.to_string().as_bytes()].concat();
+            n += 1;
+        }
+        if candidate != key {
+            part.truncate(begin);
+            write_bytes(part, &candidate);
+        }
+        seen[audience].insert(candidate);
+    }
 }
 
 /// Array or map items, re-blocked as one block (how fastavro writes them) since their sizes change.
@@ -218,7 +260,7 @@ pub fn skip(ty: &Type, r: &mut Reader) -> Result<()> {
             }
         }
         Kind::Array(items) => for_each_item(r, |r| skip(&items.ty, r))?,
-        Kind::Map(values) => for_each_item(r, |r| {
+        Kind::Map(values, _) => for_each_item(r, |r| {
             r.read_str()?;
             skip(&values.ty, r)
         })?,

@@ -17,9 +17,10 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
 use sha2::{Digest, Sha256};
 
+use crate::actions::mask_key;
 use crate::avro::Failure;
 use crate::engine::Engine;
-use crate::plan::{compile_slot, PlanSpec};
+use crate::plan::{compile_op, compile_slot, KeyPlanSpec, Op, PlanSpec};
 
 /// Every audience's views column-wise, and the failures as (index, reason code).
 type Masked<'py> = (Vec<Bound<'py, PyList>>, Vec<(usize, String)>);
@@ -139,6 +140,81 @@ impl ViewEngine {
     }
 }
 
+/// The record key's views: one op per audience (or none: the key passes), as `masking.key_plan` decides.
+#[pyclass(module = "streamguard_native", frozen)]
+struct KeyEngine {
+    ops: Vec<Option<Op>>,
+}
+
+#[pymethods]
+impl KeyEngine {
+    /// `plan`: `{"audiences": n, "ops": [op | null, ...]}` with hash_hex, pseudonym or encrypt ops; `keys`:
+    /// the derived keys they refer to by index.
+    #[new]
+    fn new(plan: &str, keys: Vec<Vec<u8>>) -> PyResult<Self> {
+        let spec: KeyPlanSpec = serde_json::from_str(plan).map_err(|error| {
+            PyValueError::new_err(format!(
+                "invalid key plan at line {} column {}",
+                error.line(),
+                error.column()
+            ))
+        })?;
+        if spec.ops.len() != spec.audiences {
+            return Err(PyValueError::new_err("one key op (or null) per audience"));
+        }
+        let ops = spec
+            .ops
+            .into_iter()
+            .map(|op| {
+                op.map(|op| match compile_op(op, &keys, "<key>")? {
+                    op @ (Op::HashHex { .. } | Op::Pseudonym { .. } | Op::Encrypt { .. }) => Ok(op),
+                    _ => Err("<key>: keys take hash_hex, pseudonym or encrypt".to_string()),
+                })
+                .transpose()
+            })
+            .collect::<Result<Vec<_>, String>>()
+            .map_err(PyValueError::new_err)?;
+        Ok(KeyEngine { ops })
+    }
+
+    /// Each audience's keys, aligned with `keys` (bytes or None); an audience whose key passes gets `keys`
+    /// itself.
+    fn mask<'py>(
+        &self,
+        py: Python<'py>,
+        keys: &Bound<'py, PyList>,
+    ) -> PyResult<Vec<Bound<'py, PyList>>> {
+        let raw: Vec<Option<Bound<'py, PyBytes>>> = keys
+            .iter()
+            .map(|key| {
+                if key.is_none() {
+                    Ok(None)
+                } else {
+                    Ok(Some(key.cast_into::<PyBytes>()?))
+                }
+            })
+            .collect::<PyResult<_>>()?;
+        self.ops
+            .iter()
+            .map(|op| match op {
+                None => Ok(keys.clone()),
+                Some(op) => {
+                    let column = PyList::empty(py);
+                    for key in &raw {
+                        match key {
+                            None => column.append(py.None())?,
+                            Some(key) => {
+                                column.append(PyBytes::new(py, &mask_key(op, key.as_bytes())))?
+                            }
+                        }
+                    }
+                    Ok(column)
+                }
+            })
+            .collect()
+    }
+}
+
 /// `evidence.digests.batch_digest` for a list of values (bytes or None): SHA-256 over each record's SHA-256,
 /// a tombstone counted as the SHA-256 of its mark. Hex.
 #[pyfunction]
@@ -162,5 +238,6 @@ fn batch_digest(values: &Bound<'_, PyList>, tombstone_mark: &[u8]) -> PyResult<S
 #[pymodule]
 fn streamguard_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<ViewEngine>()?;
+    module.add_class::<KeyEngine>()?;
     module.add_function(wrap_pyfunction!(batch_digest, module)?)
 }

@@ -59,10 +59,20 @@ pub enum TypeSpec {
     },
     Map {
         values: Box<SlotSpec>,
+        /// The map's keys as a string slot, when some audience's view masks them.
+        #[serde(default)]
+        keys: Option<Box<SlotSpec>>,
     },
     Union {
         branches: Vec<TypeSpec>,
     },
+}
+
+/// The record key's plan: one optional op per audience (hash_hex, pseudonym or encrypt), on raw key bytes.
+#[derive(Deserialize)]
+pub struct KeyPlanSpec {
+    pub audiences: usize,
+    pub ops: Vec<Option<OpSpec>>,
 }
 
 #[derive(Deserialize)]
@@ -153,7 +163,8 @@ pub enum Kind {
     Enum(usize),
     Record(Vec<Slot>),
     Array(Box<Slot>),
-    Map(Box<Slot>),
+    /// Values, and the keys' slot when some audience masks them.
+    Map(Box<Slot>, Option<Box<Slot>>),
     Union(Vec<Type>),
 }
 
@@ -301,7 +312,15 @@ fn compile_type(spec: TypeSpec, keys: &[Vec<u8>], audiences: usize) -> Result<Ty
         TypeSpec::Enum { symbols } => Kind::Enum(symbols),
         TypeSpec::Record { fields } => Kind::Record(slots(fields)?),
         TypeSpec::Array { items } => Kind::Array(Box::new(compile_slot(*items, keys, audiences)?)),
-        TypeSpec::Map { values } => Kind::Map(Box::new(compile_slot(*values, keys, audiences)?)),
+        TypeSpec::Map {
+            values,
+            keys: map_keys,
+        } => Kind::Map(
+            Box::new(compile_slot(*values, keys, audiences)?),
+            map_keys
+                .map(|slot| compile_slot(*slot, keys, audiences).map(Box::new))
+                .transpose()?,
+        ),
         TypeSpec::Union { branches } => Kind::Union(
             branches
                 .into_iter()
@@ -311,7 +330,10 @@ fn compile_type(spec: TypeSpec, keys: &[Vec<u8>], audiences: usize) -> Result<Ty
     };
     let touched = match &kind {
         Kind::Record(fields) => fields.iter().any(|field| field.touched),
-        Kind::Array(slot) | Kind::Map(slot) => slot.touched,
+        Kind::Array(slot) => slot.touched,
+        Kind::Map(values, map_keys) => {
+            values.touched || map_keys.as_ref().is_some_and(|k| k.touched)
+        }
         Kind::Union(branches) => branches.iter().any(|branch| branch.touched),
         _ => false,
     };
@@ -328,7 +350,7 @@ fn logical_of(name: Option<&str>) -> Result<Logical, String> {
     }
 }
 
-fn compile_op(spec: OpSpec, keys: &[Vec<u8>], path: &str) -> Result<Op, String> {
+pub fn compile_op(spec: OpSpec, keys: &[Vec<u8>], path: &str) -> Result<Op, String> {
     let key = |index: usize| {
         keys.get(index)
             .ok_or_else(|| format!("{path}: key #{index} missing"))
@@ -384,7 +406,9 @@ fn compile_op(spec: OpSpec, keys: &[Vec<u8>], path: &str) -> Result<Op, String> 
             return Err(format!("{path}: bucket size"))
         }
         OpSpec::BucketFloat { size, masked } => Op::BucketFloat { size, masked },
-        OpSpec::Network { v4, v6, masked } if v4 <= 32 && v6 <= 128 => Op::Network { v4, v6, masked },
+        OpSpec::Network { v4, v6, masked } if v4 <= 32 && v6 <= 128 => {
+            Op::Network { v4, v6, masked }
+        }
         OpSpec::Network { .. } => return Err(format!("{path}: network prefix out of range")),
         OpSpec::Encrypt {
             key: index,

@@ -53,6 +53,7 @@ class BatchOutcome:
     reasons: dict[int, str]
     identities: Counter[str]
     tally: Tally
+    keys: Columns | None = None  # each audience's record keys, in batch order; None: every key passes
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ class Assembler:
         reasons = sorted(outcome.reasons.items())
         # The hot part, as comprehensions: every record but the quarantined goes to every view.
         sent = [p for p in range(len(records)) if p not in outcome.reasons] if reasons else range(len(records))
-        governed = self._governed(records, outcome.columns, sent, partition, stamp)
+        governed = self._governed(records, outcome, sent, partition, stamp)
         tombstones = [records[position].offset() for position in sent if outcome.values[position] is None]
         delivered = (
             governed.source_offsets if not tombstones else sorted(set(governed.source_offsets) - set(tombstones))
@@ -105,7 +106,7 @@ class Assembler:
     def _governed(
         self,
         records: Sequence[SourceMessage],
-        columns: Columns,
+        outcome: BatchOutcome,
         sent: Sequence[int],
         partition: int,
         stamp: EvidenceStamp,
@@ -113,14 +114,20 @@ class Assembler:
         everything = len(sent) == len(records)
         chosen = records if everything else [records[position] for position in sent]
         offsets = [record.offset() for record in chosen]
+
+        def kept(column: list[bytes | None]) -> list[bytes | None]:
+            return column if everything else [column[position] for position in sent]
+
+        if outcome.keys is None:
+            source_keys = [record.key() for record in chosen]
+            keys = dict.fromkeys(self.view_topics, source_keys)
+        else:
+            keys = {audience: kept(column) for audience, column in zip(self.view_topics, outcome.keys, strict=True)}
         return GovernedBatch(
             partition,
             dict(self.view_topics),
-            {
-                audience: column if everything else [column[position] for position in sent]
-                for audience, column in zip(self.view_topics, columns, strict=True)
-            },
-            keys=[record.key() for record in chosen],
+            {audience: kept(column) for audience, column in zip(self.view_topics, outcome.columns, strict=True)},
+            keys=keys,
             headers=[stamp.headers(offset) for offset in offsets],
             timestamps=[event_time(record) for record in chosen],
             source_offsets=offsets,

@@ -83,13 +83,14 @@ class Outbound:
 @dataclass
 class GovernedBatch:
     """Every audience's view of the records a batch delivers, column-wise. All views carry the same source
-    records (delivered and tombstones), so keys, evidence headers, event times and source offsets are
-    shared; each audience has its own values, in the same order, for its own topic."""
+    records (delivered and tombstones), so evidence headers, event times and source offsets are shared; each
+    audience has its own values and keys, in the same order, for its own topic (audiences whose key passes
+    share one list of source keys)."""
 
     partition: int
     topics: dict[str, str]
     values: dict[str, list[bytes | None]]
-    keys: list[bytes | None] = field(default_factory=list)
+    keys: dict[str, list[bytes | None]] = field(default_factory=dict)
     headers: list[Headers] = field(default_factory=list)
     timestamps: list[int] = field(default_factory=list)
     source_offsets: list[int] = field(default_factory=list)

@@ -272,10 +272,11 @@ class DataPath:
     def _send_views(self, governed: GovernedBatch, deliveries: _Deliveries) -> None:
         """Every audience's view of the batch: the worker's hottest loop, so ``produce`` is called inline and
         only a full local queue takes the slow path."""
-        rows = list(zip(governed.keys, governed.headers, governed.timestamps, strict=True))
         partition, report, produce = governed.partition, deliveries.report, self._producer.produce
+        headers_, timestamps = governed.headers, governed.timestamps
         for audience, topic in governed.topics.items():
-            for (key, headers, timestamp), value in zip(rows, governed.values[audience], strict=True):
+            rows = zip(governed.keys[audience], governed.values[audience], headers_, timestamps, strict=True)
+            for key, value, headers, timestamp in rows:
                 try:
                     produce(
                         topic, value, key, partition=partition, timestamp=timestamp, headers=headers, on_delivery=report

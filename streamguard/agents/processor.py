@@ -23,6 +23,7 @@ from streamguard.core.errors import DecodeError, NativeUnsupportedError, RulesEr
 from streamguard.core.reasons import NATIVE_SCHEMA_ID, OVERSIZE, SCHEMA_MISMATCH, UNKNOWN_SCHEMA_ID
 from streamguard.core.topics import TopicNames
 from streamguard.masking.detection import TextScanner
+from streamguard.masking.key_plan import compile_key_plan, native_key_engine
 from streamguard.masking.keys import Keyring
 from streamguard.masking.native_plan import compile_native_plan
 from streamguard.masking.plan import DatasetMasker
@@ -65,6 +66,8 @@ class DatasetProcessor:
         self._maskers: dict[int, DatasetMasker | str] = {}  # schema id -> masker, or why none can exist
         self._engines: dict[int, Any] = {}  # schema id -> native ViewEngine, or _RAW
         self._codecs: dict[int, AvroCodec] = {}
+        self._key_plan = compile_key_plan(rules, keyring)
+        self._key_engine = native_key_engine(self._key_plan) if native and not self._key_plan.passes else None
         self.audiences = tuple(rules.audiences)
         self._assembler = Assembler(
             rules.dataset,
@@ -104,7 +107,19 @@ class DatasetProcessor:
             oversize = sum(reason == OVERSIZE for reason in reasons.values())
             owner = self.rules.owner or "unattributed"
             identities = Counter({owner: sum(v is not None for v in values) - oversize})
-        return self._assembler.assemble(records, BatchOutcome(values, columns, reasons, +identities, tally))
+        keys = self._mask_keys(records, reasons, tally)
+        return self._assembler.assemble(records, BatchOutcome(values, columns, reasons, +identities, tally, keys))
+
+    def _mask_keys(self, records: Sequence[SourceMessage], reasons: dict[int, str], tally: Tally) -> Columns | None:
+        """Each audience's record keys (None when every audience sees the source keys), counted like fields."""
+        if self._key_plan.passes:
+            return None
+        keys = [record.key() for record in records]
+        keyed = sum(1 for position, key in enumerate(keys) if key is not None and position not in reasons)
+        tally.actions.update({name: count * keyed for name, count in self._key_plan.action_counts.items()})
+        if self._key_engine is not None:
+            return self._key_engine.mask(keys)  # type: ignore[no-any-return]
+        return self._key_plan.mask(keys)
 
     def quarantine_all(self, records: Sequence[SourceMessage], reason: str) -> ProcessedBatch:
         """Fail a whole batch closed (the edge's answer to an unexpected error while processing it)."""

@@ -31,7 +31,7 @@ from streamguard.masking.keys import Keyring
 from streamguard.masking.plan_compile import Decision, decide
 from streamguard.masking.rules import Rules
 from streamguard.masking.rules_check import tree_for_rules
-from streamguard.masking.schema_tree import Node, leaf_paths
+from streamguard.masking.schema_tree import MAP_KEY, MAP_KEY_NODE, Node, leaf_paths
 
 try:
     from streamguard_native import ViewEngine
@@ -110,7 +110,9 @@ class _NativeCompiler:
         assert node.item is not None
         if avro["type"] == "array":
             return {"kind": "array", "items": self.slot(avro["items"], node.item, path + "[]", None)}
-        return {"kind": "map", "values": self.slot(avro["values"], node.item, path + "{}", None)}
+        mapping = {"kind": "map", "values": self.slot(avro["values"], node.item, path + "{}", None)}
+        keys = self.slot("string", MAP_KEY_NODE, path + MAP_KEY, None)  # the engine keeps masked keys distinct
+        return mapping | {"keys": keys} if keys["ops"] else mapping
 
     def type_of(self, avro: Any) -> Doc:
         """The shape the engine needs to validate and copy a value it does not change."""

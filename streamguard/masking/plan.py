@@ -172,6 +172,7 @@ def _collect(value: Any, site: ScanSite, depth: int, out: list[tuple[str, str]])
             _strings(value, site.path, out)
         elif isinstance(value, dict):
             for key in value.keys() - site.rest_known:
+                _strings(key, site.path, out)  # the key's name is unclassified text too
                 _strings(value[key], site.path, out)
         return
     step = site.steps[depth]
@@ -179,7 +180,9 @@ def _collect(value: Any, site: ScanSite, depth: int, out: list[tuple[str, str]])
         children: Any = value
     elif step == "{}" and isinstance(value, dict):
         children = value.values()
-    elif isinstance(value, dict) and step not in ("[]", "{}"):
+    elif step == "{key}" and isinstance(value, dict):
+        children = value.keys()
+    elif isinstance(value, dict) and step not in ("[]", "{}", "{key}"):
         children = (value.get(step),)
     else:
         return
@@ -192,7 +195,8 @@ def _strings(value: Any, path: str, out: list[tuple[str, str]]) -> None:
         if value:
             out.append((path, value))
     elif isinstance(value, dict):
-        for child in value.values():
+        for key, child in value.items():
+            _strings(key, path, out)  # an object's keys are text too
             _strings(child, path, out)
     elif isinstance(value, list):
         for child in value:

@@ -17,7 +17,7 @@ from streamguard.core.errors import RecordMaskingError, ValueMaskingError
 from streamguard.masking.actions import ActionContext, ValueFn, build_action
 from streamguard.masking.keys import Keyring
 from streamguard.masking.rules import FieldRule, Rules
-from streamguard.masking.schema_tree import FieldSpec, Node
+from streamguard.masking.schema_tree import MAP_KEY, MAP_KEY_NODE, FieldSpec, Node
 
 Steps = tuple[str, ...]  # field names, "[]" and "{}"
 _DROP = object()  # marks a field the view omits (the writer fills in its default)
@@ -134,8 +134,15 @@ class _Compiler:
         rest = self.rest_fn()
         return lambda value: rest(value) if isinstance(value, (dict, list)) else value
 
+    def rest_key_fn(self) -> ValueFn:
+        """For the names of JSON keys nobody classified: the unclassified policy, like a string leaf's."""
+        context = ActionContext(self.audience, "unclassified", self.keyring, self.detections)
+        action = "detect" if self.rules.unclassified == "detect" else "redact"
+        return build_action(action, None, MAP_KEY_NODE, context)
+
     def rest_fn(self) -> ValueFn:
-        """For JSON values nobody classified: detect (or redact) strings at any depth, redact scalars."""
+        """For JSON values nobody classified: detect (or redact) strings at any depth, object keys included,
+        redact other scalars."""
         context = ActionContext(self.audience, "unclassified", self.keyring, self.detections)
         scalar = build_action("redact", None, Node(kind="any"), context)
         text = (
@@ -143,10 +150,14 @@ class _Compiler:
             if self.rules.unclassified == "detect"
             else scalar
         )
+        name = self.rest_key_fn()
 
         def rest(value: Any) -> Any:
             if isinstance(value, dict):
-                return {k: None if v is None else rest(v) for k, v in value.items()}
+                out: dict[str, Any] = {}
+                for k, v in value.items():
+                    out[distinct(name(k), out)] = None if v is None else rest(v)
+                return out
             if isinstance(value, list):
                 return [None if v is None else rest(v) for v in value]
             return text(value) if isinstance(value, str) else scalar(value)
@@ -166,10 +177,14 @@ class _Compiler:
         assert node.item is not None
         suffix = "[]" if node.kind == "array" else "{}"
         inner = self.value(node.item, spec, path + suffix, (*steps, suffix))
-        if inner is None:
+        if node.kind == "array":
+            return None if inner is None else (_array_fn(inner[0]), inner[1])
+        key_path = path + MAP_KEY
+        keys = self.leaf(MAP_KEY_NODE, spec, key_path, (*steps, MAP_KEY))  # a map's keys are a leaf of their own
+        if inner is None and keys is None:
             return None
-        item, inner_path = inner
-        return (_array_fn(item) if node.kind == "array" else _map_fn(item)), inner_path
+        item, inner_path = inner if inner is not None else (None, key_path)
+        return _map_fn(item, keys, key_path), inner_path
 
     def record(self, node: Node, prefix: str, steps: Steps) -> ValueFn | None:
         ops: list[tuple[str, ValueFn, str]] = []
@@ -188,7 +203,7 @@ class _Compiler:
             self.counts[f"unclassified/{self.rules.unclassified}"] += 1
             if self.rules.unclassified == "detect":
                 self.sites.append(ScanSite(prefix.rstrip(".") or "<record>", steps, known))
-            rest = (known, self.rest_fn(), prefix)
+            rest = (known, self.rest_fn(), self.rest_key_fn(), prefix)
         if not ops and not drops and rest is None:
             return None
         return _record_fn(tuple(ops), tuple(drops), rest)
@@ -248,20 +263,42 @@ def _record_fn(ops: tuple[tuple[str, ValueFn, str], ...], drops: tuple[str, ...]
                     raise RecordMaskingError(f"{_failure_code(error)}:{path}") from None
         for key in drops:
             out.pop(key, None)
-        if rest is not None:
-            _apply_rest(out, *rest)
-        return out
+        return out if rest is None else _apply_rest(out, *rest)
 
     return apply
 
 
-def _apply_rest(out: dict[str, Any], known: frozenset[str], fn: ValueFn, prefix: str) -> None:
-    for key in out.keys() - known:
-        if out[key] is not None:
-            try:
-                out[key] = fn(out[key])
-            except ValueMaskingError as failure:
-                raise RecordMaskingError(f"{failure.reason}:{prefix}{key}") from None
+def _apply_rest(
+    out: dict[str, Any], known: frozenset[str], fn: ValueFn, key_fn: ValueFn, prefix: str
+) -> dict[str, Any]:
+    """Keys of an open JSON record that no rule names: their names and values get the unclassified policy.
+    A failure names the record, not the key: the key's own name may be personal data."""
+    if not out.keys() - known:
+        return out
+    rebuilt: dict[str, Any] = {}
+    taken = out.keys() & known
+    for key, value in out.items():
+        if key in known:
+            rebuilt[key] = value
+            continue
+        try:
+            name = distinct(key_fn(key), taken)
+            rebuilt[name] = None if value is None else fn(value)
+        except ValueMaskingError as failure:
+            raise RecordMaskingError(f"{failure.reason}:{prefix}*") from None
+        taken.add(name)
+    return rebuilt
+
+
+def distinct(key: str, taken: set[str] | Mapping[str, Any]) -> str:
+    """``key``, or ``key~2``, ``key~3`` ... if an earlier masked key of the same map took it already (the
+    native engine does the same): masking never makes two entries of a map one."""
+    if key not in taken:
+        return key
+    number = 2
+    while f"{key}~{number}" in taken:
+        number += 1
+    return f"{key}~{number}"
 
 
 def _array_fn(item: ValueFn) -> ValueFn:
@@ -273,10 +310,21 @@ def _array_fn(item: ValueFn) -> ValueFn:
     return array
 
 
-def _map_fn(item: ValueFn) -> ValueFn:
+def _map_fn(item: ValueFn | None, keys: ValueFn | None, key_path: str) -> ValueFn:
+    """A map's values through ``item`` and its keys through ``keys`` (either may be None: unchanged)."""
+
     def mapping(values: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(values, dict):
             raise ValueMaskingError("type_mismatch")
-        return {k: None if v is None else item(v) for k, v in values.items()}
+        if keys is None:
+            return {k: None if v is None else item(v) for k, v in values.items()}  # type: ignore[misc]
+        out: dict[str, Any] = {}
+        for k, v in values.items():
+            try:
+                name = distinct(keys(k), out)
+            except ValueMaskingError as failure:
+                raise RecordMaskingError(f"{failure.reason}:{key_path}") from None
+            out[name] = v if v is None or item is None else item(v)
+        return out
 
     return mapping

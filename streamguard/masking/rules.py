@@ -93,6 +93,7 @@ class Rules(BaseModel):
     classes: tuple[str, ...] = ()
     audiences: dict[str, AudienceRule] = Field(min_length=1)
     fields: dict[str, FieldRule] = Field(default_factory=dict)
+    key: FieldRule | None = None  # the Kafka record key, classified like a field (validation requires it)
     unclassified: UnclassifiedPolicy = "redact"
     # Producer identity and intake limits of the raw topic (the pipeline enforces them; see README).
     owner: str | None = Field(default=None, pattern=r"^User:.+$")

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from streamguard.masking.rules import FieldRule, Rules
 
 _NAME = re.compile(r"^[a-z][a-z0-9_\-]*$")
+KEY_ACTIONS = ("hash", "pseudonymize", "encrypt")  # deterministic and distinct per audience
 # Parameters each action accepts; anything else given with it is a mistake worth reporting.
 ACTION_PARAMS: dict[str, frozenset[str]] = {
     "redact": frozenset(),
@@ -37,7 +38,7 @@ _NUMBERS = {"int", "long", "float", "double"}
 
 def check_rules(rules: Rules, *, schema: dict[str, Any] | None, sample: dict[str, Any] | None) -> list[str]:
     """Every problem in already-parsed rules, as ``file:line: path: problem`` strings."""
-    problems = _check_audiences(rules)
+    problems = _check_audiences(rules) + _check_key(rules)
     for path, rule in rules.fields.items():
         for problem in _check_field_rule(rules, path, rule):
             problems.append(f"{rules.where('fields', path)}: {path}: {problem}")
@@ -86,6 +87,30 @@ def _check_field_rule(rules: Rules, path: str, rule: FieldRule) -> list[str]:
         schema_tree.parse_path(path)
     except PathError as error:
         problems.append(str(error))
+    return problems + _check_rule(rules, rule)
+
+
+def _check_key(rules: Rules) -> list[str]:
+    """The record key is classified like a field, with an action that keeps one token per key and audience."""
+    where = rules.where("key")
+    if rules.key is None:
+        return [
+            f"{where}: key: the record key is not classified: add `key: {{class: public}}` if it holds no "
+            "personal data, or a class with one of hash, pseudonymize, encrypt"
+        ]
+    problems = [f"{where}: key: {problem}" for problem in _check_rule(rules, rules.key)]
+    action = rules.key.effective_action
+    if not problems and action not in (*KEY_ACTIONS, "pass"):
+        problems.append(
+            f"{where}: key: {action} would merge or reveal keys: a key takes hash, pseudonymize or encrypt "
+            "(one token per key and audience, so compaction and erasure keep working)"
+        )
+    return problems
+
+
+def _check_rule(rules: Rules, rule: FieldRule) -> list[str]:
+    """A rule's class, action and parameters, on their own."""
+    problems = []
     if rule.class_ not in rules.all_classes:
         problems.append(f"unknown class {rule.class_!r} (declare it under classes: or use a known one)")
     if rule.class_ == "public":
@@ -168,8 +193,8 @@ def action_problem(action: str, rule: FieldRule | None, node: Node, spec: FieldS
     if action == "null":
         return None if node.nullable or fmt == "json" else "null needs a nullable field (union with null)"
     if action == "drop":
-        if path.endswith(("[]", "{}")):
-            return "drop applies to record fields, not array elements or map values"
+        if path.endswith(("[]", "{}", "{key}")):
+            return "drop applies to record fields, not array elements, map values or map keys"
         return None if spec.has_default or fmt == "json" else "drop needs a field with a default in the schema"
     if kind in ("record", "array", "map"):
         return None if action == "redact" else f"{action} cannot produce a {kind}; use redact, null or drop"

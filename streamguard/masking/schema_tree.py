@@ -2,7 +2,8 @@
 
 Rules validation and plan compilation both walk this tree instead of raw Avro JSON, so nullable unions,
 named-type references and JSON records all look the same to them. Paths use the steward syntax:
-``address.zip`` (nested record), ``items[]`` (array elements), ``attrs{}`` (map values).
+``address.zip`` (nested record), ``items[]`` (array elements), ``attrs{}`` (map values), ``attrs{key}`` (map
+keys: a leaf of its own, classified like any other).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from streamguard.core.errors import PathError
 # "any" is a JSON leaf of unknown type: actions on it dispatch on the value's Python type at run time.
 SCALAR_KINDS = frozenset({"string", "bytes", "int", "long", "float", "double", "boolean", "enum", "fixed"})
 _PRIMITIVES = SCALAR_KINDS - {"enum", "fixed"} | {"null"}
-_SEGMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_\-]*)((?:\[\]|\{\})*)$")
+_SEGMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_\-]*)((?:\[\]|\{\})*(?:\{key\})?)$")
+MAP_KEY = "{key}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,9 @@ class Node:
         return self.kind in ("record", "array", "map")
 
 
+MAP_KEY_NODE = Node(kind="string")  # what every map's keys are
+
+
 @dataclass(frozen=True, slots=True)
 class FieldSpec:
     """A record field: its type and whether a writer can fill it in when it is absent."""
@@ -56,13 +61,14 @@ class Step:
 
 
 def parse_path(path: str) -> tuple[Step, ...]:
-    """Split ``a.b[]{}.c`` into steps; raise PathError on bad syntax."""
+    """Split ``a.b[]{}.c`` into steps; raise PathError on bad syntax (``{key}`` only ends a path)."""
     steps = []
-    for segment in path.split("."):
+    segments = path.split(".")
+    for number, segment in enumerate(segments, start=1):
         match = _SEGMENT.match(segment)
-        if not match:
+        if not match or (MAP_KEY in segment and number < len(segments)):
             raise PathError(f"malformed path segment {segment!r}")
-        steps.append(Step(match.group(1), tuple(re.findall(r"\[\]|\{\}", match.group(2)))))
+        steps.append(Step(match.group(1), tuple(re.findall(r"\[\]|\{\}|\{key\}", match.group(2)))))
     return tuple(steps)
 
 
@@ -81,7 +87,7 @@ def resolve(root: Node, path: str) -> tuple[Node, FieldSpec]:
             wanted = "array" if descent == "[]" else "map"
             if node.kind != wanted or node.item is None:
                 raise PathError(f"{step.name}{descent}: field is a {node.kind}, not an {wanted}")
-            node = node.item
+            node = MAP_KEY_NODE if descent == MAP_KEY else node.item
     assert spec is not None
     return node, spec
 
@@ -154,7 +160,8 @@ def from_rule_paths(paths: list[str]) -> Node:
         except PathError:  # reported by the rules checks; the rest of the tree is still useful
             continue
         for i, step in enumerate(steps):
-            entry = level.setdefault(step.name, {"descents": step.descents, "children": {}})
+            descents = tuple("{}" if descent == MAP_KEY else descent for descent in step.descents)  # keys: a map
+            entry = level.setdefault(step.name, {"descents": descents, "children": {}})
             if i < len(steps) - 1:
                 level = entry["children"]
     return _tree_from_dict(root)
@@ -182,6 +189,8 @@ def _collect(node: Node, path: str, out: list[tuple[str, Node]]) -> None:
     if node.kind == "record":
         out.extend(leaf_paths(node, path + "."))
     elif node.kind in ("array", "map") and node.item is not None:
+        if node.kind == "map":
+            out.append((path + MAP_KEY, MAP_KEY_NODE))
         _collect(node.item, path + ("[]" if node.kind == "array" else "{}"), out)
     else:
         out.append((path, node))

@@ -47,6 +47,7 @@ def customers_rules(dataset: str) -> str:
 SIGNED_RULES = """
 dataset: {dataset}
 format: json
+key: {{class: public}}
 audiences:
   analytics: {{clearances: []}}
 fields:
@@ -258,7 +259,7 @@ def test_signed_records_carry_identity_and_bad_signatures_are_quarantined(deploy
         producer.flush()
     view = read_topic(deployment.options, deployment.names.governed(dataset, "analytics"), 1)
     assert [json.loads(m.value())["invoice_id"] for m in view] == ["INV-1"]
-    assert json.loads(view[0].value())["memo"] == "[REDACTED]"  # unclassified: redact
+    assert json.loads(view[0].value())["[REDACTED]"] == "[REDACTED]"  # unclassified: redact, its name too
     wait_until(lambda: f"{raw}:0" in deployment.audit_events(), 30, "audit of the signed dataset")
     wait_until(lambda: len(deployment.audit().chains[f"{raw}:0"].accounted) == 3, 30, "3 offsets accounted")
     events = deployment.audit_events()[f"{raw}:0"]

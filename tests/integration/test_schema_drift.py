@@ -36,6 +36,7 @@ V2["fields"][1]["type"]["fields"].append({"name": "email", "type": "string", "de
 RULES = """
 dataset: {dataset}
 format: avro
+key: {{class: public}}
 audiences:
   analytics: {{clearances: []}}
 fields:
@@ -49,6 +50,7 @@ unclassified: redact
 CARRIER = """
 dataset: {dataset}
 format: avro
+key: {{class: public}}
 subject: raw.{leads}-value
 audiences:
   analytics: {{clearances: []}}

@@ -89,6 +89,7 @@ SCHEMA = fastavro.parse_schema(
 RULES_TEXT = """
 dataset: rich
 format: avro
+key: {class: public}
 audiences:
   outsider: {clearances: []}
   partner:  {clearances: [contact]}
@@ -293,7 +294,9 @@ def test_other_logical_types_stay_with_the_python_plan() -> None:
         {"type": "record", "name": "U", "fields": [{"name": "id", "type": {"type": "string", "logicalType": "uuid"}}]}
     )
     rules = parse_rules(
-        "dataset: u\nformat: avro\naudiences: {a: {clearances: []}}\nfields: {id: {class: public}}\n", schema=schema
+        "dataset: u\nformat: avro\nkey: {class: public}\n"
+        "audiences: {a: {clearances: []}}\nfields: {id: {class: public}}\n",
+        schema=schema,
     )
     with pytest.raises(NativeUnsupportedError, match="logical type uuid"):
         compile_native_plan(rules, KEYRING, schema)

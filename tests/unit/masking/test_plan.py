@@ -129,7 +129,8 @@ def test_action_counts_by_class_and_action() -> None:
 
 def test_rules_that_do_not_fit_the_schema_are_refused_at_build() -> None:
     rules = parse_rules(
-        "dataset: c\nformat: avro\naudiences: {a: {}}\nfields:\n  nope: {class: contact, action: hash}\n"
+        "dataset: c\nformat: avro\nkey: {class: public}\n"
+        "audiences: {a: {}}\nfields:\n  nope: {class: contact, action: hash}\n"
     )
     with pytest.raises(RulesError, match="nope: unknown path"):
         DatasetMasker(rules, KEYRING, schema=SCHEMA)
@@ -144,7 +145,10 @@ def test_missing_keys_and_missing_scanner_fail_at_build() -> None:
 
 
 def test_unclassified_fields_get_the_policy() -> None:
-    text = "dataset: c\nformat: avro\naudiences: {a: {}}\nunclassified: redact\nfields:\n  notes: {class: public}\n"
+    text = (
+        "dataset: c\nformat: avro\nkey: {class: public}\n"
+        "audiences: {a: {}}\nunclassified: redact\nfields:\n  notes: {class: public}\n"
+    )
     m = DatasetMasker(parse_rules(text), KEYRING, schema=SCHEMA)
     assert not m.needs_scanner
     [outcome] = m.mask_batch([customer()])
@@ -159,7 +163,7 @@ def test_unclassified_fields_get_the_policy() -> None:
 
 def test_drop_and_null_actions() -> None:
     text = (
-        "dataset: c\nformat: avro\naudiences: {a: {}}\nunclassified: pass\nfields:\n"
+        "dataset: c\nformat: avro\nkey: {class: public}\naudiences: {a: {}}\nunclassified: pass\nfields:\n"
         "  tags: {class: personal, action: drop}\n  phone: {class: contact, action: null}\n"
     )
     [outcome] = DatasetMasker(parse_rules(text), KEYRING, schema=SCHEMA).mask_batch([customer()])
@@ -170,7 +174,7 @@ def test_drop_and_null_actions() -> None:
 
 def test_json_datasets_mask_unknown_keys_with_the_unclassified_policy() -> None:
     text = (
-        "dataset: tickets\nformat: json\naudiences: {ops: {}}\nunclassified: detect\nfields:\n"
+        "dataset: tickets\nformat: json\nkey: {class: public}\naudiences: {ops: {}}\nunclassified: detect\nfields:\n"
         "  user.email: {class: contact, action: hash}\n  id: {class: public}\n"
     )
     scanner = RegexScanner()
@@ -189,4 +193,22 @@ def test_json_datasets_mask_unknown_keys_with_the_unclassified_policy() -> None:
     assert view["user"]["age"] == 0  # unknown key, not a string: redacted
     assert view["body"] == "ring <PHONE_NUMBER>"
     assert view["meta"] == {"x": "<EMAIL_ADDRESS>"}
-    assert sorted(scanner.batches[0]) == ["a@b.org", "ring +1 415 555 0100"]
+    # Unknown keys' names are unclassified text as well: scanned with the values.
+    assert sorted(scanner.batches[0]) == ["a@b.org", "age", "body", "meta", "ring +1 415 555 0100", "x"]
+
+
+def test_unknown_json_keys_and_unruled_map_keys_never_show_their_names() -> None:
+    text = (
+        "dataset: t\nformat: json\nkey: {class: public}\naudiences: {ops: {}}\nunclassified: redact\n"
+        "fields:\n  id: {class: public}\n  attrs{}: {class: public}\n"
+    )
+    m = DatasetMasker(parse_rules(text), KEYRING)
+    record = {"id": 1, "ssn=536-22-8841": "x", "other": {"n=Ana": 2}, "attrs": {"ssn=536-22-8841": "x", "k2": "y"}}
+    [outcome] = m.mask_batch([record])
+    assert outcome.views is not None
+    view = outcome.views["ops"]
+    assert "536-22-8841" not in str(view)
+    assert "Ana" not in str(view)
+    assert view["attrs"] == {"[REDACTED]": "x", "[REDACTED]~2": "y"}  # values public, keys unclassified
+    assert view["[REDACTED]"] == "[REDACTED]"
+    assert view["[REDACTED]~2"] == {"[REDACTED]": 0}

@@ -18,6 +18,7 @@ KEYRING = Keyring({"k1": b"k" * 32}, {"mask": "k1", "encrypt": "k1"})
 RULES = """
 dataset: orders
 format: avro
+key: {class: public}
 audiences:
   analytics: {clearances: []}
   support:   {clearances: [contact]}
@@ -93,7 +94,7 @@ def test_without_drift_a_public_container_passes_whole_and_runs_natively() -> No
 
 def test_a_json_value_ruled_public_passes_as_a_scalar_but_not_what_an_object_holds() -> None:
     rules = parse_rules(
-        "dataset: events\nformat: json\naudiences: {a: {clearances: []}}\n"
+        "dataset: events\nformat: json\nkey: {class: public}\naudiences: {a: {clearances: []}}\n"
         "fields: {meta: {class: public}, kind: {class: public}}\nunclassified: redact\n"
     )
     masker = DatasetMasker(rules, KEYRING)
@@ -101,4 +102,4 @@ def test_a_json_value_ruled_public_passes_as_a_scalar_but_not_what_an_object_hol
     assert scalar.views is not None
     assert nested.views is not None
     assert scalar.views["a"]["meta"] == "web"
-    assert nested.views["a"]["meta"] == {"ip": "[REDACTED]"}
+    assert nested.views["a"]["meta"] == {"[REDACTED]": "[REDACTED]"}  # neither the key nor its value was classified

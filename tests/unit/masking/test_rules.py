@@ -14,6 +14,7 @@ from tests.unit.fakes import CUSTOMERS_RULES, customers_schema
 HEAD = """\
 dataset: customers
 format: avro
+key: {class: public}
 audiences:
   analytics: {clearances: []}
   support: {clearances: [contact]}
@@ -42,7 +43,7 @@ def test_digest_ignores_layout_but_not_meaning() -> None:
         HEAD + "fields:\n  email: {class: contact, action: hash}\n  ssn: {class: government_id, action: redact}\n"
     )
     b = parse_rules(
-        "format: avro\ndataset: customers\naudiences:\n  support:\n    clearances: [contact]\n"
+        "format: avro\nkey: {class: public}\ndataset: customers\naudiences:\n  support:\n    clearances: [contact]\n"
         "  analytics: {clearances: []}\nfields:\n  ssn: {action: redact, class: government_id}\n"
         "  email:\n    class: contact\n    action: hash\n"
     )
@@ -56,26 +57,26 @@ def test_digest_ignores_layout_but_not_meaning() -> None:
 def test_every_problem_is_reported_at_once_with_file_line_and_path() -> None:
     text = HEAD + (
         "fields:\n"
-        "  phone: {class: contact, action: partial, keep_last: -1}\n"  # line 7
-        "  dob: {class: personal, action: generalize, to: decade}\n"  # line 8
-        "  email: {class: contactz, action: hash}\n"  # line 9
+        "  phone: {class: contact, action: partial, keep_last: -1}\n"  # line 8
+        "  dob: {class: personal, action: generalize, to: decade}\n"  # line 9
+        "  email: {class: contactz, action: hash}\n"  # line 10
     )
     found = problems(text)
     assert len(found) == 3
-    assert found[0].startswith("r.yaml:7: fields[phone].keep_last:")
-    assert found[1].startswith("r.yaml:8: fields[dob].to:")
-    assert found[2].startswith("r.yaml:9: email: unknown class 'contactz'")
+    assert found[0].startswith("r.yaml:8: fields[phone].keep_last:")
+    assert found[1].startswith("r.yaml:9: fields[dob].to:")
+    assert found[2].startswith("r.yaml:10: email: unknown class 'contactz'")
 
 
 def test_duplicate_paths_name_both_lines() -> None:
     text = HEAD + "fields:\n  ssn: {class: government_id, action: redact}\n  ssn: {class: public}\n"
-    assert problems(text) == ["r.yaml:8: fields[ssn]: duplicate key (first at line 7)"]
+    assert problems(text) == ["r.yaml:9: fields[ssn]: duplicate key (first at line 8)"]
 
 
 def test_unknown_clearance_class_and_bad_audience_name() -> None:
-    text = "dataset: d\nformat: json\naudiences:\n  Bad Name: {clearances: [contact, secretz]}\n"
+    text = "dataset: d\nformat: json\nkey: {class: public}\naudiences:\n  Bad Name: {clearances: [contact, secretz]}\n"
     found = problems(text)
-    assert any(p.startswith("r.yaml:4: audiences.Bad Name: name must match") for p in found)
+    assert any(p.startswith("r.yaml:5: audiences.Bad Name: name must match") for p in found)
     assert any("audiences.Bad Name.clearances: unknown class 'secretz'" in p for p in found)
 
 
@@ -100,13 +101,13 @@ def test_declared_classes_extend_the_known_list() -> None:
 def test_bad_or_missing_parameters(field: str, expected: str) -> None:
     found = problems(HEAD + f"fields:\n  {field}\n")
     assert len(found) == 1
-    assert found[0].startswith("r.yaml:7: ")
+    assert found[0].startswith("r.yaml:8: ")
     assert expected in found[0]
 
 
 def test_rules_inside_a_ruled_field_are_refused() -> None:
     text = HEAD + "fields:\n  address: {class: contact, action: redact}\n  address.zip: {class: public}\n"
-    assert problems(text) == ["r.yaml:8: address.zip: lies inside address, which has its own rule"]
+    assert problems(text) == ["r.yaml:9: address.zip: lies inside address, which has its own rule"]
 
 
 @pytest.mark.parametrize(
@@ -130,7 +131,7 @@ def test_rules_inside_a_ruled_field_are_refused() -> None:
 def test_actions_that_cannot_produce_the_schema_type(field: str, expected: str) -> None:
     found = problems(HEAD + f"fields:\n  {field}\n", schema=customers_schema())
     assert len(found) == 1, found
-    assert found[0].startswith("r.yaml:7: ")
+    assert found[0].startswith("r.yaml:8: ")
     assert expected in found[0]
 
 
@@ -148,21 +149,21 @@ def test_actions_that_fit_the_schema_are_accepted() -> None:
 
 
 def test_json_rules_check_paths_against_a_sample() -> None:
-    text = "dataset: tickets\nformat: json\naudiences:\n  ops: {clearances: []}\nfields:\n"
+    text = "dataset: tickets\nformat: json\nkey: {class: public}\naudiences:\n  ops: {clearances: []}\nfields:\n"
     text += (
         "  user.email: {class: contact, action: hash}\n  user.age: {class: personal, action: partial, keep_last: 1}\n"
     )
     sample = {"user": {"email": "a@b.c", "age": 41}, "body": "text"}
     found = problems(text, sample=sample)
     assert len(found) == 1
-    assert found[0].startswith("r.yaml:7: user.age: partial cannot produce a long")
+    assert found[0].startswith("r.yaml:8: user.age: partial cannot produce a long")
     # Without a sample, JSON paths cannot be checked, so the same rules load.
     assert parse_rules(text).fields["user.age"].keep_last == 1
 
 
 def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
     file = tmp_path / "broken.yaml"
-    file.write_text("dataset: x\nformat: avro\naudiences: {a: [\n")
+    file.write_text("dataset: x\nformat: avro\nkey: {class: public}\naudiences: {a: [\n")
     with pytest.raises(RulesError, match=r"broken\.yaml:\d+: <document>:"):
         load_rules(file)
 
@@ -170,3 +171,15 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
 def test_missing_file_is_a_rules_error(tmp_path: Path) -> None:
     with pytest.raises(RulesError, match="cannot read rules file"):
         load_rules(tmp_path / "nope.yaml")
+
+
+def test_the_record_key_must_be_classified_with_an_action_that_keeps_keys_distinct() -> None:
+    unkeyed = HEAD.replace("key: {class: public}\n", "") + "fields: {}\n"
+    [missing] = problems(unkeyed)
+    assert "r.yaml:1: key: the record key is not classified: add `key: {class: public}`" in missing
+    [merging] = problems(HEAD.replace("{class: public}", "{class: contact, action: partial, keep_last: 2}"))
+    assert merging.startswith("r.yaml:3: key: partial would merge or reveal keys")
+    for action in ("hash, length: 16", "pseudonymize", "encrypt"):
+        keyed = parse_rules(HEAD.replace("{class: public}", f"{{class: contact, action: {action}}}"))
+        assert keyed.key is not None
+        assert keyed.key.effective_action == action.split(",")[0]

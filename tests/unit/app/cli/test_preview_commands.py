@@ -60,7 +60,8 @@ def test_mask_reports_bad_lines_and_continues(tmp_path: Path) -> None:
 def test_mask_without_free_text_never_builds_a_scanner(tmp_path: Path, fake_scanner: list[RegexScanner]) -> None:
     rules = tmp_path / "r.yaml"
     rules.write_text(
-        "dataset: t\nformat: json\naudiences: {ops: {}}\nfields:\n  email: {class: contact, action: hash}\n"
+        "dataset: t\nformat: json\nkey: {class: public}\n"
+        "audiences: {ops: {}}\nfields:\n  email: {class: contact, action: hash}\n"
     )
     result = runner.invoke(cli, ["mask", "--rules", str(rules), "--audience", "ops"], input='{"email": "a@b.org"}\n')
     assert result.exit_code == 0, result.stderr
@@ -73,7 +74,8 @@ def test_encrypted_fields_round_trip_through_decrypt(tmp_path: Path) -> None:
     keyring.write_text(generate_keyring_json())
     rules = tmp_path / "r.yaml"
     rules.write_text(
-        "dataset: t\nformat: json\naudiences: {ops: {}}\nfields:\n  ssn: {class: government_id, action: encrypt}\n"
+        "dataset: t\nformat: json\nkey: {class: public}\n"
+        "audiences: {ops: {}}\nfields:\n  ssn: {class: government_id, action: encrypt}\n"
     )
     stdin = '{"ssn": "536-22-8841"}\n{"ssn": "078-05-1120"}\n'
     masked = runner.invoke(
