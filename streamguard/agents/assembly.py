@@ -7,6 +7,7 @@ exactly one of the audit event's ``delivered``, ``tombstones`` or ``quarantined`
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from streamguard.agents.batch import GovernedBatch, Headers, Outbound, ProcessedBatch, SourceMessage
-from streamguard.core.reasons import DATASET_HEADER, REASON_HEADER
+from streamguard.core.reasons import DATASET_HEADER, OVERSIZE, REASON_HEADER, SIZE_HEADER
 from streamguard.evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan, offset_ranges
 from streamguard.evidence.digests import batch_digest
 from streamguard.evidence.header import EvidenceStamp
@@ -145,14 +146,29 @@ class Assembler:
         )
 
     def _quarantined(self, record: SourceMessage, reason: str, stamp: EvidenceStamp) -> Outbound:
+        """The raw record with its reason and evidence; an oversize one as its sizes and digest only (its
+        payload is what the limit keeps out, and it may not fit the quarantine topic either)."""
         offset = record.offset()
-        headers: Headers = [
-            *(record.headers() or []),
+        key, value, original = record.key(), record.value(), record.headers() or []
+        evidence: Headers = [
             *stamp.headers(offset),
             (REASON_HEADER, reason.encode()),
             (DATASET_HEADER, self.dataset.encode()),
         ]
-        return Outbound(self.quarantine_topic, 0, record.key(), record.value(), headers, offset, event_time(record))
+        if reason == OVERSIZE:
+            digest = hashlib.sha256(key or b"")
+            digest.update(value or b"")
+            size = f"key={len(key or b'')};value={len(value or b'')};sha256={digest.hexdigest()}"
+            return Outbound(
+                self.quarantine_topic,
+                0,
+                None,
+                b"",
+                [*evidence, (SIZE_HEADER, size.encode())],
+                offset,
+                event_time(record),
+            )
+        return Outbound(self.quarantine_topic, 0, key, value, [*original, *evidence], offset, event_time(record))
 
 
 def event_time(record: SourceMessage) -> int:

@@ -58,7 +58,7 @@ class AvroCodec:
 def decode_json(payload: bytes) -> dict[str, Any]:
     try:
         record = json.loads(payload)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):  # bad JSON or UTF-8, an integer past Python's digit limit, deep nesting
         raise DecodeError("undecodable:json") from None
     if not isinstance(record, dict):
         raise DecodeError("undecodable:json_not_an_object")

@@ -44,6 +44,6 @@ def verify_signed_identity(
     if secret is None:
         return None, "identity:unknown_producer"
     expected = sign_record(secret, key, value, timestamp_ms)
-    if not hmac.compare_digest(expected, signature_raw.decode("ascii", "replace")):
+    if not hmac.compare_digest(expected.encode(), signature_raw):  # bytes: a non-ASCII header is just wrong
         return None, "identity:bad_signature"
     return identity, None

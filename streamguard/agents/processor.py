@@ -20,7 +20,15 @@ from streamguard.agents.batch import ProcessedBatch, SchemaSource, SourceMessage
 from streamguard.agents.codec import AvroCodec, decode_json, encode_json, frame_wire_format, split_wire_format
 from streamguard.agents.identity import verify_signed_identity
 from streamguard.core.errors import DecodeError, NativeUnsupportedError, RulesError
-from streamguard.core.reasons import NATIVE_SCHEMA_ID, OVERSIZE, SCHEMA_MISMATCH, UNKNOWN_SCHEMA_ID
+from streamguard.core.reasons import (
+    MAX_VIEW_BYTES,
+    NATIVE_SCHEMA_ID,
+    OVERSIZE,
+    OVERSIZE_VIEW,
+    SCHEMA_MISMATCH,
+    UNENCODABLE,
+    UNKNOWN_SCHEMA_ID,
+)
 from streamguard.core.topics import TopicNames
 from streamguard.masking.detection import TextScanner
 from streamguard.masking.key_plan import compile_key_plan, native_key_engine
@@ -88,7 +96,8 @@ class DatasetProcessor:
         then the engine or the Python plan of each writer schema.
         """
         values = [record.value() for record in records]
-        reasons: dict[int, str] = {}  # batch position -> quarantine reason
+        keys = [record.key() for record in records]
+        reasons = _oversize(keys, values, self.rules.max_record_bytes)  # batch position -> quarantine reason
         signed = self.rules.signature == "required"
         identities = self._verify_signatures(records, values, reasons) if signed else Counter()
         tally = Tally()
@@ -107,14 +116,15 @@ class DatasetProcessor:
             oversize = sum(reason == OVERSIZE for reason in reasons.values())
             owner = self.rules.owner or "unattributed"
             identities = Counter({owner: sum(v is not None for v in values) - oversize})
-        keys = self._mask_keys(records, reasons, tally)
-        return self._assembler.assemble(records, BatchOutcome(values, columns, reasons, +identities, tally, keys))
+        key_columns = self._mask_keys(keys, reasons, tally)
+        reasons.update(_oversize_views(columns, key_columns or [keys], reasons))
+        outcome = BatchOutcome(values, columns, reasons, +identities, tally, key_columns)
+        return self._assembler.assemble(records, outcome)
 
-    def _mask_keys(self, records: Sequence[SourceMessage], reasons: dict[int, str], tally: Tally) -> Columns | None:
+    def _mask_keys(self, keys: list[bytes | None], reasons: dict[int, str], tally: Tally) -> Columns | None:
         """Each audience's record keys (None when every audience sees the source keys), counted like fields."""
         if self._key_plan.passes:
             return None
-        keys = [record.key() for record in records]
         keyed = sum(1 for position, key in enumerate(keys) if key is not None and position not in reasons)
         tally.actions.update({name: count * keyed for name, count in self._key_plan.action_counts.items()})
         if self._key_engine is not None:
@@ -169,9 +179,6 @@ class DatasetProcessor:
         for position in positions:
             value = values[position]
             if value is None or position in reasons:
-                continue
-            if len(value) > self.rules.max_record_bytes:
-                reasons[position] = OVERSIZE
                 continue
             schema_id, reason = self._schema_of(value)
             if reason is None:
@@ -300,9 +307,14 @@ class DatasetProcessor:
             if outcome.failure is not None or outcome.views is None:
                 failures.append((index, outcome.failure or "masking_failed"))
                 continue
+            try:
+                views = [self._encode(schema_id, outcome.views[audience]) for audience in self.audiences]
+            except Exception:  # a view its own schema or JSON cannot carry: that record fails, not the batch
+                failures.append((index, UNENCODABLE))
+                continue
             entities.update(outcome.entity_counts)
-            for column, audience in zip(columns, self.audiences, strict=True):
-                column[index] = self._encode(schema_id, outcome.views[audience])
+            for column, view in zip(columns, views, strict=True):
+                column[index] = view
         return columns, sorted(failures)
 
     def _encode(self, schema_id: int, view: dict[str, Any] | None) -> bytes | None:
@@ -311,3 +323,34 @@ class DatasetProcessor:
         if schema_id < 0:
             return encode_json(view)
         return frame_wire_format(schema_id, self._codecs[schema_id].encode(view))
+
+
+def _oversize(keys: list[bytes | None], values: list[bytes | None], max_bytes: int) -> dict[int, str]:
+    """Records whose key and value together exceed the rules' limit (checked per record only when the
+    longest key and the longest value together could)."""
+    longest_key = max(map(len, filter(None, keys)), default=0)
+    longest_value = max(map(len, filter(None, values)), default=0)
+    if longest_key + longest_value <= max_bytes:
+        return {}
+    return {
+        position: OVERSIZE
+        for position, (key, value) in enumerate(zip(keys, values, strict=True))
+        if len(key or b"") + len(value or b"") > max_bytes
+    }
+
+
+def _oversize_views(columns: Columns, key_columns: Columns, reasons: dict[int, str]) -> dict[int, str]:
+    """Records with a view (key and value) the broker would refuse (masking can make a record larger): they
+    are quarantined rather than stopping the worker on a delivery that can never succeed."""
+    if all(
+        max(map(len, filter(None, column)), default=0) <= MAX_VIEW_BYTES // 2 for column in (*columns, *key_columns)
+    ):
+        return {}
+    width = len(key_columns)
+    found = {}
+    for audience, column in enumerate(columns):
+        keys = key_columns[audience % width]
+        for position, (key, view) in enumerate(zip(keys, column, strict=True)):
+            if position not in reasons and len(key or b"") + len(view or b"") > MAX_VIEW_BYTES:
+                found[position] = OVERSIZE_VIEW
+    return found

@@ -9,7 +9,10 @@ Record faults (the record alone is quarantined):
   ``trailing_bytes``, ``json``, ``json_not_an_object``;
 - ``unknown_schema_id``: the registry does not know the writer schema id;
 - ``schema_mismatch``: the dataset's rules do not fit the writer schema;
-- ``oversize``: larger than the rules' ``max_record_bytes``;
+- ``oversize``: key and value together larger than the rules' ``max_record_bytes`` (the quarantine record
+  then carries only their sizes and digests: the payload is what was too large);
+- ``oversize_view``: a masked view (key and value) larger than the broker takes (``MAX_VIEW_BYTES``);
+- ``unencodable``: a view its schema (or JSON) cannot carry, such as a lone surrogate in a JSON string;
 - ``identity:missing_signature``, ``identity:unknown_producer``, ``identity:bad_signature``: signed datasets;
 - ``<code>:<field.path>``: a value that cannot be masked (``invalid_value``, ``type_mismatch``,
   ``detector_failed``, ``text_too_large``, ``mask_error``);
@@ -25,6 +28,12 @@ REASON_HEADER = "streamguard-reason"
 DATASET_HEADER = "streamguard-dataset"
 
 OVERSIZE = "oversize"
+OVERSIZE_VIEW = "oversize_view"
+UNENCODABLE = "unencodable"
+SIZE_HEADER = "streamguard-size"  # on an oversize record's quarantine entry: key=<bytes>;value=<bytes>;sha256=<hex>
+# What a view's key and value may weigh together: under librdkafka's default message.max.bytes (1,000,000)
+# with room for the evidence header and record overhead.
+MAX_VIEW_BYTES = 990_000
 UNKNOWN_SCHEMA_ID = "unknown_schema_id"
 SCHEMA_MISMATCH = "schema_mismatch"
 INTERNAL_ERROR = "internal_error"

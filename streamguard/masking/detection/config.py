@@ -38,8 +38,11 @@ class DetectionConfig(BaseModel):
     # A text longer than this is not scanned but failed closed: NER cost grows with length, and a
     # multi-page blob in a "notes" field is more likely an upload than a note.
     max_text_chars: int = Field(default=20_000, gt=0)
-    # Wall-clock budget for one scan_batch call; texts not finished in time fail closed.
-    batch_time_budget_s: float = Field(default=30.0, gt=0)
+    # Wall-clock budget of one scan_batch call: a floor, plus a share per text, so a full backlog batch has
+    # the time its size needs; texts not finished in time fail closed. One slow text cannot eat its
+    # neighbours' share: its length is capped (max_text_chars) and every regex runs under regex_timeout_s.
+    batch_time_budget_s: float = Field(default=10.0, gt=0)
+    text_time_budget_s: float = Field(default=0.1, gt=0)
     # Per-regex timeout: a pathological input fails the text instead of stalling the worker.
     regex_timeout_s: float = Field(default=1.0, gt=0)
     # 0 or 1: scan in this process. 2+: a process pool, used for batches of at least pool_min_batch.
@@ -56,6 +59,10 @@ class DetectionConfig(BaseModel):
     postal_codes: bool = True
     international_phones: bool = True
     cued_names: bool = True
+
+    def budget_s(self, texts: int) -> float:
+        """The wall-clock budget of one scan_batch call of ``texts`` texts."""
+        return self.batch_time_budget_s + self.text_time_budget_s * texts
 
     def wants(self, entity: str) -> bool:
         return entity in self.entities

@@ -55,7 +55,7 @@ class PresidioScanner:
         self.ner_skipped = 0
 
     def scan_batch(self, texts: Sequence[str]) -> list[TextScan]:
-        deadline = time.monotonic() + self.config.batch_time_budget_s
+        deadline = time.monotonic() + self.config.budget_s(len(texts))
         results: list[TextScan | None] = [None] * len(texts)
         pending: dict[str, list[int]] = {}
         for i, text in enumerate(texts):

@@ -174,10 +174,21 @@ def test_ner_error_is_isolated_to_its_text() -> None:
 
 
 def test_over_time_budget_fails_closed(ner_pipeline) -> None:
-    config = DetectionConfig(batch_time_budget_s=1e-9, cache_size=0)
+    config = DetectionConfig(batch_time_budget_s=1e-9, text_time_budget_s=1e-9, cache_size=0)
     scanner = PresidioScanner(config, ner_pipeline, build_recognizers(config))
     scans = scanner.scan_batch(["Anna Smith wrote", "mail a@example.com"])
     assert all(s.error == "detector_timeout" for s in scans)
+
+
+def test_the_budget_grows_with_the_batch_so_a_backlog_is_not_failed_for_its_size(ner_pipeline) -> None:
+    """A floor the one text alone fits, and a share per text that the whole batch fits: nothing times out,
+    where a budget fixed at the floor would fail most of the batch."""
+    config = DetectionConfig(batch_time_budget_s=0.05, text_time_budget_s=0.02, cache_size=0)
+    scanner = PresidioScanner(config, ner_pipeline, build_recognizers(config))
+    texts = [f"Ticket {n}: Anna Smith wrote from a{n}@example.com about the refund." for n in range(400)]
+    scans = scanner.scan_batch(texts)
+    assert config.budget_s(len(texts)) == pytest.approx(8.05)
+    assert [s.error for s in scans] == [None] * len(texts)
 
 
 # --- offline -------------------------------------------------------------------------------------
