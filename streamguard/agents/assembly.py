@@ -66,6 +66,7 @@ class Assembler:
     worker_id: str
     view_topics: Mapping[str, str]  # audience -> governed topic, in rules order
     quarantine_topic: str
+    key_ids: Mapping[str, str]  # keyring slot -> active key id: which key made the batch's tokens
 
     def assemble(self, records: Sequence[SourceMessage], outcome: BatchOutcome) -> ProcessedBatch:
         event_id = uuid.uuid4().hex
@@ -100,6 +101,7 @@ class Assembler:
             action_counts=dict(outcome.tally.actions),
             entity_counts=dict(outcome.tally.entities),
             schema_drift={str(schema_id): list(paths) for schema_id, paths in sorted(outcome.tally.drift.items())},
+            key_ids=dict(self.key_ids),
         )
         quarantine = [self._quarantined(records[position], reason, stamp) for position, reason in reasons]
         return ProcessedBatch(governed, quarantine, event)

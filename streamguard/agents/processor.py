@@ -83,6 +83,7 @@ class DatasetProcessor:
             worker_id,
             {audience: names.governed(rules.dataset, audience) for audience in self.audiences},
             names.quarantine,
+            keyring.active,
         )
 
     # -- the batch -------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Where the worker's keys come from: a configured keyring, or a development keyring made on first use.
 
-In development a missing keyring is generated under ``STREAMGUARD_HOME`` (mode 0600) with a warning, so
-``make demo`` and a bare ``streamguard worker`` work on a fresh machine. With ``STREAMGUARD_ENV=production``
-nothing is generated: no configured keys, no start.
+In development a missing keyring at the default path is generated under ``STREAMGUARD_HOME`` (mode 0600)
+with a warning, so ``make demo`` and a bare ``streamguard worker`` work on a fresh machine. A path set in
+``STREAMGUARD_KEYRING_PATH`` that does not exist is an error in every mode (a typo must not silently make new
+keys, and so new tokens), and with ``STREAMGUARD_ENV=production`` nothing is generated: no keys, no start.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ def worker_keyring(settings: Settings) -> Keyring:
     path = settings.resolved_keyring_path
     if path.exists():
         return load_keyring(path)
+    if settings.keyring_path is not None:  # a path someone set and mistyped: new keys would change every token
+        raise KeyringError(f"STREAMGUARD_KEYRING_PATH={path}: no such keyring file")
     if settings.env is Environment.PRODUCTION:
         raise KeyringError(
             f"STREAMGUARD_ENV=production and no keys configured: set STREAMGUARD_KEYRING_PATH to a keyring "

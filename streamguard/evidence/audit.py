@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 GENESIS_HASH = "0" * 64
-_ADDED_FIELDS = ("schema_drift",)
+_ADDED_FIELDS = ("schema_drift", "key_ids")
 
 
 class SourceSpan(BaseModel):
@@ -68,6 +68,9 @@ class AuditEvent(BaseModel):
     entity_counts: dict[str, int] = Field(default_factory=dict)
     schema_drift: dict[str, list[str]] = Field(
         default_factory=dict, description="writer schema id -> its fields the rules were not validated with"
+    )
+    key_ids: dict[str, str] = Field(
+        default_factory=dict, description="keyring slot -> the key id the span's tokens were made with"
     )
     seq: int = 0
     prev_hash: str = GENESIS_HASH

@@ -77,3 +77,14 @@ def dump_keyring(keys: Mapping[str, bytes], active: Mapping[str, str]) -> str:
 def generate_keyring_json(key_id: str = "k1") -> str:
     """A new random keyring with one key active for masking and encryption."""
     return dump_keyring({key_id: os.urandom(32)}, {"mask": key_id, "encrypt": key_id})
+
+
+def rotated(text: str, *, source: str, slots: tuple[str, ...] = ("mask", "encrypt")) -> tuple[str, str]:
+    """The keyring ``text`` with a new random key made active for ``slots``, and the new key's id. Every
+    earlier key stays, so old encryption tokens still decrypt and replay can still reproduce old tokens."""
+    keyring = parse_keyring(text, source=source)
+    keys = {key_id: keyring.key(key_id) for key_id in keyring.key_ids}
+    number = 1 + max((int(key_id[1:]) for key_id in keys if key_id[1:].isdigit() and key_id[0] == "k"), default=0)
+    new_id = f"k{number}"
+    keys[new_id] = os.urandom(32)
+    return dump_keyring(keys, {**keyring.active, **dict.fromkeys(slots, new_id)}), new_id

@@ -49,7 +49,7 @@ class NativePlan:
     """The plan document (JSON, no key material) and the derived keys its ops refer to by index."""
 
     document: str
-    keys: list[bytes]
+    keys: list[bytes] = field(repr=False)  # derived keys: never in a repr or a log line
 
     def engine(self, frame: bytes) -> Any:
         """A ``ViewEngine`` writing ``frame`` before every view (the wire-format header of its schema)."""

@@ -8,6 +8,7 @@ import typer
 
 from streamguard.app.cli import (
     kafka_commands,
+    keys_commands,
     preview_commands,
     rules_commands,
     rules_publish,
@@ -24,6 +25,7 @@ cli = typer.Typer(
 )
 cli.add_typer(kafka_commands.group, name="kafka")
 cli.add_typer(rules_commands.group, name="rules")
+cli.add_typer(keys_commands.group, name="keys")
 preview_commands.register(cli)
 cli.command("scan")(scan_command.scan)
 rules_publish.register(rules_commands.group)

@@ -189,3 +189,15 @@ def test_schema_drift_is_warned_once_and_recorded_in_each_audit_event(caplog: py
     assert first.event.schema_drift == second.event.schema_drift == {"5": ["email"]}
     assert caplog.text.count("schema drift") == 1
     assert b"ana@example.org" not in b"".join(v or b"" for v in first.governed.values["a"])
+
+
+def test_views_carry_no_source_header_and_quarantine_keeps_them_for_the_restricted_topic(
+    processor: DatasetProcessor,
+) -> None:
+    """A header can carry personal data no rule classifies: views get the evidence header only."""
+    headers = [("x-user-email", b"ana@example.org"), ("traceparent", b"00-abc-01")]
+    good = SourceRecord("raw.customers", 0, 0, b"k", _payload(SCHEMA, 1, next(customers(1))), headers, 0)
+    bad = SourceRecord("raw.customers", 0, 1, b"k", b"\x00\x00", headers, 0)
+    result = processor.process([good, bad])
+    assert [[name for name, _ in view_headers] for view_headers in result.governed.headers] == [[EVIDENCE_HEADER]]
+    assert ("x-user-email", b"ana@example.org") in result.quarantine[0].headers

@@ -1,0 +1,84 @@
+"""Where the worker's keys come from, and rotating them: no silent new keys, old tokens still decrypt, and the
+audit names the key behind each span."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import fastavro
+import pytest
+from typer.testing import CliRunner
+
+from streamguard.agents.batch import SourceRecord
+from streamguard.agents.processor import DatasetProcessor
+from streamguard.app.cli import cli
+from streamguard.app.keys_setup import worker_keyring
+from streamguard.app.settings import Settings
+from streamguard.core.errors import KeyringError
+from streamguard.core.topics import TopicNames
+from streamguard.masking.actions import ActionContext, build_action
+from streamguard.masking.encryption import decrypt_token
+from streamguard.masking.key_plan import compile_key_plan
+from streamguard.masking.keyring_file import generate_keyring_json, load_keyring_file
+from streamguard.masking.keys import Keyring
+from streamguard.masking.native_plan import compile_native_plan
+from streamguard.masking.rules import FieldRule, parse_rules
+from streamguard.masking.schema_tree import Node
+
+
+def test_a_keyring_path_that_was_set_but_is_missing_is_an_error_in_development_too(tmp_path: Path) -> None:
+    missing = tmp_path / "keyrnig.json"  # a typo
+    with pytest.raises(KeyringError, match="no such keyring file"):
+        worker_keyring(Settings(home=tmp_path, keyring_path=missing))
+    assert not missing.exists()
+    worker_keyring(Settings(home=tmp_path))  # the default path is generated in development ...
+    assert stat.S_IMODE((tmp_path / "keyring.json").stat().st_mode) == 0o600
+    with pytest.raises(KeyringError, match="production"):  # ... and never in production
+        worker_keyring(Settings(home=tmp_path / "elsewhere", env="production"))
+
+
+def _token(keyring_path: Path, action: str, value: str) -> str:
+    rule = FieldRule.model_validate({"class": "contact", "action": action})
+    keys = load_keyring_file(keyring_path)
+    return build_action(action, rule, Node(kind="string"), ActionContext("analytics", "contact", keys))(value)  # type: ignore[no-any-return]
+
+
+def test_rotation_changes_new_tokens_keeps_old_ones_decryptable_and_is_named_in_the_audit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keyring = tmp_path / "keyring.json"
+    keyring.write_text(generate_keyring_json("k1"))
+    monkeypatch.setenv("STREAMGUARD_KEYRING_PATH", str(keyring))
+    before = {action: _token(keyring, action, "ana@example.org") for action in ("hash", "pseudonymize", "encrypt")}
+    result = CliRunner().invoke(cli, ["keys", "rotate"])
+    assert result.exit_code == 0, result.output
+    assert "key k2 is now active for mask, encrypt" in result.output
+    assert json.loads(keyring.read_text())["keys"].keys() == {"k1", "k2"}
+    assert stat.S_IMODE(keyring.stat().st_mode) == 0o600
+    after = {action: _token(keyring, action, "ana@example.org") for action in before}
+    assert all(before[action] != after[action] for action in before)
+    rotated = load_keyring_file(keyring)
+    assert decrypt_token(rotated, before["encrypt"]) == b"ana@example.org"  # made with k1, still readable
+    rules = parse_rules(
+        "dataset: d\nformat: json\nkey: {class: public}\naudiences: {a: {}}\nfields: {x: {class: public}}\n"
+    )
+    processor = DatasetProcessor(rules, 1, rotated, TopicNames(), None, None, "w")  # type: ignore[arg-type]
+    event = processor.process([SourceRecord("raw.d", 0, 0, b"k", b'{"x": 1}', [], 0)]).event
+    assert event.key_ids == {"mask": "k2", "encrypt": "k2"}
+
+
+def test_derived_keys_appear_in_no_repr_of_a_plan() -> None:
+    keyring = Keyring({"k1": b"\x11" * 32}, {"mask": "k1", "encrypt": "k1"})
+    schema = fastavro.parse_schema({"type": "record", "name": "R", "fields": [{"name": "e", "type": "string"}]})
+    rules = parse_rules(
+        "dataset: r\nformat: avro\nkey: {class: contact, action: hash}\naudiences: {a: {}}\n"
+        "fields: {e: {class: contact, action: hash}}\n",
+        schema=schema,
+    )
+    plan = compile_native_plan(rules, keyring, schema)
+    for shown in (repr(plan), repr(compile_key_plan(rules, keyring))):
+        for secret in plan.keys:
+            assert secret.hex() not in shown
+            assert repr(secret) not in shown
