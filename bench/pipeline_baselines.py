@@ -81,7 +81,8 @@ def _librdkafka_clients(options: dict[str, Any], source: str, from_end: bool) ->
         low, high = consumer.get_watermark_offsets(RdTopicPartition(source, partition), timeout=15)
         starts.append(RdTopicPartition(source, partition, high if from_end else low))
     consumer.assign(starts)
-    return consumer, Producer({**options, **PRODUCER_CONFIG})
+    producer_config = {name: value for name, value in PRODUCER_CONFIG.items() if not name.startswith("transaction")}
+    return consumer, Producer({**options, **producer_config})  # the data path's settings, less its transactions
 
 
 def _copy(producer: Producer, messages: list[Message], outputs: list[str], keep_time: bool) -> int:

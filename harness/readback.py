@@ -16,6 +16,7 @@ from streamguard.evidence.header import EVIDENCE_HEADER, Evidence
 
 
 def end_offsets(options: dict[str, Any], topic: str) -> dict[int, int]:
+    """Each partition's end offset: records written, plus a marker for each transaction written to it."""
     consumer = Consumer({**options, "group.id": "test-peek"})
     try:
         metadata = consumer.list_topics(topic, timeout=15).topics[topic]
@@ -27,10 +28,16 @@ def end_offsets(options: dict[str, Any], topic: str) -> dict[int, int]:
 def read_topic(
     options: dict[str, Any], topic: str, expected: int | None = None, timeout_s: float = 60.0
 ) -> list[Message]:
-    """Every record of a topic from the beginning to its current end (waiting for ``expected`` records)."""
-    if expected is not None:
-        wait_until(lambda: sum(end_offsets(options, topic).values()) >= expected, timeout_s, f"{expected} in {topic}")
-    return read_to_end(options, topic, timeout_s=timeout_s)
+    """Every committed record of a topic from the beginning to its current end, read again until there are
+    ``expected`` of them (end offsets count transaction markers too, so they cannot tell)."""
+    found: list[Message] = []
+
+    def enough() -> bool:
+        found[:] = read_to_end(options, topic, timeout_s=timeout_s)
+        return expected is None or len(found) >= expected
+
+    wait_until(enough, timeout_s, f"{expected} records in {topic}", step_s=0.5)
+    return found
 
 
 def evidence_of(message: Message) -> Evidence:

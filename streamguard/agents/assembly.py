@@ -20,6 +20,8 @@ from streamguard.evidence.audit import AudienceOutput, AuditEvent, Quarantined, 
 from streamguard.evidence.digests import batch_digest
 from streamguard.evidence.header import EvidenceStamp
 
+QUARANTINE_KEY_BYTES = 1024  # an oversize record's key is kept in quarantine up to this size
+
 # Encoded views, column-wise: one list per audience (in rules order), aligned with the batch; None for a
 # tombstone (and for a record that failed).
 Columns = list[list[bytes | None]]
@@ -149,7 +151,8 @@ class Assembler:
 
     def _quarantined(self, record: SourceMessage, reason: str, stamp: EvidenceStamp) -> Outbound:
         """The raw record with its reason and evidence; an oversize one as its sizes and digest only (its
-        payload is what the limit keeps out, and it may not fit the quarantine topic either)."""
+        payload is what the limit keeps out, and it may not fit the quarantine topic either), and its key only
+        if that is small."""
         offset = record.offset()
         key, value, original = record.key(), record.value(), record.headers() or []
         evidence: Headers = [
@@ -161,15 +164,9 @@ class Assembler:
             digest = hashlib.sha256(key or b"")
             digest.update(value or b"")
             size = f"key={len(key or b'')};value={len(value or b'')};sha256={digest.hexdigest()}"
-            return Outbound(
-                self.quarantine_topic,
-                0,
-                None,
-                b"",
-                [*evidence, (SIZE_HEADER, size.encode())],
-                offset,
-                event_time(record),
-            )
+            small_key = key if key is not None and len(key) <= QUARANTINE_KEY_BYTES else None
+            headers = [*evidence, (SIZE_HEADER, size.encode())]
+            return Outbound(self.quarantine_topic, 0, small_key, b"", headers, offset, event_time(record))
         return Outbound(self.quarantine_topic, 0, key, value, [*original, *evidence], offset, event_time(record))
 
 

@@ -1,11 +1,10 @@
 """The audit chain heads of the source partitions this worker owns, kept where a crash cannot lose them.
 
 Each source partition's events form one hash chain, all in one partition of the audit topic (key
-``topic:partition``). The head (seq, hash and where the event landed) travels with the source offset commit
-as its metadata, so it is exactly as durable as the commit. A crash after the audit write but before the
-commit leaves events newer than the committed head; on assignment the worker therefore reads the audit
-partition forward from the committed head and continues after the last event it finds there. The chain never
-forks: a redelivered span becomes a new, well-linked event.
+``topic:partition``). The head (seq, hash and where the event landed) travels with the source offsets as
+their metadata, committed in the same transaction as the events themselves: the committed head is exactly
+the last committed event, so a new owner continues the chain from it. Only a partition without a committed
+head (new, or its group offsets expired) has its audit partition read from the start for its last event.
 """
 
 from __future__ import annotations
@@ -78,8 +77,9 @@ class AuditChains:
     def recover(self, source: SourcePartition, committed_metadata: str | None) -> None:
         head = ChainHead.from_metadata(committed_metadata)
         partition = self.partition_of(source)
-        start = head.audit_offset + 1 if head and head.audit_partition == partition else 0
-        self._heads[source] = self._scan_forward(source, partition, start, head)
+        if head is None or head.audit_partition != partition:
+            head = self._scan_forward(source, partition, 0, None)
+        self._heads[source] = head
 
     def forget(self, source: SourcePartition) -> None:
         self._heads.pop(source, None)
@@ -88,10 +88,13 @@ class AuditChains:
         head = self._heads.get(source)
         return event.sealed(head.seq + 1 if head else 0, head.hash if head else GENESIS_HASH)
 
-    def advance(self, source: SourcePartition, sealed: AuditEvent, audit_offset: int) -> ChainHead:
-        head = ChainHead(sealed.seq, sealed.hash, self.partition_of(source), audit_offset)
+    def head_of(self, source: SourcePartition, sealed: AuditEvent, audit_offset: int) -> ChainHead:
+        """The head the chain will have once ``sealed`` (written at ``audit_offset``) is committed."""
+        return ChainHead(sealed.seq, sealed.hash, self.partition_of(source), audit_offset)
+
+    def advance(self, source: SourcePartition, head: ChainHead) -> None:
+        """The cycle that wrote ``head`` committed: the next event links to it."""
         self._heads[source] = head
-        return head
 
     def _scan_forward(
         self, source: SourcePartition, partition: int, start: int, head: ChainHead | None

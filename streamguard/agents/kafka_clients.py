@@ -14,6 +14,7 @@ from streamguard.core.topics import TopicNames
 
 CONSUMER_CONFIG: dict[str, Any] = {
     "enable.auto.commit": False,
+    "isolation.level": "read_committed",  # producers of raw topics may write transactions too
     "auto.offset.reset": "earliest",
     "partition.assignment.strategy": "cooperative-sticky",
     "fetch.min.bytes": 1,
@@ -26,6 +27,9 @@ CONSUMER_CONFIG: dict[str, Any] = {
 PRODUCER_CONFIG: dict[str, Any] = {
     "acks": "all",
     "enable.idempotence": True,
+    # Kafka Streams' choice for exactly-once: a crashed worker's open transaction is aborted by the broker
+    # after this, and until then read_committed consumers of its partitions wait.
+    "transaction.timeout.ms": 10_000,
     "linger.ms": 5,
     "batch.size": 1_000_000,
     "queue.buffering.max.messages": 1_000_000,
@@ -46,11 +50,13 @@ class AdminTopicSetup:
         ensure_dataset_topics(self._admin, self._names, dataset, audiences)
 
 
-def connect_data_path(client_options: dict[str, Any], names: TopicNames) -> DataPathClients:
-    """The consumer (the deployment's data path group), the idempotent producer, topic setup, rules feed."""
+def connect_data_path(client_options: dict[str, Any], names: TopicNames, worker_id: str) -> DataPathClients:
+    """The consumer (the deployment's data path group), the transactional producer (one transactional id per
+    worker process: zombies are fenced through the group's generation, KIP-447), topic setup, rules feed."""
+    transactional = {"transactional.id": f"{names.datapath_group}.{worker_id}"}
     return DataPathClients(
         consumer=Consumer({**client_options, **CONSUMER_CONFIG, "group.id": names.datapath_group}),
-        producer=Producer({**client_options, **PRODUCER_CONFIG}),
+        producer=Producer({**client_options, **PRODUCER_CONFIG, **transactional}),
         topics=AdminTopicSetup(AdminClient(client_options), names),
         rules=KafkaRuleFeed(client_options, names.rules),
     )

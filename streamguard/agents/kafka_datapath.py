@@ -1,4 +1,4 @@
-"""The governed data path: batched consume → process → produce → audit → commit, on librdkafka.
+"""The governed data path: batched consume → process → one Kafka transaction per cycle, on librdkafka.
 
 Why not Faust agents: Faust's stream layer and its per-record sends cost more than masking does, even with
 ``stream.take_events`` batches (figures in BENCHMARKS.md). So the worker (``streamguard.app.worker``) runs
@@ -8,13 +8,19 @@ Every client is handed in (``DataPathClients``): ``streamguard.agents.kafka_clie
 and broker-free tests drive the loop with doubles to check what is produced, flushed and committed, in which
 order. What a failure does is ``streamguard.agents.failure_policy``'s decision.
 
-Delivery: at-least-once, no loss. A cycle's source offsets are committed only after every governed view,
-quarantine record and audit event of the cycle is acknowledged (acks=all, idempotent producer). The broker
-acknowledges one cycle's views while this thread processes the next batch; that cycle is settled (views
-acknowledged, audit written and acknowledged, offsets committed) before the next one sends anything, and
-before a rebalance takes its partitions away. A failed delivery stops the worker without committing, so the
-span is processed again after restart; duplicates carry their source offset in the ``streamguard-evidence``
-header and the audit chain shows the redelivery.
+Delivery: exactly once for ``read_committed`` consumers. A cycle is one transaction of the transactional
+producer: its views and quarantine records, then (their offsets known from the acknowledgements) its sealed
+audit events, then its source offsets with the audit chain heads as their metadata
+(``send_offsets_to_transaction`` with the consumer's group metadata), then the commit. Nothing of a cycle is
+visible before all of it is, so a crash anywhere costs nothing but the work: the next owner of the partition
+reads from the last committed offset and continues the chain from the committed head. A zombie worker (one
+that lost its partitions but does not know it yet) is fenced by the group's generation: its transaction
+aborts. The next batch is processed while a cycle's acknowledgements come in, unless processing has been
+slow (a transaction must finish well within ``transaction.timeout.ms``).
+
+A transaction that must abort (a rebalance took the partitions away mid-commit) is aborted and its records
+are read again from their first offsets; one that cannot be completed (a refused delivery, a fenced
+producer) stops the worker without committing.
 """
 
 from __future__ import annotations
@@ -22,68 +28,35 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 
 from confluent_kafka import KafkaError, KafkaException, Message, TopicPartition
 
-from streamguard.agents.batch import GovernedBatch, Outbound, ProcessedBatch
+from streamguard.agents.batch import ProcessedBatch
 from streamguard.agents.failure_policy import DEFAULT_POLICY, FailurePolicy, Outcome
-from streamguard.agents.kafka_audit import AuditChains, SourcePartition
-from streamguard.agents.kafka_ports import DataPathClients, DeliveryReport, SourceConsumer
+from streamguard.agents.kafka_audit import AuditChains, ChainHead, SourcePartition
+from streamguard.agents.kafka_ports import DataPathClients, SourceConsumer
+from streamguard.agents.kafka_sends import Deliveries, Sender
 from streamguard.agents.rules_registry import RulesRegistry
 from streamguard.core.errors import DeliveryError, describe_failure
-from streamguard.evidence.audit import AudienceOutput, chain_key
+from streamguard.evidence.audit import chain_key
 
 log = logging.getLogger(__name__)
 
-FLUSH_TIMEOUT_S = 60.0
+TRANSACTION_TIMEOUT_S = 30.0  # for the producer calls that end a transaction
 FAULT_EXIT = 137  # what a kill -9 reports
 READY_MESSAGE = "rule history read"
-
-_REBALANCE_CODES = {
-    KafkaError.REBALANCE_IN_PROGRESS,
-    KafkaError.ILLEGAL_GENERATION,
-    KafkaError.UNKNOWN_MEMBER_ID,
-    KafkaError._ASSIGNMENT_LOST,
-    KafkaError._STATE,
-}
-
-
-class _Deliveries:
-    """Delivery reports of one cycle: offset range per (topic, partition), and any failure."""
-
-    def __init__(self) -> None:
-        self.ranges: dict[tuple[str, int], list[int]] = {}
-        self.failures: list[str] = []
-        self.landed: dict[bytes, int] = {}  # offset by message key, for the few records that need it
-
-    def report_keyed(self, error: KafkaError | None, message: Message) -> None:
-        self.report(error, message)
-        if error is None:
-            self.landed[message.key()] = message.offset()
-
-    def report(self, error: KafkaError | None, message: Message) -> None:
-        if error is not None:
-            self.failures.append(f"{message.topic()}[{message.partition()}]: {error.name()}")
-            return
-        where = (message.topic(), message.partition())
-        offset = message.offset()
-        span = self.ranges.get(where)
-        if span is None:
-            self.ranges[where] = [offset, offset]
-        elif offset > span[1]:  # reports come in offset order per partition; the other branch is a guard
-            span[1] = offset
-        elif offset < span[0]:
-            span[0] = offset
+SLOW_PROCESSING_S = 2.0  # past this, a cycle commits before the next batch is processed
 
 
 @dataclass
 class _InFlight:
-    """A cycle whose views are sent but not yet acknowledged, audited and committed."""
+    """A cycle whose transaction is open: views sent, not yet acknowledged, audited and committed."""
 
     batches: dict[SourcePartition, ProcessedBatch]
-    deliveries: _Deliveries
+    deliveries: Deliveries
     records: int
 
 
@@ -109,15 +82,18 @@ class DataPath:
         self.crash_after = crash_after
         self._consumer = clients.consumer
         self._producer = clients.producer
+        self._send = Sender(clients.producer)
         self._topics = clients.topics
         self._rules = clients.rules
         self._subscribed: list[str] = []
         self._served: dict[str, int] = {}  # dataset -> rules version whose topics are set up
         self._in_flight: _InFlight | None = None
+        self._processing_s = 0.0  # how long the last batch took to process
 
     def run(self, stop: threading.Event) -> None:
         """Read the rule history, then consume, process, deliver and commit until ``stop`` is set."""
         try:
+            self._producer.init_transactions(TRANSACTION_TIMEOUT_S)
             self._read_rule_history()
             while not stop.is_set():
                 self._follow_rules()
@@ -130,12 +106,11 @@ class DataPath:
                 if messages:
                     self._cycle(messages + self._consumer.consume(self.batch_size - 1, 0))
                 else:
-                    self._settle()  # no traffic: finish the last cycle now rather than with the next one
-            self._settle()
+                    self._settle_or_rewind()  # no traffic: finish the last cycle now, not with the next one
+            self._settle_or_rewind()
         finally:
             self._consumer.close()
             self._rules.close()
-            self._producer.flush(FLUSH_TIMEOUT_S)
 
     def _read_rule_history(self) -> None:
         self._topics.ensure_system()
@@ -175,9 +150,9 @@ class DataPath:
         consumer.incremental_assign(partitions)
 
     def _on_revoke(self, consumer: SourceConsumer, partitions: list[TopicPartition]) -> None:
-        # Runs inside consume() on this thread: the cycle in flight is finished and committed before the
-        # partitions go, so their next owner continues the audit chains after it.
-        self._settle()
+        # Runs inside consume() on this thread: the cycle in flight is committed before the partitions go, so
+        # their next owner continues the audit chains after it (or, aborted, reads its records again).
+        self._settle_or_rewind()
         for partition in partitions:
             self.chains.forget((partition.topic, partition.partition))
         consumer.incremental_unassign(partitions)
@@ -185,32 +160,68 @@ class DataPath:
     # -- one cycle -------------------------------------------------------------------------------------
 
     def _cycle(self, messages: list[Message]) -> None:
-        """Process a batch while the previous cycle's views are in flight, settle that cycle, then send this
-        one's views: the broker acknowledges one cycle while this thread works on the next."""
+        """Process a batch (while the previous cycle's acknowledgements come in, when processing is quick),
+        settle that cycle, then open this one's transaction and send its views."""
+        if self._processing_s > SLOW_PROCESSING_S:
+            self._settle_or_rewind()  # a slow batch must not keep a transaction open while it is processed
+        started = time.monotonic()
         try:
             batches = self._process(_by_partition(messages))
         except Exception:
-            self._settle()  # the cycle in flight does not depend on what failed: settle it, then stop
+            self._settle_or_rewind()  # the cycle in flight does not depend on what failed: settle it, then stop
             raise
-        self._settle()
-        deliveries = _Deliveries()
+        self._processing_s = time.monotonic() - started
+        aborted = self._settle()
+        if aborted is not None:  # that cycle's records will be read again: so will this batch's
+            self._rewind(_earliest(aborted, _firsts(batches)))
+            return
+        self._producer.begin_transaction()
+        deliveries = Deliveries()
         for batch in batches.values():
-            self._send_views(batch.governed, deliveries)
+            self._send.views(batch.governed, deliveries)
             for outbound in batch.quarantine:
-                self._send(outbound, deliveries)
+                self._send.outbound(outbound, deliveries)
         self._in_flight = _InFlight(batches, deliveries, len(messages))
 
-    def _settle(self) -> None:
-        """Finish the cycle in flight: its views acknowledged, then its audit events, then its commit."""
+    def _settle_or_rewind(self) -> None:
+        aborted = self._settle()
+        if aborted is not None:
+            self._rewind(aborted)
+
+    def _settle(self) -> dict[SourcePartition, int] | None:
+        """Finish the cycle in flight: views acknowledged, audit events written and acknowledged, offsets and
+        chain heads sent, transaction committed. Returns the first offsets of an aborted cycle, else None."""
         cycle, self._in_flight = self._in_flight, None
         if cycle is None:
-            return
-        self._flush(cycle.deliveries)
+            return None
+        try:
+            heads = self._audit_and_offsets(cycle)
+            self._producer.commit_transaction(TRANSACTION_TIMEOUT_S)
+        except KafkaException as error:
+            failure: KafkaError = error.args[0]
+            if failure.fatal() or not failure.txn_requires_abort():
+                raise DeliveryError(f"transaction failed: {failure.name()}") from None
+            self._producer.abort_transaction(TRANSACTION_TIMEOUT_S)
+            log.warning("transaction aborted (%s); its records will be read again", failure.name())
+            return _firsts(cycle.batches)
+        except DeliveryError:
+            self._producer.abort_transaction(TRANSACTION_TIMEOUT_S)
+            raise
+        for source, head in heads.items():
+            self.chains.advance(source, head)
+        self.processed += cycle.records
+        self.cycles += 1
+        return None
+
+    def _audit_and_offsets(self, cycle: _InFlight) -> dict[SourcePartition, ChainHead]:
+        """Inside the cycle's transaction: wait for its views, write its sealed audit events, add its source
+        offsets with the new chain heads as metadata. The heads, to keep once the transaction commits."""
+        self._send.flush(cycle.deliveries)
         self._fault_point("views")
         sealed = {}
-        audit = _Deliveries()
+        audit = Deliveries()
         for source, batch in cycle.batches.items():
-            event = batch.event.model_copy(update={"outputs": _with_offsets(batch.event.outputs, cycle.deliveries)})
+            event = batch.event.model_copy(update={"outputs": cycle.deliveries.with_offsets(batch.event.outputs)})
             sealed[source] = self.chains.seal(source, event)
             self._producer.produce(
                 self.chains.topic,
@@ -219,37 +230,35 @@ class DataPath:
                 partition=self.chains.partition_of(source),
                 on_delivery=audit.report_keyed,
             )
-        self._flush(audit)
+        self._send.flush(audit)
         self._fault_point("audit")
-        commits = []
-        for source, event in sealed.items():
-            head = self.chains.advance(source, event, audit.landed[chain_key(*source).encode()])
-            commits.append(TopicPartition(*source, event.source.last_offset + 1, metadata=head.to_metadata()))
-        self._commit(commits)
-        self.processed += cycle.records
-        self.cycles += 1
+        heads = {
+            source: self.chains.head_of(source, event, audit.landed[chain_key(*source).encode()])
+            for source, event in sealed.items()
+        }
+        offsets = [
+            TopicPartition(*source, event.source.last_offset + 1, metadata=heads[source].to_metadata())
+            for source, event in sealed.items()
+        ]
+        metadata = self._consumer.consumer_group_metadata()
+        self._producer.send_offsets_to_transaction(offsets, metadata, TRANSACTION_TIMEOUT_S)
+        return heads
+
+    def _rewind(self, firsts: dict[SourcePartition, int]) -> None:
+        """Read an aborted cycle's records again, where this worker still owns their partitions (the others'
+        new owners start from the committed offsets anyway)."""
+        owned = {(p.topic, p.partition) for p in self._consumer.assignment()}
+        for source, offset in firsts.items():
+            if source in owned:
+                self._consumer.seek(TopicPartition(*source, offset))
 
     def _fault_point(self, stage: str) -> None:
         """Fault injection for crash tests (``STREAMGUARD_FAULT_INJECTION=views:N|audit:N``): die like kill -9
-        after cycle N's views or audit events are acknowledged and before its offsets are committed."""
+        after cycle N's views or audit events are acknowledged and before its transaction commits."""
         if self.crash_after is not None and self.crash_after == (stage, self.cycles):
             log.critical("fault injection: exiting after the %s of cycle %d, before commit", stage, self.cycles)
             logging.shutdown()
             os._exit(FAULT_EXIT)
-
-    def _commit(self, offsets: list[TopicPartition]) -> None:
-        """Commit after delivery. A commit refused because the group is rebalancing is not a failure: the
-        span is redelivered to the partition's next owner, which continues the audit chain after this
-        cycle's events (see kafka_audit). Any other refusal stops the worker."""
-        try:
-            self._consumer.commit(offsets=offsets, asynchronous=False)
-        except KafkaException as error:
-            code = error.args[0].code()
-            if code not in _REBALANCE_CODES:
-                raise DeliveryError(f"offset commit refused: {error.args[0].name()}") from None
-            log.warning(
-                "offset commit refused during a rebalance (%s); the span will be redelivered", error.args[0].name()
-            )
 
     def _process(self, by_partition: dict[SourcePartition, list[Message]]) -> dict[SourcePartition, ProcessedBatch]:
         batches = {}
@@ -269,56 +278,6 @@ class DataPath:
                 batches[source] = processor.quarantine_all(records, self.policy.bug_reason)
         return batches
 
-    def _send_views(self, governed: GovernedBatch, deliveries: _Deliveries) -> None:
-        """Every audience's view of the batch: the worker's hottest loop, so ``produce`` is called inline and
-        only a full local queue takes the slow path."""
-        partition, report, produce = governed.partition, deliveries.report, self._producer.produce
-        headers_, timestamps = governed.headers, governed.timestamps
-        for audience, topic in governed.topics.items():
-            rows = zip(governed.keys[audience], governed.values[audience], headers_, timestamps, strict=True)
-            for key, value, headers, timestamp in rows:
-                try:
-                    produce(
-                        topic, value, key, partition=partition, timestamp=timestamp, headers=headers, on_delivery=report
-                    )
-                except BufferError:
-                    self._produce(topic, value, key, partition, timestamp, headers, report)
-
-    def _send(self, outbound: Outbound, deliveries: _Deliveries) -> None:
-        self._produce(
-            outbound.topic,
-            outbound.value,
-            outbound.key,
-            outbound.partition,
-            outbound.timestamp_ms,
-            outbound.headers,
-            deliveries.report,
-        )
-
-    def _produce(
-        self,
-        topic: str,
-        value: bytes | None,
-        key: bytes | None,
-        partition: int,
-        timestamp: int,
-        headers: list[tuple[str, bytes]],
-        report: DeliveryReport,
-    ) -> None:
-        while True:
-            try:
-                self._producer.produce(
-                    topic, value, key, partition=partition, timestamp=timestamp, headers=headers, on_delivery=report
-                )
-                return
-            except BufferError:  # the local queue is full: let librdkafka drain it, then retry
-                self._producer.poll(0.05)
-
-    def _flush(self, deliveries: _Deliveries) -> None:
-        remaining = self._producer.flush(FLUSH_TIMEOUT_S)
-        if remaining or deliveries.failures:
-            raise DeliveryError(f"{remaining} record(s) unacknowledged; failures: {deliveries.failures[:5]}")
-
 
 def _by_partition(messages: list[Message]) -> dict[SourcePartition, list[Message]]:
     grouped: dict[SourcePartition, list[Message]] = defaultdict(list)
@@ -332,11 +291,13 @@ def _by_partition(messages: list[Message]) -> dict[SourcePartition, list[Message
     return grouped
 
 
-def _with_offsets(outputs: dict[str, AudienceOutput], deliveries: _Deliveries) -> dict[str, AudienceOutput]:
-    filled = {}
-    for audience, output in outputs.items():
-        span = deliveries.ranges.get((output.topic, output.partition))
-        if span is not None:
-            output = output.model_copy(update={"first_offset": span[0], "last_offset": span[1]})
-        filled[audience] = output
-    return filled
+def _firsts(batches: dict[SourcePartition, ProcessedBatch]) -> dict[SourcePartition, int]:
+    return {source: batch.event.source.first_offset for source, batch in batches.items()}
+
+
+def _earliest(*firsts: dict[SourcePartition, int]) -> dict[SourcePartition, int]:
+    earliest: dict[SourcePartition, int] = {}
+    for each in firsts:
+        for source, offset in each.items():
+            earliest[source] = min(offset, earliest.get(source, offset))
+    return earliest

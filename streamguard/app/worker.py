@@ -88,7 +88,7 @@ def connect_worker(plan: WorkerPlan) -> faust.App:
     registry = RulesRegistry(plan.names, catalog, worker_keyring(plan.settings), _scanner, plan.worker_id)
     chains = AuditChains(plan.names.audit, AUDIT_PARTITIONS, kafka_audit_reader(options, plan.names.audit))
     datapath = DataPath(
-        connect_data_path(options, plan.names),
+        connect_data_path(options, plan.names, plan.worker_id),
         registry,
         chains,
         policy=plan.policy,

@@ -54,6 +54,9 @@ def render_server_properties(ports: BrokerPorts, data_dir: Path, admin_principal
         # The log cleaner looks for compactable logs every second (default 15 s), so erasure in compacted
         # views shows up in a test within seconds.
         "log.cleaner.backoff.ms": "1000",
+        # A crashed worker's open transaction is aborted once it times out (10 s, the data path's setting):
+        # look for such transactions every second rather than every 10 s.
+        "transaction.abort.timed.out.transaction.cleanup.interval.ms": "1000",
     }
     return "".join(f"{key}={value}\n" for key, value in settings.items())
 

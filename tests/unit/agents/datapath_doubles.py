@@ -45,7 +45,6 @@ class Consumer:
     def __init__(self, log: list[Event], stop: threading.Event, script: list[Any]) -> None:
         self.log, self.stop, self.script = log, stop, list(script)
         self.assigned: list[TopicPartition] = []
-        self.refuse_commit: KafkaError | None = None
         self._on_assign: RebalanceCallback | None = None
         self._on_revoke: RebalanceCallback | None = None
 
@@ -78,24 +77,55 @@ class Consumer:
         self.assigned = [p for p in self.assigned if p not in partitions]
         self.log.append(("unassign", len(partitions)))
 
-    def commit(self, *, offsets: list[TopicPartition], asynchronous: bool) -> None:
-        if self.refuse_commit is not None:
-            raise KafkaException(self.refuse_commit)
-        self.log.extend(("commit", p.topic, p.partition, p.offset) for p in offsets)
+    def assignment(self) -> list[TopicPartition]:
+        return list(self.assigned)
+
+    def seek(self, partition: TopicPartition) -> None:
+        self.log.append(("seek", partition.topic, partition.partition, partition.offset))
+
+    def consumer_group_metadata(self) -> str:
+        return "group-metadata"
 
     def close(self) -> None:
         self.log.append(("close",))
 
 
 class Producer:
-    """Acknowledges on ``flush``, numbering offsets per topic partition; topics in ``failing`` get errors."""
+    """A transactional producer: acknowledges on ``flush`` (offsets numbered per topic partition; topics in
+    ``failing`` get errors), makes records and offsets visible on commit, drops them on abort."""
 
     def __init__(self, log: list[Event]) -> None:
         self.log = log
         self.failing: Callable[[str], bool] = lambda _topic: False
-        self.written: dict[str, list[Record]] = defaultdict(list)
-        self._pending: list[tuple[Record, DeliveryReport]] = []
+        self.refuse_offsets: KafkaError | None = None
+        self.written: dict[str, list[Record]] = defaultdict(list)  # committed: what read_committed sees
+        self._unacked: list[tuple[Record, DeliveryReport]] = []
+        self._uncommitted: list[Record] = []
+        self._offsets: list[TopicPartition] = []
         self._next: dict[tuple[str, int], int] = defaultdict(int)
+
+    def init_transactions(self, timeout: float) -> None:
+        self.log.append(("init",))
+
+    def begin_transaction(self) -> None:
+        self.log.append(("begin",))
+
+    def send_offsets_to_transaction(self, positions: list[TopicPartition], metadata: Any, timeout: float) -> None:
+        assert metadata == "group-metadata"
+        if self.refuse_offsets is not None:
+            raise KafkaException(self.refuse_offsets)
+        self._offsets = list(positions)
+
+    def commit_transaction(self, timeout: float) -> None:
+        self.flush(timeout)
+        for record in self._uncommitted:
+            self.written[record.topic()].append(record)
+        self.log.extend(("commit", p.topic, p.partition, p.offset) for p in self._offsets)
+        self._uncommitted, self._offsets = [], []
+
+    def abort_transaction(self, timeout: float) -> None:
+        self.log.append(("abort",))
+        self._unacked, self._uncommitted, self._offsets = [], [], []
 
     def produce(
         self,
@@ -110,7 +140,7 @@ class Producer:
     ) -> None:
         offset = self._next[(topic, partition)]
         self._next[(topic, partition)] += 1
-        self._pending.append((Record(topic, partition, offset, key, value, headers or []), on_delivery))
+        self._unacked.append((Record(topic, partition, offset, key, value, headers or []), on_delivery))
         self.log.append(("produce", topic))
 
     def poll(self, timeout: float) -> int:
@@ -118,12 +148,12 @@ class Producer:
 
     def flush(self, timeout: float) -> int:
         self.log.append(("flush",))
-        pending, self._pending = self._pending, []
-        for record, report in pending:
+        unacked, self._unacked = self._unacked, []
+        for record, report in unacked:
             failed = self.failing(record.topic())
             report(KafkaError(KafkaError._MSG_TIMED_OUT) if failed else None, record)  # type: ignore[arg-type]
             if not failed:
-                self.written[record.topic()].append(record)
+                self._uncommitted.append(record)
         return 0
 
 

@@ -1,7 +1,9 @@
-"""The data path's settle and commit order, and its failure policy, driven by client doubles (no broker).
+"""The data path's transactions and failure policy, driven by client doubles (no broker).
 
-A cycle's views are acknowledged, then its audit events are written and acknowledged, and only then are its
-source offsets committed; a failure anywhere before the commit stops the loop without committing.
+A cycle is one transaction: its views are acknowledged, then its audit events are written and acknowledged,
+then its source offsets go into the transaction, which commits; nothing of it is visible before that. A
+failure anywhere before the commit aborts the transaction: a rebalance has its records read again, anything
+else stops the loop without committing.
 """
 
 from __future__ import annotations
@@ -130,14 +132,15 @@ def test_an_unacknowledged_view_stops_the_loop_without_commit_or_audit() -> None
     assert ("produce", NAMES.audit) not in clients.log
 
 
-def test_an_unacknowledged_audit_event_stops_the_loop_without_commit() -> None:
+def test_an_unacknowledged_audit_event_aborts_the_views_with_it() -> None:
     def failing(clients: Clients) -> None:
         clients.producer.failing = lambda topic: topic == NAMES.audit
 
     clients, error = _run([_batch(0, 3)], prepare=failing)
     assert isinstance(error, DeliveryError)
     assert _commits(clients) == []
-    assert clients.producer.written[NAMES.governed("customers", "risk")]  # the views were out, uncommitted
+    assert ("abort",) in clients.log
+    assert not clients.producer.written[NAMES.governed("customers", "risk")]  # acknowledged, never visible
 
 
 def test_a_schema_registry_outage_settles_the_cycle_in_flight_then_stops_uncommitted() -> None:
@@ -171,19 +174,22 @@ def test_a_bug_quarantines_its_batch_and_commits_without_logging_its_message(cap
     assert "536-22-8841" not in caplog.text
 
 
-def test_a_commit_refused_by_a_rebalance_is_redelivered_any_other_refusal_stops() -> None:
+def test_a_transaction_a_rebalance_aborts_is_read_again_a_fenced_one_stops() -> None:
     def rebalancing(clients: Clients) -> None:
-        clients.consumer.refuse_commit = KafkaError(KafkaError.REBALANCE_IN_PROGRESS)
+        clients.producer.refuse_offsets = KafkaError(KafkaError.REBALANCE_IN_PROGRESS, txn_requires_abort=True)
 
-    _clients, error = _run([_batch(0, 3)], prepare=rebalancing)
+    clients, error = _run([_batch(0, 3)], prepare=rebalancing)
     assert error is None
+    assert ("abort",) in clients.log
+    assert ("seek", RAW, 0, 0) in clients.log  # its records will be read again from the first
+    assert not clients.producer.written[NAMES.governed("customers", "analytics")]
 
-    def broken(clients: Clients) -> None:
-        clients.consumer.refuse_commit = KafkaError(KafkaError.GROUP_AUTHORIZATION_FAILED)
+    def fenced(clients: Clients) -> None:
+        clients.producer.refuse_offsets = KafkaError(KafkaError._FENCED, fatal=True)
 
-    clients, error = _run([_batch(0, 3)], prepare=broken)
+    clients, error = _run([_batch(0, 3)], prepare=fenced)
     assert isinstance(error, DeliveryError)
-    assert "GROUP_AUTHORIZATION_FAILED" in str(error)
+    assert "_FENCED" in str(error)
     assert _commits(clients) == []
 
 
