@@ -50,9 +50,11 @@ class Deployment:
     home: Path
     prefix: str = field(default_factory=lambda: f"t{uuid.uuid4().hex[:8]}.")
     workers: list[WorkerProcess] = field(default_factory=list)
+    environment: dict[str, str] = field(default_factory=dict)  # more STREAMGUARD_* settings (security, say)
 
     def __post_init__(self) -> None:
-        self.settings = Settings(bootstrap=self.bootstrap, home=self.home, system_topic_prefix=self.prefix)
+        extra = {name.removeprefix("STREAMGUARD_").lower(): value for name, value in self.environment.items()}
+        self.settings = Settings(bootstrap=self.bootstrap, home=self.home, system_topic_prefix=self.prefix, **extra)
         self.names = self.settings.topic_names
         self.options = client_options(self.settings)
         self.admin = AdminClient(self.options)
@@ -69,7 +71,8 @@ class Deployment:
         return load_keyring(self.home / "keyring.json")
 
     def env(self, **extra: str) -> dict[str, str]:
-        return worker_env(self.bootstrap, self.home, self.prefix, **({"STREAMGUARD_ENV": "development"} | extra))
+        settings = {"STREAMGUARD_ENV": "development", **self.environment, **extra}
+        return worker_env(self.bootstrap, self.home, self.prefix, **settings)
 
     # -- rules ------------------------------------------------------------------------------------------
 

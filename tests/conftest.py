@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import pytest
 from confluent_kafka.admin import AdminClient, NewTopic
@@ -26,6 +27,9 @@ class KafkaEndpoint:
     admin_username: str
     admin_password: str | None
     local_broker: LocalBroker | None
+    sasl_ssl_bootstrap: str | None = None  # the local broker's TLS listeners, and the CA that signed them
+    ssl_bootstrap: str | None = None
+    ca_file: Path | None = None
 
     @cached_property
     def admin(self) -> AdminClient:
@@ -56,6 +60,9 @@ def kafka() -> Iterator[KafkaEndpoint]:
             settings.admin_username,
             broker.admin_password,
             broker,
+            status.sasl_ssl_bootstrap,
+            status.ssl_bootstrap,
+            status.ca_file,
         )
     finally:
         if started:

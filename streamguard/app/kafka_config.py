@@ -2,37 +2,69 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from streamguard.app.settings import Settings
+
+if TYPE_CHECKING:
+    from streamguard.app.kafka_local import BrokerStatus
 from streamguard.core.errors import ConfigError
 
 
 def resolve_bootstrap(settings: Settings) -> str:
-    """``STREAMGUARD_BOOTSTRAP``, else the local broker if it runs, else a clear error."""
+    """``STREAMGUARD_BOOTSTRAP``, else the local broker's listener for the security protocol if it runs, else
+    a clear error."""
     if settings.bootstrap:
         return settings.bootstrap
+    status = _local_broker(settings)
+    bootstrap = status.bootstrap_for(settings.security_protocol)
+    if bootstrap is None:
+        raise ConfigError(
+            f"the local broker has no {settings.security_protocol} listener (started by an older streamguard): "
+            "restart it with `streamguard kafka stop` and `streamguard kafka start`"
+        )
+    return bootstrap
+
+
+def _local_broker(settings: Settings) -> BrokerStatus:
     from streamguard.app.kafka_local import LocalBroker  # the local broker is a development convenience
 
     status = LocalBroker.from_settings(settings).status()
-    if not status.running or status.plaintext_bootstrap is None:
+    if not status.running:
         raise ConfigError(
             "no Kafka to talk to: set STREAMGUARD_BOOTSTRAP=host:port, or start the local broker with "
             "`streamguard kafka start`"
         )
-    return status.plaintext_bootstrap
+    return status
 
 
 def client_options(settings: Settings) -> dict[str, Any]:
     """Configuration shared by every Kafka client streamguard runs (all confluent-kafka: the data path, the
-    rules feed, the admin API, read-back). Secrets stay in this dict only."""
+    rules feed, the admin API, read-back): the protocol, SASL credentials, TLS files. The broker's certificate
+    is verified, host name included (librdkafka's default). Secrets stay in this dict only."""
+    protocol = settings.security_protocol
     options: dict[str, Any] = {"bootstrap.servers": resolve_bootstrap(settings)}
-    if settings.security_protocol.startswith("SASL"):
+    if protocol != "PLAINTEXT":
+        options["security.protocol"] = protocol
+    if protocol.startswith("SASL"):
         password = settings.sasl_password.get_secret_value() if settings.sasl_password else ""
         options |= {
-            "security.protocol": settings.security_protocol,
             "sasl.mechanisms": settings.sasl_mechanism,
             "sasl.username": settings.sasl_username or "",
             "sasl.password": password,
         }
+    if protocol.endswith("SSL"):
+        options |= _tls_options(settings)
+    return options
+
+
+def _tls_options(settings: Settings) -> dict[str, Any]:
+    ca_file = settings.ssl_cafile
+    if ca_file is None and not settings.bootstrap:
+        ca_file = _local_broker(settings).ca_file  # the local broker's own CA
+    files = {"ssl.ca.location": ca_file, "ssl.certificate.location": settings.ssl_certfile}
+    files["ssl.key.location"] = settings.ssl_keyfile
+    options: dict[str, Any] = {name: str(path) for name, path in files.items() if path is not None}
+    if settings.ssl_key_password is not None:
+        options["ssl.key.password"] = settings.ssl_key_password.get_secret_value()
     return options

@@ -40,6 +40,15 @@ class Settings(BaseSettings):
     sasl_mechanism: str = "SCRAM-SHA-512"
     sasl_username: str | None = None
     sasl_password: SecretStr | None = None
+    ssl_cafile: Path | None = Field(
+        default=None,
+        description="CA certificates (PEM) to trust for SSL and SASL_SSL; the local broker's CA by default.",
+    )
+    ssl_certfile: Path | None = Field(
+        default=None, description="Client certificate (PEM), for brokers that ask for one."
+    )
+    ssl_keyfile: Path | None = Field(default=None, description="The client certificate's private key (PEM).")
+    ssl_key_password: SecretStr | None = None
     admin_username: str = "streamguard-admin"
     admin_password: SecretStr | None = Field(
         default=None,
@@ -71,6 +80,13 @@ class Settings(BaseSettings):
         if value.upper() not in allowed:
             raise ValueError(f"must be one of {sorted(allowed)}")
         return value.upper()
+
+    @field_validator("ssl_cafile", "ssl_certfile", "ssl_keyfile")
+    @classmethod
+    def _readable_file(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError(f"no such file: {value}")
+        return value
 
     @field_validator("bootstrap")
     @classmethod

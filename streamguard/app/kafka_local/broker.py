@@ -20,10 +20,11 @@ from pathlib import Path
 
 from streamguard.app.kafka_local.jars import ensure_broker_jars, require_java
 from streamguard.app.kafka_local.server_config import LOG4J2_PROPERTIES, BrokerPorts, render_server_properties
+from streamguard.app.kafka_local.tls import ensure_broker_tls
 from streamguard.app.settings import Settings
 from streamguard.core.errors import KafkaToolingError
 
-PREFERRED_PORTS = BrokerPorts(plaintext=19092, sasl=19093, controller=19094)
+PREFERRED_PORTS = BrokerPorts(plaintext=19092, sasl=19093, controller=19094, ssl=19095, sasl_ssl=19096)
 READY_TIMEOUT_S = 90.0
 STOP_TIMEOUT_S = 30.0
 
@@ -35,15 +36,34 @@ class BrokerStatus:
     plaintext_bootstrap: str | None
     sasl_bootstrap: str | None
     kafka_version: str | None
+    ssl_bootstrap: str | None = None
+    sasl_ssl_bootstrap: str | None = None
+    ca_file: Path | None = None  # what clients of the TLS listeners trust
+
+    def bootstrap_for(self, protocol: str) -> str | None:
+        """The bootstrap address of the listener speaking ``protocol`` (None if the broker has none)."""
+        return {
+            "PLAINTEXT": self.plaintext_bootstrap,
+            "SASL_PLAINTEXT": self.sasl_bootstrap,
+            "SSL": self.ssl_bootstrap,
+            "SASL_SSL": self.sasl_ssl_bootstrap,
+        }[protocol]
 
     def describe(self) -> str:
         if not self.running:
             return "Kafka is not running"
-        return (
-            f"Kafka {self.kafka_version} is up (pid {self.pid})\n"
-            f"  PLAINTEXT        {self.plaintext_bootstrap}\n"
-            f"  SASL_PLAINTEXT   {self.sasl_bootstrap}  (SCRAM-SHA-512, ACLs enforced)"
-        )
+        lines = [
+            f"Kafka {self.kafka_version} is up (pid {self.pid})",
+            f"  PLAINTEXT        {self.plaintext_bootstrap}",
+            f"  SASL_PLAINTEXT   {self.sasl_bootstrap}  (SCRAM-SHA-512, ACLs enforced)",
+        ]
+        if self.ssl_bootstrap:
+            lines += [
+                f"  SSL              {self.ssl_bootstrap}",
+                f"  SASL_SSL         {self.sasl_ssl_bootstrap}  (SCRAM-SHA-512, ACLs enforced)",
+                f"  CA certificate   {self.ca_file}",
+            ]
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -53,6 +73,8 @@ class _State:
     plaintext: int
     sasl: int
     controller: int
+    ssl: int = 0  # 0: a broker started before the TLS listeners existed
+    sasl_ssl: int = 0
 
 
 class LocalBroker:
@@ -83,8 +105,17 @@ class LocalBroker:
         state = self._read_state()
         if state is None or not _is_kafka_process(state.pid) or not _port_open(state.plaintext):
             return BrokerStatus(False, None, None, None, None)
+        address = "127.0.0.1:{}".format
+        tls = state.ssl != 0
         return BrokerStatus(
-            True, state.pid, f"127.0.0.1:{state.plaintext}", f"127.0.0.1:{state.sasl}", state.kafka_version
+            True,
+            state.pid,
+            address(state.plaintext),
+            address(state.sasl),
+            state.kafka_version,
+            address(state.ssl) if tls else None,
+            address(state.sasl_ssl) if tls else None,
+            self.tls_dir / "ca.pem" if tls else None,
         )
 
     def start(self) -> tuple[BrokerStatus, bool]:
@@ -100,7 +131,17 @@ class LocalBroker:
         if not (data_dir / "meta.properties").exists():
             self._format_storage(java, libs, properties)
         process = self._launch(java, libs, properties)
-        self._write_state(_State(process.pid, self.kafka_version, ports.plaintext, ports.sasl, ports.controller))
+        self._write_state(
+            _State(
+                process.pid,
+                self.kafka_version,
+                ports.plaintext,
+                ports.sasl,
+                ports.controller,
+                ports.ssl,
+                ports.sasl_ssl,
+            )
+        )
         self._await_ready(process, ports)
         return self.status(), True
 
@@ -135,12 +176,17 @@ class LocalBroker:
     def log_path(self) -> Path:
         return self.dir / "server.log"
 
+    @property
+    def tls_dir(self) -> Path:
+        return self.dir / "tls"
+
     # -- steps -----------------------------------------------------------------------------------------
 
     def _write_config(self, ports: BrokerPorts, data_dir: Path) -> Path:
         self.dir.mkdir(parents=True, exist_ok=True)
         properties = self.dir / "server.properties"
-        properties.write_text(render_server_properties(ports, data_dir, self.admin_principal))
+        keystore = ensure_broker_tls(self.tls_dir).keystore
+        properties.write_text(render_server_properties(ports, data_dir, self.admin_principal, keystore))
         (self.dir / "log4j2.properties").write_text(LOG4J2_PROPERTIES)
         return properties
 
@@ -222,7 +268,13 @@ class LocalBroker:
 def _choose_ports() -> BrokerPorts:
     """The preferred ports where free, otherwise ports the OS hands out; recorded in state.json."""
     chosen: list[int] = []
-    for preferred in (PREFERRED_PORTS.plaintext, PREFERRED_PORTS.sasl, PREFERRED_PORTS.controller):
+    for preferred in (
+        PREFERRED_PORTS.plaintext,
+        PREFERRED_PORTS.sasl,
+        PREFERRED_PORTS.controller,
+        PREFERRED_PORTS.ssl,
+        PREFERRED_PORTS.sasl_ssl,
+    ):
         port = preferred if _port_free(preferred) and preferred not in chosen else _free_port(chosen)
         chosen.append(port)
     return BrokerPorts(*chosen)

@@ -5,6 +5,8 @@ Listeners, all on 127.0.0.1:
   user, as a local cluster without authentication would be);
 - SASL_PLAINTEXT with SCRAM-SHA-512: every client is a named principal and the StandardAuthorizer applies
   ACLs, so access scoping is tested for real; streamguard's own admin principal is the super user;
+- SSL and SASL_SSL: the same two with TLS (a private CA and a broker certificate for 127.0.0.1, see ``tls``),
+  so encrypted connections are tested for real;
 - CONTROLLER: the KRaft quorum listener.
 """
 
@@ -21,22 +23,33 @@ class BrokerPorts:
     plaintext: int
     sasl: int
     controller: int
+    ssl: int
+    sasl_ssl: int
+
+    def client_listeners(self) -> dict[str, int]:
+        """Security protocol -> port, for the listeners clients use."""
+        return {"PLAINTEXT": self.plaintext, "SASL_PLAINTEXT": self.sasl, "SSL": self.ssl, "SASL_SSL": self.sasl_ssl}
 
 
-def render_server_properties(ports: BrokerPorts, data_dir: Path, admin_principal: str) -> str:
+def render_server_properties(ports: BrokerPorts, data_dir: Path, admin_principal: str, keystore: Path) -> str:
     host = "127.0.0.1"
+    clients = ",".join(f"{name}://{host}:{port}" for name, port in ports.client_listeners().items())
+    protocols = ",".join(f"{name}:{name}" for name in ports.client_listeners())
     settings = {
         "process.roles": "broker,controller",
         "node.id": "1",
         "controller.quorum.voters": f"1@{host}:{ports.controller}",
         "controller.listener.names": "CONTROLLER",
-        "listeners": f"PLAINTEXT://{host}:{ports.plaintext},SASL_PLAINTEXT://{host}:{ports.sasl},"
-        f"CONTROLLER://{host}:{ports.controller}",
-        "advertised.listeners": f"PLAINTEXT://{host}:{ports.plaintext},SASL_PLAINTEXT://{host}:{ports.sasl}",
-        "listener.security.protocol.map": "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+        "listeners": f"{clients},CONTROLLER://{host}:{ports.controller}",
+        "advertised.listeners": clients,
+        "listener.security.protocol.map": f"{protocols},CONTROLLER:PLAINTEXT",
         "inter.broker.listener.name": "PLAINTEXT",
         "sasl.enabled.mechanisms": "SCRAM-SHA-512",
         "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config": _SCRAM_LOGIN_MODULE,
+        "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config": _SCRAM_LOGIN_MODULE,
+        "ssl.keystore.type": "PEM",
+        "ssl.keystore.location": str(keystore),
+        "ssl.client.auth": "none",
         "authorizer.class.name": "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
         "super.users": f"User:ANONYMOUS;User:{admin_principal}",
         "allow.everyone.if.no.acl.found": "false",

@@ -16,11 +16,11 @@ def test_taken_preferred_port_is_replaced_by_a_free_one(monkeypatch: pytest.Monk
         squatter.bind(("127.0.0.1", 0))
         squatter.listen()
         taken = squatter.getsockname()[1]
-        monkeypatch.setattr(broker_module, "PREFERRED_PORTS", BrokerPorts(taken, taken, taken))
+        monkeypatch.setattr(broker_module, "PREFERRED_PORTS", BrokerPorts(taken, taken, taken, taken, taken))
         ports = broker_module._choose_ports()
-    chosen = [ports.plaintext, ports.sasl, ports.controller]
+    chosen = [ports.plaintext, ports.sasl, ports.controller, ports.ssl, ports.sasl_ssl]
     assert taken not in chosen
-    assert len(set(chosen)) == 3
+    assert len(set(chosen)) == 5
 
 
 def test_status_of_a_home_that_never_started_kafka_is_down(tmp_path: Path) -> None:
