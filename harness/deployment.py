@@ -30,13 +30,16 @@ from streamguard.masking.rules import parse_rules
 SIGNING_IDENTITY = "User:billing-service"  # has a producer key in every harness keyring
 
 
-def producer_schema(history: list[RuleSetRecord], dataset: str, registry_url: str) -> tuple[int, Any]:
-    """The schema id and parsed schema a producer of ``dataset`` writes with, as a worker that read
-    ``history`` numbers it: on ``mock://`` every process registers the history in order (see
+def producer_schema(
+    history: list[RuleSetRecord], dataset: str, registry_url: str, key: bool = False
+) -> tuple[int, Any]:
+    """The schema id and parsed schema a producer of ``dataset`` writes values with (keys, with ``key``), as a
+    worker that read ``history`` numbers it: on ``mock://`` every process registers the history in order (see
     ``streamguard.agents.kafka_schemas``), so a fresh catalog fed the same history gives the same ids."""
     catalog = SchemaCatalog(registry_url)
     catalog.register(history)
-    schema_id = catalog.schema_id_of(latest_versions(history)[dataset])
+    latest = latest_versions(history)[dataset]
+    schema_id = catalog.key_schema_id_of(latest) if key else catalog.schema_id_of(latest)
     if schema_id is None:
         raise HarnessError(f"the rules of {dataset} carry no schema the registry knows")
     return schema_id, catalog.writer_schema(schema_id)
@@ -77,11 +80,19 @@ class Deployment:
     # -- rules ------------------------------------------------------------------------------------------
 
     def apply_rules(
-        self, rules_yaml: str, avro_schema: str | None, source_name: str = "harness.rules.yaml", who: str = "steward"
+        self,
+        rules_yaml: str,
+        avro_schema: str | None,
+        source_name: str = "harness.rules.yaml",
+        who: str = "steward",
+        key_schema: str | None = None,
     ) -> RuleSetRecord | None:
         """Validate and publish rules as ``streamguard rules apply`` does; None if they are unchanged."""
-        rules = parse_rules(rules_yaml, schema=json.loads(avro_schema) if avro_schema else None)
-        return apply_rule_set(self.options, self.names.rules, rules, rules_yaml, source_name, avro_schema, who)
+        schema, key = (json.loads(text) if text else None for text in (avro_schema, key_schema))
+        rules = parse_rules(rules_yaml, schema=schema, key_schema=key)
+        return apply_rule_set(
+            self.options, self.names.rules, rules, rules_yaml, source_name, avro_schema, who, key_schema
+        )
 
     def publish(self, record: RuleSetRecord) -> None:
         """Publish a prepared rule-set record as it is."""
@@ -93,6 +104,10 @@ class Deployment:
     def producer_schema(self, dataset: str) -> tuple[int, Any]:
         """The schema id and parsed schema a producer of ``dataset`` uses, numbered as the workers number it."""
         return producer_schema(self.rule_history(), dataset, self.settings.schema_registry_url)
+
+    def producer_key_schema(self, dataset: str) -> tuple[int, Any]:
+        """The same for the Avro key schema of ``dataset``."""
+        return producer_schema(self.rule_history(), dataset, self.settings.schema_registry_url, key=True)
 
     # -- workers ----------------------------------------------------------------------------------------
 

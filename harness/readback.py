@@ -51,9 +51,21 @@ def source_of(message: Message) -> tuple[str, int, int]:
 
 
 def decode_view(message: Message, parsed_schema: Any) -> dict[str, Any] | None:
-    if message.value() is None:
+    """A view record's Avro value (None for a tombstone)."""
+    return _decoded(message.value(), parsed_schema)
+
+
+def decode_view_key(message: Message, parsed_schema: Any) -> dict[str, Any]:
+    """A view record's Avro key."""
+    decoded = _decoded(message.key(), parsed_schema)
+    assert decoded is not None, "an Avro-keyed view record has a key"
+    return decoded
+
+
+def _decoded(framed: bytes | None, parsed_schema: Any) -> dict[str, Any] | None:
+    if framed is None:
         return None
-    _schema_id, body = split_wire_format(message.value())
+    _schema_id, body = split_wire_format(framed)
     return fastavro.schemaless_reader(io.BytesIO(body), parsed_schema, None)  # type: ignore[return-value]
 
 

@@ -69,9 +69,11 @@ def apply_rule_set(
     source_name: str,
     avro_schema: str | None,
     who: str,
+    key_schema: str | None = None,
 ) -> RuleSetRecord | None:
     """Publish validated rules as the dataset's next version; None if the latest version is the same."""
-    record = next_version(read_rule_history(client_options, topic), rules, rules_yaml, source_name, avro_schema, who)
+    history = read_rule_history(client_options, topic)
+    record = next_version(history, rules, rules_yaml, source_name, avro_schema, who, key_schema)
     if record is not None:
         publish_rule_set(client_options, topic, record)
     return record

@@ -38,22 +38,30 @@ class SchemaCatalog:
         self._lock = threading.Lock()
 
     def register(self, records: Iterable[RuleSetRecord]) -> None:
-        """On ``mock://`` only: register the Avro schemas the rule records carry, in their order."""
+        """On ``mock://`` only: register the Avro schemas the rule records carry (value, then key), in order."""
         if not self.is_mock:
             return
         for record in records:
             self.schema_id_of(record)
+            self.key_schema_id_of(record)
 
     def schema_id_of(self, record: RuleSetRecord) -> int | None:
-        """The id of the schema a rule record carries (registered on ``mock://``, looked up otherwise), or
-        None if it carries none or the registry does not know it."""
-        if record.avro_schema is None:
+        """The id of the value schema a rule record carries (registered on ``mock://``, looked up otherwise),
+        or None if it carries none or the registry does not know it."""
+        return self._id_of(record.subject, record.avro_schema)
+
+    def key_schema_id_of(self, record: RuleSetRecord) -> int | None:
+        """The same for the Avro key schema a rule record carries."""
+        return self._id_of(record.key_subject or f"raw.{record.dataset}-key", record.key_schema)
+
+    def _id_of(self, subject: str, schema_text: str | None) -> int | None:
+        if schema_text is None:
             return None
-        schema = Schema(record.avro_schema, "AVRO")
-        with self._lock, _answering(f"subject {record.subject}"):
+        schema = Schema(schema_text, "AVRO")
+        with self._lock, _answering(f"subject {subject}"):
             if self.is_mock:
-                return int(self._client.register_schema(record.subject, schema))
-            return int(self._client.lookup_schema(record.subject, schema).schema_id)
+                return int(self._client.register_schema(subject, schema))
+            return int(self._client.lookup_schema(subject, schema).schema_id)
         return None  # a 404: the registry does not know it
 
     def writer_schema(self, schema_id: int) -> dict[str, Any] | None:

@@ -10,38 +10,20 @@ value). A record's own fault never raises out of ``process``; a schema registry 
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from streamguard.agents.assembly import Assembler, BatchOutcome, Columns, Tally, event_time
 from streamguard.agents.batch import ProcessedBatch, SchemaSource, SourceMessage
-from streamguard.agents.codec import AvroCodec, decode_json, encode_json, frame_wire_format, split_wire_format
 from streamguard.agents.identity import verify_signed_identity
-from streamguard.core.errors import DecodeError, NativeUnsupportedError, RulesError
-from streamguard.core.reasons import (
-    MAX_VIEW_BYTES,
-    NATIVE_SCHEMA_ID,
-    OVERSIZE,
-    OVERSIZE_VIEW,
-    SCHEMA_MISMATCH,
-    UNENCODABLE,
-    UNKNOWN_SCHEMA_ID,
-)
+from streamguard.agents.key_views import key_views
+from streamguard.agents.writer_plans import WriterPlans
+from streamguard.core.reasons import MAX_VIEW_BYTES, NATIVE_SCHEMA_ID, OVERSIZE, OVERSIZE_VIEW
 from streamguard.core.topics import TopicNames
 from streamguard.masking.detection import TextScanner
-from streamguard.masking.key_plan import compile_key_plan, native_key_engine
 from streamguard.masking.keys import Keyring
-from streamguard.masking.native_plan import compile_native_plan
-from streamguard.masking.plan import DatasetMasker
 from streamguard.masking.rules import Rules
-
-log = logging.getLogger(__name__)
-
-# ``Masked``: the views of a group of records column-wise, and the failures as (index, reason code).
-Masked = tuple[Columns, list[tuple[int, str]]]
-_RAW = object()  # a schema whose native engine could not be built: the Python plan serves it
 
 
 class DatasetProcessor:
@@ -49,7 +31,8 @@ class DatasetProcessor:
 
     Structured Avro plans run on the native engine (``masking.native_plan``): one pass over each record's
     bytes writes every audience's view. Plans it does not cover (free text, JSON, some logical types) and
-    machines without the module run the Python plan: fastavro decode, ``DatasetMasker``, fastavro encode.
+    machines without the module run the Python plan (``agents.writer_plans``). Keys are masked first
+    (``agents.key_views``).
     """
 
     def __init__(
@@ -66,16 +49,10 @@ class DatasetProcessor:
     ) -> None:
         self.rules = rules
         self.rule_version = rule_version
-        self._keyring = keyring
-        self._schemas = schemas
-        self._scanner = scanner
         self._producer_key = producer_key
-        self._native = native
-        self._maskers: dict[int, DatasetMasker | str] = {}  # schema id -> masker, or why none can exist
-        self._engines: dict[int, Any] = {}  # schema id -> native ViewEngine, or _RAW
-        self._codecs: dict[int, AvroCodec] = {}
-        self._key_plan = compile_key_plan(rules, keyring)
-        self._key_engine = native_key_engine(self._key_plan) if native and not self._key_plan.passes else None
+        label = f"{rules.dataset} v{rule_version}"
+        self.values = WriterPlans(rules, label, keyring, schemas, scanner, native)
+        self._keys = key_views(rules, label, keyring, schemas, native)
         self.audiences = tuple(rules.audiences)
         self._assembler = Assembler(
             rules.dataset,
@@ -101,6 +78,7 @@ class DatasetProcessor:
         reasons = _oversize(keys, values, self.rules.max_record_bytes)  # batch position -> quarantine reason
         signed = self.rules.signature == "required"
         identities = self._verify_signatures(records, values, reasons) if signed else Counter()
+        masked_keys = self._keys.mask(keys, reasons)
         tally = Tally()
         columns: Columns = [[None] * len(values) for _ in self.audiences]  # tombstones stay None everywhere
         rest: Sequence[int] = range(len(values))
@@ -111,26 +89,16 @@ class DatasetProcessor:
             rest = [index for index, reason in failures if reason.startswith(NATIVE_SCHEMA_ID)]
             reasons.update((index, reason) for index, reason in failures if not reason.startswith(NATIVE_SCHEMA_ID))
             masked = sum(v is not None for v in admitted) - len(failures)
-            tally.count(batch_schema, masked, self.action_counts(batch_schema), self.drift_of(batch_schema))
+            self._count(tally, batch_schema, masked)
         self._route(rest, values, reasons, columns, tally)
         if not signed:
             oversize = sum(reason == OVERSIZE for reason in reasons.values())
             owner = self.rules.owner or "unattributed"
             identities = Counter({owner: sum(v is not None for v in values) - oversize})
-        key_columns = self._mask_keys(keys, reasons, tally)
-        reasons.update(_oversize_views(columns, key_columns or [keys], reasons))
-        outcome = BatchOutcome(values, columns, reasons, +identities, tally, key_columns)
+        reasons.update(_oversize_views(columns, masked_keys.columns or [keys], reasons))
+        tally.actions.update(masked_keys.action_counts(reasons))
+        outcome = BatchOutcome(values, columns, reasons, +identities, tally, masked_keys.columns)
         return self._assembler.assemble(records, outcome)
-
-    def _mask_keys(self, keys: list[bytes | None], reasons: dict[int, str], tally: Tally) -> Columns | None:
-        """Each audience's record keys (None when every audience sees the source keys), counted like fields."""
-        if self._key_plan.passes:
-            return None
-        keyed = sum(1 for position, key in enumerate(keys) if key is not None and position not in reasons)
-        tally.actions.update({name: count * keyed for name, count in self._key_plan.action_counts.items()})
-        if self._key_engine is not None:
-            return self._key_engine.mask(keys)  # type: ignore[no-any-return]
-        return self._key_plan.mask(keys)
 
     def quarantine_all(self, records: Sequence[SourceMessage], reason: str) -> ProcessedBatch:
         """Fail a whole batch closed (the edge's answer to an unexpected error while processing it)."""
@@ -162,10 +130,10 @@ class DatasetProcessor:
         first = next((v for p, v in enumerate(values) if v is not None and p not in reasons), None)
         if first is None or self.rules.format != "avro" or len(first) > self.rules.max_record_bytes:
             return 0, None
-        schema_id, reason = self._schema_of(first)
-        if reason is not None or isinstance(self._masker(schema_id), str):
+        schema_id, reason = self.values.schema_of(first)
+        if reason is not None or isinstance(self.values.masker(schema_id), str):
             return 0, None
-        return schema_id, self.engine_for(schema_id)
+        return schema_id, self.values.engine_for(schema_id)
 
     def _route(
         self,
@@ -181,149 +149,21 @@ class DatasetProcessor:
             value = values[position]
             if value is None or position in reasons:
                 continue
-            schema_id, reason = self._schema_of(value)
+            schema_id, reason = self.values.schema_of(value)
             if reason is None:
                 groups.setdefault(schema_id, []).append(position)
             else:
                 reasons[position] = reason
         for schema_id, members in groups.items():
-            group_columns, failures = self._mask_group(schema_id, [values[p] for p in members], tally.entities)
+            group_columns, failures = self.values.mask_group(schema_id, [values[p] for p in members], tally.entities)
             for column, group_column in zip(columns, group_columns, strict=True):
                 for position, view in zip(members, group_column, strict=True):
                     column[position] = view
             reasons.update((members[index], reason) for index, reason in failures)
-            tally.count(
-                schema_id, len(members) - len(failures), self.action_counts(schema_id), self.drift_of(schema_id)
-            )
+            self._count(tally, schema_id, len(members) - len(failures))
 
-    def _schema_of(self, value: bytes) -> tuple[int, str | None]:
-        """The writer schema id of a framed Avro value (-1 for JSON datasets), or why there is none."""
-        if self.rules.format == "json":
-            return -1, None
-        try:
-            schema_id = split_wire_format(value)[0]
-            self._codec(schema_id)
-        except DecodeError as error:
-            return 0, error.reason
-        return schema_id, None
-
-    def _codec(self, schema_id: int) -> AvroCodec:
-        codec = self._codecs.get(schema_id)
-        if codec is None:
-            schema = self._schemas.writer_schema(schema_id)
-            if schema is None:
-                raise DecodeError(UNKNOWN_SCHEMA_ID)
-            codec = self._codecs[schema_id] = AvroCodec(schema)
-        return codec
-
-    def _masker(self, schema_id: int) -> DatasetMasker | str:
-        if schema_id not in self._maskers:
-            schema = None if schema_id < 0 else self._codecs[schema_id].schema
-            try:
-                masker = DatasetMasker(self.rules, self._keyring, schema=schema, scanner=self._scanner)
-            except RulesError:
-                # The rules do not fit this writer schema: every record written with it is quarantined.
-                self._maskers[schema_id] = SCHEMA_MISMATCH
-            else:
-                self._maskers[schema_id] = masker
-                if masker.drift:
-                    log.warning(
-                        "%s v%d, writer schema %d: schema drift: %d field(s) the rules were not validated with "
-                        "get the unclassified policy (%s): %s",
-                        self.rules.dataset,
-                        self.rule_version,
-                        schema_id,
-                        len(masker.drift),
-                        self.rules.unclassified,
-                        ", ".join(masker.drift),
-                    )
-        return self._maskers[schema_id]
-
-    def _mask_group(self, schema_id: int, values: list[bytes | None], entities: Counter[str]) -> Masked:
-        """Every audience's view of records written with one schema: native engine, else the Python plan."""
-        masker = self._masker(schema_id)
-        if isinstance(masker, str):
-            return [[None] * len(values) for _ in self.audiences], [(index, masker) for index in range(len(values))]
-        engine = self.engine_for(schema_id)
-        if engine is not None:
-            return engine.mask(values, self.rules.max_record_bytes)
-        return self._mask_in_python(masker, schema_id, values, entities)
-
-    def drift_of(self, schema_id: int) -> tuple[str, ...]:
-        """Leaves of this writer schema the rules were not validated with (they get the unclassified policy)."""
-        masker = self._maskers[schema_id]
-        return () if isinstance(masker, str) else masker.drift
-
-    def action_counts(self, schema_id: int) -> Mapping[str, int]:
-        """``class/action`` applications per record masked with this writer schema's plan."""
-        masker = self._maskers[schema_id]
-        return {} if isinstance(masker, str) else masker.action_counts
-
-    def engine_for(self, schema_id: int) -> Any:
-        """The native engine for a writer schema the rules fit, or None when the Python plan serves it."""
-        if schema_id not in self._engines:
-            engine, why = _RAW, "native engine disabled"
-            if self._native and schema_id >= 0:
-                try:
-                    plan = compile_native_plan(self.rules, self._keyring, self._codecs[schema_id].schema)
-                    engine, why = plan.engine(frame_wire_format(schema_id, b"")), ""
-                except NativeUnsupportedError as reason:
-                    why = str(reason)
-            elif schema_id < 0:
-                why = "JSON records run in the Python plan"
-            log.info(
-                "%s v%d, writer schema %d: %s",
-                self.rules.dataset,
-                self.rule_version,
-                schema_id,
-                f"Python plan ({why})" if why else "native engine",
-            )
-            self._engines[schema_id] = engine
-        engine = self._engines[schema_id]
-        return None if engine is _RAW else engine
-
-    def _mask_in_python(
-        self, masker: DatasetMasker, schema_id: int, values: list[bytes | None], entities: Counter[str]
-    ) -> Masked:
-        """The reference path: decode, mask with the compiled Python plan, encode each view."""
-        decoded: list[Any] = []
-        failures: list[tuple[int, str]] = []
-        for index, value in enumerate(values):
-            assert value is not None
-            try:
-                if schema_id < 0:
-                    decoded.append(decode_json(value))
-                else:
-                    decoded.append(self._codecs[schema_id].decode(split_wire_format(value)[1]))
-            except DecodeError as error:
-                decoded.append(None)
-                failures.append((index, error.reason))
-        undecodable = {index for index, _ in failures}
-        outcomes = iter(masker.mask_batch([record for record in decoded if record is not None]))
-        columns: Columns = [[None] * len(values) for _ in self.audiences]
-        for index in range(len(values)):
-            if index in undecodable:
-                continue
-            outcome = next(outcomes)
-            if outcome.failure is not None or outcome.views is None:
-                failures.append((index, outcome.failure or "masking_failed"))
-                continue
-            try:
-                views = [self._encode(schema_id, outcome.views[audience]) for audience in self.audiences]
-            except Exception:  # a view its own schema or JSON cannot carry: that record fails, not the batch
-                failures.append((index, UNENCODABLE))
-                continue
-            entities.update(outcome.entity_counts)
-            for column, view in zip(columns, views, strict=True):
-                column[index] = view
-        return columns, sorted(failures)
-
-    def _encode(self, schema_id: int, view: dict[str, Any] | None) -> bytes | None:
-        if view is None:
-            return None
-        if schema_id < 0:
-            return encode_json(view)
-        return frame_wire_format(schema_id, self._codecs[schema_id].encode(view))
+    def _count(self, tally: Tally, schema_id: int, masked: int) -> None:
+        tally.count(schema_id, masked, self.values.action_counts(schema_id), self.values.drift_of(schema_id))
 
 
 def _oversize(keys: list[bytes | None], values: list[bytes | None], max_bytes: int) -> dict[int, str]:

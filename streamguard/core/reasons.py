@@ -16,6 +16,9 @@ Record faults (the record alone is quarantined):
 - ``identity:missing_signature``, ``identity:unknown_producer``, ``identity:bad_signature``: signed datasets;
 - ``<code>:<field.path>``: a value that cannot be masked (``invalid_value``, ``type_mismatch``,
   ``detector_failed``, ``text_too_large``, ``mask_error``);
+- ``key:<code>``: the same for a record key (an Avro key: ``key:undecodable:avro_body``,
+  ``key:unknown_schema_id``, ``key:schema_mismatch``, ...), and ``key:schema_drift``: a key schema with a field
+  the rules were not validated with (a key field never gets the unclassified policy: it could merge keys);
 
 and one for a bug in streamguard (see ``streamguard.agents.failure_policy``):
 
@@ -36,5 +39,7 @@ SIZE_HEADER = "streamguard-size"  # on an oversize record's quarantine entry: ke
 MAX_VIEW_BYTES = 990_000
 UNKNOWN_SCHEMA_ID = "unknown_schema_id"
 SCHEMA_MISMATCH = "schema_mismatch"
+KEY_REASON = "key:"  # prefixes the reason of a record whose key failed
+SCHEMA_DRIFT = "schema_drift"
 INTERNAL_ERROR = "internal_error"
 NATIVE_SCHEMA_ID = "schema_id:"  # the native engine hands a record of another writer schema back to Python

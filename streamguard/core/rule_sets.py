@@ -2,8 +2,8 @@
 
 Each version is its own key (``<dataset>/v000007``) in the compacted topic, so compaction keeps every version
 and replay can always find the rules that produced an output. The record carries the rules' YAML text, the
-Avro schema they were validated against, their digest, who applied them and when. Pure data: parsing the
-YAML into ``Rules`` is ``streamguard.masking.rules.rules_of``.
+Avro schema they were validated against (and an Avro key's), their digest, who applied them and when. Pure
+data: parsing the YAML into ``Rules`` is ``streamguard.masking.rule_versions.rules_of``.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ class RuleSetRecord(BaseModel):
     subject: str
     rules_yaml: str
     avro_schema: str | None = None
+    key_schema: str | None = None  # an Avro key's schema (rules with ``key: {fields: ...}``)
+    key_subject: str | None = None
 
     @property
     def key(self) -> str:
@@ -36,6 +38,9 @@ class RuleSetRecord(BaseModel):
 
     def parsed_schema(self) -> dict[str, Any] | None:
         return json.loads(self.avro_schema) if self.avro_schema else None
+
+    def parsed_key_schema(self) -> dict[str, Any] | None:
+        return json.loads(self.key_schema) if self.key_schema else None
 
     def to_bytes(self) -> bytes:
         return self.model_dump_json().encode()

@@ -23,7 +23,7 @@ from typing import Any
 from streamguard.masking.actions import hash_length, pseudonym_params
 from streamguard.masking.encryption import Encryptor, encryption_key
 from streamguard.masking.keys import Keyring
-from streamguard.masking.rules import FieldRule, Rules
+from streamguard.masking.rules import FieldRule, KeyFields, Rules
 
 try:
     from streamguard_native import KeyEngine
@@ -57,6 +57,8 @@ class KeyPlan:
 def compile_key_plan(rules: Rules, keyring: Keyring) -> KeyPlan:
     """The key plan of ``rules`` (validated: the key is classified, its action one of ``KEY_ACTIONS``)."""
     rule = rules.key
+    if isinstance(rule, KeyFields):
+        raise TypeError(f"{rules.dataset}: an Avro key is masked field by field (Rules.key_rules), not whole")
     fns: list[KeyFn | None] = []
     ops: list[dict[str, Any] | None] = []
     secrets: list[bytes] = []

@@ -21,15 +21,25 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, PrivateAttr, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PositiveFloat,
+    PositiveInt,
+    PrivateAttr,
+    Tag,
+    ValidationError,
+)
 
 from streamguard.core.errors import RulesError
 from streamguard.masking.rules_check import check_rules, tree_for_rules
 from streamguard.masking.rules_yaml import LocatedYaml, Location, load_located
-from streamguard.masking.schema_tree import leaf_paths
+from streamguard.masking.schema_tree import from_avro, leaf_paths
 
 KNOWN_CLASSES: frozenset[str] = frozenset(
     {
@@ -76,6 +86,24 @@ class FieldRule(BaseModel):
         return self.model_dump(exclude={"class_", "action"}, exclude_none=True)
 
 
+class KeyFields(BaseModel):
+    """An Avro-encoded record key's fields, classified like the value's (every field of the key needs a rule:
+    an unclassified one would have to pass, or merge keys)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fields: dict[str, FieldRule] = Field(min_length=1)
+    subject: str | None = None
+
+
+def _key_kind(value: Any) -> str:
+    return "fields" if isinstance(value, KeyFields) or (isinstance(value, dict) and "fields" in value) else "whole"
+
+
+# The record key: classified whole (a string or bytes key), or field by field (an Avro key).
+KeyRule = Annotated[Annotated[FieldRule, Tag("whole")] | Annotated[KeyFields, Tag("fields")], Discriminator(_key_kind)]
+
+
 class AudienceRule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -93,7 +121,7 @@ class Rules(BaseModel):
     classes: tuple[str, ...] = ()
     audiences: dict[str, AudienceRule] = Field(min_length=1)
     fields: dict[str, FieldRule] = Field(default_factory=dict)
-    key: FieldRule | None = None  # the Kafka record key, classified like a field (validation requires it)
+    key: KeyRule | None = None  # the Kafka record key, classified like a field (validation requires it)
     unclassified: UnclassifiedPolicy = "redact"
     # Producer identity and intake limits of the raw topic (the pipeline enforces them; see README).
     owner: str | None = Field(default=None, pattern=r"^User:.+$")
@@ -106,6 +134,7 @@ class Rules(BaseModel):
     # checked without one) stand for whatever lies under them.
     _known_leaves: frozenset[str] = PrivateAttr(default=frozenset())
     _opaque_leaves: frozenset[str] = PrivateAttr(default=frozenset())
+    _key_schema: dict[str, Any] | None = PrivateAttr(default=None)  # an Avro key's schema, as validated
 
     @property
     def source(self) -> str:
@@ -118,6 +147,31 @@ class Rules(BaseModel):
     @property
     def effective_subject(self) -> str:
         return self.subject or f"raw.{self.dataset}-value"
+
+    @property
+    def key_subject(self) -> str:
+        """The schema registry subject of an Avro key."""
+        subject = self.key.subject if isinstance(self.key, KeyFields) else None
+        return subject or f"raw.{self.dataset}-key"
+
+    @property
+    def key_schema(self) -> dict[str, Any] | None:
+        """The Avro key schema the rules were validated against (Avro keys only)."""
+        return self._key_schema
+
+    def key_rules(self) -> Rules | None:
+        """An Avro key's field rules as rules of their own, from which the key's plans are compiled (known
+        leaves: the key schema's), or None for a key classified whole."""
+        if not isinstance(self.key, KeyFields):
+            return None
+        rules = self.model_copy(
+            update={"fields": dict(self.key.fields), "key": FieldRule(class_="public"), "subject": self.key_subject}
+        )
+        tree = from_avro(self._key_schema) if self._key_schema is not None else None
+        rules._known_leaves = frozenset(path for path, _ in leaf_paths(tree)) if tree is not None else frozenset()
+        rules._opaque_leaves = frozenset()
+        rules._key_schema = None
+        return rules
 
     def digest(self) -> str:
         """A stable sha256 of the canonical rules: same meaning, same digest, whatever the YAML layout."""
@@ -157,14 +211,16 @@ def load_rules(
     *,
     schema: dict[str, Any] | None = None,
     sample: dict[str, Any] | None = None,
+    key_schema: dict[str, Any] | None = None,
 ) -> Rules:
-    """Read, parse and validate a rules file; with a parsed Avro schema or JSON sample, check it too."""
+    """Read, parse and validate a rules file; with a parsed Avro schema or JSON sample (and an Avro key's
+    schema), check it too."""
     file = Path(path)
     try:
         text = file.read_text(encoding="utf-8")
     except OSError as error:
         raise RulesError(f"{file}: cannot read rules file ({error.strerror})") from None
-    return parse_rules(text, source=str(file), schema=schema, sample=sample)
+    return parse_rules(text, source=str(file), schema=schema, sample=sample, key_schema=key_schema)
 
 
 def parse_rules(
@@ -173,6 +229,7 @@ def parse_rules(
     source: str = "<rules>",
     schema: dict[str, Any] | None = None,
     sample: dict[str, Any] | None = None,
+    key_schema: dict[str, Any] | None = None,
 ) -> Rules:
     """Parse rules from YAML text and validate them; raise one RulesError listing every problem."""
     located = _load_yaml(text, source)
@@ -182,12 +239,13 @@ def parse_rules(
     ]
     rules = _validate_model(located, source, problems)
     if rules is not None:
-        problems.extend(check_rules(rules, schema=schema, sample=sample))
+        problems.extend(check_rules(rules, schema=schema, sample=sample, key_schema=key_schema))
     if problems or rules is None:
         raise RulesError(f"{len(problems)} problem(s) in rules:\n  " + "\n  ".join(problems))
     leaves = leaf_paths(tree_for_rules(rules, schema, sample))
     rules._known_leaves = frozenset(path for path, _ in leaves)
     rules._opaque_leaves = frozenset(path for path, node in leaves if node.kind == "any")
+    rules._key_schema = key_schema
     return rules
 
 

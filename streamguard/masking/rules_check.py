@@ -36,9 +36,15 @@ _DATE_KINDS |= {("long", "local-timestamp-millis"), ("long", "local-timestamp-mi
 _NUMBERS = {"int", "long", "float", "double"}
 
 
-def check_rules(rules: Rules, *, schema: dict[str, Any] | None, sample: dict[str, Any] | None) -> list[str]:
+def check_rules(
+    rules: Rules,
+    *,
+    schema: dict[str, Any] | None,
+    sample: dict[str, Any] | None,
+    key_schema: dict[str, Any] | None = None,
+) -> list[str]:
     """Every problem in already-parsed rules, as ``file:line: path: problem`` strings."""
-    problems = _check_audiences(rules) + _check_key(rules)
+    problems = _check_audiences(rules) + _check_key(rules, key_schema)
     for path, rule in rules.fields.items():
         for problem in _check_field_rule(rules, path, rule):
             problems.append(f"{rules.where('fields', path)}: {path}: {problem}")
@@ -90,21 +96,66 @@ def _check_field_rule(rules: Rules, path: str, rule: FieldRule) -> list[str]:
     return problems + _check_rule(rules, rule)
 
 
-def _check_key(rules: Rules) -> list[str]:
-    """The record key is classified like a field, with an action that keeps one token per key and audience."""
-    where = rules.where("key")
+def _check_key(rules: Rules, key_schema: dict[str, Any] | None) -> list[str]:
+    """The record key is classified like a field (an Avro key field by field), with actions that keep one
+    token per key and audience."""
+    from streamguard.masking.rules import KeyFields  # the models import this module
+
     if rules.key is None:
         return [
-            f"{where}: key: the record key is not classified: add `key: {{class: public}}` if it holds no "
-            "personal data, or a class with one of hash, pseudonymize, encrypt"
+            f"{rules.where('key')}: key: the record key is not classified: add `key: {{class: public}}` if it holds "
+            "no personal data, or a class with one of hash, pseudonymize, encrypt"
         ]
-    problems = [f"{where}: key: {problem}" for problem in _check_rule(rules, rules.key)]
-    action = rules.key.effective_action
+    if not isinstance(rules.key, KeyFields):
+        problems = _check_key_rule(rules, rules.key, "key", ("key",))
+        if key_schema is not None:
+            problems.append(
+                f"{rules.where('key')}: key: the key has an Avro schema: classify its fields under "
+                "`key: {fields: {...}}`, like the value's fields"
+            )
+        return problems
+    problems = []
+    for path, rule in rules.key.fields.items():
+        problems += _check_key_rule(rules, rule, f"key.{path}", ("key", "fields", path))
+    if key_schema is not None:
+        problems += _check_key_schema(rules, rules.key, key_schema)
+    return problems
+
+
+def _check_key_rule(rules: Rules, rule: FieldRule, name: str, location: tuple[str, ...]) -> list[str]:
+    where = rules.where(*location)
+    problems = [f"{where}: {name}: {problem}" for problem in _check_rule(rules, rule)]
+    action = rule.effective_action
     if not problems and action not in (*KEY_ACTIONS, "pass"):
         problems.append(
-            f"{where}: key: {action} would merge or reveal keys: a key takes hash, pseudonymize or encrypt "
+            f"{where}: {name}: {action} would merge or reveal keys: a key takes hash, pseudonymize or encrypt "
             "(one token per key and audience, so compaction and erasure keep working)"
         )
+    return problems
+
+
+def _check_key_schema(rules: Rules, key: Any, key_schema: dict[str, Any]) -> list[str]:
+    """Every field of the Avro key exists, takes its action, and has a rule (none may pass unclassified)."""
+    try:
+        root = schema_tree.from_avro(key_schema)
+    except (PathError, KeyError) as error:
+        return [f"{rules.where('key')}: key: unusable key schema ({error})"]
+    problems = []
+    for path, rule in key.fields.items():
+        where = rules.where("key", "fields", path)
+        try:
+            node, spec = schema_tree.resolve(root, path)
+        except PathError as error:
+            problems.append(f"{where}: key.{path}: unknown path ({error})")
+            continue
+        problem = action_problem(rule.effective_action, rule, node, spec, path, "avro")
+        if problem:
+            problems.append(f"{where}: key.{path}: {problem}")
+    for path, _node in schema_tree.leaf_paths(root):
+        if not _covered(path, key.fields):
+            problems.append(
+                f"{rules.where('key')}: key.{path}: every field of a key needs a rule (it would merge keys)"
+            )
     return problems
 
 

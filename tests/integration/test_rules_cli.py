@@ -54,3 +54,21 @@ def test_invalid_rules_are_refused_with_file_line_and_path(kafka: KafkaEndpoint,
     assert result.returncode == 2
     assert f"{rules}:" in result.stderr
     assert "address.postcode" in result.stderr
+
+
+def test_rules_for_an_avro_key_are_applied_with_its_schema(kafka: KafkaEndpoint, tmp_path: Path) -> None:
+    env = worker_env(kafka.bootstrap, tmp_path, f"cli{uuid.uuid4().hex[:6]}.")
+    dataset = f"keyed_{uuid.uuid4().hex[:6]}"
+    rules = tmp_path / "keyed.rules.yaml"
+    rules.write_text(
+        CUSTOMERS_RULES.read_text()
+        .replace("dataset: customers", f"dataset: {dataset}")
+        .replace("key: {class: public}", "key:\n  fields:\n    email: {class: contact, action: hash}")
+    )
+    key_schema = tmp_path / "key.avsc"
+    key_schema.write_text('{"type": "record", "name": "K", "fields": [{"name": "email", "type": "string"}]}')
+    refused = _cli(env, "rules", "apply", str(rules), "--schema", str(CUSTOMERS_AVSC))
+    assert refused.returncode == 2
+    assert "rules for an Avro key's fields are applied with --key-schema" in refused.stderr
+    applied = _cli(env, "rules", "apply", str(rules), "--schema", str(CUSTOMERS_AVSC), "--key-schema", str(key_schema))
+    assert f"published {dataset}/v000001" in applied.stdout, applied.stderr

@@ -48,6 +48,9 @@ def validate(
     rules_file: Annotated[Path, typer.Argument(help="Steward rules (YAML).")],
     schema: Annotated[Path | None, typer.Option("--schema", help="Avro schema (.avsc) to check against.")] = None,
     sample: Annotated[Path | None, typer.Option("--sample", help="JSON sample record (json datasets).")] = None,
+    key_schema: Annotated[
+        Path | None, typer.Option("--key-schema", help="Avro schema (.avsc) of the record key, if Avro.")
+    ] = None,
 ) -> None:
     """Check rules (and their fit to a schema or sample); print a summary, or every problem and exit 1."""
     from streamguard.masking.rules import load_rules  # imported here so `streamguard --help` stays fast
@@ -55,7 +58,8 @@ def validate(
     try:
         avro = read_avro_schema(schema) if schema else None
         record = read_json_sample(sample) if sample else None
-        rules = load_rules(rules_file, schema=avro, sample=record)
+        avro_key = read_avro_schema(key_schema) if key_schema else None
+        rules = load_rules(rules_file, schema=avro, sample=record, key_schema=avro_key)
     except RulesError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(1) from None

@@ -21,7 +21,7 @@ from streamguard.app.kafka_config import client_options
 from streamguard.app.settings import Settings, load_settings
 from streamguard.core.errors import RulesError
 from streamguard.core.rule_sets import RuleSetRecord, latest_versions
-from streamguard.masking.rules import load_rules
+from streamguard.masking.rules import KeyFields, load_rules
 
 console = Console()
 
@@ -38,27 +38,44 @@ def apply(
         Path | None,
         typer.Option("--schema", exists=True, dir_okay=False, help="Avro schema (.avsc) to validate against."),
     ] = None,
+    key_schema_file: Annotated[
+        Path | None,
+        typer.Option("--key-schema", exists=True, dir_okay=False, help="Avro schema (.avsc) of the record key."),
+    ] = None,
 ) -> None:
     """Validate RULES_FILE and publish it as the dataset's next rules version (unchanged rules: no new version)."""
     settings = load_settings()
     avro = read_avro_schema(schema_file) if schema_file else None  # a bad schema file: one clear error
-    avro_schema = json.dumps(json.loads(schema_file.read_text())) if schema_file else None
-    rules = load_rules(rules_file, schema=avro)
+    avro_key = read_avro_schema(key_schema_file) if key_schema_file else None
+    rules = load_rules(rules_file, schema=avro, key_schema=avro_key)
     if rules.format == "avro" and avro is None:
         raise RulesError(
             f"{rules_file}: avro rules are applied with --schema: the worker checks every writer schema against "
             "it, and a rule covers the fields that schema has"
         )
+    if isinstance(rules.key, KeyFields) and avro_key is None:
+        raise RulesError(f"{rules_file}: rules for an Avro key's fields are applied with --key-schema")
     who = settings.sasl_username or getpass.getuser()
     options = client_options(settings)
     ensure_topics(AdminClient(options), system_topics(settings.topic_names))
     record = apply_rule_set(
-        options, settings.topic_names.rules, rules, rules_file.read_text(), rules_file.name, avro_schema, who
+        options,
+        settings.topic_names.rules,
+        rules,
+        rules_file.read_text(),
+        rules_file.name,
+        _compact_json(schema_file),
+        who,
+        _compact_json(key_schema_file),
     )
     if record is None:
         console.print(f"rules for [bold]{rules.dataset}[/bold] unchanged; no new version published")
         return
     console.print(f"published [bold]{record.key}[/bold] (digest {record.digest[:12]}, by {record.applied_by})")
+
+
+def _compact_json(schema_file: Path | None) -> str | None:
+    return json.dumps(json.loads(schema_file.read_text())) if schema_file else None
 
 
 def list_versions() -> None:

@@ -53,7 +53,7 @@ def processor(request: pytest.FixtureRequest) -> DatasetProcessor:
     native = request.param != "native-engine-disabled"
     made = DatasetProcessor(rules, 3, Keyring.ephemeral(), NAMES, Schemas(), RegexScanner(), "worker-1", native=native)
     made.process([_record(0, _payload(SCHEMA, 1, next(customers(1))))])  # compiles the plan for schema 1
-    assert (made.engine_for(1) is not None) == (request.param == "native-engine")
+    assert (made.values.engine_for(1) is not None) == (request.param == "native-engine")
     return made
 
 

@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from streamguard.agents.codec import frame_wire_format
+from streamguard.masking.actions import partial_params, redact_value
 from streamguard.masking.key_plan import compile_key_plan, native_key_engine
 from streamguard.masking.keys import Keyring
 from streamguard.masking.native_plan import compile_native_plan
@@ -262,3 +263,84 @@ def test_record_keys_get_the_python_plans_tokens_and_never_stay_as_they_were(
         cleared = rules.key is None or rules.key.class_ in ("public", *rules.audiences[audience].clearances)
         for before, after in zip(keys, masked, strict=True):
             assert (after == before) == (cleared or before is None)
+
+
+# -- no uncleared leaf, map key or record key of a view equals its input ----------------------------------
+
+NODES = dict(leaf_paths(TREE))
+# Generalizations keep a coarse value by design (the bucket's floor, the network, the year): they may equal
+# their input when it is already coarse, except where the coarse level holds one value, which is masked fully.
+_COARSE = {"generalize"}
+
+
+def _values_at(value: Any, path: str) -> list[Any]:
+    """The values at a steward path, in order: ``a.b``, ``xs[]``, ``m{}`` (values), ``m{key}`` (keys)."""
+    if value is None or path == "":
+        return [value]
+    head = re.match(r"[^.\[{]+", path).group()  # type: ignore[union-attr]
+    rest = path[len(head) :]
+    inner = value.get(head) if isinstance(value, dict) else None
+    if rest.startswith("[]"):
+        return [leaf for item in inner or [] for leaf in _values_at(item, rest[2:].lstrip("."))]
+    if rest.startswith("{key}"):
+        return list(inner or {})
+    if rest.startswith("{}"):
+        return [leaf for item in (inner or {}).values() for leaf in _values_at(item, rest[2:].lstrip("."))]
+    return _values_at(inner, rest.lstrip("."))
+
+
+def _governing_rule(rules: Rules, path: str) -> Any:
+    """The rule a leaf gets: its own, its container's, or None (the unclassified policy)."""
+    if path in rules.fields:
+        return rules.fields[path]
+    return next((rule for ruled, rule in rules.fields.items() if rules.covered(path) and path.startswith(ruled)), None)
+
+
+def _single_valued(rule: Any, before: Any) -> bool:
+    """A generalization whose coarse level would hold only ``before``: it must be masked fully."""
+    if rule.keep_first is not None:
+        return isinstance(before, str) and len(before) <= rule.keep_first
+    if rule.to == "network":
+        return (rule.ipv4_prefix == 32 and "." in before) or (rule.ipv6_prefix == 128 and ":" in before)
+    return rule.size == 1 and isinstance(before, int)
+
+
+def _must_differ(rules: Rules, audience: str, path: str, before: Any) -> bool:
+    rule = _governing_rule(rules, path)
+    if before is None:
+        return False  # a null reveals nothing
+    if rule is None:
+        return rules.unclassified == "redact" and before != redact_value(NODES[path])
+    if rule.class_ in ("public", *rules.audiences[audience].clearances) or rule.effective_action == "pass":
+        return False
+    if rule.effective_action in ("redact", *_COARSE) and before == redact_value(NODES[path]):
+        return False  # the type's redaction constant is its own redaction (a fully masked generalization too)
+    if rule.effective_action in _COARSE:
+        return _single_valued(rule, before)
+    if rule.effective_action == "partial" and set(before) <= {partial_params(rule)[2]}:
+        return False  # nothing but mask characters (or nothing at all): masking changes no character
+    return not (rule.effective_action == "drop" and before == "default")
+
+
+def _decoded(view: bytes) -> dict[str, Any]:
+    return fastavro.schemaless_reader(io.BytesIO(view[len(FRAME) :]), SCHEMA, None)  # type: ignore[return-value]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(rules=rule_sets(), batch=st.lists(records, min_size=1, max_size=3))
+def test_no_uncleared_leaf_or_map_key_of_a_view_equals_its_input_in_either_engine(
+    rules: Rules, batch: list[dict[str, Any]]
+) -> None:
+    bodies = [_encode(record) for record in batch]
+    for engine in (_python_views, _native_views):
+        for body, views in zip(bodies, engine(rules, bodies), strict=True):
+            if isinstance(views, str):
+                continue  # failed closed: quarantined, no view at all
+            record = fastavro.schemaless_reader(io.BytesIO(body), SCHEMA, None)
+            for audience, view in zip(rules.audiences, views, strict=True):
+                shown = _decoded(view)
+                for path in NODES:
+                    pairs = zip(_values_at(record, path), _values_at(shown, path), strict=False)
+                    for before, after in pairs:
+                        if _must_differ(rules, audience, path, before):
+                            assert after != before, f"{engine.__name__}: {audience} sees {path} as it was"

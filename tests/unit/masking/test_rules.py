@@ -183,3 +183,34 @@ def test_the_record_key_must_be_classified_with_an_action_that_keeps_keys_distin
         keyed = parse_rules(HEAD.replace("{class: public}", f"{{class: contact, action: {action}}}"))
         assert keyed.key is not None
         assert keyed.key.effective_action == action.split(",")[0]
+
+
+KEY_SCHEMA = {
+    "type": "record",
+    "name": "CustomerKey",
+    "fields": [{"name": "tenant", "type": "string"}, {"name": "email", "type": "string"}],
+}
+AVRO_KEY = HEAD.replace(
+    "key: {class: public}",
+    "key:\n  fields:\n    tenant: {class: public}\n    email: {class: contact, action: pseudonymize}",
+)
+
+
+def test_an_avro_key_is_classified_field_by_field_against_its_schema() -> None:
+    rules = parse_rules(AVRO_KEY, key_schema=KEY_SCHEMA)
+    key_rules = rules.key_rules()
+    assert key_rules is not None
+    assert set(key_rules.fields) == {"tenant", "email"}
+    assert key_rules.known_leaf("email")
+    assert not key_rules.known_leaf("added_later")
+    assert rules.key_subject == "raw.customers-key"
+
+    [unruled] = problems(AVRO_KEY.replace("    tenant: {class: public}\n", ""), key_schema=KEY_SCHEMA)
+    assert unruled == "r.yaml:3: key.tenant: every field of a key needs a rule (it would merge keys)"
+    [merging] = problems(AVRO_KEY.replace("action: pseudonymize", "action: redact"), key_schema=KEY_SCHEMA)
+    assert merging.startswith("r.yaml:6: key.email: redact would merge or reveal keys")
+    unknown, still_unruled = problems(AVRO_KEY.replace("    tenant:", "    tennant:"), key_schema=KEY_SCHEMA)
+    assert unknown.startswith("r.yaml:5: key.tennant: unknown path")
+    assert still_unruled.endswith("key.tenant: every field of a key needs a rule (it would merge keys)")
+    [whole] = problems(HEAD, key_schema=KEY_SCHEMA)
+    assert "the key has an Avro schema: classify its fields under `key: {fields: {...}}`" in whole

@@ -29,3 +29,21 @@ def test_rules_validate_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
     assert f"{bad}:" in result.stderr
     assert "fields[phone].keep_last" in result.stderr
     assert "snn: unknown path" in result.stderr
+
+
+def test_rules_validate_checks_an_avro_key_against_its_key_schema(tmp_path: Path) -> None:
+    key_schema = tmp_path / "key.avsc"
+    key_schema.write_text(
+        '{"type": "record", "name": "K", "fields": [{"name": "email", "type": "string"},'
+        ' {"name": "region", "type": "string"}]}'
+    )
+    rules = tmp_path / "keyed.yaml"
+    rules.write_text(
+        CUSTOMERS_RULES.read_text().replace(
+            "key: {class: public}", "key:\n  fields:\n    email: {class: contact, action: hash}"
+        )
+    )
+    args = ["rules", "validate", str(rules), "--schema", str(CUSTOMERS_AVSC), "--key-schema", str(key_schema)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 1
+    assert "key.region: every field of a key needs a rule" in result.stderr
