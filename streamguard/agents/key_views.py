@@ -70,15 +70,7 @@ class AvroKeys:
         self._plans = plans
 
     def mask(self, keys: Keys, reasons: dict[int, str]) -> MaskedKeys:
-        groups: dict[int, list[int]] = {}  # key schema id -> positions
-        for position, key in enumerate(keys):
-            if key is None or position in reasons:
-                continue
-            schema_id, reason = self._plans.schema_of(key)
-            if reason is None:
-                groups.setdefault(schema_id, []).append(position)
-            else:
-                reasons[position] = KEY_REASON + reason
+        groups = self._plans.group(keys, range(len(keys)), reasons, KEY_REASON)
         columns: Columns = [[None] * len(keys) for _ in self._plans.audiences]
         counted: list[tuple[Mapping[str, int], Sequence[int]]] = []
         for schema_id, members in groups.items():

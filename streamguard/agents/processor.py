@@ -144,17 +144,7 @@ class DatasetProcessor:
         tally: Tally,
     ) -> None:
         """Size and framing checks, then each writer schema's plan, for ``positions`` of the batch."""
-        groups: dict[int, list[int]] = {}  # writer schema id (-1: JSON) -> positions admitted
-        for position in positions:
-            value = values[position]
-            if value is None or position in reasons:
-                continue
-            schema_id, reason = self.values.schema_of(value)
-            if reason is None:
-                groups.setdefault(schema_id, []).append(position)
-            else:
-                reasons[position] = reason
-        for schema_id, members in groups.items():
+        for schema_id, members in self.values.group(values, positions, reasons).items():
             group_columns, failures = self.values.mask_group(schema_id, [values[p] for p in members], tally.entities)
             for column, group_column in zip(columns, group_columns, strict=True):
                 for position, view in zip(members, group_column, strict=True):

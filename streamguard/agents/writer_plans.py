@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from streamguard.agents.assembly import Columns
@@ -68,6 +68,23 @@ class WriterPlans:
         except DecodeError as error:
             return 0, error.reason
         return schema_id, None
+
+    def group(
+        self, values: Sequence[bytes | None], positions: Iterable[int], reasons: dict[int, str], prefix: str = ""
+    ) -> dict[int, list[int]]:
+        """The ``positions`` to mask (neither None nor already quarantined), by writer schema id; those with
+        no usable schema get their reason (after ``prefix``)."""
+        groups: dict[int, list[int]] = {}
+        for position in positions:
+            value = values[position]
+            if value is None or position in reasons:
+                continue
+            schema_id, reason = self.schema_of(value)
+            if reason is None:
+                groups.setdefault(schema_id, []).append(position)
+            else:
+                reasons[position] = prefix + reason
+        return groups
 
     def masker(self, schema_id: int) -> DatasetMasker | str:
         """The Python plan of a writer schema (after ``schema_of`` admitted it), or the reason code of every

@@ -36,6 +36,18 @@ def _rules(dataset: str) -> str:
     return text.replace("attrs{key}:       {class: public}", "attrs{key}:       {class: contact, action: pseudonymize}")
 
 
+def _compacted_dataset(
+    kafka: KafkaEndpoint, home: Path, name: str, config: dict[str, str]
+) -> tuple[Deployment, str, str]:
+    """A deployment and a dataset whose raw topic (one partition) is compacted."""
+    deployment = Deployment(kafka.bootstrap, home)
+    dataset = f"{name}_{uuid.uuid4().hex[:6]}"
+    raw = deployment.names.raw(dataset)
+    topic = NewTopic(raw, 1, 1, config={"cleanup.policy": "compact", **config})
+    deployment.admin.create_topics([topic])[raw].result(30)
+    return deployment, dataset, raw
+
+
 def _compact_fast(deployment: Deployment, topics: list[str]) -> None:
     """Views mirror the raw topic's cleanup policy; these settings only make the cleaner act within seconds."""
     for topic in topics:
@@ -50,12 +62,7 @@ def _compact_fast(deployment: Deployment, topics: list[str]) -> None:
 def test_keyed_views_carry_per_audience_tokens_and_a_tombstone_erases_them(
     kafka: KafkaEndpoint, tmp_path: Path
 ) -> None:
-    deployment = Deployment(kafka.bootstrap, tmp_path)
-    dataset = f"members_{uuid.uuid4().hex[:6]}"
-    raw = deployment.names.raw(dataset)
-    deployment.admin.create_topics([NewTopic(raw, 1, 1, config={"cleanup.policy": "compact", **FAST_COMPACTION})])[
-        raw
-    ].result(30)
+    deployment, dataset, raw = _compacted_dataset(kafka, tmp_path, "members", FAST_COMPACTION)
     deployment.apply_rules(_rules(dataset), json.dumps(json.loads(CUSTOMERS_AVSC.read_text())))
     schema_id, schema = deployment.producer_schema(dataset)
     rules = rules_of(deployment.rule_history()[-1])
@@ -115,10 +122,7 @@ KEY_SCHEMA = {
 def test_an_avro_key_is_masked_field_by_field_and_its_tombstone_follows_the_token(
     kafka: KafkaEndpoint, tmp_path: Path
 ) -> None:
-    deployment = Deployment(kafka.bootstrap, tmp_path)
-    dataset = f"avrokeyed_{uuid.uuid4().hex[:6]}"
-    raw = deployment.names.raw(dataset)
-    deployment.admin.create_topics([NewTopic(raw, 1, 1, config={"cleanup.policy": "compact"})])[raw].result(30)
+    deployment, dataset, raw = _compacted_dataset(kafka, tmp_path, "avrokeyed", {})
     rules_yaml = structured_rules(dataset).replace(
         "key: {class: public}",
         "key:\n  fields:\n    tenant: {class: public}\n    email: {class: contact, action: hash, length: 16}",
