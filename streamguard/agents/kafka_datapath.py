@@ -197,6 +197,7 @@ class DataPath:
         try:
             heads = self._audit_and_offsets(cycle)
             self._producer.commit_transaction(TRANSACTION_TIMEOUT_S)
+            self._fault_point("commit")
         except KafkaException as error:
             failure: KafkaError = error.args[0]
             if failure.fatal() or not failure.txn_requires_abort():
@@ -242,6 +243,7 @@ class DataPath:
         ]
         metadata = self._consumer.consumer_group_metadata()
         self._producer.send_offsets_to_transaction(offsets, metadata, TRANSACTION_TIMEOUT_S)
+        self._fault_point("offsets")
         return heads
 
     def _rewind(self, firsts: dict[SourcePartition, int]) -> None:
@@ -253,10 +255,11 @@ class DataPath:
                 self._consumer.seek(TopicPartition(*source, offset))
 
     def _fault_point(self, stage: str) -> None:
-        """Fault injection for crash tests (``STREAMGUARD_FAULT_INJECTION=views:N|audit:N``): die like kill -9
-        after cycle N's views or audit events are acknowledged and before its transaction commits."""
+        """Fault injection for crash tests (``STREAMGUARD_FAULT_INJECTION=<stage>:N``): die like kill -9 after
+        cycle N's views are acknowledged, its audit events are, its offsets joined its transaction, or it
+        committed."""
         if self.crash_after is not None and self.crash_after == (stage, self.cycles):
-            log.critical("fault injection: exiting after the %s of cycle %d, before commit", stage, self.cycles)
+            log.critical("fault injection: exiting after the %s stage of cycle %d", stage, self.cycles)
             logging.shutdown()
             os._exit(FAULT_EXIT)
 

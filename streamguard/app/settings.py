@@ -63,8 +63,9 @@ class Settings(BaseSettings):
     kafka_version: str = "4.1.1"
     fault_injection: str | None = Field(
         default=None,
-        pattern=r"^(views|audit):\d+$",
-        description="Testing only: views:N or audit:N exits hard after that stage of cycle N, before committing.",
+        pattern=r"^(views|audit|offsets|commit):\d+$",
+        description="Testing only: <stage>:N exits hard after that stage of cycle N (views, audit, offsets: inside "
+        "its transaction; commit: just after it).",
     )
     web_port: int = Field(default=6066, ge=1, le=65535, description="Port of the worker's status web server.")
 
