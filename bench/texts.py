@@ -28,6 +28,8 @@ class LabelledSpan:
 class LabelledText:
     text: str
     spans: tuple[LabelledSpan, ...]
+    locale: str = "en_US"  # where the values come from (a Faker or mimesis locale)
+    language: str = "en"  # the language the text is written in
 
     @property
     def pii_free(self) -> bool:
