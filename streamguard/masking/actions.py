@@ -22,6 +22,7 @@ from streamguard.masking.detection import Span, TextScan
 from streamguard.masking.encryption import Encryptor
 from streamguard.masking.generalize import build_generalize
 from streamguard.masking.keys import Keyring
+from streamguard.masking.own_values import OwnValueSlot
 from streamguard.masking.rules import FieldRule
 from streamguard.masking.rules_check import action_problem
 from streamguard.masking.schema_tree import FieldSpec, Node
@@ -74,6 +75,8 @@ class ActionContext:
     field_class: str
     keyring: Keyring
     detections: dict[str, TextScan] = field(default_factory=dict)
+    strict: bool = False  # the audience's detection mode
+    own_values: OwnValueSlot | None = None  # the record's values this audience may not see
 
 
 def build_action(action: str, rule: FieldRule | None, node: Node, ctx: ActionContext) -> ValueFn:
@@ -190,13 +193,19 @@ def _detect(rule: FieldRule | None, _node: Node, ctx: ActionContext) -> ValueFn:
         def replacement(span: Span, text: str) -> str:
             return make(fixed or span.entity_type.lower(), text)
 
+    strict, slot = ctx.strict, ctx.own_values
+
     def detect(value: str) -> str:
         if not value:
             return value
         scan = lookup(value)
         if scan is None or scan.failed:  # never scanned or scan failed: fail closed
             raise ValueMaskingError("detector_failed")
-        return replace_spans(value, scan.spans, replacement) if scan.spans else value
+        spans: tuple[Span, ...] | list[Span] = scan.spans_for(strict)
+        own = slot.matcher if slot is not None else None
+        if own is not None:
+            spans = [*spans, *own.find(value)]
+        return replace_spans(value, spans, replacement) if spans else value
 
     return detect
 

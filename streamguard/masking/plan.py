@@ -2,8 +2,9 @@
 
 ``mask_batch`` works in two phases. First it gathers every free-text value the views need scanned, across
 all records of the batch, and calls the scanner once (detection is shared by all audiences; only the
-replacement differs). Then it applies each audience's compiled view. A record whose text could not be
-scanned, or any field of which cannot be masked, fails closed: no views, and a failure code
+replacement differs). Then it applies each audience's compiled view; a view that scans free text also
+looks there for the record's own classified values it masks (``masking/own_values.py``). A record whose
+text could not be scanned, or any field of which cannot be masked, fails closed: no views, and a failure code
 ``reason:field.path`` that never contains a value.
 
 Views share unchanged sub-objects with the input record and with each other: treat them as read-only.
@@ -21,6 +22,7 @@ from typing import Any
 from streamguard.core.errors import MaskingError, RecordFault, RulesError
 from streamguard.masking.detection import TextScan, TextScanner
 from streamguard.masking.keys import Keyring
+from streamguard.masking.own_values import OwnValue, matcher_for
 from streamguard.masking.plan_compile import AudienceView, ScanSite, compile_view
 from streamguard.masking.rules import Rules
 from streamguard.masking.rules_check import check_rules, tree_for_rules
@@ -84,6 +86,8 @@ class DatasetMasker:
             compile_view(rules, tree, audience, keyring, self._results, shared) for audience in rules.audiences
         )
         self._sites = _unique_sites(self._views)
+        # Only views that scan free text look for the record's own values in it.
+        self._own_views = tuple(view for view in self._views if view.own_sites and view.scan_sites)
         if self._sites and scanner is None:
             paths = ", ".join(sorted({site.path for site in self._sites}))
             raise MaskingError(f"rules for {rules.dataset} need free-text detection ({paths}) but no scanner")
@@ -148,6 +152,7 @@ class DatasetMasker:
                 reason = "text_too_large" if scan is _TOO_LARGE else "detector_failed"
                 return MaskOutcome(views=None, failure=f"{reason}:{path}")
             entities.update(span.entity_type for span in resolve_overlaps(scan.spans))  # type: ignore[union-attr]
+        self._arm_own_values(record, bool(found))
         try:
             views = {view.audience: view.apply(record) for view in self._views}
         except RecordFault as fault:
@@ -155,6 +160,20 @@ class DatasetMasker:
         except Exception as error:  # a bug in a closure: this record fails closed, its neighbours do not
             return MaskOutcome(views=None, failure=f"mask_error:{type(error).__name__}")
         return MaskOutcome(views, None, self._counts, MappingProxyType(dict(entities)) if entities else _EMPTY)
+
+    def _arm_own_values(self, record: dict[str, Any], has_text: bool) -> None:
+        """Give each view the matcher of this record's values it masks, to find them in the free text."""
+        for view in self._own_views:
+            view.own_slot.matcher = matcher_for(_own_values(record, view), view.strict) if has_text else None
+
+
+def _own_values(record: dict[str, Any], view: AudienceView) -> list[OwnValue]:
+    values: list[OwnValue] = []
+    for own in view.own_sites:
+        strings: list[tuple[str, str]] = []
+        _collect(record, own.site, 0, strings)
+        values.extend(OwnValue.of(own.site.path, own.field_class, text) for _, text in strings)
+    return values
 
 
 def _unique_sites(views: Sequence[AudienceView]) -> tuple[ScanSite, ...]:

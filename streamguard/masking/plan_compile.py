@@ -16,14 +16,18 @@ from typing import Any
 from streamguard.core.errors import RecordMaskingError, ValueMaskingError
 from streamguard.masking.actions import ActionContext, ValueFn, build_action
 from streamguard.masking.keys import Keyring
+from streamguard.masking.own_values import OwnValueSlot
 from streamguard.masking.rules import FieldRule, Rules
 from streamguard.masking.schema_tree import MAP_KEY, MAP_KEY_NODE, FieldSpec, Node
 
 Steps = tuple[str, ...]  # field names, "[]" and "{}"
 _DROP = object()  # marks a field the view omits (the writer fills in its default)
 _UNSET = object()
-# Actions whose output depends on the value alone, not on the audience's keys (detect: with entity tags).
-_AUDIENCE_FREE = frozenset({"redact", "partial", "generalize", "detect"})
+# Actions whose output depends on the value alone, not on the audience (detect is not one: what it masks
+# depends on the audience's detection mode and on the record's values the audience is not cleared for).
+_AUDIENCE_FREE = frozenset({"redact", "partial", "generalize"})
+# Classified values that are not looked for in free text: the free text itself.
+_NOT_OWN_VALUES = frozenset({"free_text"})
 
 
 @dataclass(frozen=True)
@@ -38,13 +42,27 @@ class ScanSite:
 
 
 @dataclass(frozen=True)
+class OwnValueSite:
+    """Where a classified value sits that this audience does not see in clear, and the field's class."""
+
+    site: ScanSite
+    field_class: str
+
+
+@dataclass(frozen=True)
 class AudienceView:
-    """One audience's compiled view: ``apply(record) -> view`` plus its static counts and scan sites."""
+    """One audience's compiled view: ``apply(record) -> view`` plus its static counts and scan sites.
+
+    ``own_sites`` are the classified values the view masks; before a record with free text is applied, the
+    plan puts a matcher of that record's values there into ``own_slot`` (see ``masking/own_values.py``)."""
 
     audience: str
     apply: Callable[[dict[str, Any]], dict[str, Any]]
     action_counts: Mapping[str, int]
     scan_sites: tuple[ScanSite, ...]
+    own_sites: tuple[OwnValueSite, ...] = ()
+    own_slot: OwnValueSlot = field(default_factory=lambda: OwnValueSlot())
+    strict: bool = False  # the audience's detection mode
 
 
 @dataclass(frozen=True)
@@ -88,8 +106,11 @@ class _Compiler:
     detections: dict[str, Any]
     clearances: frozenset[str] = frozenset()
     shared: dict[tuple[str, str], ValueFn] = field(default_factory=dict)
+    strict: bool = False
     counts: Counter[str] = field(default_factory=Counter)
     sites: list[ScanSite] = field(default_factory=list)
+    own_sites: list[OwnValueSite] = field(default_factory=list)
+    own_slot: OwnValueSlot = field(default_factory=lambda: OwnValueSlot())
 
     def leaf(self, node: Node, spec: FieldSpec, path: str, steps: Steps) -> ValueFn | object | None:
         """The closure for a leaf (or a container with its own rule); None when the value passes."""
@@ -98,6 +119,8 @@ class _Compiler:
             return self.passing_any(path, steps) if node.kind == "any" else None
         self.counts[decision.counted] += 1
         action, rule = decision.action, decision.rule
+        if rule is not None and decision.field_class not in _NOT_OWN_VALUES and action != "detect":
+            self.own_sites.append(OwnValueSite(ScanSite(path, steps), decision.field_class))
         if action == "drop":
             return _DROP
         if action == "detect" or (action == "rest" and self.rules.unclassified == "detect"):
@@ -113,7 +136,7 @@ class _Compiler:
         return build()
 
     def context(self, field_class: str) -> ActionContext:
-        return ActionContext(self.audience, field_class, self.keyring, self.detections)
+        return ActionContext(self.audience, field_class, self.keyring, self.detections, self.strict, self.own_slot)
 
     def shared_action(self, path: str, action: str, build: Callable[[], ValueFn]) -> ValueFn:
         """One memoised closure per (path, action) for all audiences: views of a record are built one
@@ -136,14 +159,14 @@ class _Compiler:
 
     def rest_key_fn(self) -> ValueFn:
         """For the names of JSON keys nobody classified: the unclassified policy, like a string leaf's."""
-        context = ActionContext(self.audience, "unclassified", self.keyring, self.detections)
+        context = self.context("unclassified")
         action = "detect" if self.rules.unclassified == "detect" else "redact"
         return build_action(action, None, MAP_KEY_NODE, context)
 
     def rest_fn(self) -> ValueFn:
         """For JSON values nobody classified: detect (or redact) strings at any depth, object keys included,
         redact other scalars."""
-        context = ActionContext(self.audience, "unclassified", self.keyring, self.detections)
+        context = self.context("unclassified")
         scalar = build_action("redact", None, Node(kind="any"), context)
         text = (
             build_action("detect", None, Node(kind="string"), context)
@@ -219,10 +242,20 @@ def compile_view(
 ) -> AudienceView:
     """Compile one audience's view of records shaped like ``root``; pass one ``shared`` dict to the views
     of all audiences of a plan so audience-independent actions run once per record."""
-    clearances = frozenset(rules.audiences[audience].clearances)
-    compiler = _Compiler(rules, audience, keyring, detections, clearances, {} if shared is None else shared)
+    spec = rules.audiences[audience]
+    compiler = _Compiler(
+        rules, audience, keyring, detections, frozenset(spec.clearances), {} if shared is None else shared, spec.strict
+    )
     fn = compiler.record(root, "", ())
-    return AudienceView(audience, fn or _identity, dict(compiler.counts), tuple(compiler.sites))
+    return AudienceView(
+        audience,
+        fn or _identity,
+        dict(compiler.counts),
+        tuple(compiler.sites),
+        tuple(compiler.own_sites),
+        compiler.own_slot,
+        spec.strict,
+    )
 
 
 def _memo_last(fn: ValueFn) -> ValueFn:

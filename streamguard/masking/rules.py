@@ -105,9 +105,20 @@ KeyRule = Annotated[Annotated[FieldRule, Tag("whole")] | Annotated[KeyFields, Ta
 
 
 class AudienceRule(BaseModel):
+    """An audience: the classes it is cleared for, and how hard free text is searched for what it is not.
+
+    ``detection: strict`` (for the least cleared, typically) masks weaker evidence and places too; unset
+    means the standard mode (None rather than a default keeps the digests of older rule sets unchanged).
+    """
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     clearances: tuple[str, ...] = ()
+    detection: Literal["standard", "strict"] | None = None
+
+    @property
+    def strict(self) -> bool:
+        return self.detection == "strict"
 
 
 class Rules(BaseModel):

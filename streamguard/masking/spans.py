@@ -9,16 +9,29 @@ from streamguard.masking.detection import Span
 Replacement = str | Callable[[Span, str], str]
 
 
-def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
-    """Non-overlapping spans in text order; of two that overlap, the higher score (then longer) wins."""
-    chosen: list[Span] = []
-    ranked = sorted(spans, key=lambda s: (-s.score, -(s.end - s.start), s.start))
-    for span in ranked:
+def resolve_overlaps(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Overlapping spans merged into one covering span, in text order.
+
+    Masking replaces each span, so overlaps would corrupt offsets; merging (rather than keeping the
+    stronger one) never leaves a detected character unmasked. The merged span takes the type of its
+    longest member (an address wins over the postcode inside it) and the best score.
+    """
+    merged: list[list[Span]] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
         if span.end <= span.start:
             continue
-        if all(span.end <= kept.start or span.start >= kept.end for kept in chosen):
-            chosen.append(span)
-    return sorted(chosen, key=lambda s: s.start)
+        if merged and span.start < max(s.end for s in merged[-1]):
+            merged[-1].append(span)
+        else:
+            merged.append([span])
+    return tuple(_cover(group) for group in merged)
+
+
+def _cover(group: list[Span]) -> Span:
+    if len(group) == 1:
+        return group[0]
+    main = max(group, key=lambda s: (s.end - s.start, s.score))
+    return Span(min(s.start for s in group), max(s.end for s in group), main.entity_type, max(s.score for s in group))
 
 
 def replace_spans(text: str, spans: Iterable[Span], replacement: Replacement) -> str:

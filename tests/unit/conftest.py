@@ -18,4 +18,5 @@ def ner_pipeline():
 @pytest.fixture(scope="session")
 def scanner(ner_pipeline) -> PresidioScanner:
     config = DetectionConfig(cache_size=0)
-    return PresidioScanner(config, ner_pipeline, build_recognizers(config))
+    pipelines = {language: load_ner_pipeline(model) for language, model in config.language_models.items()}
+    return PresidioScanner(config, ner_pipeline, build_recognizers(config), pipelines)

@@ -27,17 +27,20 @@ def scan(
         str,
         typer.Option("--entities", help="Comma-separated entity types to detect."),
     ] = ",".join(DEFAULT_ENTITIES),
+    strict: Annotated[
+        bool, typer.Option("--strict", help="The spans strict mode masks (an audience's detection: strict).")
+    ] = False,
 ) -> None:
     """Detect PII spans in free text: JSON lines {"text": ...} in, {"spans": [...]} out."""
     wanted = tuple(e.strip().upper() for e in entities.split(",") if e.strip())
     scanner = build_default_scanner(DetectionConfig(score_threshold=threshold, entities=wanted))
-    failures = scan_lines(scanner, sys.stdin, sys.stdout, sys.stderr)
+    failures = scan_lines(scanner, sys.stdin, sys.stdout, sys.stderr, strict)
     if failures:
         typer.echo(f"{failures} line(s) failed", err=True)
         raise typer.Exit(code=1)
 
 
-def scan_lines(scanner, source: TextIO, sink: TextIO, errors: TextIO) -> int:
+def scan_lines(scanner, source: TextIO, sink: TextIO, errors: TextIO, strict: bool = False) -> int:
     """Scan ``source`` in batches, write one JSON line per input line to ``sink``; return failed lines."""
     failures = 0
     for batch in _batches(source):
@@ -48,7 +51,7 @@ def scan_lines(scanner, source: TextIO, sink: TextIO, errors: TextIO) -> int:
             if outcome.failed:
                 failures += 1
                 errors.write(f"line {number}: {outcome.error}\n")
-            sink.write(json.dumps(_as_json(outcome)) + "\n")
+            sink.write(json.dumps(_as_json(outcome, strict)) + "\n")
     return failures
 
 
@@ -73,12 +76,12 @@ def _parse(line: str) -> tuple[str | None, str | None]:
     return record["text"], None
 
 
-def _as_json(outcome: TextScan) -> dict[str, object]:
+def _as_json(outcome: TextScan, strict: bool) -> dict[str, object]:
     if outcome.failed:
         return {"error": outcome.error}
     return {
         "spans": [
             {"start": s.start, "end": s.end, "entity_type": s.entity_type, "score": round(s.score, 4)}
-            for s in outcome.spans
+            for s in outcome.spans_for(strict)
         ]
     }

@@ -24,14 +24,21 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class TextScan:
-    """The outcome for one text: its spans, or why it could not be scanned (never the text itself)."""
+    """The outcome for one text: its spans, or why it could not be scanned (never the text itself).
+
+    ``spans`` is what the standard mode masks; ``strict_spans`` (None: the same) what an audience in strict
+    mode masks: weaker evidence and more entity types, so always a superset of ``spans``'s characters."""
 
     spans: tuple[Span, ...] = ()
     error: str | None = None
+    strict_spans: tuple[Span, ...] | None = None
 
     @property
     def failed(self) -> bool:
         return self.error is not None
+
+    def spans_for(self, strict: bool) -> tuple[Span, ...]:
+        return self.strict_spans if strict and self.strict_spans is not None else self.spans
 
 
 class TextScanner(Protocol):

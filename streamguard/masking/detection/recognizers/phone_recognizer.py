@@ -25,20 +25,25 @@ _PHONE_ONLY_LAYOUT = re.compile(r"^\+\d|^\(\d{3}\)\s?\d{3}[-. ]\d{4}(?!\d)|^\d{3
 _TELEPHONE_LAYOUT = re.compile(r"\(\d{2,5}\)|\d[-. ]\d")
 
 
+# "28-12-2023 228", "2024-04-21 291": a date, then a count or a time, not a phone.
+_STARTS_WITH_DATE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)|^\d{1,2}[-./]\d{1,2}[-./]\d{4}(?!\d)")
 _DATE_SHAPE = re.compile(r"^\(?\d{4}[-./]\d{1,2}[-./]\d{1,2}\)?$|^\(?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\)?$")
 
 
 def _plausible_for(region: str, raw: str) -> bool:
     """Reject dates, and national numbers of trunk-prefix countries (GB, DE, FR...) written without
     their leading 0: there "61710653" is an order number, not a phone."""
-    if _DATE_SHAPE.match(raw):
+    if _DATE_SHAPE.match(raw) or _STARTS_WITH_DATE.match(raw):
         return False
-    if region in _NO_TRUNK_PREFIX:
+    if region in _NO_TRUNK_PREFIX or region in _BARE_NATIONAL:
         return True
     return raw.lstrip("(").startswith(("+", "0"))
 
 
 _NO_TRUNK_PREFIX = frozenset({"US", "CA"})
+# Countries whose national numbers need no leading 0 (Spain has no trunk prefix; Italian mobiles start with
+# 3). There a bare digit run is as likely an order number: it needs a context word ("tel.", "llamar").
+_BARE_NATIONAL = frozenset({"ES", "IT"})
 # A stretch of digits and phone punctuation, with a little lead-in for "+" or "(".
 _CANDIDATE = re.compile(r"[+(]?\d[\d \t().\-/x]{5,24}\d")
 _TRUNK_PREFIXED = re.compile(r"(?<![\d.,])\(?0\d")
@@ -46,6 +51,8 @@ _TRUNK_PREFIXED = re.compile(r"(?<![\d.,])\(?0\d")
 
 def _glued_to_identifier(text: str, start: int) -> bool:
     """ "ORD-81571363", "A56070995", "#12345678": digits glued to a prefix are an id, not a phone."""
+    if start > 1 and text[start - 1] == "." and text[start - 2].isdigit():
+        return True  # the year of "29.03.2024 417"
     return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-#/_")
 
 
@@ -67,12 +74,49 @@ class InternationalPhoneRecognizer:
         "line",
         "contact",
         "reach",
+        # German, French, Spanish, Italian, Dutch.
+        "tel",
+        "tél",
+        "telefon",
+        "telefonnummer",
+        "handy",
+        "anrufen",
+        "rückruf",
+        "erreichbar",
+        "téléphone",
+        "portable",
+        "appeler",
+        "rappeler",
+        "joindre",
+        "numéro",
+        "teléfono",
+        "móvil",
+        "llamar",
+        "llamemos",
+        "llámenos",
+        "número",
+        "telefono",
+        "cellulare",
+        "chiamare",
+        "richiamare",
+        "richiamato",
+        "richiamatemi",
+        "numero",
+        "telefoon",
+        "mobiel",
+        "gsm",
+        "bellen",
+        "terugbellen",
+        "nummer",
+        "bereikbaar",
     )
     VALID_SCORE = 0.6
     LAYOUT_SCORE = 0.5
     POSSIBLE_SCORE = 0.3
 
-    def __init__(self, regions: Sequence[str] = ("US", "GB", "DE", "FR")) -> None:
+    def __init__(
+        self, regions: Sequence[str] = ("US", "GB", "DE", "FR", "ES", "IT", "NL", "BE", "AT", "CH", "IE")
+    ) -> None:
         self._regions = tuple(regions)
 
     def applies_to(self, text: str) -> bool:
@@ -90,17 +134,28 @@ class InternationalPhoneRecognizer:
     def _match_window(self, text: str, start: int, end: int, found: dict[tuple[int, int], float]) -> None:
         window = text[start:end]
         has_trunk = _TRUNK_PREFIXED.search(window) is not None
+        digits = sum(c.isdigit() for c in window)
         for region in self._regions:
-            if region not in _NO_TRUNK_PREFIX and not has_trunk:
+            if region not in _NO_TRUNK_PREFIX and region not in _BARE_NATIONAL and not has_trunk:
                 continue  # that region's national numbers all start with 0; "+" ones the first pass finds
+            if self._settled(text, found, start, digits):
+                return  # a valid number already spans the window: the other regions cannot add to it
             for match in phonenumbers.PhoneNumberMatcher(window, region, leniency=Leniency.POSSIBLE):
                 at = start + match.start
                 if _glued_to_identifier(text, at) or not _plausible_for(region, match.raw_string):
                     continue
                 key = (at, start + match.end)
                 score = self._score(match.raw_string, match.number)
+                if region in _BARE_NATIONAL and not match.raw_string.startswith(("+", "0", "(")):
+                    score = min(score, self.POSSIBLE_SCORE)
                 if score > found.get(key, 0.0):
                     found[key] = score
+
+    def _settled(self, text: str, found: dict[tuple[int, int], float], start: int, digits: int) -> bool:
+        return any(
+            score >= self.VALID_SCORE and at >= start and sum(c.isdigit() for c in text[at:stop]) == digits
+            for (at, stop), score in found.items()
+        )
 
     def _score(self, raw: str, number: phonenumbers.PhoneNumber) -> float:
         if phonenumbers.is_valid_number(number):

@@ -1,4 +1,5 @@
-"""Postal codes: UK postcodes by their official shape, US ZIP codes after a state code or a context word.
+"""Postal codes: UK postcodes and Irish Eircodes by their official shape, US ZIP codes after a state code, and
+bare four- or five-digit codes after a context word in one of the six languages.
 
 A bare five-digit number is far more often an order or ticket number than a ZIP, so alone it scores
 only 0.1 and needs "zip"/"postcode" just before it to pass the default threshold.
@@ -17,6 +18,10 @@ _STATES = (
 _UK = r"(?<![\w-])(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR)\s?[0-9][ABD-HJLNP-UW-Z]{2}(?![\w-])"
 _US_AFTER_STATE = rf"(?<=\b(?:{_STATES})\s)\d{{5}}(?:-\d{{4}})?(?![\w-])"
 _US_BARE = r"(?<![\w.,$#/-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)"
+# Irish Eircode: routing key (letter, two digits; D6W) and a four-character unique identifier.
+_IE = r"(?<![\w-])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4}(?![\w-])"
+# Four digits (AT, BE, CH, DK, LU, NL without its letters): like a bare ZIP, only next to a context word.
+_FOUR_DIGITS_BARE = r"(?<![\w.,$#/-])\d{4}(?![\w-]|[.,]\d)"
 # Canadian postal code: A1A 1A1 (letters D F I O Q U never appear).
 _CA = r"(?<![\w-])[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z]\s?[0-9][ABCEGHJ-NPRSTV-Z][0-9](?![\w-])"
 
@@ -27,8 +32,25 @@ class PostalCodeRecognizer(PatternRecognizer):
         Pattern("Canadian postal code", _CA, 0.5),
         Pattern("US ZIP after state", _US_AFTER_STATE, 0.6),
         Pattern("US ZIP (weak)", _US_BARE, 0.1),
+        Pattern("Irish Eircode", _IE, 0.5),
+        Pattern("four-digit postcode (weak)", _FOUR_DIGITS_BARE, 0.1),
     ]
-    CONTEXT = ["zip", "zipcode", "zip code", "postal", "postcode", "post code", "plz"]
+    CONTEXT = [
+        "zip",
+        "zipcode",
+        "zip code",
+        "postal",
+        "postcode",
+        "post code",
+        "eircode",
+        "plz",
+        "postleitzahl",
+        "code postal",
+        "cp",
+        "código postal",
+        "cap",
+        "codice postale",
+    ]
 
     def __init__(self) -> None:
         super().__init__(

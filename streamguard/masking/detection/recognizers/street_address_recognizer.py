@@ -30,10 +30,15 @@ _USPS_WORDS = (
 )
 _NUMBER = r"(?<![\w.,/-])\d{1,6}[A-Za-z]?"
 _NAME = (
-    r"(?:(?:[NSEW]|North|South|East|West|[NS][EW])\.?\s+)?(?:[A-Z][a-z'\u2019]+\.?\s+|\d{1,3}(?:st|nd|rd|th)\s+){1,4}"
+    r"(?:(?:[NSEW]|North|South|East|West|[NS][EW])\.?\s+)?"
+    r"(?:[A-Z][a-z'\u2019]+(?:[A-Z][a-z]+)?\.?\s+|\d{1,3}(?:st|nd|rd|th)\s+){1,4}"  # inner capitals: MacAllen
 )
 _POST_DIRECTION = r"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?"
 _UNIT = _POST_DIRECTION + r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|#)\.?\s*#?[A-Za-z0-9-]{1,6})?"
+_UNIT_REQUIRED = (
+    _POST_DIRECTION + r",?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|#)\.?\s*#?[A-Za-z0-9-]{1,6}"
+)
+_FLAT = r"(?<![\w-])(?:Flat|Studio|Apartment|Unit|Suite)\s+\d{1,4}[A-Za-z]?,\s+"
 _CITY_TAIL = (
     r",?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s+[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?"
     r"|,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+\d{5}(?:-\d{4})?"
@@ -54,6 +59,14 @@ class StreetAddressRecognizer(PatternRecognizer):
         ),
         Pattern("street, common suffix", _NUMBER + r"\s+" + _NAME + f"(?:{_COMMON})\\.?" + _UNIT + _END, 0.6),
         Pattern("street, rare suffix", _NUMBER + r"\s+" + _NAME + f"(?:{_USPS_WORDS})\\.?" + _UNIT + _END, 0.3),
+        # A unit number says it is an address whatever the suffix: "878 Erica Ford Suite 827".
+        Pattern(
+            "street, rare suffix + unit",
+            _NUMBER + r"\s+" + _NAME + f"(?:{_USPS_WORDS})\\.?" + _UNIT_REQUIRED + _END,
+            0.6,
+        ),
+        # UK flats: "Flat 6, Barton Pine", "Studio 5, Wright Tunnel".
+        Pattern("UK flat", _FLAT + _NAME.replace("{1,4}", "{1,3}") + f"(?:{_COMMON}|{_USPS_WORDS})\\.?" + _END, 0.6),
         Pattern("German street", _GERMAN, 0.6),
     ]
     CONTEXT = [

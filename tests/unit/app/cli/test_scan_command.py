@@ -50,3 +50,12 @@ def test_scan_cli_options() -> None:
     )
     assert result.exit_code == 0
     assert [s["entity_type"] for s in json.loads(result.stdout)["spans"]] == ["EMAIL_ADDRESS"]
+
+
+def test_scan_strict_adds_what_strict_mode_masks(scanner: PresidioScanner) -> None:
+    line = '{"text": "Weekend trip to Utrecht, back Monday."}\n'
+    standard, strict = io.StringIO(), io.StringIO()
+    scan_command.scan_lines(scanner, io.StringIO(line), standard, io.StringIO())
+    scan_command.scan_lines(scanner, io.StringIO(line), strict, io.StringIO(), strict=True)
+    assert json.loads(standard.getvalue())["spans"] == []
+    assert [s["entity_type"] for s in json.loads(strict.getvalue())["spans"]] == ["LOCATION"]

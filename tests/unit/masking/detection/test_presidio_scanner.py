@@ -99,7 +99,7 @@ def test_validation_rejects_lookalikes(scanner: PresidioScanner, text: str, expe
 
 def test_zip_needs_its_context_word_right_before() -> None:
     scanner_text = "zip 94107, order 12345 shipped"
-    config = DetectionConfig(entities=("POSTAL_CODE",), cache_size=0)
+    config = DetectionConfig(entities=("POSTAL_CODE",), strict_extra_entities=(), cache_size=0)
     scanner = PresidioScanner(config, None, build_recognizers(config))
     assert found(scanner, scanner_text) == [("94107", "POSTAL_CODE")]
 

@@ -1,0 +1,81 @@
+"""When a name-shaped span is a company or a product, and when a place is an office rather than an address,
+whatever NER or the lexicons say.
+
+Products and companies are named like people ("Emma Chat", "Aurora Cloud", "Brandt & Söhne GmbH"), and
+neither the small NER model nor a first-name list can tell. The sentence can: a legal form after the
+words makes them a company; a version number right after, or a product word ("licences", "trial", "app",
+"Lizenzen", "licenze") makes them a product; so does a quantity before ("40 units of", "12 Stück").
+A title or a cue that only people get ("Frau", "Dear", "signed") keeps the span a person's.
+
+Places: "our Berlin office", "le bureau de Lyon", "la sede di Milano", "ons kantoor in Utrecht" name where a
+company works, not where a person lives; strict mode masks places, but not those.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Legal forms of companies in the countries read (and "& Co", "& Söhne", "& Partners").
+_LEGAL_FORMS = (
+    r"GmbH|gGmbH|AG|KG|OHG|SE|UG|e\.[ ]?V\.|SARL|SAS|SASU|SA|S\.A\.|SNC|S\.L\.|SL|S\.L\.U\.|S\.p\.A\.|SpA|S\.r\.l\.|"
+    r"Srl|S\.n\.c\.|B\.V\.|BV|N\.V\.|NV|VOF|Ltd|Ltd\.|LLC|LLP|Inc|Inc\.|Corp|plc|PLC|Group|Gruppe|Groupe|Grupo|"
+    r"Gruppo|Holding|& Co"
+)
+_COMPANY_AFTER = regex.compile(rf"^(?:[ ]?&[ ]?\p{{Lu}}[\p{{L}}.]*)?,?[ ]?(?:{_LEGAL_FORMS})(?![\p{{L}}])")
+# "&" inside, or a legal form at the end of the span itself ("Keller Maschinenbau AG").
+_COMPANY_INSIDE = regex.compile(rf"[ ]&[ ]|[ ](?:{_LEGAL_FORMS})$")
+# A version, or a product word, right after: "Emma Chat 8.3.15", "Oscar Desk licences", "Luna Notes app".
+_PRODUCT_AFTER = regex.compile(
+    r"^[ ]?(?:v?\d+(?:\.\d+)+|v\d+|(?i:app|apps|licen[cs]es?|seats|trial|subscription|plan|integration|"
+    r"update|release|version|firmware|plugin|add-on|lizenzen|lizenz|abo|testphase|licencias?|licenze|licenza|"
+    r"licenties?|licentie|abonnement|proefperiode|suite|server|router|cloud|edition|migration|rollout|"
+    r"deployment|instance|workspace)(?![\p{L}]))"
+)
+# A quantity or a trial before: "2 Gift Cards", "87 units of", "12 Stück", "la prova di", "proefperiode van".
+_PRODUCT_BEFORE = regex.compile(
+    r"(?i:\d+(?:[ ](?:units?|pieces|stück|stk\.?|unités|unidades|pezzi|stuks|x)(?:[ ](?:of|de|di|van))?)?|"
+    r"(?:trial|testphase|essai|prueba|prova|proefperiode)[ ](?:of|für|von|de|di|van)|"
+    r"(?:upgrade|update|install|deploy)(?:[ ]to)?|version[ ]of)[ ]$"
+)
+_PERSON_ONLY_BEFORE = regex.compile(
+    r"(?i:\b(?:mr|mrs|ms|dr|frau|herr|herrn|mme|m|monsieur|madame|señora|señor|sra|sr|signora|signor|mevrouw|"
+    r"meneer|dear|liebe|lieber|cher|chère|estimada|estimado|gentile|beste|geachte)\.?[ ]+$)"
+)
+
+
+def is_company_or_product(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``text[start:end]`` name a company or a product rather than a person."""
+    before = text[max(0, start - 28) : start]
+    if _PERSON_ONLY_BEFORE.search(before):
+        return False
+    after = text[end : end + 24]
+    if _COMPANY_AFTER.match(after) or _COMPANY_INSIDE.search(text[start:end].rstrip(".")):
+        return True
+    return bool(_PRODUCT_AFTER.match(after) or _PRODUCT_BEFORE.search(before))
+
+
+_WORKPLACE = (
+    r"office|offices|team|branch|site|store|shop|warehouse|plant|hq|headquarters|hub|campus|data ?cent(?:er|re)|"
+    r"büro|niederlassung|filiale|lager|standort|werk|zentrale|team|bureau|agence|siège|entrepôt|magasin|"
+    r"équipe|oficina|sede|almacén|tienda|equipo|ufficio|magazzino|negozio|kantoor|vestiging|magazijn|winkel"
+)
+_WORKPLACE_AFTER = regex.compile(rf"^[ ]?(?i:{_WORKPLACE})(?![\p{{L}}])")
+_WORKPLACE_BEFORE = regex.compile(
+    rf"(?i:(?:{_WORKPLACE})[ ](?:in|im|de|du|d'|di|del|della|van|te|at|en|à|a|bei|zu|von)(?:[ ](?:der|la|le|l'))?"
+    r"|our|unser|unsere|unserem|unserer|notre|nos|nuestra|nuestro|nostro|nostra|ons|onze"
+    r"|team|équipe|equipo|squadra|projekt|project|projet|proyecto|progetto|codename)[ ]$"
+)
+_LEADING_PARTICLE = regex.compile(r"^(?:de|du|des|di|da|del|della|van|von|d')[ ]?", regex.IGNORECASE)
+# "Berliner Büro", "Münchner Team": a German city adjective before a workplace word.
+_CITY_ADJECTIVE = regex.compile(rf"^\p{{Lu}}\p{{Ll}}+er[ ](?i:{_WORKPLACE})(?![\p{{L}}])")
+
+
+def is_workplace(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``text[start:end]`` is where a company works ("our Berlin office"), or a team's or a
+    project's code name ("team Phoenix")."""
+    particle = _LEADING_PARTICLE.match(text[start:end])
+    if particle is not None:  # "de Lille" in "l'agence de Lille"
+        start += particle.end()
+    if _WORKPLACE_AFTER.match(text[end : end + 20]) or _WORKPLACE_BEFORE.search(text[max(0, start - 24) : start]):
+        return True
+    return _CITY_ADJECTIVE.match(text[start : end + 20]) is not None

@@ -1,0 +1,93 @@
+"""Detection in six languages: names of any culture, European addresses, national phone formats.
+
+Every row is written here (not read from an evaluation set): the text, then each substring that the
+standard mode must cover completely. The negatives are look-alikes that must stay untouched.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from streamguard.masking.detection.presidio_scanner import PresidioScanner
+
+FOUND = [
+    # Names: titles, cues, end of sentence, particles, hyphens, apostrophes, non-European names, lower case.
+    ("The refund was requested by Shari Mills.", ["Shari Mills"]),
+    ("Sehr geehrte Frau Kühn, Ihre Bestellung ist unterwegs.", ["Kühn"]),
+    ("Bitte Herrn Dr. Okonkwo zurückrufen.", ["Okonkwo"]),
+    ("Viele Grüße\nJürgen Weiß", ["Jürgen Weiß"]),
+    ("Merci de rappeler Mme Lefèvre avant midi.", ["Lefèvre"]),
+    ("Cordialement,\nJean-Baptiste Moreau", ["Jean-Baptiste Moreau"]),
+    ("La señora Pallarès Mesa llamó ayer.", ["Pallarès Mesa"]),
+    ("Saludos, Guadalupe Ferrándiz", ["Guadalupe Ferrándiz"]),
+    ("Ha chiamato la signora D'Uva per il rimborso.", ["D'Uva"]),
+    ("Grazie, Giuseppe Esposito", ["Giuseppe Esposito"]),
+    ("Contactpersoon: mevrouw de Vries, graag terugbellen.", ["Vries"]),
+    ("Met vriendelijke groet,\nPieter van den Broek", ["Pieter van den Broek"]),
+    ("Escalated by Siobhán O'Brien this morning.", ["O'Brien"]),
+    ("cc Priya Raghunathan and Kwame Mensah", ["Priya Raghunathan", "Kwame Mensah"]),
+    ("spoke with anna schmidt about the invoice", ["anna schmidt"]),
+    # Street addresses of DE, AT, CH, FR, BE, ES, IT, NL, GB, IE, US, CA.
+    ("Lieferung an Karl-Heinz-Weg 12, 10115 Berlin", ["Karl-Heinz-Weg 12", "10115 Berlin"]),
+    ("Neue Adresse: Hauptstr. 5a, A-1010 Wien", ["Hauptstr. 5a", "A-1010 Wien"]),
+    ("Paket bitte an Bahnhofstrasse 21, 8001 Zürich", ["Bahnhofstrasse 21", "8001 Zürich"]),
+    ("Livraison au 30, rue de Leduc, 69002 Lyon", ["30, rue de Leduc", "69002 Lyon"]),
+    ("Adresse: Avenue Louise 54, 1050 Ixelles", ["Avenue Louise 54", "1050 Ixelles"]),
+    ("Enviar a Calle Mayor, 14, 28013 Madrid", ["Calle Mayor, 14", "28013 Madrid"]),
+    ("Spedire a Via Roma 3, 00184 Roma", ["Via Roma 3", "00184 Roma"]),
+    ("Bezorgen op Pijnsweg 106, 1012 AB Amsterdam", ["Pijnsweg 106", "1012 AB Amsterdam"]),
+    ("Ship to 221B Baker Street, London NW1 6XE", ["221B Baker Street", "NW1 6XE"]),
+    ("Deliver to 14 Grafton Street, Dublin D02 VF65", ["14 Grafton Street", "D02 VF65"]),
+    ("Send it to 1600 Amphitheatre Pkwy, Mountain View, CA 94043", ["1600 Amphitheatre Pkwy, Mountain View, CA 94043"]),
+    ("New address: 350 Bloor St W, Toronto, ON M5S 1W8", ["350 Bloor St W", "M5S 1W8"]),
+    # Phones: national formats, no separators, dots, trunk prefix, international.
+    ("Rückruf bitte unter 030 12345678.", ["030 12345678"]),
+    ("Tel.: 0172/5551234", ["0172/5551234"]),
+    ("Mon portable : 06.12.34.56.78", ["06.12.34.56.78"]),
+    ("Llamar al 612 345 678, por favor.", ["612 345 678"]),
+    ("Richiamatemi al 347 1234567.", ["347 1234567"]),
+    ("Bel me op 06-12345678.", ["06-12345678"]),
+    ("Call +44 (0)20 7946 0958 or 0044 20 7946 0958", ["+44 (0)20 7946 0958", "0044 20 7946 0958"]),
+]
+
+PII_FREE = [
+    "Unser Berliner Büro braucht 12 weitere Lizenzen.",
+    "Our Paris office moves to the new building in March.",
+    "Le bureau de Lyon est fermé le 14 juillet.",
+    "La oficina de Madrid abre a las 9:00.",
+    "L'ufficio di Milano ha ordinato 40 pezzi.",
+    "Ons kantoor in Utrecht test versie 2.14.3.",
+    "Please upgrade DataVault to v4.2.1 before Friday.",
+    "Order ORD-48213377 shipped on 2024-03-05, invoice INV-2024-00731.",
+    "Commit 9f3a2c1 fixes the colour #ff8800 in the dashboard.",
+    "Wir haben am Montag 12 Stück bestellt und 10 erhalten.",
+    "Nous avons reçu 52 unités au lieu de 154.",
+]
+
+
+def _covered(text: str, spans: tuple, expected: str) -> bool:
+    start = text.index(expected)
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    return all(i in covered for i in range(start, start + len(expected)))
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_personal_data_is_found_in_every_language(scanner: PresidioScanner, text: str, expected: list[str]) -> None:
+    [scan] = scanner.scan_batch([text])
+    missing = [value for value in expected if not _covered(text, scan.spans, value)]
+    assert not missing, [(text[s.start : s.end], s.entity_type) for s in scan.spans]
+
+
+@pytest.mark.parametrize("text", PII_FREE)
+def test_look_alikes_are_not_flagged(scanner: PresidioScanner, text: str) -> None:
+    [scan] = scanner.scan_batch([text])
+    assert scan.spans == (), [(text[s.start : s.end], s.entity_type) for s in scan.spans]
+
+
+def test_strict_mode_adds_places_and_weak_names_to_the_standard_spans(scanner: PresidioScanner) -> None:
+    text = "Met up with Jana in Utrecht."
+    [scan] = scanner.scan_batch([text])
+    strict = {text[s.start : s.end] for s in scan.spans_for(strict=True)}
+    assert {"Jana", "Utrecht"} <= strict
+    standard = {(s.start, s.end) for s in scan.spans}
+    assert all(any(a <= s and e <= b for a, b in ((x.start, x.end) for x in scan.spans_for(True))) for s, e in standard)
