@@ -70,7 +70,8 @@ def report(name: str, records: list[dict[str, Any]], masker: DatasetMasker) -> N
     quoting = sum(bool(r["_canaries"]) for r in records)
     print(f"\n=== {name}: {len(records)} records, {quoting} whose notes quote their own values ===")
     print(f"{'path':52} {'records/s':>10} {'leaked records':>15} {'failed':>7}")
-    for label, own in (("baseline: same plan, no own values", False), ("streamguard (own values searched in free text)", True)):
+    paths = (("baseline: same plan, no own values", False), ("streamguard (own values searched in free text)", True))
+    for label, own in paths:
         rate, leaked, failed = run(masker, records, own)
         print(f"{label:52} {rate:10.0f} {leaked:7d} ({leaked / max(1, quoting):5.1%}) {failed:7d}")
 
