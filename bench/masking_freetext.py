@@ -85,6 +85,7 @@ def run_streamguard(raw: list[str], batch: int, workers: int) -> tuple[Run, Run]
     scanner = build_default_scanner(DetectionConfig(workers=workers, cache_size=0))
     strict: list[Spans] = []
     try:
+        scanner.scan_batch(raw[:batch])  # warm up (the pool's processes load their models), as the baselines do
 
         def run() -> list[Spans]:
             out: list[Spans] = []

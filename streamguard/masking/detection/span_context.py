@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import regex
 
+from streamguard.masking.detection.cue_words import GREETING_BEFORE, TITLE_BEFORE
+
 # Legal forms of companies in the countries read (and "& Co", "& Söhne", "& Partners").
 _LEGAL_FORMS = (
     r"GmbH|gGmbH|AG|KG|OHG|SE|UG|e\.[ ]?V\.|SARL|SAS|SASU|SA|S\.A\.|SNC|S\.L\.|SL|S\.L\.U\.|S\.p\.A\.|SpA|S\.r\.l\.|"
@@ -37,16 +39,12 @@ _PRODUCT_BEFORE = regex.compile(
     r"(?:trial|testphase|essai|prueba|prova|proefperiode)[ ](?:of|für|von|de|di|van)|"
     r"(?:upgrade|update|install|deploy)(?:[ ]to)?|version[ ]of)[ ]$"
 )
-_PERSON_ONLY_BEFORE = regex.compile(
-    r"(?i:\b(?:mr|mrs|ms|dr|frau|herr|herrn|mme|m|monsieur|madame|señora|señor|sra|sr|signora|signor|mevrouw|"
-    r"meneer|dear|liebe|lieber|cher|chère|estimada|estimado|gentile|beste|geachte)\.?[ ]+$)"
-)
 
 
 def is_company_or_product(text: str, start: int, end: int) -> bool:
     """Whether the words at ``text[start:end]`` name a company or a product rather than a person."""
     before = text[max(0, start - 28) : start]
-    if _PERSON_ONLY_BEFORE.search(before):
+    if TITLE_BEFORE.search(before) or GREETING_BEFORE.search(before):
         return False
     after = text[end : end + 24]
     if _COMPANY_AFTER.match(after) or _COMPANY_INSIDE.search(text[start:end].rstrip(".")):

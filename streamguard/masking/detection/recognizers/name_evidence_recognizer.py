@@ -24,6 +24,14 @@ from __future__ import annotations
 import regex
 
 from streamguard.masking.detection import Span
+from streamguard.masking.detection.cue_words import (
+    CUE_BEFORE,
+    CUE_WORD,
+    GREETING_BEFORE,
+    PARTICLE,
+    TITLE_BEFORE,
+    TITLE_WORD,
+)
 from streamguard.masking.detection.lexicon import Lexicon
 
 TITLE_SCORE = 0.85
@@ -35,9 +43,8 @@ WEAK_SCORE = 0.3
 GREETED_SCORE = 0.45  # one unknown capitalised word after a greeting: "Thanks Faas"
 
 _UPPER_WORD = r"(?:\p{Lu}['\u2019])?\p{Lu}[\p{Ll}ß]+(?:\p{Lu}[\p{Ll}ß]+)?(?:-\p{Lu}[\p{Ll}ß]+)*"
-_PARTICLE = r"(?:van|von|de|der|den|ter|ten|di|da|du|del|della|dos|das|la|le|zu|y|bin|al|el|Van|De|Di|Da|Del)"
 _SEQUENCE = regex.compile(
-    rf"(?<![\p{{L}}\d'\u2019-]){_UPPER_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_UPPER_WORD}){{0,3}}(?![\p{{L}}\d])"
+    rf"(?<![\p{{L}}\d'\u2019-]){_UPPER_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{_UPPER_WORD}){{0,3}}(?![\p{{L}}\d])"
 )
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\d'\u2019-])\p{Ll}[\p{Ll}ß]+(?![\p{L}\d'\u2019-])")
 _LOWER_SURNAME_AFTER = regex.compile(
@@ -48,54 +55,17 @@ _SPEECH_AFTER = regex.compile(
     r"[ ,]+(?:says|said|asked|called|rang|wrote|wants|is|was|will|sagt|meint|hat|ist|fragt|dit|a|est|veut|dice|"
     r"ha|quiere|dice|chiede|vuole|è|zegt|heeft|is|wil|vraagt)(?![\p{L}])"
 )
-_TITLES = (
-    r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Frau|Herr|Herrn|Fr|Hr|Mme|Mmes|Mlle|M|Monsieur|Madame|Mademoiselle|Sr|Sra|Srta|"
-    r"Señor|Señora|Señorita|Don|Doña|Dña|Sig|Sig\.ra|Sigra|Signor|Signora|Signorina|Sig\.na|Dott|Dott\.ssa|Ing|Avv|"
-    r"Mevrouw|Meneer|Mevr|Dhr|De heer|Mw|Ir|Drs"
-)
-_TITLE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{_TITLES})\.?[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}$")
-_TITLE_WORD = regex.compile(rf"(?i:{_TITLES})\.?")
-_CUES = (
-    r"by|with|from|cc|per|dear|thanks|thank you|hi|hello|hey|regards|cheers|best|attn|contact|ask|asked|"
-    r"according to|on behalf of|signed|customer|client|"
-    r"von|mit|für|an|durch|bei|laut|kunde|kundin|grüße|gruß|grüßen|mfg|liebe|lieber|hallo|sehr geehrte|"
-    r"sehr geehrter|danke|ansprechpartner|ansprechpartnerin|"
-    r"par|avec|pour|de la part de|merci|bonjour|cordialement|salutations|amitiés|client|cliente|contacter|"
-    r"con|por|para|gracias|hola|saludos|atentamente|un saludo|estimado|estimada|"
-    r"da|grazie|ciao|saluti|cordiali saluti|distinti saluti|gentile|caro|cara|da parte di|"
-    r"door|met|voor|namens|bedankt|groeten|groet|hallo|beste|geachte|klant|contactpersoon|"
-    r"a nombre de|au nom de|a nome di|op naam van|im namen von|auf den namen|titular|titulaire|intestatario|"
-    r"intestataria|intestato a|intestata a|per conto di|kontoinhaber|kontoinhaberin|inhaber|inhaberin|läuft auf|"
-    r"rekeninghouder|"
-    r"i am|i'm|my name is|this is|ich bin|ich heiße|mein name ist|hier ist|hier spricht|je suis|je m'appelle|ici|"
-    r"soy|me llamo|le escribe|sono|mi chiamo|ik ben|ik heet|met|spreekt"
-)
 # Words that follow a greeting or a cue but address a group, not a person.
 _GROUPS = frozenset(
     {"team", "support", "all", "everyone", "folks", "guys", "there", "leute", "alle", "zusammen", "tous", "équipe"}
     | {"todos", "equipo", "tutti", "squadra", "allemaal", "iedereen", "customer", "service", "kundenservice"}
 )
-_CUE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{_CUES})[,:!]?[ \t]*(?:\r?\n[ \t]*)?$")
-# Cues only a person follows ("Thanks Marina", "Dear Florence"): there a word that is also a town is a name.
-_GREETINGS = (
-    r"dear|thanks|thank you|hi|hello|hey|regards|cheers|best|cc|attn|my name is|i am|i'm|this is|"
-    r"liebe|lieber|hallo|danke|grüße|gruß|mfg|sehr geehrte|sehr geehrter|ich bin|mein name ist|"
-    r"merci|bonjour|cordialement|salutations|je suis|je m'appelle|gracias|hola|saludos|atentamente|estimado|"
-    r"estimada|soy|me llamo|grazie|ciao|saluti|cordiali saluti|gentile|caro|cara|sono|mi chiamo|"
-    r"bedankt|groeten|groet|beste|geachte|ik ben|ik heet"
-)
-_GREETING_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{_GREETINGS})[,:!]?[ \t]*(?:\r?\n[ \t]*)?$")
-_CUE_WORD = regex.compile(rf"(?i:{_CUES})[,:!]?")
 _WORD_START = regex.compile(r"(?<![\p{L}'\u2019-])\p{Lu}")
-_LEADING_PARTICLES = regex.compile(rf"(?<![\p{{L}}])(?:{_PARTICLE}[ \t]+){{1,2}}$")
+_LEADING_PARTICLES = regex.compile(rf"(?<![\p{{L}}])(?:{PARTICLE}[ \t]+){{1,2}}$")
 _PERSON_CUE_NEAR = regex.compile(
     r"(?i:\b(?:ask|asked|tell|told|spoke to|spoke with|talked to|called|call|met|with|from|by|cc|for|to)[ ]+$)"
 )
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n]\s*|^\s*[-*•]\s*)$")
-_PARTICLES = frozenset(
-    {"van", "von", "de", "der", "den", "ter", "ten", "di", "da", "du", "del", "della", "dos", "das", "la", "le"}
-    | {"zu", "y", "bin", "al", "el"}
-)
 _LOOK_BEHIND = 32
 
 
@@ -136,17 +106,17 @@ class NameEvidenceRecognizer:
         start = best[1]
         # A title's particles belong to the name: "mevrouw de Vries", "Herr von Trapp".
         before = text[max(0, start - _LOOK_BEHIND) : start]
-        lead = _LEADING_PARTICLES.search(before) if _TITLE_BEFORE.search(before) else None
+        lead = _LEADING_PARTICLES.search(before) if TITLE_BEFORE.search(before) else None
         if lead is not None:
             start -= len(lead.group())
         return [Span(start, match.end(), self.entity, best[0])]
 
     def _is_cue_or_title(self, word: str) -> bool:
-        return _CUE_WORD.fullmatch(word) is not None or _TITLE_WORD.fullmatch(word) is not None
+        return CUE_WORD.fullmatch(word) is not None or TITLE_WORD.fullmatch(word) is not None
 
     def _score(self, before: str, words: list[str]) -> float:
         lexicon = self._lexicon
-        if _TITLE_BEFORE.search(before):
+        if TITLE_BEFORE.search(before):
             return TITLE_SCORE
         known = [lexicon.is_first_name(w) or lexicon.is_surname(w) for w in words]
         place = lexicon.is_city(" ".join(words))
@@ -154,9 +124,9 @@ class NameEvidenceRecognizer:
         if len(words) >= 2 and lexicon.is_first_name(words[0]) and not place:
             common = lexicon.is_common_first_name(words[0]) and lexicon.is_surname(words[-1])
             score = KNOWN_PAIR_SCORE if common else FIRST_NAME_PAIR_SCORE
-        if _GREETING_BEFORE.search(before):
+        if GREETING_BEFORE.search(before):
             score = max(score, CUED_SCORE if len(words) >= 2 or any(known) else GREETED_SCORE)
-        elif _CUE_BEFORE.search(before) and not place:
+        elif CUE_BEFORE.search(before) and not place:
             # "by", "von", "par", "con", "door" are prepositions too ("von Acme Sync", "par Lyon Métropole"):
             # after one, the words must look like a name as well.
             named = lexicon.is_first_name(words[0]) or (len(words) >= 2 and lexicon.is_surname(words[-1]))
@@ -182,6 +152,6 @@ class NameEvidenceRecognizer:
                 spans.append(Span(match.start(), pair.end(), self.entity, LOWER_CASE_PAIR_SCORE))
                 continue
             before = text[max(0, match.start() - _LOOK_BEHIND) : match.start()]
-            if _CUE_BEFORE.search(before) or _SPEECH_AFTER.match(text, match.end()):
+            if CUE_BEFORE.search(before) or _SPEECH_AFTER.match(text, match.end()):
                 spans.append(Span(match.start(), match.end(), self.entity, LOWER_CASE_PAIR_SCORE))
         return spans
