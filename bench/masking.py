@@ -1,8 +1,8 @@
-"""Issue 3's masking benchmarks in one run: structured plan cost, then free-text detection.
+"""The masking benchmarks in one run: structured plan cost, free-text detection, records quoting their own values.
 
     .venv/bin/python -m bench.masking
 
-Each part measures its baselines in the same run and prints the ratios (see the two modules).
+Each part measures its baselines in the same run and prints the ratios (see the three modules).
 """
 
 from __future__ import annotations
@@ -12,7 +12,12 @@ import sys
 
 
 def main() -> None:
-    for module, args in (("bench.masking_structured", ["--seconds", "5"]), ("bench.masking_freetext", [])):
+    parts = (
+        ("bench.masking_structured", ["--seconds", "5"]),
+        ("bench.masking_freetext", []),
+        ("bench.masking_records", []),
+    )
+    for module, args in parts:
         print(f"== {module} ==", flush=True)
         subprocess.run([sys.executable, "-m", module, *args], check=True)
 

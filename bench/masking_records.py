@@ -5,14 +5,16 @@ clearances, with the record's own values searched in its free text and without (
 
 Sets: ``tuning`` (harness/sample_data.py, Faker, the notes templates the demo uses) and ``heldout``
 (bench/heldout, mimesis values, notes in six languages, never tuned on). A record leaks when any literal of
-its ``_canaries`` (the record's own name, street, phone or email as its notes quote them) appears anywhere
-in the analytics view. Both runs use the real scanner; records/s includes detection.
+its ``_canaries`` (the record's own name, street, phone or email as its notes quote them) appears as a whole
+word anywhere in the analytics view (a plain substring test would count "mark" inside "marketing_opt_in").
+Both runs use the real scanner; records/s includes detection.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import time
 from collections.abc import Iterable
 from typing import Any
@@ -62,8 +64,13 @@ def run(masker: DatasetMasker, records: list[dict[str, Any]], own_values: bool) 
             failed += 1
             continue
         blob = json.dumps(outcome.views[AUDIENCE], ensure_ascii=False, default=str)
-        leaked += any(canary in blob for canary in record["_canaries"])
+        leaked += any(_as_word(canary).search(blob) for canary in record["_canaries"])
     return len(records) / seconds, leaked, failed
+
+
+def _as_word(canary: str) -> re.Pattern[str]:
+    """A canary as a whole word: "mark" (Mark Gay's first name) must not count inside "marketing_opt_in"."""
+    return re.compile(rf"(?<!\w){re.escape(canary)}(?!\w)")
 
 
 def report(name: str, records: list[dict[str, Any]], masker: DatasetMasker) -> None:

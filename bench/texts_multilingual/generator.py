@@ -55,6 +55,7 @@ class MultilingualTicketGenerator(LookalikeFields):
         for i, locale in enumerate(LOCALES):
             fake = Faker(locale)
             fake.seed_instance(seed + i)
+            _stable_order(fake)
             self._fakers[locale] = fake
             person = next(p for p in fake.get_providers() if type(p).__module__.startswith("faker.providers.person"))
             prefixes = _keys(getattr(person, "prefixes", ()))
@@ -352,3 +353,12 @@ class MultilingualTicketGenerator(LookalikeFields):
 def generate_multilingual_tickets(count: int, seed: int = 11) -> list[LabelledText]:
     """`count` labelled tickets in six languages from 13 Faker locales; the same seed gives the same texts."""
     return MultilingualTicketGenerator(seed).generate(count)
+
+
+def _stable_order(fake: Faker) -> None:
+    """Faker's it_IT address provider builds its city list from a set, so its order (and the city a seed
+    picks) changes with the process's hash seed; sorted, the same seed gives the same texts in every run."""
+    for provider in fake.get_providers():
+        cities = getattr(provider, "cities", None)
+        if isinstance(cities, list):
+            provider.cities = sorted(cities)

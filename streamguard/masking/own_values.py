@@ -23,7 +23,6 @@ from functools import lru_cache
 import phonenumbers
 
 from streamguard.masking.detection import Span
-from streamguard.masking.detection.lexicon import vocabulary
 from streamguard.masking.detection.normalize import normalize
 
 OWN_VALUE_SCORE = 1.0
@@ -33,7 +32,7 @@ MIN_NAME_PART = 2  # "Li", "Wu", "Ng" are whole surnames
 _SEPARATORS = r"[\s\-./()]{0,3}"
 _DIGITISH = re.compile(r"^[\d\s\-./()+]+$")
 _ALNUM_ID = re.compile(r"^[A-Za-z]{2}[\d\s]{2,}[A-Za-z0-9\s]+$")
-# Name particles and words that are also ordinary vocabulary match only as written with a capital.
+# Name particles are never looked for on their own: "de" and "van" are in every other sentence.
 _PARTICLES = frozenset(
     {"de", "la", "le", "du", "del", "della", "di", "da", "dos", "das", "van", "von", "der", "den", "ter", "ten"}
     | {"y", "e", "bin", "al", "el", "zu", "st", "mc", "mac", "jr", "sr"}
@@ -110,17 +109,16 @@ class OwnValueSlot:
     matcher: OwnValueMatcher | None = None
 
 
-def matcher_for(values: Iterable[OwnValue], strict: bool = False) -> OwnValueMatcher | None:
-    """The matcher of these values, or None when none of them is long enough to look for. ``strict`` (an
-    audience in strict mode): a name's ordinary words ("Will", "Mark") match in lower case too."""
-    unique = {needle for own in values for needle in needles_of(own, strict)}
+def matcher_for(values: Iterable[OwnValue]) -> OwnValueMatcher | None:
+    """The matcher of these values, or None when none of them is long enough to look for."""
+    unique = {needle for own in values for needle in needles_of(own)}
     needles = tuple(sorted(unique, key=lambda n: (n.pattern, n.entity)))  # one order: one cache entry
     return OwnValueMatcher(needles) if needles else None
 
 
 @lru_cache(maxsize=65_536)
-def needles_of(own: OwnValue, strict: bool = False) -> tuple[Needle, ...]:
-    return tuple(_patterns(own, strict))
+def needles_of(own: OwnValue) -> tuple[Needle, ...]:
+    return tuple(_patterns(own))
 
 
 @lru_cache(maxsize=4096)
@@ -131,7 +129,7 @@ def _compiled(needles: tuple[Needle, ...]) -> tuple[re.Pattern[str], tuple[str, 
     return pattern, tuple(n.entity for n in ordered)
 
 
-def _patterns(own: OwnValue, strict: bool) -> list[Needle]:
+def _patterns(own: OwnValue) -> list[Needle]:
     value = normalize(own.value).text.strip()
     if len(value) < MIN_CHARS:
         return []
@@ -144,7 +142,7 @@ def _patterns(own: OwnValue, strict: bool) -> list[Needle]:
         return [Needle(pattern, own.entity, digits[-4:], True)]
     needles = [Needle(_phrase_pattern(p), own.entity, _anchor(p), False) for p in _written_forms(value)]
     if own.is_name:
-        parts = _name_part_patterns(value, strict)
+        parts = _name_part_patterns(value)
         needles.extend(Needle(pattern, own.entity, anchor, False) for pattern, anchor in parts)
     return needles
 
@@ -224,9 +222,11 @@ def _phrase_pattern(value: str) -> str:
     return rf"(?<!\w){body}(?!\w)"
 
 
-def _name_part_patterns(value: str, strict: bool) -> list[tuple[str, str]]:
+def _name_part_patterns(value: str) -> list[tuple[str, str]]:
     """``(pattern, anchor)`` for each run of two or more of a name's words ("van Dijk", "Maria van"), and each
-    word on its own; particles alone are skipped, ordinary words match only capitalised, as names are written."""
+    word on its own, in any case ("mark called" for Mark Gay): in this customer's own notes a word that is also
+    their name is masked even where it is an ordinary word; recall is what the audience is promised. Particles
+    alone ("van", "de") are never looked for."""
     words = value.split()
     runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)]
     patterns = [(_phrase_pattern(run), _anchor(run)) for run in runs if run != value]
@@ -237,13 +237,5 @@ def _name_part_patterns(value: str, strict: bool) -> list[tuple[str, str]]:
         for piece in pieces:
             if len(piece) < MIN_NAME_PART:
                 continue
-            word = re.escape(piece)
-            # "Will", "Rose", "Mark": as an ordinary word only when written with the name's capital.
-            ordinary = _ordinary(piece) and not strict
-            pattern = rf"(?<!\w)(?-i:{word})(?!\w)" if ordinary else rf"(?<!\w){word}(?!\w)"
-            patterns.append((pattern, piece.lower()))
+            patterns.append((rf"(?<!\w){re.escape(piece)}(?!\w)", piece.lower()))
     return patterns
-
-
-def _ordinary(word: str) -> bool:
-    return word.lower() in vocabulary()

@@ -164,7 +164,7 @@ class DatasetMasker:
     def _arm_own_values(self, record: dict[str, Any], has_text: bool) -> None:
         """Give each view the matcher of this record's values it masks, to find them in the free text."""
         for view in self._own_views:
-            view.own_slot.matcher = matcher_for(_own_values(record, view), view.strict) if has_text else None
+            view.own_slot.matcher = matcher_for(_own_values(record, view)) if has_text else None
 
 
 def _own_values(record: dict[str, Any], view: AudienceView) -> list[OwnValue]:

@@ -62,7 +62,6 @@ class AudienceView:
     scan_sites: tuple[ScanSite, ...]
     own_sites: tuple[OwnValueSite, ...] = ()
     own_slot: OwnValueSlot = field(default_factory=lambda: OwnValueSlot())
-    strict: bool = False  # the audience's detection mode
 
 
 @dataclass(frozen=True)
@@ -254,7 +253,6 @@ def compile_view(
         tuple(compiler.sites),
         tuple(compiler.own_sites),
         compiler.own_slot,
-        spec.strict,
     )
 
 

@@ -26,7 +26,8 @@ FOUND = [
     ("full_name", "contact", "Anna Maria van der Berg", "Berg called, then Anna", ["Berg", "Anna"]),
     ("full_name", "contact", "Karl-Heinz Müller", "Karl-Heinz and heinz müller", ["Karl-Heinz", "heinz", "müller"]),
     ("full_name", "contact", "Siobhán O'Brien", "o'brien again", ["o'brien"]),
-    ("full_name", "contact", "Will Rose", "Will said he will bring a rose for Rose", ["Will", "Rose"]),
+    # In the customer's own notes a word that is also their name is masked, whatever its case.
+    ("full_name", "contact", "Will Rose", "Will said he will bring a rose", ["Will", "will", "rose"]),
     ("phone", "contact", "+49 30 1234567", "call 030 123 45 67 or +4930-1234567", ["030 123 45 67", "+4930-1234567"]),
     (
         "phone",
@@ -58,7 +59,7 @@ FOUND = [
     ),
 ]
 NOT_FOUND = [
-    ("full_name", "contact", "Will Rose", "we will send roses"),  # everyday words only match as names are written
+    ("full_name", "contact", "Will Rose", "we send roses"),  # whole words only
     ("full_name", "contact", "Anna de Vries", "de la Paix"),  # particles alone are not the name
     ("phone", "contact", "+49 30 1234567", "order 91234567890"),  # digits inside a longer number
     ("address.zip", "contact", "75", "page 75"),  # too short to look for
@@ -79,15 +80,6 @@ def test_a_records_value_is_found_however_it_is_written(
 def test_ordinary_text_is_left_alone(path: str, field_class: str, value: str, text: str) -> None:
     matcher = matcher_for([OwnValue.of(path, field_class, value)])
     assert matcher is None or matcher.find(text) == []
-
-
-def test_in_strict_mode_a_names_ordinary_words_match_in_lower_case_too() -> None:
-    will = [OwnValue.of("full_name", "contact", "Will Rose")]
-    standard, strict = matcher_for(will), matcher_for(will, strict=True)
-    assert standard is not None
-    assert strict is not None
-    assert standard.find("will called") == []
-    assert [s.end for s in strict.find("will called")] == [4]
 
 
 def test_values_are_tagged_by_field_and_shape() -> None:
