@@ -21,6 +21,7 @@ import regex
 
 from streamguard.masking.detection import Span
 from streamguard.masking.detection.lexicon import Lexicon
+from streamguard.masking.detection.recognizers.street_address_recognizer import STREET_TYPE_WORDS
 
 STREET_SCORE = 0.6
 KNOWN_TOWN_SCORE = 0.7
@@ -85,8 +86,8 @@ _NUMBER_AFTER = regex.compile(
 # (AT, CH, BE, LU, NL; NL with two letters), then the town.
 _POSTCODE_TOWN = regex.compile(
     r"(?<![\p{L}\d.,/#-])(?:(?:D|A|CH|F|B|L|NL|E|I)-)?(?:\d{5}|\d{4}(?:[ ]?[A-Z]{2}(?![\p{L}]))?)"
-    r"[ ]+(\p{Lu}[\p{L}'\u2019.-]+(?:[ -](?:am|an der|im|bei|sur|sous|en|de|del|di|la|le|les|aan|den|a\.d\.)?[ ]?"
-    r"\p{Lu}[\p{L}'\u2019.-]+){0,2})"
+    r"[ ]+(\p{Lu}[\p{L}'\u2019-]+(?:[ -](?:am|an der|im|bei|sur|sous|en|de|del|di|la|le|les|aan|den|a\.d\.)?[ ]?"
+    r"\p{Lu}[\p{L}'\u2019-]+){0,2})"  # no full stop inside: "Gateway. Parcel" is two sentences
 )
 
 
@@ -166,22 +167,24 @@ class PostcodeTownRecognizer:
     def find(self, text: str) -> list[Span]:
         spans = []
         for match in _POSTCODE_TOWN.finditer(text, timeout=self._timeout_s):
+            end = match.end()
             town = self._known_town(match.group(1))
             if town is not None:
-                end = match.start(1) + len(town)
-                spans.append(Span(match.start(), end, self.entity, KNOWN_TOWN_SCORE))
+                spans.append(Span(match.start(), match.start(1) + len(town), self.entity, KNOWN_TOWN_SCORE))
             elif " " in match.group(1) or not self._lexicon.is_ordinary(match.group(1)):
                 before = text[max(0, match.start() - 60) : match.start()]
                 after_street = _AFTER_HOUSE_NUMBER.search(before[-8:]) or _AFTER_STREET_NAME.search(before)
                 score = STREET_SCORE if after_street else UNKNOWN_TOWN_SCORE
-                spans.append(Span(match.start(), match.end(), self.entity, score))
+                # "8657 Ward Gateway": a house number and a street, not a postcode and a town
+                street = match.group(1).split()[-1].lower() in STREET_TYPE_WORDS
+                spans.append(Span(match.start(), end, "STREET_ADDRESS" if street else self.entity, score))
         return spans
 
     def _known_town(self, words: str) -> str | None:
         """The longest known place the words start with ("Frankfurt am Main", not "Frankfurt")."""
         parts = words.split(" ")
         for size in range(len(parts), 0, -1):
-            candidate = " ".join(parts[:size]).rstrip(".,")
+            candidate = " ".join(parts[:size]).rstrip(",")
             if self._lexicon.is_city(candidate):
                 return candidate
         return None

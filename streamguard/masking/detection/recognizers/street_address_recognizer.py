@@ -28,6 +28,12 @@ _USPS_WORDS = (
     "Track|Trafficway|Trail|Trl|Trailer|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|"
     "Villages?|Ville|Vista|Walks?|Wall|Ways|Wells?|Rise|Gate|Green"
 )
+# Every English street type above, as words ("Gateway", "Pines"): a postcode is never followed by one.
+STREET_TYPE_WORDS = frozenset(
+    word.lower()
+    for alternative in f"{_COMMON}|{_USPS_WORDS}".split("|")
+    for word in ((alternative[:-2], alternative[:-1]) if alternative.endswith("s?") else (alternative,))
+)
 _NUMBER = r"(?<![\w.,/-])\d{1,6}[A-Za-z]?"
 _NAME = (
     r"(?:(?:[NSEW]|North|South|East|West|[NS][EW])\.?\s+)?"

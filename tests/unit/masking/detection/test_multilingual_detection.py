@@ -91,3 +91,12 @@ def test_strict_mode_adds_places_and_weak_names_to_the_standard_spans(scanner: P
     assert {"Jana", "Utrecht"} <= strict
     standard = {(s.start, s.end) for s in scan.spans}
     assert all(any(a <= s and e <= b for a, b in ((x.start, x.end) for x in scan.spans_for(True))) for s, e in standard)
+
+
+def test_a_house_number_and_a_street_type_are_a_street_not_a_postcode_and_a_town(scanner: PresidioScanner) -> None:
+    text = "Confirmed delivery to 8657 Ward Gateway. Parcel for 10115 Berlin."
+    [scan] = scanner.scan_batch([text])
+    found = [
+        (text[s.start : s.end].rstrip("."), s.entity_type) for s in scan.spans
+    ]  # "Gateway." may be an abbreviation
+    assert found == [("8657 Ward Gateway", "STREET_ADDRESS"), ("10115 Berlin", "POSTAL_CODE")]
