@@ -1,5 +1,6 @@
 """Postal codes: UK postcodes and Irish Eircodes by their official shape, US ZIP codes after a state code, and
-bare four- or five-digit codes after a context word in one of the six languages.
+bare four- or five-digit codes after a context word in one of the six languages; in the English-speaking
+countries with the town written before them.
 
 A bare five-digit number is far more often an order or ticket number than a ZIP, so alone it scores
 only 0.1 and needs "zip"/"postcode" just before it to pass the default threshold.
@@ -26,10 +27,30 @@ _FOUR_DIGITS_BARE = r"(?<![\w.,$#/-])\d{4}(?![\w-]|[.,]\d)"
 _CA = r"(?<![\w-])[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z]\s?[0-9][ABCEGHJ-NPRSTV-Z][0-9](?![\w-])"
 
 
+# English-speaking countries write the town before the code ("London SW1A 1AA", "Dublin D02 X285",
+# "Toronto, ON M5S 1W8", "Springfield, IL 62704"), on the same line or the one above: one span for both.
+_TOWN_BEFORE = (
+    r"(?<![\p{L}'\u2019-])\p{Lu}[\p{Ll}'\u2019-]+(?:[ -]\p{Lu}[\p{Ll}'\u2019-]+){0,2}(?:,?[ ]|,?[ ]*\r?\n[ \t]*)"
+)
+_PROVINCE = r"(?:(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ ])?"
+
+
+def _after_town(code: str, between: str = "") -> str:
+    return _TOWN_BEFORE + between + code.removeprefix(r"(?<![\w-])")
+
+
 class PostalCodeRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("UK postcode", _UK, 0.5),
         Pattern("Canadian postal code", _CA, 0.5),
+        Pattern("town + UK postcode", _after_town(_UK), 0.5),
+        Pattern("town + Canadian postal code", _after_town(_CA, _PROVINCE), 0.5),
+        Pattern("town + Eircode", _after_town(_IE), 0.5),
+        Pattern(
+            "town, state ZIP",
+            rf"{_TOWN_BEFORE.replace('(?:,?[ ]|', '(?:,[ ]|')}(?:{_STATES})[ ]\d{{5}}(?:-\d{{4}})?(?![\w-])",
+            0.6,
+        ),
         Pattern("US ZIP after state", _US_AFTER_STATE, 0.6),
         Pattern("US ZIP (weak)", _US_BARE, 0.1),
         Pattern("Irish Eircode", _IE, 0.5),
