@@ -3,7 +3,8 @@ locales, never reach the view of the audience with no clearances.
 
 The notes are written the way people write: a name in lower case or by its surname alone, the phone without
 its country code or with other separators, the IBAN without spaces, a zero-width space inside a number.
-Most of these no recognizer would find on its own; the record's own values find them.
+The recognizers alone leave 11 of the 26 quoted values visible, in five of the six notes (measured on
+2026-12-01); the record's own values find them.
 """
 
 from __future__ import annotations
