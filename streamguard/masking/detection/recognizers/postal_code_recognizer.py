@@ -29,8 +29,11 @@ _CA = r"(?<![\w-])[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z]\s?[0-9][ABCEGHJ-NPRS
 
 # English-speaking countries write the town before the code ("London SW1A 1AA", "Dublin D02 X285",
 # "Toronto, ON M5S 1W8", "Springfield, IL 62704"), on the same line or the one above: one span for both.
+# Words that come before a code but are not a town: "Postcode SW1A 1AA", "Ref D02 X285".
+_NOT_A_TOWN = r"(?!(?:Postcode|Post|Postal|Zip|Zipcode|Eircode|Code|Address|Ref|Order|Invoice|Ticket|My|Our|The)\b)"
 _TOWN_BEFORE = (
-    r"(?<![\p{L}'\u2019-])\p{Lu}[\p{Ll}'\u2019-]+(?:[ -]\p{Lu}[\p{Ll}'\u2019-]+){0,2}(?:,?[ ]|,?[ ]*\r?\n[ \t]*)"
+    _NOT_A_TOWN
+    + r"(?<![\p{L}'\u2019-])\p{Lu}[\p{Ll}'\u2019-]+(?:[ -]\p{Lu}[\p{Ll}'\u2019-]+){0,2}(?:,?[ ]|,?[ ]*\r?\n[ \t]*)"
 )
 _PROVINCE = r"(?:(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ ])?"
 
