@@ -50,8 +50,14 @@ def read_to_end(
         consumer.close()
 
 
-# A topic created a moment ago may not have a leader yet: its watermarks come a little later.
-_NOT_YET = {KafkaError.NOT_LEADER_FOR_PARTITION, KafkaError.LEADER_NOT_AVAILABLE, KafkaError.UNKNOWN_TOPIC_OR_PART}
+# A topic created a moment ago may not have a leader yet, or not be in the client's metadata yet (librdkafka's
+# local _UNKNOWN_PARTITION, seen while a broker recovers many partitions): its watermarks come a little later.
+_NOT_YET = {
+    KafkaError.NOT_LEADER_FOR_PARTITION,
+    KafkaError.LEADER_NOT_AVAILABLE,
+    KafkaError.UNKNOWN_TOPIC_OR_PART,
+    KafkaError._UNKNOWN_PARTITION,
+}
 
 
 def end_offset(consumer: Consumer, topic: str, partition: int, timeout_s: float = 30.0) -> int:

@@ -23,7 +23,7 @@ from functools import lru_cache
 import phonenumbers
 
 from streamguard.masking.detection import Span
-from streamguard.masking.detection.normalize import normalize
+from streamguard.masking.detection.normalize import NormalizedText, normalize
 
 OWN_VALUE_SCORE = 1.0
 MIN_CHARS = 3  # shorter values ("M", "DE", "42") would mask ordinary text
@@ -48,22 +48,28 @@ class OwnValue:
     entity: str
     is_name: bool = False
 
-    @classmethod
-    def of(cls, path: str, field_class: str, value: str) -> OwnValue:
-        """The value of field ``path``, tagged by what the field or the value says it is."""
-        leaf = path.rsplit(".", 1)[-1].lower()
-        compact = re.sub(r"[\s\-./()]", "", value)
-        if "@" in value:
-            return cls(value, "EMAIL_ADDRESS")
-        if "name" in leaf and "user" not in leaf and not any(c.isdigit() for c in value):
-            return cls(value, "PERSON", is_name=True)
-        if "street" in leaf or "address" in leaf:
-            return cls(value, "STREET_ADDRESS")
-        if compact.lstrip("+").isdigit() and len(compact) >= MIN_DIGITS:
-            return cls(value, "CREDIT_CARD" if "card" in leaf else "PHONE_NUMBER")
-        if _ALNUM_ID.match(value) and sum(c.isdigit() for c in value) >= MIN_DIGITS:
-            return cls(value, "IBAN_CODE" if "iban" in leaf or "account" in leaf else field_class.upper())
-        return cls(value, field_class.upper())
+    @staticmethod
+    def of(path: str, field_class: str, value: str) -> OwnValue:
+        """The value of field ``path``, tagged by what the field or the value says it is (cached: every
+        audience that masks the field classifies the same value)."""
+        return _classified(path, field_class, value)
+
+
+@lru_cache(maxsize=65_536)
+def _classified(path: str, field_class: str, value: str) -> OwnValue:
+    leaf = path.rsplit(".", 1)[-1].lower()
+    compact = re.sub(r"[\s\-./()]", "", value)
+    if "@" in value:
+        return OwnValue(value, "EMAIL_ADDRESS")
+    if "name" in leaf and "user" not in leaf and not any(c.isdigit() for c in value):
+        return OwnValue(value, "PERSON", is_name=True)
+    if "street" in leaf or "address" in leaf:
+        return OwnValue(value, "STREET_ADDRESS")
+    if compact.lstrip("+").isdigit() and len(compact) >= MIN_DIGITS:
+        return OwnValue(value, "CREDIT_CARD" if "card" in leaf else "PHONE_NUMBER")
+    if _ALNUM_ID.match(value) and sum(c.isdigit() for c in value) >= MIN_DIGITS:
+        return OwnValue(value, "IBAN_CODE" if "iban" in leaf or "account" in leaf else field_class.upper())
+    return OwnValue(value, field_class.upper())
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +94,7 @@ class OwnValueMatcher:
         self._digits = any(n.in_digits for n in needles)
 
     def find(self, text: str) -> list[Span]:
-        normalized = normalize(text)
+        normalized = _normalized(text)
         folded = normalized.text.lower()
         digits = "".join(c for c in folded if c.isdigit()) if self._digits else ""
         present = tuple(n for n in self._needles if n.anchor in (digits if n.in_digits else folded))
@@ -100,6 +106,14 @@ class OwnValueMatcher:
             entity = entities[match.lastindex - 1] if match.lastindex else "OWN_VALUE"
             spans.append(normalized.to_original(Span(match.start(), match.end(), entity, OWN_VALUE_SCORE)))
         return spans
+
+
+def _normalized(text: str, _last: list = [None, None]) -> NormalizedText:  # noqa: B006 (a one-entry memo)
+    """``normalize``, remembering the last text: the views of one record are applied one after another, and
+    each audience's matcher reads the same notes (only one text is held, so nothing accumulates)."""
+    if _last[0] is not text:
+        _last[0], _last[1] = text, normalize(text)
+    return _last[1]
 
 
 @dataclass

@@ -33,6 +33,57 @@ OTHER_CUES = (
     r"intestataria|intestato a|intestata a|per conto di|kontoinhaber|kontoinhaberin|inhaber|inhaberin|läuft auf|"
     r"rekeninghouder"
 )
+# Words that, close before or after a name NER found, say it is a person's (the scanner's context boost).
+PERSON_CUES = (
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "thanks",
+    "thank you",
+    "regards",
+    "cheers",
+    "name",
+    "i'm",
+    "i am",
+    "this is",
+    "attn",
+    "contact",
+    "customer",
+    "client",
+    "spoke",
+    "talked",
+    "called",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "husband",
+    "wife",
+    "colleague",
+    "manager",
+    "holder",
+    "signed",
+    "here",
+    # The same cues in German, French, Spanish, Italian and Dutch.
+    "danke",
+    "grüße",
+    "gruß",
+    "hallo",
+    "merci",
+    "cordialement",
+    "bonjour",
+    "gracias",
+    "saludos",
+    "hola",
+    "grazie",
+    "saluti",
+    "ciao",
+    "bedankt",
+    "groeten",
+    "beste",
+)
+
 _AFTER_CUE = r"[,:!]?[ \t]*(?:\r?\n[ \t]*)?$"
 
 TITLE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{TITLES})\.?[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}$")

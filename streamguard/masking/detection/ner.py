@@ -33,57 +33,6 @@ _PARTICLES = frozenset(
 )
 _CAPITALISED = re.compile(r"^[^\W\d_][^\W\d_'\u2019.-]*(?:[-'\u2019][^\W\d_]+)*\.?$")
 
-# Words that, close before or after a name, say it is a person's.
-PERSON_CUES = (
-    "hi",
-    "hello",
-    "hey",
-    "dear",
-    "thanks",
-    "thank you",
-    "regards",
-    "cheers",
-    "name",
-    "i'm",
-    "i am",
-    "this is",
-    "attn",
-    "contact",
-    "customer",
-    "client",
-    "spoke",
-    "talked",
-    "called",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "husband",
-    "wife",
-    "colleague",
-    "manager",
-    "holder",
-    "signed",
-    "here",
-    # The same cues in German, French, Spanish, Italian and Dutch.
-    "danke",
-    "grüße",
-    "gruß",
-    "hallo",
-    "merci",
-    "cordialement",
-    "bonjour",
-    "gracias",
-    "saludos",
-    "hola",
-    "grazie",
-    "saluti",
-    "ciao",
-    "bedankt",
-    "groeten",
-    "beste",
-)
-
 
 def load_ner_pipeline(model: str) -> Language:
     """Load ``model`` from its installed package with every component but ``ner`` excluded.

@@ -22,9 +22,10 @@ from streamguard.core.errors import DetectionError
 from streamguard.masking.detection import Span, TextScan
 from streamguard.masking.detection.cache import ScanCache
 from streamguard.masking.detection.config import DetectionConfig
+from streamguard.masking.detection.cue_words import PERSON_CUES
 from streamguard.masking.detection.language import DEFAULT_LANGUAGE, language_of
 from streamguard.masking.detection.lexicon import load_lexicon
-from streamguard.masking.detection.ner import NER_SCORE, PERSON_CUES, entity_spans, load_ner_pipeline
+from streamguard.masking.detection.ner import NER_SCORE, entity_spans, load_ner_pipeline
 from streamguard.masking.detection.normalize import NormalizedText, normalize
 from streamguard.masking.detection.patterns import ContextBooster
 from streamguard.masking.detection.prefilter import needs_ner
