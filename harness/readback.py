@@ -11,7 +11,7 @@ from confluent_kafka import Consumer, Message, TopicPartition
 
 from harness.worker_process import wait_until
 from streamguard.agents.codec import split_wire_format
-from streamguard.agents.kafka_readback import read_to_end
+from streamguard.agents.kafka_readback import end_offset, read_to_end
 from streamguard.evidence.header import EVIDENCE_HEADER, Evidence
 
 
@@ -20,7 +20,7 @@ def end_offsets(options: dict[str, Any], topic: str) -> dict[int, int]:
     consumer = Consumer({**options, "group.id": "test-peek"})
     try:
         metadata = consumer.list_topics(topic, timeout=15).topics[topic]
-        return {p: consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=15)[1] for p in metadata.partitions}
+        return {p: end_offset(consumer, topic, p) for p in metadata.partitions}
     finally:
         consumer.close()
 
