@@ -228,16 +228,60 @@ fn batch_digest(values: &Bound<'_, PyList>, tombstone_mark: &[u8]) -> PyResult<S
         };
         outer.update(Sha256::digest(bytes));
     }
-    Ok(outer
-        .finalize()
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect())
+    Ok(hex(&outer.finalize()))
+}
+
+/// A view's batch digest and its RFC 9162 Merkle root over the same per-record digests, in one pass: the
+/// leaves are SHA-256(0x00 || record digest), inner nodes SHA-256(0x01 || left || right), an odd node out
+/// carried up a level (the reference is `evidence/digests.py`).
+#[pyfunction]
+fn view_digests(values: &Bound<'_, PyList>, tombstone_mark: &[u8]) -> PyResult<(String, String)> {
+    let mut outer = Sha256::new();
+    let mut level: Vec<[u8; 32]> = Vec::with_capacity(values.len());
+    for value in values.iter() {
+        let bytes = if value.is_none() {
+            tombstone_mark
+        } else {
+            value.cast::<PyBytes>()?.as_bytes()
+        };
+        let digest = Sha256::digest(bytes);
+        outer.update(digest);
+        let mut leaf = Sha256::new();
+        leaf.update([0u8]);
+        leaf.update(digest);
+        level.push(leaf.finalize().into());
+    }
+    let root: [u8; 32] = if level.is_empty() {
+        Sha256::digest(b"").into()
+    } else {
+        while level.len() > 1 {
+            let mut next = Vec::with_capacity(level.len().div_ceil(2));
+            for pair in level.chunks(2) {
+                if let [left, right] = pair {
+                    let mut node = Sha256::new();
+                    node.update([1u8]);
+                    node.update(left);
+                    node.update(right);
+                    next.push(node.finalize().into());
+                } else {
+                    next.push(pair[0]);
+                }
+            }
+            level = next;
+        }
+        level[0]
+    };
+    Ok((hex(&outer.finalize()), hex(&root)))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 #[pymodule]
 fn streamguard_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<ViewEngine>()?;
     module.add_class::<KeyEngine>()?;
-    module.add_function(wrap_pyfunction!(batch_digest, module)?)
+    module.add_function(wrap_pyfunction!(batch_digest, module)?)?;
+    module.add_function(wrap_pyfunction!(view_digests, module)?)
 }

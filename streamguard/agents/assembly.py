@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from streamguard.agents.batch import GovernedBatch, Headers, Outbound, ProcessedBatch, SourceMessage
 from streamguard.core.reasons import DATASET_HEADER, OVERSIZE, REASON_HEADER, SIZE_HEADER
 from streamguard.evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan, offset_ranges
-from streamguard.evidence.digests import batch_digest
+from streamguard.evidence.digests import batch_digest, view_digests
 from streamguard.evidence.header import EvidenceStamp
 
 QUARANTINE_KEY_BYTES = 1024  # an oversize record's key is kept in quarantine up to this size
@@ -139,14 +139,16 @@ class Assembler:
         )
 
     def _output_summary(self, audience: str, governed: GovernedBatch) -> AudienceOutput:
-        """Digest and count now; the edge fills in the offsets the broker assigns."""
+        """Digest, Merkle root and count now; the edge fills in the offsets the broker assigns."""
+        digest, merkle_root = view_digests(governed.values[audience])
         return AudienceOutput(
             topic=self.view_topics[audience],
             partition=governed.partition,
             first_offset=None,
             last_offset=None,
             count=len(governed),
-            digest=batch_digest(governed.values[audience]),
+            digest=digest,
+            merkle_root=merkle_root,
         )
 
     def _quarantined(self, record: SourceMessage, reason: str, stamp: EvidenceStamp) -> Outbound:

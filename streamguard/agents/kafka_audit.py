@@ -3,20 +3,34 @@
 Each source partition's events form one hash chain, all in one partition of the audit topic (key
 ``topic:partition``). The head (seq, hash and where the event landed) travels with the source offsets as
 their metadata, committed in the same transaction as the events themselves: the committed head is exactly
-the last committed event, so a new owner continues the chain from it. Only a partition without a committed
-head (new, or its group offsets expired) has its audit partition read from the start for its last event.
+the last committed event, so a new owner continues the chain from it. The head also carries the Merkle
+frontier of the chain's event log (a few hashes), so the owner can sign checkpoints of the log without reading
+its history. Only a partition without a usable committed head (new, its group offsets expired, or written by
+an older version) has its audit partition read from the start: its events rebuild the head and the frontier.
+
+A source partition this worker does not own has no head here, and sealing an event for it is refused: a chain
+is only ever continued from its committed head, never restarted.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
+import logging
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
+from pydantic import ValidationError
+
 from streamguard.agents.kafka_readback import read_to_end
+from streamguard.core.errors import EvidenceError
 from streamguard.evidence.audit import GENESIS_HASH, AuditEvent, chain_key
+from streamguard.evidence.merkle import MerkleFrontier, leaf_hash
+
+log = logging.getLogger(__name__)
 
 SourcePartition = tuple[str, int]
 
@@ -27,18 +41,39 @@ class ChainHead:
     hash: str
     audit_partition: int
     audit_offset: int
+    log: tuple[str, ...] = ()  # the Merkle frontier of the chain's event log (size seq + 1), base64 nodes
+
+    def frontier(self) -> MerkleFrontier:
+        return MerkleFrontier(self.seq + 1, [base64.b64decode(node, validate=True) for node in self.log])
 
     def to_metadata(self) -> str:
         return json.dumps(asdict(self), separators=(",", ":"))
 
     @classmethod
     def from_metadata(cls, metadata: str | None) -> ChainHead | None:
+        """The committed head; None when there is none or it is unusable (then the audit topic is read)."""
         if not metadata:
             return None
         try:
-            return cls(**json.loads(metadata))
-        except (ValueError, TypeError):
+            fields = json.loads(metadata)
+            head = cls(**{**fields, "log": tuple(fields.get("log", ()))})
+            head.frontier()  # a head without a consistent frontier (an older version's) is rebuilt from events
+            return head
+        except (ValueError, TypeError, binascii.Error):
             return None
+
+    @classmethod
+    def after(cls, event: AuditEvent, frontier: MerkleFrontier, audit_partition: int, audit_offset: int) -> ChainHead:
+        """The head once ``event`` is appended: ``frontier`` (the log before it) gets its leaf."""
+        grown = frontier.copy()
+        grown.append(event_leaf(event))
+        nodes = tuple(base64.b64encode(node).decode() for node in grown.nodes)
+        return cls(event.seq, event.hash, audit_partition, audit_offset, nodes)
+
+
+def event_leaf(event: AuditEvent) -> bytes:
+    """An audit event's leaf in its chain's Merkle log: the leaf hash of its content hash."""
+    return leaf_hash(bytes.fromhex(event.hash))
 
 
 def audit_partition_of(source: SourcePartition, partitions: int) -> int:
@@ -84,13 +119,25 @@ class AuditChains:
     def forget(self, source: SourcePartition) -> None:
         self._heads.pop(source, None)
 
+    def owns(self, source: SourcePartition) -> bool:
+        return source in self._heads
+
+    def head(self, source: SourcePartition) -> ChainHead | None:
+        return self._heads.get(source)
+
     def seal(self, source: SourcePartition, event: AuditEvent) -> AuditEvent:
-        head = self._heads.get(source)
+        """``event`` placed after the partition's head; EvidenceError if this worker does not own it (its
+        chain would restart at seq 0 beside the real one)."""
+        if source not in self._heads:
+            raise EvidenceError(f"no chain head for {chain_key(*source)}: the partition is not assigned here")
+        head = self._heads[source]
         return event.sealed(head.seq + 1 if head else 0, head.hash if head else GENESIS_HASH)
 
     def head_of(self, source: SourcePartition, sealed: AuditEvent, audit_offset: int) -> ChainHead:
         """The head the chain will have once ``sealed`` (written at ``audit_offset``) is committed."""
-        return ChainHead(sealed.seq, sealed.hash, self.partition_of(source), audit_offset)
+        head = self._heads.get(source)
+        frontier = head.frontier() if head else MerkleFrontier()
+        return ChainHead.after(sealed, frontier, self.partition_of(source), audit_offset)
 
     def advance(self, source: SourcePartition, head: ChainHead) -> None:
         """The cycle that wrote ``head`` committed: the next event links to it."""
@@ -100,9 +147,18 @@ class AuditChains:
         self, source: SourcePartition, partition: int, start: int, head: ChainHead | None
     ) -> ChainHead | None:
         key = chain_key(*source).encode()
+        frontier = head.frontier() if head else MerkleFrontier()
         for record in self._read_from(partition, start):
             value, offset = record.value(), record.offset()
-            if record.key() == key and value is not None and offset is not None:
+            if record.key() != key or value is None or offset is None:
+                continue
+            try:
                 event = AuditEvent.from_bytes(value)
-                head = ChainHead(event.seq, event.hash, partition, offset)
+            except ValidationError:  # reported by verify; the chain continues from the last well-formed event
+                log.error(
+                    "malformed audit event for %s at %s[%d]@%d: skipped", key.decode(), self.topic, partition, offset
+                )
+                continue
+            head = ChainHead.after(event, frontier, partition, offset)
+            frontier.append(event_leaf(event))
         return head

@@ -10,7 +10,7 @@ from confluent_kafka.admin import AdminClient
 from streamguard.agents.kafka_ports import DataPathClients
 from streamguard.agents.kafka_rules import KafkaRuleFeed
 from streamguard.agents.kafka_topics import ensure_dataset_topics, ensure_topics, system_topics
-from streamguard.core.topics import TopicNames
+from streamguard.core.topics import EvidenceRetention, TopicNames
 
 CONSUMER_CONFIG: dict[str, Any] = {
     "enable.auto.commit": False,
@@ -39,24 +39,27 @@ PRODUCER_CONFIG: dict[str, Any] = {
 class AdminTopicSetup:
     """Topic setup through the admin API (idempotent)."""
 
-    def __init__(self, admin: AdminClient, names: TopicNames) -> None:
+    def __init__(self, admin: AdminClient, names: TopicNames, retention: EvidenceRetention | None = None) -> None:
         self._admin = admin
         self._names = names
+        self._retention = retention
 
     def ensure_system(self) -> None:
-        ensure_topics(self._admin, system_topics(self._names))
+        ensure_topics(self._admin, system_topics(self._names, self._retention))
 
     def ensure_dataset(self, dataset: str, audiences: list[str]) -> None:
         ensure_dataset_topics(self._admin, self._names, dataset, audiences)
 
 
-def connect_data_path(client_options: dict[str, Any], names: TopicNames, worker_id: str) -> DataPathClients:
+def connect_data_path(
+    client_options: dict[str, Any], names: TopicNames, worker_id: str, retention: EvidenceRetention | None = None
+) -> DataPathClients:
     """The consumer (the deployment's data path group), the transactional producer (one transactional id per
     worker process: zombies are fenced through the group's generation, KIP-447), topic setup, rules feed."""
     transactional = {"transactional.id": f"{names.datapath_group}.{worker_id}"}
     return DataPathClients(
         consumer=Consumer({**client_options, **CONSUMER_CONFIG, "group.id": names.datapath_group}),
         producer=Producer({**client_options, **PRODUCER_CONFIG, **transactional}),
-        topics=AdminTopicSetup(AdminClient(client_options), names),
+        topics=AdminTopicSetup(AdminClient(client_options), names, retention),
         rules=KafkaRuleFeed(client_options, names.rules),
     )

@@ -18,6 +18,12 @@ that lost its partitions but does not know it yet) is fenced by the group's gene
 aborts. The next batch is processed while a cycle's acknowledgements come in, unless processing has been
 slow (a transaction must finish well within ``transaction.timeout.ms``).
 
+Each cycle's transaction also carries the signed checkpoints of the chains' event logs that are due
+(``streamguard.agents.checkpoints``): a checkpoint is visible exactly when the events it covers are. A chain
+with events not covered yet gets its checkpoint in a transaction of its own once the loop is idle, and before
+its partition is given up. Records fetched for a partition that a rebalance took away in the meantime are
+dropped unprocessed (their new owner reads them from the committed offset): only an owner continues a chain.
+
 A transaction that must abort (a rebalance took the partitions away mid-commit) is aborted and its records
 are read again from their first offsets; one that cannot be completed (a refused delivery, a fenced
 producer) stops the worker without committing.
@@ -35,6 +41,7 @@ from dataclasses import dataclass
 from confluent_kafka import KafkaError, KafkaException, Message, TopicPartition
 
 from streamguard.agents.batch import ProcessedBatch
+from streamguard.agents.checkpoints import LogCheckpoints, SignedCheckpoint
 from streamguard.agents.failure_policy import DEFAULT_POLICY, FailurePolicy, Outcome
 from streamguard.agents.kafka_audit import AuditChains, ChainHead, SourcePartition
 from streamguard.agents.kafka_ports import DataPathClients, SourceConsumer
@@ -58,6 +65,7 @@ class _InFlight:
     batches: dict[SourcePartition, ProcessedBatch]
     deliveries: Deliveries
     records: int
+    checkpoints: list[SignedCheckpoint] | None = None  # set once they joined the transaction
 
 
 class DataPath:
@@ -68,6 +76,8 @@ class DataPath:
         clients: DataPathClients,
         registry: RulesRegistry,
         chains: AuditChains,
+        checkpoints: LogCheckpoints,
+        checkpoint_topic: str,
         *,
         policy: FailurePolicy = DEFAULT_POLICY,
         batch_size: int = 20_000,
@@ -75,6 +85,8 @@ class DataPath:
     ) -> None:
         self.registry = registry
         self.chains = chains
+        self.checkpoints = checkpoints
+        self.checkpoint_topic = checkpoint_topic
         self.policy = policy
         self.batch_size = batch_size
         self.processed = 0
@@ -107,7 +119,9 @@ class DataPath:
                     self._cycle(messages + self._consumer.consume(self.batch_size - 1, 0))
                 else:
                     self._settle_or_rewind()  # no traffic: finish the last cycle now, not with the next one
+                    self._publish_checkpoints(self._owned_heads(), force=False)
             self._settle_or_rewind()
+            self._publish_checkpoints(self._owned_heads(), force=True)
         finally:
             self._consumer.close()
             self._rules.close()
@@ -151,11 +165,50 @@ class DataPath:
 
     def _on_revoke(self, consumer: SourceConsumer, partitions: list[TopicPartition]) -> None:
         # Runs inside consume() on this thread: the cycle in flight is committed before the partitions go, so
-        # their next owner continues the audit chains after it (or, aborted, reads its records again).
+        # their next owner continues the audit chains after it (or, aborted, reads its records again), and their
+        # logs are checkpointed up to where this worker leaves them.
         self._settle_or_rewind()
-        for partition in partitions:
-            self.chains.forget((partition.topic, partition.partition))
+        sources = [(partition.topic, partition.partition) for partition in partitions]
+        heads = self._owned_heads()
+        self._publish_checkpoints({source: heads[source] for source in sources if source in heads}, force=True)
+        for source in sources:
+            self.chains.forget(source)
+            self.checkpoints.forget(source)
         consumer.incremental_unassign(partitions)
+
+    def _owned_heads(self) -> dict[SourcePartition, ChainHead]:
+        return {
+            (p.topic, p.partition): head
+            for p in self._consumer.assignment()
+            if (head := self.chains.head((p.topic, p.partition)))
+        }
+
+    def _publish_checkpoints(self, heads: dict[SourcePartition, ChainHead], *, force: bool) -> None:
+        """A transaction of its own for the checkpoints due outside a cycle (idle, revoke, stop)."""
+        due = self.checkpoints.due(heads, time.monotonic(), force=force)
+        if not due:
+            return
+        self._producer.begin_transaction()
+        try:
+            self._send_checkpoints(due)
+            self._producer.commit_transaction(TRANSACTION_TIMEOUT_S)
+        except KafkaException as error:
+            self._producer.abort_transaction(TRANSACTION_TIMEOUT_S)
+            log.warning("checkpoint transaction aborted (%s); the next one covers its events", error.args[0].name())
+            return
+        self.checkpoints.published(due)
+
+    def _send_checkpoints(self, due: list[SignedCheckpoint]) -> None:
+        acknowledged = Deliveries()
+        for signed in due:
+            self._producer.produce(
+                self.checkpoint_topic,
+                signed.note.encode(),
+                signed.record_key,
+                partition=0,  # one partition: a deployment's checkpoints in one order
+                on_delivery=acknowledged.report_keyed,
+            )
+        self._send.flush(acknowledged)
 
     # -- one cycle -------------------------------------------------------------------------------------
 
@@ -165,12 +218,16 @@ class DataPath:
         if self._processing_s > SLOW_PROCESSING_S:
             self._settle_or_rewind()  # a slow batch must not keep a transaction open while it is processed
         started = time.monotonic()
+        owned = {source: records for source, records in _by_partition(messages).items() if self.chains.owns(source)}
         try:
-            batches = self._process(_by_partition(messages))
+            batches = self._process(owned)
         except Exception:
             self._settle_or_rewind()  # the cycle in flight does not depend on what failed: settle it, then stop
             raise
         self._processing_s = time.monotonic() - started
+        if not batches:  # every record came from a partition given up meanwhile
+            self._settle_or_rewind()
+            return
         aborted = self._settle()
         if aborted is not None:  # that cycle's records will be read again: so will this batch's
             self._rewind(_earliest(aborted, _firsts(batches)))
@@ -210,6 +267,7 @@ class DataPath:
             raise
         for source, head in heads.items():
             self.chains.advance(source, head)
+        self.checkpoints.published(cycle.checkpoints or [])
         self.processed += cycle.records
         self.cycles += 1
         return None
@@ -241,6 +299,8 @@ class DataPath:
             TopicPartition(*source, event.source.last_offset + 1, metadata=heads[source].to_metadata())
             for source, event in sealed.items()
         ]
+        cycle.checkpoints = self.checkpoints.due(heads, time.monotonic())
+        self._send_checkpoints(cycle.checkpoints)
         metadata = self._consumer.consumer_group_metadata()
         self._producer.send_offsets_to_transaction(offsets, metadata, TRANSACTION_TIMEOUT_S)
         self._fault_point("offsets")

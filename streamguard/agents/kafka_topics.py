@@ -9,7 +9,7 @@ from confluent_kafka import KafkaError, KafkaException
 from confluent_kafka.admin import AdminClient, ConfigResource, NewTopic
 
 from streamguard.core.errors import KafkaToolingError
-from streamguard.core.topics import TopicNames
+from streamguard.core.topics import EvidenceRetention, TopicNames
 
 COMPACTED = {"cleanup.policy": "compact"}
 AUDIT_PARTITIONS = 3
@@ -23,12 +23,23 @@ class TopicSpec:
     config: dict[str, str] = field(default_factory=dict)
 
 
-def system_topics(names: TopicNames) -> list[TopicSpec]:
+def system_topics(names: TopicNames, retention: EvidenceRetention | None = None) -> list[TopicSpec]:
+    """The system topics. Checkpoints and sessions are compacted (a re-published checkpoint carries new
+    cosignatures, a session grows while open) and, with a retention set, also expire."""
+    kept = retention or EvidenceRetention()
     return [
         TopicSpec(names.rules, 1, COMPACTED),  # one partition: rule versions have one total order
-        TopicSpec(names.audit, AUDIT_PARTITIONS, {"cleanup.policy": "delete", "retention.ms": "-1"}),
+        TopicSpec(names.audit, AUDIT_PARTITIONS, {"cleanup.policy": "delete", "retention.ms": str(kept.audit_ms)}),
+        TopicSpec(names.checkpoints, 1, _compacted(kept.checkpoints_ms)),
+        TopicSpec(names.sessions, 1, _compacted(kept.sessions_ms)),
         TopicSpec(names.quarantine, 1, {"retention.ms": str(30 * 24 * 3600 * 1000)}),
     ]
+
+
+def _compacted(retention_ms: int) -> dict[str, str]:
+    if retention_ms < 0:
+        return dict(COMPACTED)
+    return {"cleanup.policy": "compact,delete", "retention.ms": str(retention_ms)}
 
 
 def dataset_topics(names: TopicNames, dataset: str, audiences: list[str], partitions: int) -> list[TopicSpec]:

@@ -14,7 +14,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from streamguard.core.errors import ConfigError
-from streamguard.core.topics import TopicNames
+from streamguard.core.topics import EvidenceRetention, TopicNames
 
 
 class Environment(StrEnum):
@@ -67,6 +67,24 @@ class Settings(BaseSettings):
         description="Testing only: <stage>:N exits hard after that stage of cycle N (views, audit, offsets: inside "
         "its transaction; commit: just after it).",
     )
+    log_origin: str = Field(
+        default="streamguard.local/audit",
+        pattern=r"^[!-~]+$",
+        description="Name of this deployment's audit logs in checkpoints (origin prefix and signing key name); "
+        "make it unique, e.g. your domain and cluster: example.com/kafka-prod/audit.",
+    )
+    checkpoint_every_events: int = Field(default=1000, ge=1, description="Checkpoint a chain every N events...")
+    checkpoint_every_s: float = Field(default=10.0, gt=0, description="...or T seconds after its first uncovered one.")
+    audit_retention_ms: int = Field(default=-1, ge=-1, description="Retention of the audit topic (-1: forever).")
+    checkpoints_retention_ms: int = Field(default=-1, ge=-1, description="Retention of the checkpoints topic.")
+    sessions_retention_ms: int = Field(default=-1, ge=-1, description="Retention of the sessions topic.")
+    session_idle_gap_s: float = Field(
+        default=1800.0, gt=0, description="A producer's session ends after this long without a record."
+    )
+    witness_url: str | None = Field(
+        default=None,
+        description="Witness that cosigns checkpoints: http(s)://host:port or file:///state/dir (file mode).",
+    )
     web_port: int = Field(default=6066, ge=1, le=65535, description="Port of the worker's status web server.")
 
     @field_validator("home")
@@ -113,6 +131,10 @@ class Settings(BaseSettings):
             return None
         stage, cycle = self.fault_injection.split(":")
         return stage, int(cycle)
+
+    @property
+    def retention(self) -> EvidenceRetention:
+        return EvidenceRetention(self.audit_retention_ms, self.checkpoints_retention_ms, self.sessions_retention_ms)
 
     @cached_property
     def topic_names(self) -> TopicNames:

@@ -35,6 +35,7 @@ from faust.app.base import BootStrategy
 from mode import Service
 
 from streamguard.agents.failure_policy import DEFAULT_POLICY, FailurePolicy
+from streamguard.agents.checkpoints import CheckpointPolicy, LogCheckpoints, log_signer
 from streamguard.agents.kafka_audit import AuditChains, kafka_audit_reader
 from streamguard.agents.kafka_clients import connect_data_path
 from streamguard.agents.kafka_datapath import DataPath
@@ -85,12 +86,17 @@ def connect_worker(plan: WorkerPlan) -> faust.App:
     """The Faust host with the data path service and the status page, its clients built from settings."""
     options = client_options(plan.settings)
     catalog = SchemaCatalog(plan.settings.schema_registry_url)
-    registry = RulesRegistry(plan.names, catalog, worker_keyring(plan.settings), _scanner, plan.worker_id)
+    keyring = worker_keyring(plan.settings)
+    registry = RulesRegistry(plan.names, catalog, keyring, _scanner, plan.worker_id)
     chains = AuditChains(plan.names.audit, AUDIT_PARTITIONS, kafka_audit_reader(options, plan.names.audit))
+    policy = CheckpointPolicy(plan.settings.checkpoint_every_events, plan.settings.checkpoint_every_s)
+    signer = log_signer(keyring, plan.settings.log_origin)
     datapath = DataPath(
-        connect_data_path(options, plan.names, plan.worker_id),
+        connect_data_path(options, plan.names, plan.worker_id, plan.settings.retention),
         registry,
         chains,
+        LogCheckpoints(signer, plan.settings.log_origin, policy),
+        plan.names.checkpoints,
         policy=plan.policy,
         crash_after=plan.settings.crash_after,
     )

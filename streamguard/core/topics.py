@@ -33,6 +33,14 @@ class TopicNames:
         return f"{self.system_prefix}audit"
 
     @property
+    def checkpoints(self) -> str:
+        return f"{self.system_prefix}checkpoints"
+
+    @property
+    def sessions(self) -> str:
+        return f"{self.system_prefix}sessions"
+
+    @property
     def quarantine(self) -> str:
         return f"{self.system_prefix}quarantine"
 
@@ -44,3 +52,12 @@ class TopicNames:
     @property
     def app_id(self) -> str:
         return self.system_prefix.rstrip(".") or "streamguard"
+
+
+@dataclass(frozen=True)
+class EvidenceRetention:
+    """Retention (ms, -1 for forever) of the evidence topics, applied when streamguard creates them."""
+
+    audit_ms: int = -1
+    checkpoints_ms: int = -1
+    sessions_ms: int = -1

@@ -36,6 +36,7 @@ class AudienceOutput(BaseModel):
     last_offset: int | None
     count: int
     digest: str
+    merkle_root: str = Field(default="", description="RFC 9162 root over the view's record digests, in order")
 
 
 class Quarantined(BaseModel):
@@ -87,6 +88,9 @@ class AuditEvent(BaseModel):
         for added in _ADDED_FIELDS:
             if not body[added]:
                 del body[added]
+        for output in body["outputs"].values():
+            if not output["merkle_root"]:
+                del output["merkle_root"]
         canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return hashlib.sha256(canonical.encode()).hexdigest()
 

@@ -28,7 +28,7 @@ console = Console()
 
 def _history(settings: Settings) -> list[RuleSetRecord]:
     options = client_options(settings)
-    ensure_topics(AdminClient(options), system_topics(settings.topic_names))
+    ensure_topics(AdminClient(options), system_topics(settings.topic_names, settings.retention))
     return read_rule_history(options, settings.topic_names.rules)
 
 
@@ -57,7 +57,7 @@ def apply(
         raise RulesError(f"{rules_file}: rules for an Avro key's fields are applied with --key-schema")
     who = settings.sasl_username or getpass.getuser()
     options = client_options(settings)
-    ensure_topics(AdminClient(options), system_topics(settings.topic_names))
+    ensure_topics(AdminClient(options), system_topics(settings.topic_names, settings.retention))
     record = apply_rule_set(
         options,
         settings.topic_names.rules,

@@ -44,6 +44,7 @@ class Consumer:
 
     def __init__(self, log: list[Event], stop: threading.Event, script: list[Any]) -> None:
         self.log, self.stop, self.script = log, stop, list(script)
+        self.while_filling: list[Callable[[Consumer], None]] = []  # run inside the next "what else" calls
         self.assigned: list[TopicPartition] = []
         self._on_assign: RebalanceCallback | None = None
         self._on_revoke: RebalanceCallback | None = None
@@ -55,6 +56,9 @@ class Consumer:
         self._on_assign(self, [TopicPartition(topic, 0) for topic in topics])
 
     def consume(self, num_messages: int, timeout: float) -> list[Any]:
+        if num_messages > 1 and self.while_filling:
+            self.while_filling.pop(0)(self)
+            return []
         if num_messages > 1 or not self.script:  # the data path's "what else is fetched" call, or the end
             if not self.script:
                 self.stop.set()

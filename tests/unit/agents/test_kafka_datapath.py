@@ -19,8 +19,9 @@ import pytest
 from confluent_kafka import KafkaError
 
 from harness.sample_data import customers, structured_rules
+from streamguard.agents.checkpoints import CheckpointPolicy, LogCheckpoints
 from streamguard.agents.codec import frame_wire_format
-from streamguard.agents.kafka_audit import AuditChains
+from streamguard.agents.kafka_audit import AuditChains, event_leaf
 from streamguard.agents.kafka_datapath import DataPath
 from streamguard.agents.rules_registry import RulesRegistry
 from streamguard.core.errors import DeliveryError, SchemaRegistryUnavailable
@@ -29,6 +30,9 @@ from streamguard.core.rule_sets import RuleSetRecord
 from streamguard.core.topics import TopicNames
 from streamguard.evidence.audit import AuditEvent
 from streamguard.evidence.chain import verify_chain
+from streamguard.evidence.checkpoint import open_checkpoint
+from streamguard.evidence.merkle import root_of
+from streamguard.evidence.signed_note import NoteSigner, generate_seed
 from streamguard.masking.keys import Keyring
 from streamguard.masking.rule_versions import next_version
 from streamguard.masking.rules import parse_rules
@@ -71,6 +75,9 @@ def _batch(first: int, count: int, schema_id: int = 1) -> list[Record]:
     return records
 
 
+SIGNER = NoteSigner("test.local/audit", generate_seed())
+
+
 def _rule_history() -> list[RuleSetRecord]:
     rules = parse_rules(RULES_YAML, schema=json.loads(SCHEMA_TEXT))
     record = next_version([], rules, RULES_YAML, "customers.rules.yaml", SCHEMA_TEXT, "test")
@@ -86,7 +93,8 @@ def _run(script: list[Any], registry: Registry | None = None, prepare: Any = Non
         prepare(clients)
     rules = RulesRegistry(NAMES, registry or Registry(), Keyring.ephemeral(), lambda: None, "worker-1")  # type: ignore[arg-type, return-value]
     chains = AuditChains(NAMES.audit, 3, lambda _partition, _start: [])
-    datapath = DataPath(clients.ports(_rule_history()), rules, chains, batch_size=100)
+    checkpoints = LogCheckpoints(SIGNER, "test.local/audit", CheckpointPolicy(every_events=2, every_s=3600))
+    datapath = DataPath(clients.ports(_rule_history()), rules, chains, checkpoints, NAMES.checkpoints, batch_size=100)
     try:
         datapath.run(stop)
     except Exception as error:
@@ -202,3 +210,30 @@ def test_a_revoke_settles_the_cycle_in_flight_before_its_partitions_go() -> None
     assert error is None
     log = clients.log
     assert log.index(("commit", RAW, 0, 3)) < log.index(("unassign", 1))
+
+
+def test_records_fetched_for_a_partition_revoked_inside_the_second_consume_are_not_processed() -> None:
+    """The revoke runs while the batch is being filled: its records belong to the partition's next owner,
+    whose chain continues from the committed head; sealing them here would restart the chain at seq 0."""
+
+    def revoke_while_filling(consumer: Any) -> list[Record]:
+        consumer.while_filling.append(lambda c: c.revoke())
+        return _batch(3, 4)
+
+    clients, error = _run([_batch(0, 3), revoke_while_filling])
+    assert error is None
+    assert _commits(clients) == [3]
+    assert [event.seq for event in _audit_events(clients)] == [0]
+    assert all(record.offset() < 3 for record in clients.producer.written[NAMES.governed("customers", "analytics")])
+
+
+def test_checkpoints_of_the_event_log_are_signed_and_committed_with_the_events_they_cover() -> None:
+    clients, error = _run([_batch(0, 2), _batch(2, 2), _batch(4, 2), _batch(6, 2)])
+    assert error is None
+    events = _audit_events(clients)
+    notes = [record.value().decode() for record in clients.producer.written[NAMES.checkpoints]]
+    checkpoints = [open_checkpoint(note, str(SIGNER.verifier_key))[0] for note in notes]
+    assert [c.size for c in checkpoints] == [1, 3, 4]  # the first at once, then every 2 events, and at the stop
+    for checkpoint in checkpoints:
+        assert checkpoint.origin == f"test.local/audit/{RAW}:0"
+        assert checkpoint.root_hash == root_of([event_leaf(event) for event in events[: checkpoint.size]])

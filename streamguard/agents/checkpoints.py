@@ -1,0 +1,90 @@
+"""When to sign a checkpoint of a chain's event log, and the signed note itself (pure: the edge publishes it).
+
+Each source partition's audit events form one Merkle log (leaves: the events' hashes in seq order), named
+``<log origin>/<topic>:<partition>``. One log per chain rather than one per audit partition: a chain has a
+single writer at a time (the partition's owner, fenced by the group's transactions), so its log has one
+sequencer and its order is the events' own ``seq``, content rather than placement; a copy of the audit topic
+with other offsets yields the same trees. The owner signs a C2SP checkpoint of its chains' logs every
+``every_events`` events, or ``every_s`` seconds after the first event not covered yet, inside the transaction
+that commits the events it covers, and once more before it gives a partition up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from streamguard.agents.kafka_audit import ChainHead, SourcePartition
+from streamguard.evidence.audit import chain_key
+from streamguard.evidence.checkpoint import Checkpoint, sign_checkpoint
+from streamguard.evidence.signed_note import NoteSigner
+from streamguard.masking.keys import Keyring
+
+SIGNING_SLOT = "sign"  # a keyring may set its own; otherwise the signing key derives from the masking key
+
+
+@dataclass(frozen=True)
+class CheckpointPolicy:
+    every_events: int = 1000
+    every_s: float = 10.0
+
+
+@dataclass(frozen=True)
+class SignedCheckpoint:
+    source: SourcePartition
+    checkpoint: Checkpoint
+    note: str
+
+    @property
+    def record_key(self) -> bytes:
+        """One record per checkpoint on the compacted topic: re-publishing it with cosignatures replaces it."""
+        return f"{self.checkpoint.origin}@{self.checkpoint.size}".encode()
+
+
+def log_signer(keyring: Keyring, name: str) -> NoteSigner:
+    """The log's Ed25519 key: derived from the keyring's active signing key (slot ``sign``, else ``mask``), so
+    every worker of a deployment signs with the same key and a rotation shows as a new key id."""
+    slot = SIGNING_SLOT if SIGNING_SLOT in keyring.active else "mask"
+    seed = keyring.derive("sign", "checkpoints", key_id=keyring.active[slot])
+    return NoteSigner(name, seed)
+
+
+def log_origin(prefix: str, source: SourcePartition) -> str:
+    return f"{prefix}/{chain_key(*source)}"
+
+
+class LogCheckpoints:
+    """Tracks, per owned chain, the last checkpointed size and when the first uncovered event came."""
+
+    def __init__(self, signer: NoteSigner, origin_prefix: str, policy: CheckpointPolicy) -> None:
+        self.signer = signer
+        self.origin_prefix = origin_prefix
+        self.policy = policy
+        self._signed: dict[SourcePartition, int] = {}  # chain -> size of its last published checkpoint
+        self._uncovered_since: dict[SourcePartition, float] = {}
+
+    def due(
+        self, heads: dict[SourcePartition, ChainHead], now: float, *, force: bool = False
+    ) -> list[SignedCheckpoint]:
+        """Checkpoints to publish for these heads (each the chain's newest), by count, age or ``force``."""
+        found = []
+        for source, head in heads.items():
+            size = head.seq + 1
+            last = self._signed.get(source)
+            if last is not None and last >= size:
+                continue
+            since = self._uncovered_since.setdefault(source, now)
+            old = now - since >= self.policy.every_s
+            if force or last is None or size - last >= self.policy.every_events or old:
+                checkpoint = Checkpoint(log_origin(self.origin_prefix, source), size, head.frontier().root())
+                found.append(SignedCheckpoint(source, checkpoint, sign_checkpoint(checkpoint, self.signer)))
+        return found
+
+    def published(self, checkpoints: list[SignedCheckpoint]) -> None:
+        """Their transaction committed."""
+        for signed in checkpoints:
+            self._signed[signed.source] = signed.checkpoint.size
+            self._uncovered_since.pop(signed.source, None)
+
+    def forget(self, source: SourcePartition) -> None:
+        self._signed.pop(source, None)
+        self._uncovered_since.pop(source, None)
