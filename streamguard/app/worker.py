@@ -34,8 +34,8 @@ import faust
 from faust.app.base import BootStrategy
 from mode import Service
 
-from streamguard.agents.failure_policy import DEFAULT_POLICY, FailurePolicy
 from streamguard.agents.checkpoints import CheckpointPolicy, LogCheckpoints, log_signer
+from streamguard.agents.failure_policy import DEFAULT_POLICY, FailurePolicy
 from streamguard.agents.kafka_audit import AuditChains, kafka_audit_reader
 from streamguard.agents.kafka_clients import connect_data_path
 from streamguard.agents.kafka_datapath import DataPath
