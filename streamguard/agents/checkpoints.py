@@ -48,6 +48,15 @@ def log_signer(keyring: Keyring, name: str) -> NoteSigner:
     return NoteSigner(name, seed)
 
 
+def log_verifier_keys(keyring: Keyring, name: str) -> list[str]:
+    """The verifier key of every signing key this keyring has had active: old checkpoints stay verifiable
+    after a rotation."""
+    return [
+        str(NoteSigner(name, keyring.derive("sign", "checkpoints", key_id=key_id)).verifier_key)
+        for key_id in keyring.key_ids
+    ]
+
+
 def log_origin(prefix: str, source: SourcePartition) -> str:
     return f"{prefix}/{chain_key(*source)}"
 

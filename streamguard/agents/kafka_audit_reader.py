@@ -1,4 +1,5 @@
-"""Read the audit topic back and check it: every chain intact, every source offset accounted for."""
+"""Read the evidence topics back: audit events (by chain, or as read, malformed ones included), signed
+checkpoints, and the offsets the raw topics still retain, for verification and the demo's summary."""
 
 from __future__ import annotations
 
@@ -6,9 +7,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from streamguard.agents.kafka_readback import read_to_end
+from confluent_kafka import Consumer
+from pydantic import ValidationError
+
+from streamguard.agents.kafka_readback import end_offset, iter_to_end, read_to_end
 from streamguard.evidence.audit import AuditEvent
 from streamguard.evidence.chain import ChainReport, verify_chain
+from streamguard.evidence.verification import AuditRead, CheckpointRead, Retained
 
 
 def read_audit_events(client_options: dict[str, Any], audit_topic: str) -> dict[str, list[AuditEvent]]:
@@ -46,3 +51,39 @@ def summarize(chains: dict[str, list[AuditEvent]], since: dict[str, int] | None 
             summary.quarantined.update(q.reason for q in event.quarantined if q.offset >= start)
             summary.entities.update(event.entity_counts)
     return summary
+
+
+def read_audit_records(client_options: dict[str, Any], audit_topic: str) -> list[AuditRead]:
+    """Every committed audit record with where it was read; one that does not parse stays, as a problem."""
+    reads = []
+    for message in iter_to_end(client_options, audit_topic):
+        partition, offset = message.partition() or 0, message.offset() or 0
+        try:
+            reads.append(AuditRead(partition, offset, AuditEvent.from_bytes(message.value() or b"")))
+        except ValidationError as error:
+            reads.append(AuditRead(partition, offset, None, f"{error.error_count()} invalid fields"))
+    return reads
+
+
+def read_checkpoint_notes(client_options: dict[str, Any], checkpoint_topic: str) -> list[CheckpointRead]:
+    """The signed checkpoints on the checkpoints topic (every version of each, cosigned ones included)."""
+    return [
+        CheckpointRead(message.value().decode(errors="replace"), f"{checkpoint_topic}@{message.offset()}")
+        for message in iter_to_end(client_options, checkpoint_topic)
+        if message.value()
+    ]
+
+
+def retained_offsets(client_options: dict[str, Any], sources: set[tuple[str, int]]) -> dict[tuple[str, int], Retained]:
+    """The committed record offsets each source partition still retains, and its end (offsets only: values are
+    dropped as they are read, so a large topic costs its offsets, not its bytes)."""
+    found: dict[tuple[str, int], list[int]] = {source: [] for source in sources}
+    for topic in sorted({topic for topic, _partition in sources}):
+        starts = {partition: 0 for source_topic, partition in sources if source_topic == topic}
+        for message in iter_to_end(client_options, topic, starts, timeout_s=120):
+            found[(topic, message.partition() or 0)].append(message.offset() or 0)
+    consumer = Consumer({**client_options, "group.id": "streamguard-readback"})
+    try:
+        return {source: Retained(offsets, end_offset(consumer, *source)) for source, offsets in found.items()}
+    finally:
+        consumer.close()

@@ -4,6 +4,7 @@ consumption."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from confluent_kafka import Consumer, KafkaError, KafkaException, Message, TopicPartition
@@ -15,8 +16,15 @@ def read_to_end(
     options: dict[str, Any], topic: str, starts: dict[int, int] | None = None, timeout_s: float = 60.0
 ) -> list[Message]:
     """Records of ``topic`` from ``starts`` (partition -> first offset; default every partition from the
-    beginning) up to each partition's end as it is now, in partition order. Raises rather than return a
-    partial read."""
+    beginning) up to each partition's end as it is now. Raises rather than return a partial read."""
+    return list(iter_to_end(options, topic, starts, timeout_s))
+
+
+def iter_to_end(
+    options: dict[str, Any], topic: str, starts: dict[int, int] | None = None, timeout_s: float = 60.0
+) -> Iterator[Message]:
+    """``read_to_end`` one fetch at a time, for topics too large to hold (``timeout_s`` without progress
+    raises)."""
     consumer = Consumer(
         {
             **options,
@@ -32,20 +40,19 @@ def read_to_end(
         ends = {p: end_offset(consumer, topic, p) for p in starts}
         pending = {p for p in starts if starts[p] < ends[p]}
         consumer.assign([TopicPartition(topic, p, starts[p]) for p in pending])
-        messages: list[Message] = []
         deadline = time.monotonic() + timeout_s
         while pending:
             if time.monotonic() > deadline:
-                raise KafkaToolingError(f"reading {topic} to its end took over {timeout_s:.0f}s")
+                raise KafkaToolingError(f"reading {topic} to its end: no progress for {timeout_s:.0f}s")
             for message in consumer.consume(1000, 0.5):
                 error, partition = message.error(), message.partition()
+                deadline = time.monotonic() + timeout_s
                 if error is None and message.offset() < ends[partition]:
-                    messages.append(message)
+                    yield message
                 if (error is not None and error.code() == KafkaError._PARTITION_EOF) or (
                     error is None and message.offset() + 1 >= ends[partition]
                 ):
                     pending.discard(partition)
-        return messages
     finally:
         consumer.close()
 

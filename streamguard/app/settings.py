@@ -85,6 +85,9 @@ class Settings(BaseSettings):
         default=None,
         description="Witness that cosigns checkpoints: http(s)://host:port or file:///state/dir (file mode).",
     )
+    witness_keys: str = Field(
+        default="", description="Cosignature verifier keys of the witnesses verify requires, comma-separated."
+    )
     web_port: int = Field(default=6066, ge=1, le=65535, description="Port of the worker's status web server.")
 
     @field_validator("home")

@@ -2,8 +2,9 @@
 
 Each event stores its position ``seq``, the hash of its predecessor and its own hash. An edited event no
 longer matches its hash; a deleted one leaves a gap in ``seq`` and a broken link; an inserted or reordered
-one breaks the link or the order. Redelivery after a crash is not tampering: a span processed twice shows up
-as two well-chained events covering the same offsets, and ``duplicate_offsets`` reports them.
+one breaks the link or the order. An event must account for its own span: its first and last offsets, each
+offset at most once, none outside it. Offsets accounted for by two events are ``duplicate_offsets``: the
+data path's transactions make that impossible, so ``verification`` reports them as a problem.
 """
 
 from __future__ import annotations
@@ -45,10 +46,21 @@ def verify_chain(events: Iterable[AuditEvent]) -> ChainReport:
             report.problems.append(f"{where}: expected seq {expected_seq} (event missing, inserted or reordered)")
         if event.prev_hash != report.head:
             report.problems.append(f"{where}: does not link to the previous event's hash")
-        seen.update(event.accounted_offsets())
+        accounted = event.accounted_offsets()
+        if not _covers_its_span(event, accounted):
+            span = f"{event.source.first_offset}..{event.source.last_offset}"
+            report.problems.append(f"{where}: accounts for {len(set(accounted))} offsets, not for its span {span}")
+        seen.update(accounted)
         report.head = event.hash
         expected_seq = event.seq + 1
         report.events += 1
     report.accounted = set(seen)
     report.duplicate_offsets = {offset for offset, count in seen.items() if count > 1}
     return report
+
+
+def _covers_its_span(event: AuditEvent, accounted: list[int]) -> bool:
+    """Its first and last offsets accounted for (gaps between are offsets the source topic never had, such as
+    transaction markers: ``verification`` checks those against the retained offsets), none twice."""
+    ends = [event.source.first_offset, event.source.last_offset]
+    return bool(accounted) and [accounted[0], accounted[-1]] == ends and len(set(accounted)) == len(accounted)

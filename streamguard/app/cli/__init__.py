@@ -13,6 +13,8 @@ from streamguard.app.cli import (
     rules_commands,
     rules_publish,
     scan_command,
+    verify_commands,
+    witness_commands,
     worker_command,
 )
 from streamguard.core.errors import StreamguardError
@@ -26,6 +28,8 @@ cli = typer.Typer(
 cli.add_typer(kafka_commands.group, name="kafka")
 cli.add_typer(rules_commands.group, name="rules")
 cli.add_typer(keys_commands.group, name="keys")
+cli.add_typer(witness_commands.group, name="witness")
+cli.command("verify")(verify_commands.verify)
 preview_commands.register(cli)
 cli.command("scan")(scan_command.scan)
 rules_publish.register(rules_commands.group)

@@ -1,4 +1,5 @@
-"""``streamguard keys rotate``: a new active key in the keyring file, every earlier key kept."""
+"""``streamguard keys rotate``: a new active key in the keyring file, every earlier key kept; ``keys public``:
+the checkpoint signing keys' verifier keys."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from streamguard.agents.checkpoints import log_verifier_keys
+from streamguard.app.keys_setup import worker_keyring
 from streamguard.app.settings import load_settings
 from streamguard.core.errors import KeyringError
 from streamguard.masking.keyring_file import ENV_VAR, rotated
@@ -42,3 +45,12 @@ def rotate(
         keyring_file.write(new_text)
     staged.replace(path)  # atomic: a reader sees the old keyring or the new one, never half of one
     typer.echo(f"{path}: key {key_id} is now active for {', '.join(slots)}; earlier keys kept")
+
+
+@group.command("public")
+def public() -> None:
+    """Print the verifier key of every checkpoint signing key the keyring has had (for `prove --check` and
+    auditors: public keys only)."""
+    settings = load_settings()
+    for vkey in log_verifier_keys(worker_keyring(settings), settings.log_origin):
+        typer.echo(vkey)

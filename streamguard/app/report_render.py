@@ -1,0 +1,287 @@
+"""The auditor's report as files: JSON (the model itself), CSV (one row per counted thing) and one HTML page.
+
+The HTML page is self-contained, so it can be archived and opened offline years later: inline CSS, and
+charts drawn by matplotlib as inline SVG (text as glyph paths, no font or other resource fetched). Every
+number on the page comes from the same ``Report`` the JSON is dumped from, and every chart's numbers are
+also in a table.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+
+import jinja2
+import matplotlib
+from markupsafe import Markup, escape
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from streamguard.evidence.report import ALL_AUDIENCES, DatasetReport, Report, Totals
+
+CSV_HEADER = ("section", "dataset", "audience", "key", "count")
+NO_DATASET = "(no dataset)"
+_SVG_STYLE = {
+    "svg.hashsalt": "streamguard-report",  # ids from a fixed salt, not a random one: same report, same bytes
+    "svg.fonttype": "path",  # glyphs as paths: the page needs no font
+    "text.parse_math": False,  # a '$' in a dataset name is a dollar sign, not mathtext
+    "font.size": 10,
+    "text.color": "#1b1b1b",
+    "axes.labelcolor": "#1b1b1b",
+    "xtick.color": "#1b1b1b",
+    "ytick.color": "#1b1b1b",
+}
+_BAR_COLOUR = "#1f4e79"
+_LABEL_CHARS = 48
+# A spreadsheet runs a cell that starts like a formula: text cells that do are quoted to stay text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    svg: Markup
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the page: its first column heads each row; ``int`` cells are counts."""
+
+    section: str
+    heading: str
+    columns: tuple[str, ...]
+    rows: list[tuple[str | int, ...]]
+    chart: Chart | None = None
+    note: str = ""
+    empty: str = "None recorded in this period."
+
+
+@dataclass(frozen=True)
+class DatasetPart:
+    name: str
+    dataset: str  # the data-dataset attribute: empty for the events that name no dataset
+    tables: list[Table]
+
+
+def render_json(report: Report) -> str:
+    return report.model_dump_json(indent=2) + "\n"
+
+
+def render_csv(report: Report) -> str:
+    """Rows ``section,dataset,audience,key,count``, grouped by dataset and then by section."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_HEADER)
+    for row in _csv_rows(report):
+        writer.writerow([_spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in row])
+    return buffer.getvalue()
+
+
+def render_html(report: Report) -> str:
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        report=report,
+        summary=_summary_tables(report),
+        datasets=[_dataset_part(part) for part in report.datasets],
+        checkpoints=_checkpoint_table(report),
+    )
+
+
+def _csv_rows(report: Report) -> list[tuple[str, str, str, str, int]]:
+    rows: list[tuple[str, str, str, str, int]] = []
+    for part in report.datasets:
+        name = part.dataset or ""
+        rows += [("totals", name, "", key, count) for key, count in part.totals.model_dump().items()]
+        rows += [("source_topics", name, "", topic.topic, topic.records) for topic in part.source_topics]
+        rows += [("identities", name, "", identity.identity, identity.records) for identity in part.identities]
+        rows += [("audiences", name, out.audience, out.topic, out.records) for out in part.audiences]
+        rows += [
+            ("masked", name, masked.audience, f"{masked.data_class}/{masked.action}", masked.count)
+            for masked in part.masked
+        ]
+        rows += [("quarantines", name, "", reason.reason, reason.count) for reason in part.quarantines]
+        rows += [("entities", name, "", entity.entity, entity.count) for entity in part.entities]
+    if report.verification is not None:
+        verification = report.verification
+        rows.append(("verification", "", "", "intact", int(verification.intact)))
+        rows.append(("verification", "", "", "problem_count", verification.problem_count))
+        rows += [("checkpoints", "", "", point.origin, point.size) for point in verification.checkpoints]
+    return rows
+
+
+def _spreadsheet_safe(cell: str) -> str:
+    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("streamguard.app", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["count"] = lambda number: f"{number:,}"
+    environment.filters["utc"] = _utc_text
+    environment.filters["dataset_name"] = _dataset_name
+    return environment
+
+
+def _utc_text(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _dataset_name(dataset: str | None) -> str:
+    return NO_DATASET if dataset is None else dataset
+
+
+_TOTAL_COLUMNS = ("Events", "Delivered", "Tombstones", "Quarantined", "Approvals")
+_LEGACY_NOTE = "Audience *: counts recorded before counts were kept per audience, summed over all audiences."
+
+
+def _summary_tables(report: Report) -> list[Table]:
+    summary = report.summary
+    audiences = [(_dataset_name(row.dataset), row.audience, row.records) for row in summary.records_by_audience]
+    quarantines = [(row.reason, row.count) for row in summary.quarantines]
+    entities = [(row.entity, row.count) for row in summary.entities]
+    return [
+        Table("summary-totals", "Totals", ("Scope", *_TOTAL_COLUMNS), [("All datasets", *_totals(summary.totals))]),
+        Table(
+            "summary-records",
+            "Records delivered per dataset and audience",
+            ("Dataset", "Audience", "Records"),
+            audiences,
+            _bar_chart(
+                "chart-records",
+                "Records delivered per dataset and audience",
+                "records",
+                [(f"{dataset} → {audience}", records) for dataset, audience, records in audiences],
+            ),
+        ),
+        Table(
+            "summary-quarantines",
+            "Records quarantined, by reason",
+            ("Reason", "Records"),
+            quarantines,
+            _bar_chart("chart-quarantines", "Records quarantined, by reason", "records", quarantines),
+        ),
+        Table(
+            "summary-entities",
+            "Entities detected in free text, by type",
+            ("Entity type", "Entities"),
+            entities,
+            _bar_chart("chart-entities", "Entities detected in free text, by type", "entities", entities),
+        ),
+    ]
+
+
+def _dataset_part(part: DatasetReport) -> DatasetPart:
+    name = _dataset_name(part.dataset)
+    masked = [(row.audience, row.data_class, row.action, row.count) for row in part.masked]
+    legacy = any(row.audience == ALL_AUDIENCES for row in part.masked)
+    approvals = [
+        (row.event_id, row.recorded_at, row.worker, json.dumps(row.operation, sort_keys=True)) for row in part.approvals
+    ]
+    tables = [
+        Table("totals", "Totals", ("Dataset", *_TOTAL_COLUMNS), [(name, *_totals(part.totals))]),
+        Table(
+            "source-topics", "Source topics", ("Topic", "Records"), [(r.topic, r.records) for r in part.source_topics]
+        ),
+        Table(
+            "identities",
+            "Producer identities",
+            ("Identity", "Records"),
+            [(r.identity, r.records) for r in part.identities],
+        ),
+        Table(
+            "audiences",
+            "Audiences and the topics they received",
+            ("Audience", "Topic", "Records"),
+            [(r.audience, r.topic, r.records) for r in part.audiences],
+        ),
+        Table(
+            "masked",
+            "Fields masked, by audience, class and action",
+            ("Audience", "Class", "Action", "Field applications"),
+            masked,
+            note=_LEGACY_NOTE if legacy else "",
+        ),
+        Table(
+            "quarantines",
+            "Quarantines by reason",
+            ("Reason", "Records"),
+            [(r.reason, r.count) for r in part.quarantines],
+        ),
+        Table(
+            "entities", "Detected entities", ("Entity type", "Entities"), [(r.entity, r.count) for r in part.entities]
+        ),
+        Table("approvals", "Approvals", ("Event", "Recorded at", "Worker", "Operation"), approvals),
+    ]
+    return DatasetPart(name, part.dataset or "", tables)
+
+
+def _checkpoint_table(report: Report) -> Table | None:
+    if report.verification is None:
+        return None
+    rows: list[tuple[str | int, ...]] = [
+        (point.origin, point.size, point.root_hex, ", ".join(point.cosigned_by) or "none")
+        for point in report.verification.checkpoints
+    ]
+    columns = ("Origin", "Size", "Root hash", "Cosigned by")
+    return Table("checkpoints", "Checkpoints checked against", columns, rows, empty="No checkpoint was checked.")
+
+
+def _totals(totals: Totals) -> tuple[int, ...]:
+    return (totals.events, totals.delivered, totals.tombstones, totals.quarantined, totals.approvals)
+
+
+def _bar_chart(chart_id: str, title: str, unit: str, bars: list[tuple[str, int]]) -> Chart | None:
+    """A horizontal bar chart as inline SVG, or None when there is nothing to draw."""
+    if not bars:
+        return None
+    labels = [_short(label) for label, _ in bars]
+    values = [value for _, value in bars]
+    with matplotlib.rc_context(_SVG_STYLE):
+        figure = Figure(figsize=(8, 0.9 + 0.34 * len(bars)), layout="constrained")
+        axes = figure.add_subplot()
+        drawn = axes.barh(range(len(bars)), values, color=_BAR_COLOUR)
+        axes.set_yticks(range(len(bars)), labels)
+        axes.invert_yaxis()  # the first row of the table is the top bar
+        axes.bar_label(drawn, labels=[f"{value:,}" for value in values], padding=3)
+        axes.set_xlabel(unit)
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.margins(x=0.12)  # room for the value labels right of the longest bar
+        axes.spines[["top", "right"]].set_visible(False)
+        svg = io.StringIO()
+        figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+    description = "; ".join(f"{label}: {value:,} {unit}" for label, value in bars)
+    return Chart(title, _inline_svg(svg.getvalue(), chart_id, title, description))
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1] + "…"
+
+
+def _inline_svg(document: str, chart_id: str, title: str, description: str) -> Markup:
+    """matplotlib's SVG document as an element of the page: no XML prolog, doctype or metadata (they name
+    remote URLs), ids unique to this chart, and a title and description for assistive technology."""
+    body = document[document.index("<svg") :]
+    body = re.sub(r"\s*<metadata>.*?</metadata>", "", body, count=1, flags=re.DOTALL)
+    body = re.sub(r'\bid="', f'id="{chart_id}-', body)
+    body = body.replace("url(#", f"url(#{chart_id}-").replace('href="#', f'href="#{chart_id}-')
+    opening_end = body.index(">") + 1
+    view_box = re.search(r'viewBox="([^"]+)"', body[:opening_end])
+    assert view_box is not None, "matplotlib always writes <svg viewBox=...>"
+    labelled = (
+        f'<svg class="chart" viewBox="{view_box.group(1)}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc">'
+        f'<title id="{chart_id}-title">{escape(title)}</title>'
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
+    )
+    return Markup(labelled + body[opening_end:])

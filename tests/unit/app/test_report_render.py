@@ -1,0 +1,154 @@
+"""The auditor's report as JSON, CSV and HTML: the same numbers, a page that loads nothing, names escaped."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import UTC, datetime
+
+import pytest
+
+from streamguard.app.report_render import CSV_HEADER, render_csv, render_html, render_json
+from streamguard.evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan
+from streamguard.evidence.report import Checkpoint, Report, VerificationStatus, build_report
+from tests.browser import html_tables
+
+HOSTILE = "<script>alert('x')</script>"
+
+
+def _event(dataset: str | None, first: int, identity: str = "User:alice") -> AuditEvent:
+    return AuditEvent(
+        event_id=f"{dataset}-{first}",
+        recorded_at="2026-01-10T12:00:00Z",
+        worker="worker-1",
+        dataset=dataset,
+        source=SourceSpan(topic=f"raw.{dataset}", partition=0, first_offset=first, last_offset=first + 9),
+        identities={identity: 10},
+        delivered=[(first, first + 6)],
+        tombstones=[first + 7],
+        quarantined=[Quarantined(offset=first + 8, reason="oversize"), Quarantined(offset=first + 9, reason="x:a.b")],
+        outputs={
+            "analytics": AudienceOutput(
+                topic=f"governed.{dataset}.analytics", partition=0, first_offset=0, last_offset=7, count=8, digest="d"
+            )
+        },
+        input_digest="digest",
+        action_counts={"analytics/contact/hash": 14, "contact/drop": 3},
+        entity_counts={"EMAIL_ADDRESS": 5},
+    )
+
+
+def _report(*datasets: str | None, verification: VerificationStatus | None = None) -> Report:
+    events = [_event(dataset, first) for first in (0, 10) for dataset in datasets]
+    return build_report(
+        events,
+        start=datetime(2026, 1, 1, tzinfo=UTC),
+        end=datetime(2026, 2, 1, tzinfo=UTC),
+        dataset=None,
+        verification=verification,
+        generated_at=datetime(2026, 2, 1, 9, tzinfo=UTC),
+    )
+
+
+def test_json_is_the_report_itself() -> None:
+    report = _report("customers", "orders")
+    assert Report.model_validate_json(render_json(report)) == report
+
+
+def test_csv_parses_and_holds_every_count() -> None:
+    verification = VerificationStatus(
+        intact=True,
+        checked_at="2026-02-01T08:00:00Z",
+        checkpoints=[Checkpoint(origin="audit.local/log", size=4, root_hex="ab" * 32, cosigned_by=["w1"])],
+    )
+    report = _report("customers", None, verification=verification)
+    rows = list(csv.reader(io.StringIO(render_csv(report))))
+    assert tuple(rows[0]) == CSV_HEADER
+    table = {(section, dataset, audience, key): int(count) for section, dataset, audience, key, count in rows[1:]}
+    assert len(table) == len(rows) - 1, "a (section, dataset, audience, key) appears twice"
+    for name in ("customers", ""):  # the events that name no dataset have an empty dataset cell
+        assert table["totals", name, "", "delivered"] == 2 * 7
+        assert table["totals", name, "", "tombstones"] == 2
+        assert table["identities", name, "", "User:alice"] == 20
+        assert table["quarantines", name, "", "oversize"] == 2
+        assert table["masked", name, "analytics", "contact/hash"] == 28
+        assert table["masked", name, "*", "contact/drop"] == 6
+        assert table["entities", name, "", "EMAIL_ADDRESS"] == 10
+    assert table["audiences", "customers", "analytics", "governed.customers.analytics"] == 16
+    assert table["verification", "", "", "intact"] == 1
+    assert table["checkpoints", "", "", "audit.local/log"] == 4
+
+
+def test_csv_keeps_a_formula_like_name_as_text() -> None:
+    report = build_report(
+        [_event("customers", 0, identity="=HYPERLINK(1)")],
+        start=datetime(2026, 1, 1, tzinfo=UTC),
+        end=datetime(2026, 2, 1, tzinfo=UTC),
+        dataset=None,
+        verification=None,
+        generated_at=datetime(2026, 2, 1, tzinfo=UTC),
+    )
+    identities = [row for row in csv.reader(io.StringIO(render_csv(report))) if row[0] == "identities"]
+    assert [row[3] for row in identities] == ["'=HYPERLINK(1)"]
+
+
+def test_the_page_references_no_remote_resource() -> None:
+    html = render_html(_report("customers", "orders"))
+    assert not re.search(r"https?:", html, re.IGNORECASE)
+    assert not re.search(r"<(script|link|img|iframe|object|embed)\b", html, re.IGNORECASE)
+    assert "@import" not in html
+    # The only references left are the charts' own glyphs and clip paths, inside the page.
+    references = re.findall(r'(?:src|href)="([^"]*)"|url\(([^)]*)\)', html)
+    assert references
+    assert all(target.startswith("#") for pair in references for target in pair if target)
+
+
+def test_a_hostile_dataset_name_is_escaped_everywhere() -> None:
+    html = render_html(_report(HOSTILE))
+    assert "<script" not in html
+    assert "&lt;script&gt;" in html
+    assert html_tables(html)["totals", HOSTILE][0][0] == HOSTILE  # and still reads as the name it is
+
+
+def test_each_chart_has_a_text_alternative_with_its_numbers() -> None:
+    html = render_html(_report("customers", "orders"))
+    charts = re.findall(r'<svg class="chart"[^>]*aria-labelledby="([^" ]+) ([^"]+)"', html)
+    assert [title for title, _ in charts] == ["chart-records-title", "chart-quarantines-title", "chart-entities-title"]
+    for title, description in charts:
+        assert f'<title id="{title}">' in html
+        assert f'<desc id="{description}">' in html
+    assert "customers → analytics: 16 records; orders → analytics: 16 records" in html
+    assert "oversize: 4 records; x:a.b: 4 records" in html
+
+
+def test_the_page_is_the_same_for_the_same_report() -> None:
+    report = _report("customers")
+    assert render_html(report) == render_html(report)
+
+
+def test_an_empty_period_and_an_unverified_log_say_so() -> None:
+    html = render_html(_report())
+    assert "No audit events were recorded in this period" in html
+    assert "Not verified" in html
+    assert "<svg" not in html
+    assert html_tables(html) == {("summary-totals", ""): [["All datasets", "0", "0", "0", "0", "0"]]}
+
+
+@pytest.mark.parametrize("intact", [True, False])
+def test_the_verification_status_and_its_first_problems_are_shown(intact: bool) -> None:
+    problems = [f"chain raw.customers:0: seq {n} edited" for n in range(50)]
+    verification = VerificationStatus(
+        intact=intact,
+        checked_at="2026-02-01T08:00:00Z",
+        problems=[] if intact else problems,
+        problem_count=0 if intact else 120,
+    )
+    html = render_html(_report("customers", verification=verification))
+    if intact:
+        assert "Intact" in html
+        assert "Problems found" not in html
+    else:
+        assert "Problems found" in html
+        assert "the first 50 of 120" in html
+        assert html.count("<li>chain raw.customers:0") == 50
