@@ -1,0 +1,106 @@
+"""``streamguard report`` for auditors and ``streamguard export`` for SIEMs: both index what is new on the
+evidence topics first, then read the evidence store."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from streamguard.app.evidence_index import index_evidence
+from streamguard.app.evidence_verify import run_verification, trusted_keys, verification_status
+from streamguard.app.report_render import render_csv, render_html, render_json
+from streamguard.app.settings import load_settings
+from streamguard.app.siem_export import ExportCursor, export_events, sink_for_target
+from streamguard.core.errors import EvidenceError
+from streamguard.evidence.report import build_report
+from streamguard.store.evidence_store import EvidenceStore
+
+
+class ReportFormat(StrEnum):
+    HTML = "html"
+    JSON = "json"
+    CSV = "csv"
+
+
+class ExportFormat(StrEnum):
+    OCSF = "ocsf"
+    CEF = "cef"
+    JSONL = "jsonl"
+
+
+def parse_when(text: str, *, option: str) -> datetime:
+    """An ISO date or time (UTC when it names no offset), or a relative ``7d``, ``12h``, ``30m`` ago."""
+    units = {"d": "days", "h": "hours", "m": "minutes"}
+    if text[:-1].isdigit() and text[-1:] in units:
+        return datetime.now(UTC) - timedelta(**{units[text[-1]]: int(text[:-1])})
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise EvidenceError(
+            f"{option} {text!r}: expected an ISO date (2026-12-01), a time, or 7d / 12h / 30m"
+        ) from None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
+
+
+def report(
+    start: Annotated[str, typer.Option("--from", help="First day or time of the period (UTC).")],
+    end: Annotated[str, typer.Option("--to", help="End of the period, exclusive (UTC).")],
+    dataset: Annotated[str | None, typer.Option("--dataset", help="Only this dataset.")] = None,
+    output_format: Annotated[ReportFormat, typer.Option("--format", help="html, json or csv.")] = ReportFormat.HTML,
+    out: Annotated[Path | None, typer.Option("--out", help="Write here instead of standard output.")] = None,
+    verify: Annotated[bool, typer.Option(help="Verify the evidence and show the verdict in the report.")] = True,
+) -> None:
+    """A report for auditors: who produced to each dataset, who received it, what was masked for whom,
+    quarantines, detected personal data, approvals, and the verification status with its checkpoints."""
+    settings = load_settings()
+    period = parse_when(start, option="--from"), parse_when(end, option="--to")
+    with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
+        index_evidence(settings, store, witness=None)
+        status = (
+            verification_status(run_verification(settings, trusted_keys(settings), store=store)) if verify else None
+        )
+        built = build_report(
+            store.events(since=period[0], until=period[1]),
+            start=period[0],
+            end=period[1],
+            dataset=dataset,
+            verification=status,
+            generated_at=datetime.now(UTC),
+        )
+    render = {ReportFormat.HTML: render_html, ReportFormat.JSON: render_json, ReportFormat.CSV: render_csv}
+    text = render[output_format](built)
+    if out is None:
+        typer.echo(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        typer.echo(
+            f"{out}: {output_format.value} report, {built.period_from:%Y-%m-%d} to {built.period_to:%Y-%m-%d}", err=True
+        )
+
+
+def export(
+    output_format: Annotated[ExportFormat, typer.Option("--format", help="ocsf, cef or jsonl.")],
+    to: Annotated[str, typer.Option("--to", help="FILE, http(s)://URL or syslog://HOST:PORT.")],
+    since: Annotated[str | None, typer.Option("--since", help="Only events from this time (ISO or 7d/12h).")] = None,
+    follow: Annotated[bool, typer.Option("--follow", help="Keep exporting new events until Ctrl-C.")] = False,
+    interval: Annotated[float, typer.Option("--interval", help="Seconds between looks when following.")] = 5.0,
+) -> None:
+    """Export audit events for a SIEM; resumable: it remembers where it stopped, per format and target."""
+    settings = load_settings()
+    start = parse_when(since, option="--since") if since else None
+    cursor = ExportCursor(settings.home / "exports", to, output_format.value)
+    sink = sink_for_target(to)
+    with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
+        while True:
+            index_evidence(settings, store, witness=None)
+            stats = export_events(store.events(since=start), output_format.value, sink, cursor, since=start)
+            kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(stats.documents.items())) or "nothing new"
+            typer.echo(f"exported {stats.events} events ({kinds}) to {cursor.target}", err=True)
+            if not follow:
+                return
+            time.sleep(interval)
