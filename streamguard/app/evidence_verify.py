@@ -12,6 +12,7 @@ from streamguard.app.kafka_config import client_options
 from streamguard.app.keys_setup import worker_keyring
 from streamguard.app.settings import Settings
 from streamguard.core.errors import KeyringError
+from streamguard.evidence.audit import RECORDS
 from streamguard.evidence.report import Checkpoint as ReportedCheckpoint
 from streamguard.evidence.report import VerificationStatus
 from streamguard.evidence.verification import CheckpointRead, TrustedKeys, Verification, verify_evidence
@@ -55,7 +56,7 @@ def run_verification(
     sources = {
         (read.event.source.topic, read.event.source.partition)
         for read in reads
-        if read.event is not None and read.event.kind == "records"
+        if read.event is not None and read.event.kind == RECORDS
     }
     if chains is not None:
         sources = {source for source in sources if f"{source[0]}:{source[1]}" in chains}

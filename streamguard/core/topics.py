@@ -41,6 +41,11 @@ class TopicNames:
         return f"{self.system_prefix}sessions"
 
     @property
+    def control(self) -> str:
+        """Not a topic: the source name of the chain of operation events (purges, approvals, rule changes)."""
+        return f"{self.system_prefix}control"
+
+    @property
     def quarantine(self) -> str:
         return f"{self.system_prefix}quarantine"
 

@@ -13,7 +13,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 GENESIS_HASH = "0" * 64
-_ADDED_FIELDS = ("schema_drift", "key_ids")
+_ADDED_FIELDS = ("schema_drift", "key_ids", "operation")
+RECORDS = "records"  # the data path's kind; every other kind records an operation (a purge, an approval...)
 
 
 class SourceSpan(BaseModel):
@@ -52,7 +53,7 @@ class AuditEvent(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     event_id: str
-    kind: str = "records"
+    kind: str = RECORDS
     recorded_at: str
     worker: str
     dataset: str | None
@@ -72,6 +73,9 @@ class AuditEvent(BaseModel):
     )
     key_ids: dict[str, str] = Field(
         default_factory=dict, description="keyring slot -> the key id the span's tokens were made with"
+    )
+    operation: dict[str, Any] = Field(
+        default_factory=dict, description="what an operation event did: its parameters and result, never a value"
     )
     seq: int = 0
     prev_hash: str = GENESIS_HASH

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from streamguard.core.errors import EvidenceError
@@ -22,6 +23,7 @@ from streamguard.evidence.signed_note import (
     VerifierKey,
     decode_base64,
     open_note,
+    parse_note,
     sign_note,
 )
 
@@ -157,3 +159,17 @@ def verify_cosignature(vkey: str, checkpoint: Checkpoint, line: str) -> int:
     if not key.verifies(cosigned_message(checkpoint, timestamp), signature.signature[8:]):
         raise BadSignatureError(f"cosignature by '{key.label}' does not verify")
     return timestamp
+
+
+def cosigners(note: str, checkpoint: Checkpoint, witness_vkeys: Iterable[str]) -> set[str]:
+    """The names of the witnesses (of those trusted) whose cosignature in ``note`` verifies for ``checkpoint``."""
+    lines = [signature.line() for signature in parse_note(note).signatures]
+    names = set()
+    for vkey in witness_vkeys:
+        for line in lines:
+            try:
+                verify_cosignature(vkey, checkpoint, line)
+            except EvidenceError:
+                continue
+            names.add(VerifierKey.parse(vkey).name)
+    return names

@@ -18,11 +18,10 @@ from typing import Any, Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from streamguard.core.errors import EvidenceError
-from streamguard.evidence.audit import AuditEvent
+from streamguard.evidence.audit import RECORDS, AuditEvent
 
 MAX_PROBLEMS_SHOWN = 50
 ALL_AUDIENCES = "*"  # the audience of legacy ``class/action`` counts, written before counts were per audience
-RECORDS_KIND = "records"
 APPROVAL_KIND = "approval"
 
 
@@ -205,7 +204,7 @@ class _DatasetTally:
 
     def add_approval(self, event: AuditEvent) -> None:
         # Approval events carry an ``operation`` once they exist; an event model without one has none to show.
-        operation = getattr(event, "operation", None) or {}
+        operation = event.operation
         self.approvals.append(
             Approval(event_id=event.event_id, recorded_at=event.recorded_at, worker=event.worker, operation=operation)
         )
@@ -262,7 +261,7 @@ def build_report(
         if (dataset is not None and event.dataset != dataset) or not start <= _recorded_at(event) < end:
             continue
         tally = tallies.setdefault(event.dataset, _DatasetTally())
-        if event.kind == RECORDS_KIND:
+        if event.kind == RECORDS:
             tally.add_records(event)
         elif event.kind == APPROVAL_KIND:
             tally.add_approval(event)

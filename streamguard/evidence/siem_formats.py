@@ -39,11 +39,10 @@ from typing import Any
 
 from streamguard import __version__
 from streamguard.core.errors import StreamguardError
-from streamguard.evidence.audit import AuditEvent, chain_key
+from streamguard.evidence.audit import RECORDS, AuditEvent, chain_key
 
 OCSF_VERSION = "1.3.0"
 FORMATS = ("ocsf", "cef", "jsonl")
-RECORDS_KIND = "records"
 
 API_ACTIVITY = "api_activity"
 DATA_SECURITY_FINDING = "data_security_finding"
@@ -165,7 +164,7 @@ def _event_ms(event: AuditEvent) -> int:
 
 def _activity(event: AuditEvent) -> _Activity:
     span = f"{event.source.topic}[{event.source.partition}]"
-    if event.kind == RECORDS_KIND:
+    if event.kind == RECORDS:
         message = (
             f"governed offsets {event.source.first_offset}-{event.source.last_offset} of {span}: "
             f"{_delivered(event)} delivered, {len(event.tombstones)} tombstones, {len(event.quarantined)} quarantined"
@@ -190,7 +189,7 @@ def _findings(event: AuditEvent) -> list[_Finding]:
 def _operation(event: AuditEvent) -> tuple[dict[str, Any], list[str]]:
     """The event's operation details with secret-named keys redacted, and the redacted keys' paths."""
     redacted: list[str] = []
-    operation = _redact(getattr(event, "operation", None) or {}, "operation", redacted)
+    operation = _redact(event.operation, "operation", redacted)
     return operation, redacted
 
 
@@ -409,7 +408,7 @@ def _cef_common(event: AuditEvent, time_ms: int, uid: str, category: str) -> lis
 
 
 def _cef_activity(event: AuditEvent, activity: _Activity, time_ms: int) -> ExportedDocument:
-    name = "Span governed" if event.kind == RECORDS_KIND else f"Operation {event.kind}"
+    name = "Span governed" if event.kind == RECORDS else f"Operation {event.kind}"
     extension = [
         *_cef_common(event, time_ms, event.event_id, "API Activity"),
         ("act", activity.operation),
@@ -418,7 +417,7 @@ def _cef_activity(event: AuditEvent, activity: _Activity, time_ms: int) -> Expor
         ("cs5Label", "prevHash"),
         ("cs5", event.prev_hash),
     ]
-    if event.kind == RECORDS_KIND:
+    if event.kind == RECORDS:
         extension += [
             ("cnt", event.source.last_offset - event.source.first_offset + 1),
             ("cn2Label", "delivered"),

@@ -18,7 +18,6 @@ What each attack leaves behind:
 
 from __future__ import annotations
 
-import base64
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,9 +25,9 @@ from dataclasses import dataclass, field
 from streamguard.core.errors import EvidenceError
 from streamguard.evidence.audit import AuditEvent, chain_key
 from streamguard.evidence.chain import verify_chain
-from streamguard.evidence.checkpoint import Checkpoint, verify_cosignature
+from streamguard.evidence.checkpoint import Checkpoint, cosigners
 from streamguard.evidence.merkle import consistency_proof, leaf_hash, root_of, verify_consistency
-from streamguard.evidence.signed_note import VerifierKey, open_note, parse_note
+from streamguard.evidence.signed_note import VerifierKey, open_note
 
 
 @dataclass(frozen=True)
@@ -156,23 +155,10 @@ def _checkpoints_by_origin(
             forked.add((origin, size))
             result.problems.append(f"checkpoint {origin}@{size}: two signed roots for one size (a forked log)")
         known.sources.add(read.source)
-        known.cosigned_by |= _cosigners(read.note, checkpoint, keys.witnesses)
+        known.cosigned_by |= cosigners(read.note, checkpoint, keys.witnesses)
     for origin, size in forked:
         del found[origin][size]
     return found
-
-
-def _cosigners(note: str, checkpoint: Checkpoint, witness_keys: Sequence[str]) -> set[str]:
-    lines = [signature.line() for signature in parse_note(note).signatures]
-    names = set()
-    for vkey in witness_keys:
-        for line in lines:
-            try:
-                verify_cosignature(vkey, checkpoint, line)
-            except EvidenceError:
-                continue
-            names.add(VerifierKey.parse(vkey).name)
-    return names
 
 
 def _verify_chain(
@@ -255,8 +241,3 @@ def _is_hex(text: str) -> bool:
         return len(bytes.fromhex(text)) == 32
     except ValueError:
         return False
-
-
-def note_root(note: str) -> str:
-    """The root hash (hex) a checkpoint note claims, unverified (for display)."""
-    return base64.b64decode(parse_note(note).text.split("\n")[2]).hex()

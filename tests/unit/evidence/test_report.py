@@ -6,7 +6,6 @@ import json
 import random
 from collections import Counter
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -157,17 +156,11 @@ def test_identities_audiences_and_source_topics_are_summed() -> None:
     assert (part.totals.delivered, part.totals.tombstones, part.totals.quarantined) == (7, 1, 1)
 
 
-class _ApprovalEvent(AuditEvent):
-    """An approval as it will be written once approvals exist: an operation and no records."""
-
-    operation: dict[str, Any]
-
-
 def test_approvals_are_listed_and_count_no_records() -> None:
     records = _event("2026-01-02T00:00:00Z", delivered=4)
-    approval = _ApprovalEvent(
-        **_event("2026-01-03T00:00:00Z", kind="approval", delivered=0, outputs={}, identities={}).model_dump(),
-        operation={"action": "decrypt", "approved_by": "steward-2"},
+    approval = AuditEvent(
+        **_event("2026-01-03T00:00:00Z", kind="approval", delivered=0, outputs={}, identities={}).model_dump()
+        | {"operation": {"action": "decrypt", "approved_by": "steward-2"}}
     )
     part = _report([records, approval]).datasets[0]
     assert [(a.event_id, a.operation) for a in part.approvals] == [

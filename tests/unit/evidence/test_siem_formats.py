@@ -8,7 +8,6 @@ from importlib.resources import files
 from typing import Any
 
 import pytest
-from pydantic import Field
 
 from streamguard import __version__
 from streamguard.evidence.audit import GENESIS_HASH, AudienceOutput, AuditEvent, Quarantined, SourceSpan
@@ -26,12 +25,6 @@ from streamguard.evidence.siem_formats import (
 )
 
 SCHEMA = json.loads((files("streamguard.evidence") / "ocsf" / f"ocsf-{OCSF_VERSION}-classes.json").read_text())
-
-
-class OperationEvent(AuditEvent):
-    """An operation's audit event as the operations will write it: an audit event with details."""
-
-    operation: dict[str, Any] = Field(default_factory=dict)
 
 
 def _event(kind: str = "records", *, seq: int = 3, **fields: Any) -> AuditEvent:
@@ -54,8 +47,7 @@ def _event(kind: str = "records", *, seq: int = 3, **fields: Any) -> AuditEvent:
         "action_counts": {"analytics/pii/mask": 9},
         "entity_counts": {"PERSON": 4, "EMAIL_ADDRESS": 2, "IBAN_CODE": 0},
     } | fields
-    model = OperationEvent if "operation" in fields else AuditEvent
-    return model(**values).sealed(seq, GENESIS_HASH)
+    return AuditEvent(**values).sealed(seq, GENESIS_HASH)
 
 
 EVENTS = [

@@ -1,0 +1,99 @@
+"""A purge of the evidence store on the real broker: the archive comes first and verifies offline, an edited
+archive does not, the store loses exactly what was archived, and the purge is itself verified evidence."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from confluent_kafka.admin import NewTopic
+
+from harness.deployment import Deployment
+from harness.raw_producer import RawProducer, avro_payload
+from harness.readback import read_topic
+from harness.sample_data import customers, structured_rules
+from streamguard.evidence.audit import AuditEvent
+from streamguard.schemas import CUSTOMERS_AVSC
+from streamguard.store.evidence_store import EvidenceStore
+from tests.conftest import KafkaEndpoint
+
+pytestmark = pytest.mark.kafka
+
+
+def _run(deployment: Deployment, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "streamguard", *args],
+        env=deployment.env(),
+        cwd=deployment.home,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+
+def test_a_purge_archives_what_it_deletes_and_is_itself_audited(kafka: KafkaEndpoint, tmp_path: Path) -> None:
+    deployment = Deployment(kafka.bootstrap, tmp_path / "home")
+    dataset = f"customers_{uuid.uuid4().hex[:6]}"
+    raw = deployment.names.raw(dataset)
+    deployment.admin.create_topics([NewTopic(raw, 2, 1)])[raw].result(30)
+    deployment.apply_rules(structured_rules(dataset), json.dumps(json.loads(CUSTOMERS_AVSC.read_text())))
+    schema_id, schema = deployment.producer_schema(dataset)
+    worker = deployment.start_worker()
+    try:
+        worker.wait_serving(raw)
+        producer = RawProducer(deployment.options)
+        for record in customers(40, seed=5):
+            producer.send(raw, record["customer_id"].encode(), avro_payload(schema_id, schema, record))
+        producer.flush()
+        read_topic(deployment.options, deployment.names.governed(dataset, "analytics"), 40)
+    finally:
+        deployment.stop_workers()  # its last checkpoints seal every event
+    archive = tmp_path / "evidence-2026.jsonl.gz"
+
+    refused = _run(deployment, "evidence", "purge", "--older-than", "0h")
+    assert refused.returncode == 2  # an archive, or an explicit --no-archive
+    assert "--archive" in refused.stderr
+
+    purged = _run(deployment, "evidence", "purge", "--older-than", "0h", "--archive", str(archive))
+    assert purged.returncode == 0, purged.stderr
+    assert "archived to" in purged.stdout
+    lines = [json.loads(line) for line in gzip.decompress(archive.read_bytes()).decode().splitlines()]
+    archived = [AuditEvent.model_validate(line["event"]) for line in lines if line["type"] == "event"]
+    assert sum(n for event in archived for first, last in event.delivered for n in [last - first + 1]) == 40
+
+    checked = _run(deployment, "evidence", "verify-archive", str(archive))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert f"{len(archived)} events" in checked.stdout
+
+    with EvidenceStore.open(deployment.settings.resolved_evidence_store_url) as store:
+        assert not [event for event in store.events() if event.kind == "records"]  # exactly what was archived went
+
+    verified = _run(deployment, "verify", "--all", "--json")
+    assert verified.returncode == 0, verified.stdout
+    control = json.loads(verified.stdout)["chains"][f"{deployment.names.control}:0"]
+    assert control["events"] == control["checkpointed"] == 1
+    purge_event = next(
+        AuditEvent.from_bytes(m.value())
+        for m in read_topic(deployment.options, deployment.names.audit)
+        if AuditEvent.from_bytes(m.value()).kind == "evidence_purge"
+    )
+    assert purge_event.operation["archive_sha256"] == hashlib.sha256(archive.read_bytes()).hexdigest()
+    assert purge_event.operation["events"] == len(archived)
+
+    edited = tmp_path / "edited.jsonl.gz"
+    text = (
+        gzip.decompress(archive.read_bytes())
+        .decode()
+        .replace('"quarantined": []', '"quarantined": [{"offset": 0, "reason": "x"}]', 1)
+    )
+    edited.write_bytes(gzip.compress(text.encode()))
+    rejected = _run(deployment, "evidence", "verify-archive", str(edited))
+    assert rejected.returncode == 1
+    assert "does not match its hash" in rejected.stdout
