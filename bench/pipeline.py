@@ -87,7 +87,7 @@ class Bench:
         return full
 
 
-def _bootstrap() -> str:
+def local_bootstrap() -> str:
     from streamguard.app.kafka_config import resolve_bootstrap
     from streamguard.app.settings import load_settings
 
@@ -289,7 +289,7 @@ def main() -> None:
         rounds=max(1, args.rounds),
     )
     bench = Bench(
-        _bootstrap(),
+        local_bootstrap(),
         make_home(Path(tempfile.mkdtemp(prefix="streamguard-bench-"))),
         uuid.uuid4().hex[:6],
         avro_bodies(),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from confluent_kafka.admin import NewTopic
@@ -26,13 +27,18 @@ from harness.worker_process import wait_until
 from streamguard.agents.codec import frame_wire_format
 from streamguard.agents.kafka_audit_reader import summarize
 from streamguard.agents.kafka_topics import partition_count
+from streamguard.app.evidence_index import index_evidence
+from streamguard.app.evidence_verify import run_verification, trusted_keys, verification_status
 from streamguard.app.kafka_local import LocalBroker
+from streamguard.app.report_render import render_html
 from streamguard.app.settings import load_settings
 from streamguard.core.reasons import REASON_HEADER
 from streamguard.core.topics import TopicNames
 from streamguard.evidence.audit import AuditEvent
+from streamguard.evidence.report import build_report
 from streamguard.masking.rule_versions import rules_of
 from streamguard.schemas import CUSTOMERS_AVSC, CUSTOMERS_RULES
+from streamguard.store.evidence_store import EvidenceStore
 
 RECORDS = 3000
 DATASET = "customers"
@@ -74,6 +80,36 @@ def run_demo(deployment: Deployment) -> None:
     finally:
         deployment.stop_workers()
         console.print(f"stopped the worker (log: {worker.log})")
+    show_evidence(deployment)
+
+
+def show_evidence(deployment: Deployment) -> None:
+    """What an auditor gets: the whole evidence verified against signed checkpoints, sessions, a report."""
+    settings = deployment.settings
+    with console.status("verifying the evidence and indexing it..."):
+        result = run_verification(settings, trusted_keys(settings))
+        with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
+            index_evidence(settings, store, witness=None)
+            sessions = store.sessions(limit=1000)
+            now = datetime.now(UTC)
+            built = build_report(
+                store.events(since=now - timedelta(days=1)),
+                start=now - timedelta(days=1),
+                end=now + timedelta(minutes=1),
+                dataset=None,
+                verification=verification_status(result),
+                generated_at=now,
+            )
+    page = settings.home / "report.html"
+    page.write_text(render_html(built), encoding="utf-8")
+    verdict = "[green]intact[/green]" if result.intact else f"[red]{len(result.problems)} problems[/red]"
+    sealed = sum(status.checkpointed for status in result.chains.values())
+    console.print(
+        f"verify --all: {verdict}: {result.events} events in {len(result.chains)} chains, {sealed} sealed by "
+        f"{result.checkpoints} signed checkpoints; {result.source_records} retained source records accounted for"
+    )
+    console.print(f"sessions in the evidence store: {len(sessions)}; auditor's report: {page}")
+    console.print("next: streamguard sessions list · streamguard prove raw.customers 0 0 --audience analytics")
 
 
 def prepare(deployment: Deployment) -> tuple[int, Any, list[str]]:

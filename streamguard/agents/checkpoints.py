@@ -36,8 +36,14 @@ class SignedCheckpoint:
 
     @property
     def record_key(self) -> bytes:
-        """One record per checkpoint on the compacted topic: re-publishing it with cosignatures replaces it."""
-        return f"{self.checkpoint.origin}@{self.checkpoint.size}".encode()
+        return checkpoint_record_key(self.checkpoint.origin, self.checkpoint.size)
+
+
+def checkpoint_record_key(origin: str, size: int, *, cosigned: bool = False) -> bytes:
+    """The compacted topic keeps one record per checkpoint, and one more for it with its cosignatures: a
+    worker that signs a chain's checkpoint again after a restart replaces its own bare record, never the
+    cosigned one, and an indexer publishing new cosignatures replaces the older cosigned one."""
+    return f"{origin}@{size}{'+cosigned' if cosigned else ''}".encode()
 
 
 def log_signer(keyring: Keyring, name: str) -> NoteSigner:

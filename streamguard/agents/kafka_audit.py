@@ -27,8 +27,8 @@ from pydantic import ValidationError
 
 from streamguard.agents.kafka_readback import read_to_end
 from streamguard.core.errors import EvidenceError
-from streamguard.evidence.audit import GENESIS_HASH, AuditEvent, chain_key
-from streamguard.evidence.merkle import MerkleFrontier, leaf_hash
+from streamguard.evidence.audit import GENESIS_HASH, AuditEvent, chain_key, event_leaf
+from streamguard.evidence.merkle import MerkleFrontier
 
 log = logging.getLogger(__name__)
 
@@ -69,11 +69,6 @@ class ChainHead:
         grown.append(event_leaf(event))
         nodes = tuple(base64.b64encode(node).decode() for node in grown.nodes)
         return cls(event.seq, event.hash, audit_partition, audit_offset, nodes)
-
-
-def event_leaf(event: AuditEvent) -> bytes:
-    """An audit event's leaf in its chain's Merkle log: the leaf hash of its content hash."""
-    return leaf_hash(bytes.fromhex(event.hash))
 
 
 def audit_partition_of(source: SourcePartition, partitions: int) -> int:

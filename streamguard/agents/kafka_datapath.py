@@ -199,6 +199,8 @@ class DataPath:
         self.checkpoints.published(due)
 
     def _send_checkpoints(self, due: list[SignedCheckpoint]) -> None:
+        if not due:
+            return
         acknowledged = Deliveries()
         for signed in due:
             self._producer.produce(

@@ -40,9 +40,7 @@ def record_operation(
 ) -> AuditEvent:
     """Append one operation event to the control chain, with a signed checkpoint covering it."""
     source = (names.control, 0)
-    producer = Producer(
-        {**client_options, "transactional.id": f"{names.control}.writer", "enable.idempotence": True}
-    )
+    producer = Producer({**client_options, "transactional.id": f"{names.control}.writer", "enable.idempotence": True})
     producer.init_transactions(TIMEOUT_S)  # fences an earlier writer before the head is read
     chains = AuditChains(names.audit, AUDIT_PARTITIONS, kafka_audit_reader(client_options, names.audit))
     chains.recover(source, None)

@@ -18,7 +18,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from streamguard.agents.checkpoints import log_origin, log_verifier_keys
-from streamguard.agents.kafka_audit import event_leaf
 from streamguard.agents.kafka_audit_reader import read_audit_records
 from streamguard.agents.kafka_operations import record_operation
 from streamguard.app.kafka_config import client_options
@@ -26,7 +25,7 @@ from streamguard.app.keys_setup import worker_keyring
 from streamguard.app.settings import Settings
 from streamguard.core.errors import EvidenceError
 from streamguard.evidence.archive import ArchiveCheck, ChainLog, archive_lines, check_archive
-from streamguard.evidence.audit import AuditEvent, chain_key
+from streamguard.evidence.audit import AuditEvent, chain_key, event_leaf
 from streamguard.store.evidence_store import EvidenceStore
 from streamguard.store.records import PurgeSelection
 

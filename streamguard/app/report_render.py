@@ -17,10 +17,7 @@ from datetime import datetime
 from functools import cache
 
 import jinja2
-import matplotlib
 from markupsafe import Markup, escape
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
 from streamguard.evidence.report import ALL_AUDIENCES, DatasetReport, Report, Totals
 
@@ -245,6 +242,12 @@ def _bar_chart(chart_id: str, title: str, unit: str, bars: list[tuple[str, int]]
     """A horizontal bar chart as inline SVG, or None when there is nothing to draw."""
     if not bars:
         return None
+    # Imported here: matplotlib writes its font cache under the user's home on first import, which a command
+    # that renders no chart (or a module merely imported) must not do.
+    import matplotlib
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     labels = [_short(label) for label, _ in bars]
     values = [value for _, value in bars]
     with matplotlib.rc_context(_SVG_STYLE):

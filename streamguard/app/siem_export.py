@@ -30,7 +30,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from streamguard.core.errors import StreamguardError
+from streamguard.core.errors import SiemExportError
 from streamguard.evidence.audit import AuditEvent, chain_key
 from streamguard.evidence.siem_formats import FORMATS, ExportedDocument, SiemFormatError, epoch_ms, export_documents
 
@@ -40,10 +40,6 @@ SYSLOG_FACILITY_LOG_AUDIT = 13
 _SYSLOG_SEVERITIES = {1: 6, 2: 5, 3: 4, 4: 3, 5: 2, 6: 1}
 _SYSLOG_INFORMATIONAL = 6
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-class SiemExportError(StreamguardError):
-    """A target that cannot be used, a sink that did not take a batch, or a cursor that cannot be kept."""
 
 
 def redact_target(target: str) -> str:

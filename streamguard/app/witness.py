@@ -32,7 +32,11 @@ import httpx
 from fastapi import FastAPI, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from streamguard.core.errors import ConfigError, EvidenceError, InfrastructureFault
+from streamguard.core.errors import (
+    EvidenceError,
+    WitnessStoreError,
+    WitnessUnavailableError,
+)
 from streamguard.evidence.checkpoint import CosignatureSigner, decode_hash, encode_hash
 from streamguard.evidence.signed_note import (
     COSIGNATURE_ED25519,
@@ -55,14 +59,6 @@ from streamguard.evidence.witness_logic import (
 KEY_FILE = "witness.key"
 LOGS_FILE = "logs.json"
 MAX_REQUEST_BYTES = 1 << 20  # a checkpoint with many post-quantum signatures is ~100 kB; more is not a request
-
-
-class WitnessStoreError(ConfigError):
-    """A witness state directory that cannot be used (the message names the file)."""
-
-
-class WitnessUnavailableError(InfrastructureFault):
-    """A served witness that did not answer."""
 
 
 def _write_atomically(path: Path, data: bytes, *, exclusive: bool = False) -> None:

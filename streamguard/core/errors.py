@@ -2,7 +2,8 @@
 
     StreamguardError
     ├── ConfigError                  configuration that cannot be used (names the variable or file)
-    │   └── KeyringError             keys missing or malformed (names the key id, never the key)
+    │   ├── KeyringError             keys missing or malformed (names the key id, never the key)
+    │   └── WitnessStoreError        a witness state directory that cannot be used
     ├── RulesError                   steward rules that do not load, validate or fit a schema (file, line, path)
     │   └── PathError                a rule path that is malformed or not in the schema
     ├── RecordFault                  one record cannot be governed: that record alone is quarantined
@@ -12,11 +13,29 @@
     ├── InfrastructureFault          a dependency failed: stop without committing, process again after restart
     │   ├── KafkaToolingError        the broker cannot be fetched, started, reached or set up
     │   ├── DeliveryError            the broker did not acknowledge a record, or refused an offset commit
-    │   └── SchemaRegistryUnavailable the schema registry did not answer (an unknown id is a RecordFault)
+    │   ├── SchemaRegistryUnavailable the schema registry did not answer (an unknown id is a RecordFault)
+    │   ├── StoreError               the evidence store cannot be opened, read or written
+    │   ├── WitnessUnavailableError  a served witness that did not answer
+    │   └── SiemExportError          a SIEM target that cannot be used or did not take a batch
     ├── MaskingError                 a value or token outside the data path that cannot be masked or decrypted
     ├── DetectionError               free-text detection is unavailable or misconfigured
     ├── NativeUnsupportedError       the native engine cannot serve a plan (the Python plan serves it instead)
-    └── EvidenceError                an evidence header or audit record that does not parse
+    └── EvidenceError                evidence that does not parse, verify or suffice (names topic, offset, seq)
+        ├── NoteError                a signed note, key or signature that is malformed or does not verify
+        │   ├── MalformedNoteError   not signed-note syntax
+        │   ├── UnverifiedNoteError  no signature by a known key
+        │   └── BadSignatureError    a known key's signature that does not verify
+        ├── CheckpointError          a checkpoint or cosignature that is malformed or does not verify
+        ├── WitnessRefused           the witness would not cosign (its tlog-witness status says why)
+        │   └── WitnessConflict      409: the witness last cosigned another size
+        ├── ProofError               a record proof that cannot be built or read
+        │   └── ProofNotReady        no checkpoint covers the record's event yet
+        ├── OffsetsNotRetained       a read below a partition's log start
+        ├── UnprovableCheckpoint     the store cannot give the consistency proof a witness needs
+        ├── ReplayError              a session or event that cannot be replayed
+        ├── ReportError              events or a period a report cannot be built from
+        ├── SessionError             an event that cannot be placed in a session
+        └── SiemFormatError          an unknown export format, or an event that does not fit it
 
 ``streamguard.agents.failure_policy`` turns these branches into the data path's decisions. Messages name
 files, lines, field paths, topics, partitions and offsets: never a payload value or a secret.
@@ -95,6 +114,91 @@ class NativeUnsupportedError(StreamguardError):
 
 class EvidenceError(StreamguardError):
     """An evidence header or audit record that does not parse."""
+
+
+class WitnessStoreError(ConfigError):
+    """A witness state directory that cannot be used (the message names the file)."""
+
+
+class StoreError(InfrastructureFault):
+    """The evidence store cannot be opened, read or written; the message names the store without its password."""
+
+
+class WitnessUnavailableError(InfrastructureFault):
+    """A served witness that did not answer."""
+
+
+class SiemExportError(InfrastructureFault):
+    """A target that cannot be used, a sink that did not take a batch, or a cursor that cannot be kept."""
+
+
+class NoteError(EvidenceError):
+    """A note, key or signature that is malformed or does not verify."""
+
+
+class MalformedNoteError(NoteError):
+    """The note does not have the signed-note syntax (the message says where)."""
+
+
+class UnverifiedNoteError(NoteError):
+    """No signature in the note is by a known key."""
+
+
+class BadSignatureError(NoteError):
+    """A signature by a known key (name and key id) that does not verify: the whole note is rejected."""
+
+
+class CheckpointError(EvidenceError):
+    """A checkpoint or cosignature that is malformed or does not verify."""
+
+
+class WitnessRefused(EvidenceError):  # noqa: N818 - a refusal, named for what the witness did
+    """The witness would not cosign; ``status`` is the tlog-witness HTTP status that says why."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(f"witness refused ({status}): {reason}")
+        self.status = status
+        self.reason = reason
+
+
+class WitnessConflict(WitnessRefused):
+    """409: the old size is not the size the witness last cosigned; retry from ``recorded_size``."""
+
+    def __init__(self, recorded_size: int, reason: str) -> None:
+        super().__init__(409, reason)
+        self.recorded_size = recorded_size
+
+
+class ProofError(EvidenceError):
+    """A proof that cannot be built or read (the message names what is missing or malformed)."""
+
+
+class ProofNotReady(ProofError):  # noqa: N818 - a state, not a failure: asking again later succeeds
+    """The record is accounted for, but no checkpoint covers its audit event yet."""
+
+
+class OffsetsNotRetained(EvidenceError):  # noqa: N818 - named for what the broker no longer has
+    """Offsets a read needs are below the partition's log start: retention or compaction removed them."""
+
+
+class UnprovableCheckpoint(EvidenceError):  # noqa: N818 - a checkpoint, named for what it is
+    """The store's events of a chain cannot give the consistency proof the witness needs."""
+
+
+class ReplayError(EvidenceError):
+    """A session or an event that cannot be replayed (the message says which, and why)."""
+
+
+class ReportError(EvidenceError):
+    """Audit events or a period that a report cannot be built from."""
+
+
+class SessionError(EvidenceError):
+    """An audit event that cannot be placed in a session (the message names the event)."""
+
+
+class SiemFormatError(EvidenceError):
+    """An export format that does not exist, or an event that cannot be put into one."""
 
 
 def describe_failure(error: BaseException) -> str:

@@ -19,9 +19,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from streamguard.core.errors import EvidenceError
-from streamguard.evidence.audit import AuditEvent, chain_key
+from streamguard.evidence.audit import AuditEvent, chain_key, event_leaf
 from streamguard.evidence.checkpoint import Checkpoint, cosigners
-from streamguard.evidence.merkle import leaf_hash, root_of
+from streamguard.evidence.merkle import root_of
 from streamguard.evidence.signed_note import VerifierKey, open_note
 
 ARCHIVE_VERSION = 1
@@ -120,7 +120,7 @@ def _check_chain(
     for event in events:
         if event.content_hash() != event.hash:
             result.problems.append(f"{chain} seq {event.seq}: content does not match its hash (edited)")
-        elif event.seq >= len(leaves) or leaves[event.seq] != leaf_hash(bytes.fromhex(event.hash)):
+        elif event.seq >= len(leaves) or leaves[event.seq] != event_leaf(event):
             result.problems.append(f"{chain} seq {event.seq}: not the event {where} sealed at that position")
     for earlier, later in itertools.pairwise(events):
         if later.seq == earlier.seq + 1 and later.prev_hash != earlier.hash:

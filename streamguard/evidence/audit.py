@@ -12,6 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from streamguard.evidence.merkle import leaf_hash
+
 GENESIS_HASH = "0" * 64
 _ADDED_FIELDS = ("schema_drift", "key_ids", "operation")
 RECORDS = "records"  # the data path's kind; every other kind records an operation (a purge, an approval...)
@@ -109,6 +111,11 @@ class AuditEvent(BaseModel):
     @classmethod
     def from_bytes(cls, data: bytes) -> AuditEvent:
         return cls.model_validate_json(data)
+
+
+def event_leaf(event: AuditEvent) -> bytes:
+    """An audit event's leaf in its chain's Merkle log (RFC 9162): the leaf hash of its content hash."""
+    return leaf_hash(bytes.fromhex(event.hash))
 
 
 def offset_ranges(offsets: list[int]) -> list[tuple[int, int]]:

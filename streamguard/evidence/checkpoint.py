@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from streamguard.core.errors import EvidenceError
+from streamguard.core.errors import CheckpointError, EvidenceError
 from streamguard.evidence.signed_note import (
     COSIGNATURE_ED25519,
     BadSignatureError,
@@ -30,10 +30,6 @@ from streamguard.evidence.signed_note import (
 HASH_BYTES = 32
 MAX_INT63 = 2**63 - 1  # the largest tree size or timestamp accepted (uint64 on the wire, below 2^63 by spec)
 _TREE_SIZE = re.compile(r"0|[1-9][0-9]{0,18}")  # decimal, no leading zeroes; 19 digits bound it near 2^63
-
-
-class CheckpointError(EvidenceError):
-    """A checkpoint or cosignature that is malformed or does not verify."""
 
 
 def parse_tree_size(text: str, where: str) -> int:

@@ -17,16 +17,12 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from streamguard.core.errors import EvidenceError
+from streamguard.core.errors import ReportError
 from streamguard.evidence.audit import RECORDS, AuditEvent
 
 MAX_PROBLEMS_SHOWN = 50
 ALL_AUDIENCES = "*"  # the audience of legacy ``class/action`` counts, written before counts were per audience
 APPROVAL_KIND = "approval"
-
-
-class ReportError(EvidenceError):
-    """Audit events or a period that a report cannot be built from."""
 
 
 class Checkpoint(BaseModel):

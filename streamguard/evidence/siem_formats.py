@@ -26,20 +26,42 @@ Audit events hold counts, offsets and digests, never a record value; an operatio
 secret, so any of its keys named like one (password, token, secret, credential, private or API key) is
 exported as ``[redacted]`` (in JSON Lines with ``export.redacted`` naming it, since the hash then no
 longer verifies).
+
+The derivation the formats share (activity, findings, severities, redaction) is ``siem_events``'s; the CEF
+lines are built in ``siem_cef``.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from streamguard import __version__
-from streamguard.core.errors import StreamguardError
-from streamguard.evidence.audit import RECORDS, AuditEvent, chain_key
+from streamguard.core.errors import SiemFormatError
+from streamguard.evidence.audit import AuditEvent, chain_key
+from streamguard.evidence.siem_cef import cef_activity, cef_finding
+from streamguard.evidence.siem_events import (
+    CREATE,
+    DELETE,
+    FINDING_SEVERITY,
+    INFORMATIONAL,
+    LOW,
+    MEDIUM,
+    OTHER,
+    PRODUCT,
+    PRODUCT_NAME,
+    UPDATE,
+    Activity,
+    Finding,
+    activity_of,
+    delivered_count,
+    findings_of,
+    redacted_operation,
+)
 
 OCSF_VERSION = "1.3.0"
 FORMATS = ("ocsf", "cef", "jsonl")
@@ -48,21 +70,11 @@ API_ACTIVITY = "api_activity"
 DATA_SECURITY_FINDING = "data_security_finding"
 AUDIT_EVENT = "audit_event"
 
-PRODUCT_NAME = "streamguard"
-VENDOR_NAME = "streamguard"
-_PRODUCT = {"name": PRODUCT_NAME, "vendor_name": VENDOR_NAME, "version": __version__}
-
 _API_ACTIVITY_UID, _APPLICATION_CATEGORY_UID = 6003, 6
 _FINDING_UID, _FINDINGS_CATEGORY_UID = 2006, 2
-_CREATE, _UPDATE, _DELETE, _OTHER = 1, 3, 4, 99
-_API_ACTIVITY_NAMES = {_CREATE: "Create", _UPDATE: "Update", _DELETE: "Delete", _OTHER: "Other"}
-_OPERATION_ACTIVITIES = {"evidence_purge": _DELETE, "rules_applied": _UPDATE, "approval": _UPDATE}
+_API_ACTIVITY_NAMES = {CREATE: "Create", UPDATE: "Update", DELETE: "Delete", OTHER: "Other"}
 _FINDING_CREATE = 1
-
-_INFORMATIONAL, _LOW, _MEDIUM = 1, 2, 3
-_SEVERITY_NAMES = {_INFORMATIONAL: "Informational", _LOW: "Low", _MEDIUM: "Medium"}
-# CEF severities run 0-10; OCSF's Unknown..Fatal spread over them, Other (99) stays unknown.
-_CEF_SEVERITIES = {0: 0, 1: 1, 2: 3, 3: 5, 4: 7, 5: 9, 6: 10}
+_SEVERITY_NAMES = {INFORMATIONAL: "Informational", LOW: "Low", MEDIUM: "Medium"}
 
 _PERSONAL, _GOVERNMENTAL, _FINANCIAL = 1, 2, 3
 _DATA_CATEGORY_NAMES = {_PERSONAL: "Personal", _GOVERNMENTAL: "Governmental", _FINANCIAL: "Financial"}
@@ -78,15 +90,10 @@ _DATA_CATEGORIES = {
 }
 _DLP_GATEWAY, _IN_TRANSIT = 2, 2  # streamguard sits in the stream between producers and each audience
 _RESOURCE_TYPE = "kafka_topic_partition"
-
-_SECRET_KEY = re.compile(r"secret|passw|token|credential|private_?key|api_?key", re.IGNORECASE)
-_REDACTED = "[redacted]"
-_CEF_KEY = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
-
-class SiemFormatError(StreamguardError):
-    """An export format that does not exist, or an event that cannot be put into one."""
+_ActivityContent = Callable[[AuditEvent, Activity, int], dict[str, Any] | str]
+_FindingContent = Callable[[AuditEvent, Finding, int], dict[str, Any] | str]
 
 
 @dataclass(frozen=True)
@@ -110,37 +117,21 @@ class ExportedDocument:
         return json.dumps(self.content, ensure_ascii=False, separators=(",", ":"))
 
 
-@dataclass(frozen=True)
-class _Activity:
-    """What the API Activity of an event says, shared by its OCSF and CEF forms."""
-
-    activity_id: int
-    severity_id: int
-    operation: str
-    message: str
-
-
-@dataclass(frozen=True)
-class _Finding:
-    entity_type: str
-    count: int
-    message: str
-
-
 def export_documents(event: AuditEvent, format: str) -> list[ExportedDocument]:
     """The documents ``event`` is exported as, in ``format`` (one of ``FORMATS``)."""
     if format == "jsonl":
         return [_jsonl_document(event)]
-    if format not in FORMATS:
+    if format not in _BUILDERS:
         raise SiemFormatError(f"unknown export format {format!r}: expected one of {', '.join(FORMATS)}")
+    activity_content, finding_content = _BUILDERS[format]
     time_ms = _event_ms(event)
-    activity, findings = _activity(event), _findings(event)
-    if format == "ocsf":
-        documents = [_ocsf_activity(event, activity, time_ms)]
-        documents += [_ocsf_finding(event, finding, time_ms) for finding in findings]
-    else:
-        documents = [_cef_activity(event, activity, time_ms)]
-        documents += [_cef_finding(event, finding, time_ms) for finding in findings]
+    activity = activity_of(event)
+    position = (event.hash, event.seq, time_ms)
+    content = activity_content(event, activity, time_ms)
+    documents = [ExportedDocument(API_ACTIVITY, *position, activity.severity_id, content)]
+    for finding in findings_of(event):
+        content = finding_content(event, finding, time_ms)
+        documents.append(ExportedDocument(DATA_SECURITY_FINDING, *position, FINDING_SEVERITY, content))
     return documents
 
 
@@ -162,63 +153,13 @@ def _event_ms(event: AuditEvent) -> int:
         raise SiemFormatError(f"audit event {event.event_id}: {error}") from error
 
 
-def _activity(event: AuditEvent) -> _Activity:
-    span = f"{event.source.topic}[{event.source.partition}]"
-    if event.kind == RECORDS:
-        message = (
-            f"governed offsets {event.source.first_offset}-{event.source.last_offset} of {span}: "
-            f"{_delivered(event)} delivered, {len(event.tombstones)} tombstones, {len(event.quarantined)} quarantined"
-        )
-        severity = _LOW if event.quarantined else _INFORMATIONAL  # fail-closed records want a look
-        return _Activity(_CREATE, severity, "govern_span", message)
-    severity = _MEDIUM if event.kind == "evidence_purge" else _INFORMATIONAL  # evidence destroyed is notable
-    activity_id = _OPERATION_ACTIVITIES.get(event.kind, _OTHER)
-    return _Activity(activity_id, severity, event.kind, f"operation {event.kind} recorded for {span}")
-
-
-def _findings(event: AuditEvent) -> list[_Finding]:
-    source = event.source
-    span = f"offsets {source.first_offset}-{source.last_offset} of {source.topic}[{source.partition}]"
-    return [
-        _Finding(entity, count, f"{count} {entity} detected in {span}")
-        for entity, count in sorted(event.entity_counts.items())
-        if count > 0
-    ]
-
-
-def _operation(event: AuditEvent) -> tuple[dict[str, Any], list[str]]:
-    """The event's operation details with secret-named keys redacted, and the redacted keys' paths."""
-    redacted: list[str] = []
-    operation = _redact(event.operation, "operation", redacted)
-    return operation, redacted
-
-
-def _redact(value: Any, path: str, redacted: list[str]) -> Any:
-    if isinstance(value, list):
-        return [_redact(item, path, redacted) for item in value]
-    if not isinstance(value, dict):
-        return value
-    scrubbed = {}
-    for key, item in value.items():
-        if _SECRET_KEY.search(str(key)):
-            redacted.append(f"{path}.{key}")
-            scrubbed[key] = _REDACTED
-        else:
-            scrubbed[key] = _redact(item, f"{path}.{key}", redacted)
-    return scrubbed
-
-
-def _delivered(event: AuditEvent) -> int:
-    return sum(last - first + 1 for first, last in event.delivered)
-
-
 # OCSF
 
 
 def _ocsf_metadata(event: AuditEvent, uid: str, profiles: tuple[str, ...] = ()) -> dict[str, Any]:
     metadata = {
         "version": OCSF_VERSION,
-        "product": dict(_PRODUCT),
+        "product": dict(PRODUCT),
         "uid": uid,
         "correlation_uid": event.hash,
         "sequence": event.seq,
@@ -264,7 +205,7 @@ def _ocsf_unmapped(event: AuditEvent) -> dict[str, Any]:
         "prev_hash": event.prev_hash,
         "first_offset": event.source.first_offset,
         "last_offset": event.source.last_offset,
-        "delivered": _delivered(event),
+        "delivered": delivered_count(event),
         "tombstones": len(event.tombstones),
         "quarantined": len(event.quarantined),
         "quarantine_reasons": dict(Counter(q.reason for q in event.quarantined)),
@@ -279,11 +220,11 @@ def _ocsf_unmapped(event: AuditEvent) -> dict[str, Any]:
         "schema_ids": list(event.schema_ids),
         "input_digest": event.input_digest,
     }
-    operation, _ = _operation(event)
+    operation, _ = redacted_operation(event)
     return unmapped | ({"operation": operation} if operation else {})
 
 
-def _ocsf_activity(event: AuditEvent, activity: _Activity, time_ms: int) -> ExportedDocument:
+def _ocsf_activity(event: AuditEvent, activity: Activity, time_ms: int) -> dict[str, Any]:
     activity_name = _API_ACTIVITY_NAMES[activity.activity_id]
     content = {
         "class_uid": _API_ACTIVITY_UID,
@@ -291,7 +232,7 @@ def _ocsf_activity(event: AuditEvent, activity: _Activity, time_ms: int) -> Expo
         "category_uid": _APPLICATION_CATEGORY_UID,
         "category_name": "Application Activity",
         "activity_id": activity.activity_id,
-        "activity_name": activity_name if activity.activity_id != _OTHER else event.kind,
+        "activity_name": activity_name if activity.activity_id != OTHER else event.kind,
         "type_uid": _API_ACTIVITY_UID * 100 + activity.activity_id,
         "type_name": f"API Activity: {activity_name}",
         "time": time_ms,
@@ -311,10 +252,10 @@ def _ocsf_activity(event: AuditEvent, activity: _Activity, time_ms: int) -> Expo
         "resources": _ocsf_resources(event),
         "unmapped": _ocsf_unmapped(event),
     }
-    return ExportedDocument(API_ACTIVITY, event.hash, event.seq, time_ms, activity.severity_id, content)
+    return content
 
 
-def _ocsf_finding(event: AuditEvent, finding: _Finding, time_ms: int) -> ExportedDocument:
+def _ocsf_finding(event: AuditEvent, finding: Finding, time_ms: int) -> dict[str, Any]:
     category = _DATA_CATEGORIES.get(finding.entity_type, _PERSONAL)
     content = {
         "class_uid": _FINDING_UID,
@@ -326,8 +267,8 @@ def _ocsf_finding(event: AuditEvent, finding: _Finding, time_ms: int) -> Exporte
         "type_uid": _FINDING_UID * 100 + _FINDING_CREATE,
         "type_name": "Data Security Finding: Create",
         "time": time_ms,
-        "severity_id": _INFORMATIONAL,
-        "severity": _SEVERITY_NAMES[_INFORMATIONAL],
+        "severity_id": FINDING_SEVERITY,
+        "severity": _SEVERITY_NAMES[FINDING_SEVERITY],
         "message": finding.message,
         "metadata": _ocsf_metadata(event, f"{event.event_id}:{finding.entity_type}", profiles=("host",)),
         "actor": _ocsf_actor(event),
@@ -357,92 +298,13 @@ def _ocsf_finding(event: AuditEvent, finding: _Finding, time_ms: int) -> Exporte
             "entity_count": finding.count,
         },
     }
-    return ExportedDocument(DATA_SECURITY_FINDING, event.hash, event.seq, time_ms, _INFORMATIONAL, content)
+    return content
 
 
-# CEF
-
-
-def cef_header_field(text: str) -> str:
-    """A CEF header field: backslash and pipe escaped; a header cannot hold a line break, so one is a space."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
-
-
-def cef_extension_value(text: str) -> str:
-    """A CEF extension value: backslash and equals sign escaped, line breaks written as ``\\n`` and ``\\r``."""
-    return text.replace("\\", "\\\\").replace("=", "\\=").replace("\r", "\\r").replace("\n", "\\n")
-
-
-def cef_severity(severity_id: int) -> int:
-    return _CEF_SEVERITIES.get(severity_id, 0)
-
-
-def cef_line(signature_id: str, name: str, severity_id: int, extension: list[tuple[str, str | int | None]]) -> str:
-    """``CEF:0|Vendor|Product|Version|Signature ID|Name|Severity|Extension``; ``None`` values are left out."""
-    for key, _ in extension:
-        if not _CEF_KEY.fullmatch(key):
-            raise SiemFormatError(f"CEF extension key {key!r} is not a letter followed by letters and digits")
-    header = [VENDOR_NAME, PRODUCT_NAME, __version__, signature_id, name]
-    pairs = " ".join(f"{key}={cef_extension_value(str(value))}" for key, value in extension if value is not None)
-    return "|".join(["CEF:0", *map(cef_header_field, header), str(cef_severity(severity_id)), pairs])
-
-
-def _cef_common(event: AuditEvent, time_ms: int, uid: str, category: str) -> list[tuple[str, str | int | None]]:
-    return [
-        ("rt", time_ms),
-        ("cat", category),
-        ("externalId", uid),
-        ("deviceExternalId", event.worker),
-        ("suser", ",".join(sorted(event.identities)) or None),
-        ("cs1Label", "auditHash"),
-        ("cs1", event.hash),
-        ("cn1Label", "auditSeq"),
-        ("cn1", event.seq),
-        ("cs2Label", "auditEventId"),
-        ("cs2", event.event_id),
-        ("cs3Label", "sourcePartition"),
-        ("cs3", chain_key(event.source.topic, event.source.partition)),
-        ("cs4Label", "dataset"),
-        ("cs4", event.dataset),
-    ]
-
-
-def _cef_activity(event: AuditEvent, activity: _Activity, time_ms: int) -> ExportedDocument:
-    name = "Span governed" if event.kind == RECORDS else f"Operation {event.kind}"
-    extension = [
-        *_cef_common(event, time_ms, event.event_id, "API Activity"),
-        ("act", activity.operation),
-        ("outcome", "success"),
-        ("msg", activity.message),
-        ("cs5Label", "prevHash"),
-        ("cs5", event.prev_hash),
-    ]
-    if event.kind == RECORDS:
-        extension += [
-            ("cnt", event.source.last_offset - event.source.first_offset + 1),
-            ("cn2Label", "delivered"),
-            ("cn2", _delivered(event)),
-            ("cn3Label", "quarantined"),
-            ("cn3", len(event.quarantined)),
-        ]
-    operation, _ = _operation(event)
-    if operation:
-        extension += [("cs6Label", "operation"), ("cs6", json.dumps(operation, sort_keys=True, ensure_ascii=False))]
-    line = cef_line(event.kind, name, activity.severity_id, extension)
-    return ExportedDocument(API_ACTIVITY, event.hash, event.seq, time_ms, activity.severity_id, line)
-
-
-def _cef_finding(event: AuditEvent, finding: _Finding, time_ms: int) -> ExportedDocument:
-    extension = [
-        *_cef_common(event, time_ms, f"{event.event_id}:{finding.entity_type}", "Data Security Finding"),
-        ("act", "detect"),
-        ("msg", finding.message),
-        ("cnt", finding.count),
-        ("cs6Label", "entityType"),
-        ("cs6", finding.entity_type),
-    ]
-    line = cef_line(f"entity:{finding.entity_type}", f"{finding.entity_type} detected", _INFORMATIONAL, extension)
-    return ExportedDocument(DATA_SECURITY_FINDING, event.hash, event.seq, time_ms, _INFORMATIONAL, line)
+_BUILDERS: dict[str, tuple[_ActivityContent, _FindingContent]] = {
+    "ocsf": (_ocsf_activity, _ocsf_finding),
+    "cef": (cef_activity, cef_finding),
+}
 
 
 # JSON Lines
@@ -450,8 +312,8 @@ def _cef_finding(event: AuditEvent, finding: _Finding, time_ms: int) -> Exported
 
 def _jsonl_document(event: AuditEvent) -> ExportedDocument:
     content = event.model_dump(mode="json")
-    operation, redacted = _operation(event)
+    operation, redacted = redacted_operation(event)
     if redacted:
         content |= {"operation": operation, "export": {"redacted": redacted}}
-    severity = _activity(event).severity_id
+    severity = activity_of(event).severity_id
     return ExportedDocument(AUDIT_EVENT, event.hash, event.seq, _event_ms(event), severity, content)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from streamguard.core.errors import EvidenceError
+from streamguard.core.errors import BadSignatureError, MalformedNoteError, NoteError, UnverifiedNoteError
 
 ED25519 = 0x01  # signature type of Ed25519 note signatures
 COSIGNATURE_ED25519 = 0x04  # signature type of timestamped Ed25519 checkpoint cosignatures (tlog-cosignature)
@@ -28,22 +28,6 @@ SEED_BYTES = 32
 MAX_SIGNATURES = 100  # the spec asks for at least 16; a cap keeps a hostile note from costing unbounded checks
 _SIGNATURE_PREFIX = "— "
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f]")  # ASCII controls other than newline are not allowed anywhere
-
-
-class NoteError(EvidenceError):
-    """A note, key or signature that is malformed or does not verify."""
-
-
-class MalformedNoteError(NoteError):
-    """The note does not have the signed-note syntax (the message says where)."""
-
-
-class UnverifiedNoteError(NoteError):
-    """No signature in the note is by a known key."""
-
-
-class BadSignatureError(NoteError):
-    """A signature by a known key (name and key id) that does not verify: the whole note is rejected."""
 
 
 def generate_seed() -> bytes:

@@ -23,10 +23,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from streamguard.core.errors import EvidenceError
-from streamguard.evidence.audit import AuditEvent, chain_key
+from streamguard.evidence.audit import AuditEvent, chain_key, event_leaf
 from streamguard.evidence.chain import verify_chain
 from streamguard.evidence.checkpoint import Checkpoint, cosigners
-from streamguard.evidence.merkle import consistency_proof, leaf_hash, root_of, verify_consistency
+from streamguard.evidence.merkle import consistency_proof, root_of, verify_consistency
 from streamguard.evidence.signed_note import VerifierKey, open_note
 
 
@@ -174,7 +174,7 @@ def _verify_chain(
     result.problems += [f"{chain}: {problem}" for problem in report.problems]
     # The log is the events in seq order, as many as the chain has without a gap.
     ordered = sorted(events, key=lambda event: event.seq)
-    leaves = [leaf_hash(bytes.fromhex(event.hash)) if _is_hex(event.hash) else b"" for event in ordered]
+    leaves = [event_leaf(event) if _is_hex(event.hash) else b"" for event in ordered]
     status.events = len(events)
     previous: _Signed | None = None
     for size in sorted(signed):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from streamguard.core.errors import EvidenceError
+from streamguard.core.errors import WitnessConflict, WitnessRefused
 from streamguard.evidence.checkpoint import (
     Checkpoint,
     CheckpointError,
@@ -31,23 +31,6 @@ from streamguard.evidence.signed_note import (
 )
 
 MAX_PROOF_LINES = 63  # tlog-witness: a client sends at most 63 consistency proof lines
-
-
-class WitnessRefused(EvidenceError):  # noqa: N818 - a refusal, named for what the witness did
-    """The witness would not cosign; ``status`` is the tlog-witness HTTP status that says why."""
-
-    def __init__(self, status: int, reason: str) -> None:
-        super().__init__(f"witness refused ({status}): {reason}")
-        self.status = status
-        self.reason = reason
-
-
-class WitnessConflict(WitnessRefused):
-    """409: the old size is not the size the witness last cosigned; retry from ``recorded_size``."""
-
-    def __init__(self, recorded_size: int, reason: str) -> None:
-        super().__init__(409, reason)
-        self.recorded_size = recorded_size
 
 
 @dataclass(frozen=True)

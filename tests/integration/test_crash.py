@@ -25,6 +25,7 @@ from harness.raw_producer import RawProducer, avro_payload
 from harness.readback import end_offsets, evidence_of, read_topic, source_of
 from harness.sample_data import customers, structured_rules
 from harness.worker_process import wait_until
+from streamguard.app.evidence_verify import run_verification, trusted_keys
 from streamguard.schemas import CUSTOMERS_AVSC
 from tests.conftest import KafkaEndpoint
 
@@ -89,6 +90,11 @@ class CrashRig:
             assert set(seen) == expected, f"{audience}: {len(expected - set(seen))} source offsets missing"
             assert max(seen.values()) == 1, f"{audience}: {sum(n - 1 for n in seen.values())} duplicates"
             assert all(evidence_of(m).audit_event in recorded for m in views), f"{audience}: orphan view records"
+        # and the whole evidence holds: logs against signed checkpoints, every retained offset once
+        settings = self.deployment.settings
+        chains = {f"{self.raw}:{partition}" for partition in raw_ends}
+        verification = run_verification(settings, trusted_keys(settings), chains=chains)
+        assert verification.intact, verification.problems
 
 
 def test_kill_9_mid_stream_costs_nothing(kafka: KafkaEndpoint, tmp_path: Path) -> None:

@@ -57,6 +57,19 @@ def test_a_purge_archives_what_it_deletes_and_is_itself_audited(kafka: KafkaEndp
         deployment.stop_workers()  # its last checkpoints seal every event
     archive = tmp_path / "evidence-2026.jsonl.gz"
 
+    # the auditor's report, before the purge, says what the audit says
+    reported = _run(
+        deployment, "report", "--from", "1d", "--to", "2099-01-01", "--format", "json", "--dataset", dataset
+    )
+    assert reported.returncode == 0, reported.stderr
+    part = next(d for d in json.loads(reported.stdout)["datasets"] if d["dataset"] == dataset)
+    audit = deployment.audit()
+    assert part["totals"]["delivered"] == audit.delivered == 40
+    assert {a["audience"]: a["records"] for a in part["audiences"]} == dict.fromkeys(
+        ("analytics", "support", "risk"), 40
+    )
+    assert json.loads(reported.stdout)["verification"]["intact"] is True
+
     refused = _run(deployment, "evidence", "purge", "--older-than", "0h")
     assert refused.returncode == 2  # an archive, or an explicit --no-archive
     assert "--archive" in refused.stderr

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_compose_declares_the_stack_and_parses() -> None:
     compose = yaml.safe_load((ROOT / "docker" / "compose.yaml").read_text())
-    assert set(compose["services"]) == {"kafka", "schema-registry", "postgres", "worker", "api"}
+    assert set(compose["services"]) == {"kafka", "schema-registry", "postgres", "worker", "evidence", "witness", "api"}
     assert compose["services"]["kafka"]["image"].startswith("apache/kafka:4.")
     worker_env = compose["services"]["worker"]["environment"]
     assert worker_env["STREAMGUARD_BOOTSTRAP"] == "kafka:9092"
@@ -34,12 +34,17 @@ def test_compose_and_procfile_commands_exist_in_the_cli() -> None:
 
     commands = typer.main.get_command(cli).commands  # type: ignore[attr-defined]
     compose = yaml.safe_load((ROOT / "docker" / "compose.yaml").read_text())
-    for service in ("worker", "api"):
-        name, *options = compose["services"][service]["command"]
+    for service in ("worker", "evidence", "witness", "api"):
+        name, *rest = compose["services"][service]["command"]
         assert name in commands
-        known = {opt for param in commands[name].params for opt in param.opts}
-        assert {o for o in options if o.startswith("--")} <= known
+        command = commands[name]
+        if rest and not rest[0].startswith("-"):  # a group: its subcommand
+            command = command.commands[rest[0]]  # type: ignore[attr-defined]
+        known = {opt for param in command.params for opt in param.opts}
+        assert {o for o in rest if o.startswith("--")} <= known
     for line in (ROOT / "Procfile").read_text().splitlines():
         words = line.split(":", 1)[1].split()
         assert words[0] == "streamguard"
         assert words[1] in commands
+        if len(words) > 2 and not words[2].startswith("-"):
+            assert words[2] in commands[words[1]].commands  # type: ignore[attr-defined]

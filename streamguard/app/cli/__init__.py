@@ -7,9 +7,13 @@ import sys
 import typer
 
 from streamguard.app.cli import (
+    evidence_commands,
+    evidence_output_commands,
     kafka_commands,
     keys_commands,
     preview_commands,
+    proof_commands,
+    purge_commands,
     rules_commands,
     rules_publish,
     scan_command,
@@ -30,6 +34,14 @@ cli.add_typer(rules_commands.group, name="rules")
 cli.add_typer(keys_commands.group, name="keys")
 cli.add_typer(witness_commands.group, name="witness")
 cli.command("verify")(verify_commands.verify)
+cli.command("report")(evidence_output_commands.report)
+cli.command("export")(evidence_output_commands.export)
+cli.command("prove")(proof_commands.prove)
+cli.command("replay")(proof_commands.replay)
+cli.add_typer(evidence_commands.sessions_group, name="sessions")
+cli.add_typer(evidence_commands.evidence_group, name="evidence")
+evidence_commands.evidence_group.command("purge")(purge_commands.purge)
+evidence_commands.evidence_group.command("verify-archive")(purge_commands.verify_archive)
 preview_commands.register(cli)
 cli.command("scan")(scan_command.scan)
 rules_publish.register(rules_commands.group)

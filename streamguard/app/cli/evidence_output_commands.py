@@ -4,19 +4,19 @@ evidence topics first, then read the evidence store."""
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from streamguard.app.cli.evidence_commands import parse_when
 from streamguard.app.evidence_index import index_evidence
 from streamguard.app.evidence_verify import run_verification, trusted_keys, verification_status
 from streamguard.app.report_render import render_csv, render_html, render_json
 from streamguard.app.settings import load_settings
 from streamguard.app.siem_export import ExportCursor, export_events, sink_for_target
-from streamguard.core.errors import EvidenceError
 from streamguard.evidence.report import build_report
 from streamguard.store.evidence_store import EvidenceStore
 
@@ -33,20 +33,6 @@ class ExportFormat(StrEnum):
     JSONL = "jsonl"
 
 
-def parse_when(text: str, *, option: str) -> datetime:
-    """An ISO date or time (UTC when it names no offset), or a relative ``7d``, ``12h``, ``30m`` ago."""
-    units = {"d": "days", "h": "hours", "m": "minutes"}
-    if text[:-1].isdigit() and text[-1:] in units:
-        return datetime.now(UTC) - timedelta(**{units[text[-1]]: int(text[:-1])})
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        raise EvidenceError(
-            f"{option} {text!r}: expected an ISO date (2026-12-01), a time, or 7d / 12h / 30m"
-        ) from None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
-
-
 def report(
     start: Annotated[str, typer.Option("--from", help="First day or time of the period (UTC).")],
     end: Annotated[str, typer.Option("--to", help="End of the period, exclusive (UTC).")],
@@ -58,7 +44,7 @@ def report(
     """A report for auditors: who produced to each dataset, who received it, what was masked for whom,
     quarantines, detected personal data, approvals, and the verification status with its checkpoints."""
     settings = load_settings()
-    period = parse_when(start, option="--from"), parse_when(end, option="--to")
+    period = parse_when(start), parse_when(end)
     with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
         index_evidence(settings, store, witness=None)
         status = (
@@ -92,7 +78,7 @@ def export(
 ) -> None:
     """Export audit events for a SIEM; resumable: it remembers where it stopped, per format and target."""
     settings = load_settings()
-    start = parse_when(since, option="--since") if since else None
+    start = parse_when(since) if since else None
     cursor = ExportCursor(settings.home / "exports", to, output_format.value)
     sink = sink_for_target(to)
     with EvidenceStore.open(settings.resolved_evidence_store_url) as store:

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 import pytest
 
-from streamguard.agents.kafka_audit import AuditChains, AuditRecord, ChainHead, audit_partition_of, event_leaf
+from streamguard.agents.kafka_audit import AuditChains, AuditRecord, ChainHead, audit_partition_of
 from streamguard.core.errors import EvidenceError
-from streamguard.evidence.audit import AuditEvent, SourceSpan, chain_key
+from streamguard.evidence.audit import AuditEvent, SourceSpan, chain_key, event_leaf
 from streamguard.evidence.merkle import MerkleFrontier, root_of
 
 SOURCE = ("raw.x", 1)

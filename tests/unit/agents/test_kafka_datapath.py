@@ -21,14 +21,14 @@ from confluent_kafka import KafkaError
 from harness.sample_data import customers, structured_rules
 from streamguard.agents.checkpoints import CheckpointPolicy, LogCheckpoints
 from streamguard.agents.codec import frame_wire_format
-from streamguard.agents.kafka_audit import AuditChains, event_leaf
+from streamguard.agents.kafka_audit import AuditChains
 from streamguard.agents.kafka_datapath import DataPath
 from streamguard.agents.rules_registry import RulesRegistry
 from streamguard.core.errors import DeliveryError, SchemaRegistryUnavailable
 from streamguard.core.reasons import INTERNAL_ERROR, REASON_HEADER
 from streamguard.core.rule_sets import RuleSetRecord
 from streamguard.core.topics import TopicNames
-from streamguard.evidence.audit import AuditEvent
+from streamguard.evidence.audit import AuditEvent, event_leaf
 from streamguard.evidence.chain import verify_chain
 from streamguard.evidence.checkpoint import open_checkpoint
 from streamguard.evidence.merkle import root_of

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from streamguard.evidence.archive import ChainLog, archive_lines, check_archive
-from streamguard.evidence.audit import GENESIS_HASH, AuditEvent, SourceSpan
+from streamguard.evidence.audit import GENESIS_HASH, AuditEvent, SourceSpan, event_leaf
 from streamguard.evidence.checkpoint import Checkpoint, CosignatureSigner, sign_checkpoint
-from streamguard.evidence.merkle import leaf_hash, root_of
+from streamguard.evidence.merkle import root_of
 from streamguard.evidence.signed_note import NoteSigner, generate_seed
 
 LOG = NoteSigner("example.com/audit", generate_seed())
@@ -33,7 +33,7 @@ def _chain(count: int) -> list[AuditEvent]:
 
 
 def _archive(events: list[AuditEvent], purged: int, sealed: int, cosign: bool = False) -> list[str]:
-    leaves = tuple(leaf_hash(bytes.fromhex(event.hash)) for event in events[:sealed])
+    leaves = tuple(event_leaf(event) for event in events[:sealed])
     checkpoint = Checkpoint(ORIGIN, sealed, root_of(leaves))
     note = sign_checkpoint(checkpoint, LOG)
     if cosign:

@@ -1,0 +1,219 @@
+"""``streamguard sessions list | show`` and ``streamguard evidence index``: the evidence store, kept current by
+the indexer, queried for producer sessions.
+
+Each ``sessions`` command first indexes what is new on the topics (``--no-index`` skips that), so what it
+prints is the evidence as of now. The witness that cosigns checkpoints comes from ``STREAMGUARD_WITNESS_URL``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlsplit
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from streamguard.app.evidence_index import IndexStats, index_evidence
+from streamguard.app.settings import Settings, load_settings
+from streamguard.app.witness import FileWitnessClient, HttpWitnessClient, WitnessClient
+from streamguard.core.errors import ConfigError, InfrastructureFault
+from streamguard.evidence.sessions import Session
+from streamguard.store import EvidenceStore, StoredSession, parse_utc
+
+sessions_group = typer.Typer(
+    help="Producer sessions: who wrote which records to a raw topic, where they went, what seals them.",
+    no_args_is_help=True,
+)
+evidence_group = typer.Typer(
+    help="The evidence store: audit events, checkpoints, cosignatures, sessions.", no_args_is_help=True
+)
+
+console = Console()
+errors = Console(stderr=True)
+_RELATIVE = re.compile(r"([1-9][0-9]*)([dhm])")
+_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
+_SHOWN_ID = 12
+
+NoIndex = Annotated[bool, typer.Option("--no-index", help="Query the store as it is, without indexing first.")]
+AsJson = Annotated[bool, typer.Option("--json", help="JSON instead of a table.")]
+
+
+def parse_when(text: str, now: datetime | None = None) -> datetime:
+    """An ISO date or time (UTC unless it says otherwise), or a time ago: ``7d``, ``12h``, ``30m``."""
+    relative = _RELATIVE.fullmatch(text.strip())
+    if relative:
+        amount, unit = relative.groups()
+        return (now or datetime.now(UTC)) - timedelta(**{_UNITS[unit]: int(amount)})
+    try:
+        return parse_utc(text.strip())
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not an ISO date or time, nor a time ago like 7d, 12h or 30m") from None
+
+
+@contextmanager
+def open_witness(url: str | None) -> Iterator[WitnessClient | None]:
+    """The witness of ``STREAMGUARD_WITNESS_URL``: served (http, https) or a local state directory (file)."""
+    if not url:
+        yield None
+        return
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https"):
+        client = HttpWitnessClient(url)
+        try:
+            yield client
+        finally:
+            client.close()
+    elif parts.scheme == "file" and parts.path and not parts.netloc:
+        yield FileWitnessClient(Path(parts.path))
+    else:  # the URL itself is not repeated: it may carry credentials
+        raise ConfigError("STREAMGUARD_WITNESS_URL: use http(s)://host:port or file:///path/to/witness/state")
+
+
+def run_index(settings: Settings, store: EvidenceStore) -> IndexStats:
+    """One indexer run (its errors, witness refusals among them, are logged as they happen)."""
+    with open_witness(settings.witness_url) as witness:
+        return index_evidence(settings, store, witness=witness)
+
+
+@contextmanager
+def _current_store(no_index: bool) -> Iterator[EvidenceStore]:
+    settings = load_settings()
+    with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
+        if not no_index:
+            run_index(settings, store)
+        yield store
+
+
+@sessions_group.command("list")
+def list_sessions(
+    dataset: Annotated[str | None, typer.Option("--dataset", help="Only this dataset's sessions.")] = None,
+    identity: Annotated[str | None, typer.Option("--identity", help="Only this producer identity's.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Active at or after: ISO date/time, or 7d, 12h.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Active before: ISO date/time, or 7d, 12h.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many, newest first.")] = 50,
+    as_json: AsJson = False,
+    no_index: NoIndex = False,
+) -> None:
+    """Sessions active in a time window, newest first."""
+    window = (parse_when(since) if since else None, parse_when(until) if until else None)
+    with _current_store(no_index) as store:
+        found = store.sessions(dataset=dataset, identity=identity, since=window[0], until=window[1], limit=limit)
+    if as_json:
+        typer.echo(json.dumps([json.loads(stored.body_json) for stored in found], indent=2))
+        return
+    table = Table("session", "dataset", "identity", "records", "first seen", "last seen", "state", "sealed chains")
+    for stored in found:
+        session = Session.model_validate_json(stored.body_json)
+        state = "open" if session.open else "closed"
+        sealed = f"{len(session.sealed_by)}/{len(session.chains())}"
+        table.add_row(
+            session.id[:_SHOWN_ID],
+            session.dataset or "",
+            session.identity,
+            str(session.records),
+            session.first_seen,
+            session.last_seen,
+            state,
+            sealed,
+        )
+    console.print(table)
+
+
+@sessions_group.command("show")
+def show_session(
+    session_id: Annotated[str, typer.Argument(help="A session id, or a unique prefix of 8 or more characters.")],
+    as_json: AsJson = False,
+    no_index: NoIndex = False,
+) -> None:
+    """One session: its records per partition, deliveries per audience, quarantine, entities and seals."""
+    with _current_store(no_index) as store:
+        stored = store.session(session_id)
+    if stored is None:
+        errors.print(f"[red]no session {session_id!r} in the evidence store[/red]")
+        raise typer.Exit(1)
+    if as_json:
+        typer.echo(json.dumps(json.loads(stored.body_json), indent=2))
+        return
+    _print_session(stored)
+
+
+def _print_session(stored: StoredSession) -> None:
+    session = Session.model_validate_json(stored.body_json)
+    console.print(f"[bold]session {session.id}[/bold] ({'open' if session.open else 'closed'})", highlight=False)
+    console.print(f"  {session.identity} -> {session.raw_topic} (dataset {session.dataset or '-'})", highlight=False)
+    console.print(f"  {session.first_seen} .. {session.last_seen}: {session.records} records", highlight=False)
+    console.print(f"  schema ids {session.schema_ids or '-'}, rules versions {session.rule_versions or '-'}")
+    partitions = Table("partition", "first offset", "last offset", "records")
+    for partition, span in session.partitions.items():
+        partitions.add_row(partition, str(span.first_offset), str(span.last_offset), str(span.records))
+    deliveries = Table("audience", "topic", "records")
+    for audience, delivery in session.deliveries.items():
+        deliveries.add_row(audience, delivery.topic, str(delivery.records))
+    outcomes = Table("quarantined / entity", "count")
+    for name, count in [*session.quarantined.items(), *session.entities.items()]:
+        outcomes.add_row(name, str(count))
+    seals = Table("chain", "sealed by checkpoint", "root")
+    for chain in sorted(session.chains()):
+        seal = session.sealed_by.get(chain)
+        seals.add_row(
+            chain,
+            f"{seal.origin} @ {seal.size}" if seal else "[yellow]not yet[/yellow]",
+            seal.root_hex[:16] if seal else "",
+        )
+    for table in (partitions, deliveries, outcomes, seals):
+        console.print(table)
+    console.print(f"  {len(session.events)} audit events: {session.events[0]} .. {session.events[-1]}")
+
+
+@evidence_group.command("index")
+def index(
+    follow: Annotated[bool, typer.Option("--follow", help="Keep indexing until Ctrl-C.")] = False,
+    interval: Annotated[float, typer.Option("--interval", min=0.1, help="Seconds between runs with --follow.")] = 5.0,
+) -> None:
+    """Index the audit and checkpoints topics into the evidence store, publish the sessions, feed the witness."""
+    settings = load_settings()
+    with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
+        if not follow:
+            stats = run_index(settings, store)
+            console.print(describe(stats), highlight=False)
+            if stats.witness_refusals:
+                raise typer.Exit(1)
+            return
+        _follow(settings, store, interval)
+
+
+def _follow(settings: Settings, store: EvidenceStore, interval: float) -> None:
+    """Index every ``interval`` seconds, printing the runs that found something; a broker or witness that
+    does not answer is reported and tried again next time. Ctrl-C between or during runs is safe: the
+    cursors only move once what they cover is stored."""
+    try:
+        while True:
+            try:
+                stats = run_index(settings, store)
+                if stats != IndexStats():
+                    console.print(f"{datetime.now(UTC):%H:%M:%S} {describe(stats)}", highlight=False)
+            except InfrastructureFault as fault:
+                errors.print(f"[yellow]{fault}: trying again in {interval:g}s[/yellow]", highlight=False)
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        console.print("stopped")
+
+
+def describe(stats: IndexStats) -> str:
+    text = (
+        f"indexed {stats.events_added} audit events, {stats.checkpoints_added} checkpoints, "
+        f"{stats.cosignatures_added} cosignatures; {stats.sessions_changed} sessions changed"
+    )
+    if stats.malformed:
+        text += f"; {stats.malformed} malformed records skipped (see verify)"
+    if stats.witness_refusals:
+        text += f"; {len(stats.witness_refusals)} witness refusals"
+    return text
