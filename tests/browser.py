@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-_APT_TIMEOUT_SECONDS = 900
-_APT_LOCK_WAIT_SECONDS = "300"  # another session may be installing a package at the same moment
+from tests.debian_packages import install_debian_package
+
 _HEADLESS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run")
 
 
@@ -27,46 +27,13 @@ def chromium_binary() -> Path:
     found = shutil.which("chromium")
     if found:
         return Path(found)
-    why_not = _install_chromium()
+    why_not = install_debian_package("chromium")
     found = shutil.which("chromium")
     if why_not or not found:
         pytest.skip(
             f"chromium is not installed and cannot be installed: {why_not or 'apt-get put no chromium on PATH'}"
         )
     return Path(found)
-
-
-def _install_chromium() -> str | None:
-    """None once apt-get installed chromium, else why it could not."""
-    if os.geteuid() != 0:
-        return "installing it needs root (apt-get), and the tests do not run as root"
-    if shutil.which("apt-get") is None:
-        return "there is no apt-get on this machine"
-    install = ["apt-get", "-o", f"DPkg::Lock::Timeout={_APT_LOCK_WAIT_SECONDS}", "install", "-y"]
-    install += ["--no-install-recommends", "chromium"]
-    first = _apt(install)
-    if first is None:
-        return None
-    # The package lists may be stale or absent (a fresh container): refresh them once and try again.
-    update_failed = _apt(["apt-get", "-o", f"DPkg::Lock::Timeout={_APT_LOCK_WAIT_SECONDS}", "update"])
-    if update_failed:
-        return f"apt-get update failed: {update_failed}"
-    second = _apt(install)
-    return None if second is None else f"apt-get install chromium failed: {second}"
-
-
-def _apt(command: list[str]) -> str | None:
-    """None when ``command`` succeeded, else the last lines it printed."""
-    environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    try:
-        done = subprocess.run(
-            command, env=environment, capture_output=True, text=True, timeout=_APT_TIMEOUT_SECONDS, check=False
-        )
-    except subprocess.TimeoutExpired:
-        return f"{command[0]} took longer than {_APT_TIMEOUT_SECONDS} s"
-    if done.returncode == 0:
-        return None
-    return " | ".join((done.stderr or done.stdout).strip().splitlines()[-3:])
 
 
 def run_chromium(binary: Path, profile: Path, *arguments: str, timeout: float = 120) -> str:

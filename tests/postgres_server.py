@@ -27,14 +27,12 @@ import pytest
 from psycopg import sql
 
 from streamguard.core.errors import StreamguardError
+from tests.debian_packages import install_debian_package
 
 SUPERUSER = "streamguard"
 _FOLDER_PREFIX = "streamguard-pg-"
 _OWNER_FILE = "owner.pid"  # the test process the cluster belongs to
 _DEBIAN_BIN_DIRS = "/usr/lib/postgresql/*/bin"
-_APT_TIMEOUT_SECONDS = 900
-_APT_LOCK_WAIT_SECONDS = "300"  # another session may be installing a package at the same moment
-_MISSING_PACKAGE_LIST = ("Unable to locate package", "has no installation candidate")
 _SERVER_USERS = ("postgres", "nobody")  # the first that exists runs the cluster when the tests run as root
 _READY_SECONDS = 30
 _SERVER_SETTINGS = {  # a test cluster: no durability wanted, so nothing waits for the disk
@@ -54,7 +52,7 @@ def postgres_binaries() -> Path:
     found = _find_binaries()
     if found:
         return found
-    why_not = _install_postgresql()
+    why_not = install_debian_package("postgresql")
     found = _find_binaries()
     if why_not or not found:
         where = f"on PATH or under {_DEBIAN_BIN_DIRS}"
@@ -73,35 +71,6 @@ def _find_binaries() -> Path | None:
 
 def _major_version(name: str) -> int:
     return int(name) if name.isdigit() else -1
-
-
-def _install_postgresql() -> str | None:
-    """None once apt-get installed PostgreSQL, else why it could not."""
-    if os.geteuid() != 0:
-        return "installing Debian's postgresql package needs root (apt-get), and the tests do not run as root"
-    if shutil.which("apt-get") is None:
-        return "there is no apt-get on this machine to install Debian's postgresql package with"
-    apt = ["apt-get", "-o", f"DPkg::Lock::Timeout={_APT_LOCK_WAIT_SECONDS}"]
-    install = [*apt, "install", "-y", "--no-install-recommends", "postgresql"]
-    failure = _apt(install)
-    if failure and any(missing in failure for missing in _MISSING_PACKAGE_LIST):
-        # A fresh machine has no package lists yet: fetch them once and try again.
-        failure = _apt([*apt, "update"]) or _apt(install)
-    return None if failure is None else f"apt-get could not install postgresql: {failure}"
-
-
-def _apt(command: list[str]) -> str | None:
-    """None when ``command`` succeeded, else the last lines it printed."""
-    environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    try:
-        done = subprocess.run(
-            command, env=environment, capture_output=True, text=True, timeout=_APT_TIMEOUT_SECONDS, check=False
-        )
-    except subprocess.TimeoutExpired:
-        return f"{shlex.join(command)} took longer than {_APT_TIMEOUT_SECONDS} s"
-    if done.returncode == 0:
-        return None
-    return " | ".join((done.stderr or done.stdout).strip().splitlines()[-3:])
 
 
 @dataclass(frozen=True)
