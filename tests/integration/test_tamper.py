@@ -8,8 +8,6 @@ history (written the way an attacker with write access would), and runs the comm
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Callable
@@ -18,6 +16,7 @@ from typing import Any
 import pytest
 from confluent_kafka import KafkaException, Producer
 from confluent_kafka.admin import NewTopic
+from typer.testing import CliRunner
 
 from harness.deployment import Deployment
 from harness.raw_producer import RawProducer, avro_payload
@@ -26,6 +25,7 @@ from harness.sample_data import customers, structured_rules
 from harness.worker_process import wait_until
 from streamguard.agents.kafka_audit_reader import read_audit_records
 from streamguard.agents.kafka_topics import AUDIT_PARTITIONS
+from streamguard.app.cli import cli
 from streamguard.evidence.audit import AuditEvent, Quarantined, chain_key
 from streamguard.schemas import CUSTOMERS_AVSC
 from tests.conftest import KafkaEndpoint
@@ -63,16 +63,11 @@ def evidence(kafka: KafkaEndpoint, tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 def _verify(deployment: Deployment) -> tuple[int, dict[str, Any]]:
-    run = subprocess.run(
-        [sys.executable, "-m", "streamguard", "verify", "--all", "--json"],
-        env=deployment.env(),
-        cwd=deployment.home,
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
-    assert run.returncode in (0, 1), run.stderr.decode()[-2000:]
-    return run.returncode, json.loads(run.stdout)
+    """``streamguard verify --all --json`` as a user runs it (the command line in this process: no interpreter
+    start per case)."""
+    run = CliRunner().invoke(cli, ["verify", "--all", "--json"], env=deployment.env())
+    assert run.exit_code in (0, 1), run.output[-2000:]
+    return run.exit_code, json.loads(run.stdout)
 
 
 def _rewrite_audit(deployment: Deployment, records: AuditRecords, transactions: int = 0) -> None:
