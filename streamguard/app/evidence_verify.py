@@ -11,7 +11,7 @@ from streamguard.agents.kafka_audit_reader import read_audit_records, read_check
 from streamguard.app.kafka_config import client_options
 from streamguard.app.keys_setup import worker_keyring
 from streamguard.app.settings import Settings
-from streamguard.core.errors import KeyringError
+from streamguard.core.errors import EvidenceError, KeyringError
 from streamguard.evidence.audit import RECORDS
 from streamguard.evidence.report import Checkpoint as ReportedCheckpoint
 from streamguard.evidence.report import VerificationStatus
@@ -19,7 +19,9 @@ from streamguard.evidence.verification import CheckpointRead, TrustedKeys, Verif
 from streamguard.store.evidence_store import EvidenceStore
 
 
-def trusted_keys(settings: Settings, log_keys: Iterable[str] = (), witness_keys: Iterable[str] = ()) -> TrustedKeys:
+def trusted_keys(
+    settings: Settings, log_keys: Iterable[str] = (), witness_keys: Iterable[str] = (), *, require_witness: bool = False
+) -> TrustedKeys:
     """The log keys given, else every signing key the local keyring has had; the witnesses' keys given or
     configured (``STREAMGUARD_WITNESS_KEYS``)."""
     logs = list(log_keys)
@@ -29,7 +31,9 @@ def trusted_keys(settings: Settings, log_keys: Iterable[str] = (), witness_keys:
         except KeyringError as error:
             raise KeyringError(f"no log key to verify checkpoints with: pass --log-key ({error})") from None
     witnesses = [*witness_keys, *(key.strip() for key in settings.witness_keys.split(",") if key.strip())]
-    return TrustedKeys(tuple(logs), tuple(witnesses))
+    if require_witness and not witnesses:
+        raise EvidenceError("requiring a witness needs its key: pass --witness-key or set STREAMGUARD_WITNESS_KEYS")
+    return TrustedKeys(tuple(logs), tuple(witnesses), require_witness)
 
 
 def stored_checkpoints(store: EvidenceStore) -> list[CheckpointRead]:

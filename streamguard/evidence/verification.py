@@ -60,6 +60,7 @@ class Retained:
 class TrustedKeys:
     log: tuple[str, ...]  # verifier keys of the log (one per signing key the deployment has used)
     witnesses: tuple[str, ...] = ()  # cosignature verifier keys of the witnesses whose cosignature counts
+    require_witness: bool = False  # a chain none of whose checkpoints every witness cosigned is a problem
 
 
 @dataclass
@@ -202,6 +203,9 @@ def _verify_chain(
     status.unsealed = len(leaves) - status.checkpointed
     if events and not signed:
         result.problems.append(f"{chain}: no signed checkpoint seals any of its {len(events)} events")
+    elif events and keys.require_witness and not status.cosigned:
+        names = ", ".join(sorted(VerifierKey.parse(vkey).name for vkey in keys.witnesses))
+        result.problems.append(f"{chain}: no checkpoint that matches its events is cosigned by {names}")
     return status
 
 

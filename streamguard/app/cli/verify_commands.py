@@ -26,13 +26,16 @@ def verify(
     witness_key: Annotated[
         list[str], typer.Option("--witness-key", help="Witness cosignature key whose cosignature counts.")
     ] = [],  # noqa: B006
+    require_witness: Annotated[
+        bool, typer.Option("--require-witness", help="A chain no witness cosigned a checkpoint of is a problem.")
+    ] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Machine-readable result.")] = False,
 ) -> None:
     """Verify the evidence; every problem names its topic, partition and offset or chain and seq."""
     if session is not None and everything:
         raise EvidenceError("--session and --all are exclusive")
     settings = load_settings()
-    keys = trusted_keys(settings, log_key, witness_key)
+    keys = trusted_keys(settings, log_key, witness_key, require_witness=require_witness)
     with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
         chains = _session_chains(store, session) if session is not None else None
         result = run_verification(settings, keys, chains=chains, store=store)
