@@ -105,9 +105,10 @@ def add_checkpoint(
     timestamp: int,
 ) -> Cosigned:
     """Cosign the request's checkpoint, or raise WitnessRefused with the spec's status. ``logs`` maps each
-    known origin to its log's vkey; ``recorded`` is what the witness last cosigned for the origin."""
+    known origin (or ``<prefix>/*``, every origin under it) to its log's vkey; ``recorded`` is what the witness
+    last cosigned for the origin."""
     checkpoint = requested_checkpoint(request)
-    log_vkey = logs.get(checkpoint.origin)
+    log_vkey = trusted_key_for(logs, checkpoint.origin)
     if log_vkey is None:
         raise WitnessRefused(404, f"unknown log origin {checkpoint.origin!r}")
     try:
@@ -116,6 +117,15 @@ def add_checkpoint(
         raise WitnessRefused(403, f"origin {checkpoint.origin!r}: {error}") from None
     _check_extends(request, checkpoint, recorded)
     return Cosigned(checkpoint, cosigner.cosign(checkpoint, timestamp))
+
+
+def trusted_key_for(logs: Mapping[str, str], origin: str) -> str | None:
+    """The vkey trusted for ``origin``: its own entry, else the longest ``<prefix>/*`` entry it falls under (a
+    deployment has one log per source partition, and new partitions must not need a new entry each)."""
+    if origin in logs:
+        return logs[origin]
+    covering = [pattern for pattern in logs if pattern.endswith("/*") and origin.startswith(pattern[:-1])]
+    return logs[max(covering, key=len)] if covering else None
 
 
 def _check_extends(request: AddCheckpointRequest, checkpoint: Checkpoint, recorded: WitnessState | None) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from streamguard.agents.checkpoints import log_verifier_keys
+from streamguard.agents.checkpoints import log_signer, log_verifier_keys
 from streamguard.app.keys_setup import worker_keyring
 from streamguard.app.settings import load_settings
 from streamguard.core.errors import KeyringError
@@ -48,9 +48,16 @@ def rotate(
 
 
 @group.command("public")
-def public() -> None:
-    """Print the verifier key of every checkpoint signing key the keyring has had (for `prove --check` and
-    auditors: public keys only)."""
+def public(
+    active: Annotated[bool, typer.Option("--active", help="Only the key that signs checkpoints now.")] = False,
+) -> None:
+    """Print the verifier keys of checkpoint signing, the one signing now first, then those of every other key
+    in the keyring (checkpoints signed before a rotation verify with them). Public keys only."""
     settings = load_settings()
-    for vkey in log_verifier_keys(worker_keyring(settings), settings.log_origin):
-        typer.echo(vkey)
+    keyring = worker_keyring(settings)
+    signing = str(log_signer(keyring, settings.log_origin).verifier_key)
+    typer.echo(signing)
+    if not active:
+        for vkey in log_verifier_keys(keyring, settings.log_origin):
+            if vkey != signing:
+                typer.echo(vkey)

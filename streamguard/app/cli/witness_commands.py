@@ -31,7 +31,13 @@ def init(
 @group.command()
 def trust(
     state_dir: StateDir,
-    origin: Annotated[str, typer.Argument(help="The log's origin, e.g. streamguard/audit/raw.customers:0.")],
+    origin: Annotated[
+        str,
+        typer.Argument(
+            help="The log's origin (streamguard.local/audit/raw.customers:0), or every origin under a prefix "
+            "(streamguard.local/audit/*)."
+        ),
+    ],
     log_vkey: Annotated[str, typer.Argument(help="The log's verifier key, <name>+<key id>+<base64 key>.")],
 ) -> None:
     """Cosign checkpoints of ORIGIN when LOG_VKEY signed them (replaces an earlier key for ORIGIN)."""

@@ -18,6 +18,7 @@ from streamguard.evidence.witness_logic import (
     WitnessRefused,
     WitnessState,
     add_checkpoint,
+    trusted_key_for,
 )
 
 ORIGIN = "streamguard/audit/raw.customers:0"
@@ -176,3 +177,12 @@ def test_malformed_request_bodies_are_400(body: str, problem: str) -> None:
 @pytest.mark.parametrize("note", ["no signatures\n", f"{ORIGIN}\n1\n\n— {ORIGIN} AAAAAAAA\n"])
 def test_a_malformed_checkpoint_is_400(note: str) -> None:
     assert _refusal(AddCheckpointRequest(0, (), note), None).status == 400
+
+
+def test_a_prefix_entry_trusts_every_origin_under_it_and_the_longest_prefix_wins() -> None:
+    logs = {"example.com/audit/*": "prefix-key", "example.com/audit/raw.x:0": "own-key", "example.com/*": "short"}
+    assert trusted_key_for(logs, "example.com/audit/raw.x:0") == "own-key"
+    assert trusted_key_for(logs, "example.com/audit/raw.y:3") == "prefix-key"
+    assert trusted_key_for(logs, "example.com/other") == "short"
+    assert trusted_key_for(logs, "example.org/audit/raw.x:0") is None
+    assert trusted_key_for({"example.com/audit/*": "k"}, "example.com/audited") is None
