@@ -50,17 +50,17 @@ def log_signer(keyring: Keyring, name: str) -> NoteSigner:
     """The log's Ed25519 key: derived from the keyring's active signing key (slot ``sign``, else ``mask``), so
     every worker of a deployment signs with the same key and a rotation shows as a new key id."""
     slot = SIGNING_SLOT if SIGNING_SLOT in keyring.active else "mask"
-    seed = keyring.derive("sign", "checkpoints", key_id=keyring.active[slot])
-    return NoteSigner(name, seed)
+    return _signer(keyring, name, keyring.active[slot])
 
 
 def log_verifier_keys(keyring: Keyring, name: str) -> list[str]:
     """The verifier key of every signing key this keyring has had active: old checkpoints stay verifiable
     after a rotation."""
-    return [
-        str(NoteSigner(name, keyring.derive("sign", "checkpoints", key_id=key_id)).verifier_key)
-        for key_id in keyring.key_ids
-    ]
+    return [str(_signer(keyring, name, key_id).verifier_key) for key_id in keyring.key_ids]
+
+
+def _signer(keyring: Keyring, name: str, key_id: str) -> NoteSigner:
+    return NoteSigner(name, keyring.derive("sign", "checkpoints", key_id=key_id))
 
 
 def log_origin(prefix: str, source: SourcePartition) -> str:

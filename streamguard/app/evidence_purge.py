@@ -11,6 +11,7 @@ from __future__ import annotations
 import getpass
 import gzip
 import hashlib
+import itertools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,7 +26,8 @@ from streamguard.app.keys_setup import worker_keyring
 from streamguard.app.settings import Settings
 from streamguard.core.errors import EvidenceError
 from streamguard.evidence.archive import ArchiveCheck, ChainLog, archive_lines, check_archive
-from streamguard.evidence.audit import AuditEvent, chain_key, event_leaf
+from streamguard.evidence.audit import AuditEvent, chain_key
+from streamguard.evidence.chain import log_prefix
 from streamguard.store.evidence_store import EvidenceStore
 from streamguard.store.records import PurgeSelection
 
@@ -102,24 +104,25 @@ def _chain_logs(settings: Settings, store: EvidenceStore, events: list[AuditEven
         if not sealing:
             raise EvidenceError(f"{chain}: no checkpoint seals seq {seq} yet; nothing purged (retry after the next)")
         checkpoint = min(sealing, key=lambda c: c.size)
-        cosignatures = "".join(
-            c.line if c.line.endswith("\n") else c.line + "\n" for c in store.cosignatures(origin, checkpoint.size)
-        )
-        yield ChainLog(chain, origin, _leaves(settings, store, chain, checkpoint.size), checkpoint.note + cosignatures)
+        leaves = _leaves(settings, store, chain, checkpoint.size)
+        yield ChainLog(chain, origin, leaves, store.note_with_cosignatures(checkpoint))
 
 
 def _leaves(settings: Settings, store: EvidenceStore, chain: str, size: int) -> tuple[bytes, ...]:
-    """The chain's first ``size`` leaves: from the store, or from the audit topic where an earlier purge took
-    events from the store."""
-    by_seq = {event.seq: event for event in store.events(chain=chain)}
-    if any(seq not in by_seq for seq in range(size)):
-        for read in read_audit_records(client_options(settings), settings.topic_names.audit):
-            if read.event is not None and chain_key(read.event.source.topic, read.event.source.partition) == chain:
-                by_seq.setdefault(read.event.seq, read.event)
-    missing = [seq for seq in range(size) if seq not in by_seq]
-    if missing:
-        raise EvidenceError(f"{chain}: events {missing[0]}.. are in neither the store nor the audit topic")
-    return tuple(event_leaf(by_seq[seq]) for seq in range(size))
+    """The chain's first ``size`` leaves: from the store, or with the audit topic's events where an earlier
+    purge took some from the store."""
+    try:
+        return tuple(log_prefix(store.events(chain=chain), size))
+    except EvidenceError:
+        pass  # an earlier purge took some of them from the store
+    reads = read_audit_records(client_options(settings), settings.topic_names.audit)
+    on_topic = (
+        r.event for r in reads if r.event and chain_key(r.event.source.topic, r.event.source.partition) == chain
+    )
+    try:
+        return tuple(log_prefix(itertools.chain(store.events(chain=chain), on_topic), size))
+    except EvidenceError as error:
+        raise EvidenceError(f"{chain}: in neither the store nor the audit topic: {error}") from None
 
 
 def read_archive(path: Path, log_keys: list[str], witness_keys: list[str] | None = None) -> ArchiveCheck:

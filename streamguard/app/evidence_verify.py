@@ -38,14 +38,10 @@ def trusted_keys(
 
 def stored_checkpoints(store: EvidenceStore) -> list[CheckpointRead]:
     """The store's copies, each with the cosignatures indexed for it: they outlive a rewritten topic."""
-    reads = []
-    for checkpoint in store.checkpoints():
-        lines = "".join(
-            c.line if c.line.endswith("\n") else c.line + "\n"
-            for c in store.cosignatures(checkpoint.origin, checkpoint.size)
-        )
-        reads.append(CheckpointRead(checkpoint.note + lines, f"evidence store ({checkpoint.origin}@{checkpoint.size})"))
-    return reads
+    return [
+        CheckpointRead(store.note_with_cosignatures(c), f"evidence store ({c.origin}@{c.size})")
+        for c in store.checkpoints()
+    ]
 
 
 def run_verification(

@@ -19,8 +19,8 @@ from typing import Protocol
 
 from streamguard.agents.checkpoints import checkpoint_record_key
 from streamguard.app.witness import WitnessClient
-from streamguard.core.errors import UnprovableCheckpoint
-from streamguard.evidence.audit import event_leaf
+from streamguard.core.errors import EvidenceError, UnprovableCheckpoint
+from streamguard.evidence.chain import log_prefix
 from streamguard.evidence.checkpoint import MAX_INT63
 from streamguard.evidence.merkle import consistency_proof
 from streamguard.evidence.sessions import chain_of_origin
@@ -146,13 +146,7 @@ def _proof(store: EvidenceStore, origin: str, old_size: int, size: int) -> list[
 
 def _leaves(store: EvidenceStore, origin: str, size: int) -> list[bytes]:
     chain = chain_of_origin(origin)
-    by_seq: dict[int, bytes] = {}
-    for event in store.events(chain=chain):
-        if event.seq < size and by_seq.setdefault(event.seq, event_leaf(event)) != event_leaf(event):
-            raise UnprovableCheckpoint(f"{origin}: the store holds two different events of {chain} at seq {event.seq}")
-    missing = [seq for seq in range(size) if seq not in by_seq]
-    if missing:
-        raise UnprovableCheckpoint(
-            f"{origin}: the store lacks {len(missing)} events of {chain} below size {size} (from seq {missing[0]})"
-        )
-    return [by_seq[seq] for seq in range(size)]
+    try:
+        return log_prefix(store.events(chain=chain), size)
+    except EvidenceError as error:
+        raise UnprovableCheckpoint(f"{origin}: the store's events of {chain}: {error}") from None

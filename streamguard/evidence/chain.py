@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from streamguard.evidence.audit import GENESIS_HASH, RECORDS, AuditEvent
+from streamguard.core.errors import EvidenceError
+from streamguard.evidence.audit import GENESIS_HASH, RECORDS, AuditEvent, event_leaf
 
 
 @dataclass
@@ -64,3 +65,17 @@ def _covers_its_span(event: AuditEvent, accounted: list[int]) -> bool:
     transaction markers: ``verification`` checks those against the retained offsets), none twice."""
     ends = [event.source.first_offset, event.source.last_offset]
     return bool(accounted) and [accounted[0], accounted[-1]] == ends and len(set(accounted)) == len(accounted)
+
+
+def log_prefix(events: Iterable[AuditEvent], size: int) -> list[bytes]:
+    """The first ``size`` leaves of one chain's log, from its events in any order (the same event may come
+    twice, from the store and the topic); EvidenceError naming a seq two different events hold, or the first
+    seq no event holds."""
+    by_seq: dict[int, bytes] = {}
+    for event in events:
+        if event.seq < size and by_seq.setdefault(event.seq, event_leaf(event)) != event_leaf(event):
+            raise EvidenceError(f"two different events at seq {event.seq}")
+    missing = [seq for seq in range(size) if seq not in by_seq]
+    if missing:
+        raise EvidenceError(f"{len(missing)} events below size {size} are missing (from seq {missing[0]})")
+    return [by_seq[seq] for seq in range(size)]

@@ -200,6 +200,14 @@ class EvidenceStore:
         rows = self._all(query.order_by(table.root_hex, table.witness), "read cosignatures from")
         return [StoredCosignature(**row._mapping) for row in rows]
 
+    def note_with_cosignatures(self, checkpoint: StoredCheckpoint) -> str:
+        """The checkpoint's signed note with the stored cosignature lines of its root appended (a note carries
+        cosignatures as further signature lines)."""
+        lines = [
+            c.line for c in self.cosignatures(checkpoint.origin, checkpoint.size) if c.root_hex == checkpoint.root_hex
+        ]
+        return checkpoint.note + "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
     def cursor(self, name: str) -> str | None:
         query = select(_CURSORS.c.position).where(_CURSORS.c.name == name)
         positions = self._all(query, "read an export cursor from", scalars=True)
