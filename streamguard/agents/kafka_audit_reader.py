@@ -11,6 +11,7 @@ from confluent_kafka import Consumer
 from pydantic import ValidationError
 
 from streamguard.agents.kafka_readback import end_offset, iter_to_end, read_to_end
+from streamguard.core.topics import READBACK_GROUP
 from streamguard.evidence.audit import AuditEvent
 from streamguard.evidence.chain import ChainReport, verify_chain
 from streamguard.evidence.verification import AuditRead, CheckpointRead, Retained
@@ -82,7 +83,7 @@ def retained_offsets(client_options: dict[str, Any], sources: set[tuple[str, int
         starts = {partition: 0 for source_topic, partition in sources if source_topic == topic}
         for message in iter_to_end(client_options, topic, starts, timeout_s=120):
             found[(topic, message.partition() or 0)].append(message.offset() or 0)
-    consumer = Consumer({**client_options, "group.id": "streamguard-readback"})
+    consumer = Consumer({**client_options, "group.id": READBACK_GROUP})
     try:
         return {source: Retained(offsets, end_offset(consumer, *source)) for source, offsets in found.items()}
     finally:

@@ -10,6 +10,7 @@ from typing import Any
 from confluent_kafka import Consumer, KafkaError, KafkaException, Message, TopicPartition
 
 from streamguard.core.errors import KafkaToolingError
+from streamguard.core.topics import READBACK_GROUP
 
 
 def read_to_end(
@@ -28,7 +29,7 @@ def iter_to_end(
     consumer = Consumer(
         {
             **options,
-            "group.id": "streamguard-readback",
+            "group.id": READBACK_GROUP,
             "enable.auto.commit": False,
             "enable.partition.eof": True,
             "auto.offset.reset": "earliest",

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from streamguard.agents.kafka_readback import end_offset, read_to_end
 from streamguard.core.errors import DeliveryError, KafkaToolingError
 from streamguard.core.rule_sets import RuleSetRecord
+from streamguard.core.topics import RULES_FEED_GROUP_PREFIX
 from streamguard.masking.rule_versions import next_version
 from streamguard.masking.rules import Rules
 
@@ -91,7 +92,7 @@ class KafkaRuleFeed:
         self._consumer = Consumer(
             {
                 **client_options,
-                "group.id": f"streamguard-rules-{uuid.uuid4().hex[:8]}",  # required by librdkafka, never joined
+                "group.id": f"{RULES_FEED_GROUP_PREFIX}{uuid.uuid4().hex[:8]}",  # required by librdkafka, never joined
                 "enable.auto.commit": False,
                 "enable.auto.offset.store": False,
             }

@@ -33,6 +33,8 @@ def system_topics(names: TopicNames, retention: EvidenceRetention | None = None)
         TopicSpec(names.checkpoints, 1, _compacted(kept.checkpoints_ms)),
         TopicSpec(names.sessions, 1, _compacted(kept.sessions_ms)),
         TopicSpec(names.quarantine, 1, {"retention.ms": str(30 * 24 * 3600 * 1000)}),
+        TopicSpec(names.approvals, 1, COMPACTED),  # one partition: one order of decisions
+        TopicSpec(names.acls, 1, COMPACTED),
     ]
 
 

@@ -41,9 +41,9 @@ from streamguard.app.kafka_config import client_options
 from streamguard.app.settings import Settings
 from streamguard.app.witness import WitnessClient
 from streamguard.core.errors import DeliveryError, EvidenceError
-from streamguard.evidence.audit import RECORDS, AuditEvent
+from streamguard.evidence.audit import APPROVAL, RECORDS, AuditEvent
 from streamguard.evidence.checkpoint import Checkpoint
-from streamguard.evidence.sessions import Session, fold_sessions, parse_moment
+from streamguard.evidence.sessions import Session, executed_operations, fold_sessions, parse_moment
 from streamguard.evidence.signed_note import parse_note
 from streamguard.store import EvidenceStore, StoredCheckpoint, StoredCosignature, StoredSession
 
@@ -86,6 +86,7 @@ def index_evidence(settings: Settings, store: EvidenceStore, *, witness: Witness
     cursors: dict[str, str] = {}
     events = _read_audit(readable, admin, names.audit, store, stats, cursors)
     stats.events_added = store.add_events(events)
+    store.add_control_events(events)
     _index_checkpoints(readable, admin, names.checkpoints, store, stats, cursors)
     sessions, pending = _refolded_sessions(settings, store, events)
     changed = [session for session in sessions if _stored_body(store, session.id) != session.model_dump_json()]
@@ -231,7 +232,7 @@ def _refolded_sessions(
     starts = _fold_starts(store, new_events, pending, gap)
     if not starts:
         return [], []
-    window = list(store.events(since=min(starts.values()), kinds=[RECORDS]))
+    window = list(store.events(since=min(starts.values()), kinds=[RECORDS, APPROVAL]))
     chains = {(event.source.topic, event.source.partition) for event in window}
     origins = {log_origin(settings.log_origin, chain) for chain in chains}
     seals = {origin: store.checkpoints(origin) for origin in sorted(origins)}
@@ -266,10 +267,16 @@ def _fold_starts(
         for session in _sessions_since(store, identity, earliest - gap):
             if session.raw_topic == raw_topic:
                 starts[(raw_topic, identity)] = min(starts[(raw_topic, identity)], session.first_seen)
-    for session in pending:
+    for session in [*pending, *_sessions_touched(store, new_events, gap)]:
         pair = (session.raw_topic, session.identity)
         starts[pair] = min(starts.get(pair, session.first_seen), session.first_seen)
     return starts
+
+
+def _sessions_touched(store: EvidenceStore, new_events: list[AuditEvent], gap: timedelta) -> Iterator[StoredSession]:
+    """Stored sessions a newly indexed execution may belong to (its dataset's, open when it ran)."""
+    for execution in executed_operations(new_events):
+        yield from store.sessions(dataset=execution.dataset, since=execution.at - gap, until=execution.at)
 
 
 def _sessions_since(store: EvidenceStore, identity: str, since: datetime) -> Iterator[StoredSession]:

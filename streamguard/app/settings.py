@@ -88,6 +88,10 @@ class Settings(BaseSettings):
     witness_keys: str = Field(
         default="", description="Cosignature verifier keys of the witnesses verify requires, comma-separated."
     )
+    policy: Path | None = Field(
+        default=None, description="The control-plane policy (YAML): principals, audiences, owners, approvals."
+    )
+    token: SecretStr | None = Field(default=None, description="The caller's API token (its SHA-256 is in the policy).")
     web_port: int = Field(default=6066, ge=1, le=65535, description="Port of the worker's status web server.")
 
     @field_validator("home")
@@ -103,7 +107,7 @@ class Settings(BaseSettings):
             raise ValueError(f"must be one of {sorted(allowed)}")
         return value.upper()
 
-    @field_validator("ssl_cafile", "ssl_certfile", "ssl_keyfile")
+    @field_validator("ssl_cafile", "ssl_certfile", "ssl_keyfile", "policy")
     @classmethod
     def _readable_file(cls, value: Path | None) -> Path | None:
         if value is not None and not value.is_file():

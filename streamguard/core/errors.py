@@ -3,7 +3,8 @@
     StreamguardError
     ├── ConfigError                  configuration that cannot be used (names the variable or file)
     │   ├── KeyringError             keys missing or malformed (names the key id, never the key)
-    │   └── WitnessStoreError        a witness state directory that cannot be used
+    │   ├── WitnessStoreError        a witness state directory that cannot be used
+    │   └── PolicyError              a control-plane policy that does not load or validate (file, line, path)
     ├── RulesError                   steward rules that do not load, validate or fit a schema (file, line, path)
     │   └── PathError                a rule path that is malformed or not in the schema
     ├── RecordFault                  one record cannot be governed: that record alone is quarantined
@@ -13,10 +14,16 @@
     ├── InfrastructureFault          a dependency failed: stop without committing, process again after restart
     │   ├── KafkaToolingError        the broker cannot be fetched, started, reached or set up
     │   ├── DeliveryError            the broker did not acknowledge a record, or refused an offset commit
+    │   │   └── WriterFenced         another writer took the control chain first (read again, then retry)
     │   ├── SchemaRegistryUnavailable the schema registry did not answer (an unknown id is a RecordFault)
     │   ├── StoreError               the evidence store cannot be opened, read or written
     │   ├── WitnessUnavailableError  a served witness that did not answer
     │   └── SiemExportError          a SIEM target that cannot be used or did not take a batch
+    ├── ControlError                 a control-plane action that may not or cannot happen
+    │   ├── AuthenticationError      no token, or one no principal of the policy holds
+    │   ├── PermissionDenied         the caller's roles or the four-eyes rule forbid the action
+    │   ├── RequestStateError        a request that is unknown, already decided or expired
+    │   └── OperationFailed          the broker refused or failed an approved operation
     ├── MaskingError                 a value or token outside the data path that cannot be masked or decrypted
     ├── DetectionError               free-text detection is unavailable or misconfigured
     ├── NativeUnsupportedError       the native engine cannot serve a plan (the Python plan serves it instead)
@@ -211,3 +218,32 @@ def describe_failure(error: BaseException) -> str:
         frame = frame.tb_next
     where = f" at {frame.tb_frame.f_code.co_filename}:{frame.tb_lineno}" if frame else ""
     return f"{type(error).__name__}{where} (message withheld: it may quote record data)"
+
+
+class PolicyError(ConfigError):
+    """A control-plane policy that fails to load or validate; every problem as ``file:line: path: problem``."""
+
+
+class ControlError(StreamguardError):
+    """A control-plane action that may not or cannot happen."""
+
+
+class AuthenticationError(ControlError):
+    """No ``STREAMGUARD_TOKEN``, or a token whose digest no principal of the policy holds."""
+
+
+class PermissionDenied(ControlError):  # noqa: N818 - named for the decision, as HTTP's 403 is
+    """The caller's roles, or the four-eyes rule, forbid the action."""
+
+
+class RequestStateError(ControlError):
+    """A request that is unknown, already decided, or past its time to live."""
+
+
+class OperationFailed(ControlError):  # noqa: N818 - named for what happened to the operation
+    """The broker refused or failed an approved operation (the message names the operation and the error)."""
+
+
+class WriterFenced(DeliveryError):  # noqa: N818 - named for what happened to the writer
+    """Another process took the control chain's transactional id before this one committed: nothing was
+    written, and what this one read may be stale."""

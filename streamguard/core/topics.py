@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Consumer groups of streamguard's assign-only readers: never joined, yet the broker authorizes them.
+READBACK_GROUP = "streamguard-readback"
+RULES_FEED_GROUP_PREFIX = "streamguard-rules-"
+
 
 @dataclass(frozen=True)
 class TopicNames:
@@ -24,6 +28,18 @@ class TopicNames:
     def dataset_of(self, raw_topic: str) -> str | None:
         return raw_topic[len(self.raw_prefix) :] if raw_topic.startswith(self.raw_prefix) else None
 
+    def view_of(self, governed_topic: str) -> tuple[str, str] | None:
+        """(dataset, audience) of a governed view (audience names have no dot; dataset names may)."""
+        if not governed_topic.startswith(self.governed_prefix):
+            return None
+        dataset, dot, audience = governed_topic[len(self.governed_prefix) :].rpartition(".")
+        return (dataset, audience) if dot and dataset and audience else None
+
+    def dataset_of_topic(self, topic: str) -> str | None:
+        """The dataset a raw topic or a governed view belongs to."""
+        view = self.view_of(topic)
+        return view[0] if view else self.dataset_of(topic)
+
     @property
     def rules(self) -> str:
         return f"{self.system_prefix}rules"
@@ -39,6 +55,16 @@ class TopicNames:
     @property
     def sessions(self) -> str:
         return f"{self.system_prefix}sessions"
+
+    @property
+    def approvals(self) -> str:
+        """Compacted: each request's latest state, keyed by request id."""
+        return f"{self.system_prefix}approvals"
+
+    @property
+    def acls(self) -> str:
+        """Compacted: the ACLs streamguard created (so ``acl apply`` removes only its own), keyed by binding."""
+        return f"{self.system_prefix}acls"
 
     @property
     def control(self) -> str:

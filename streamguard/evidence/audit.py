@@ -17,6 +17,7 @@ from streamguard.evidence.merkle import leaf_hash
 GENESIS_HASH = "0" * 64
 _ADDED_FIELDS = ("schema_drift", "key_ids", "operation")
 RECORDS = "records"  # the data path's kind; every other kind records an operation (a purge, an approval...)
+APPROVAL = "approval"  # a request's transition (requested, approved, executed, ...), in the control chain
 
 
 class SourceSpan(BaseModel):

@@ -18,11 +18,10 @@ from typing import Any, Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from streamguard.core.errors import ReportError
-from streamguard.evidence.audit import RECORDS, AuditEvent
+from streamguard.evidence.audit import APPROVAL, RECORDS, AuditEvent
 
 MAX_PROBLEMS_SHOWN = 50
 ALL_AUDIENCES = "*"  # the audience of legacy ``class/action`` counts, written before counts were per audience
-APPROVAL_KIND = "approval"
 
 
 class Checkpoint(BaseModel):
@@ -259,7 +258,7 @@ def build_report(
         tally = tallies.setdefault(event.dataset, _DatasetTally())
         if event.kind == RECORDS:
             tally.add_records(event)
-        elif event.kind == APPROVAL_KIND:
+        elif event.kind == APPROVAL:
             tally.add_approval(event)
     # Named datasets in name order; the events that name none come last.
     ordered = sorted(tallies.items(), key=lambda item: (item[0] is None, item[0] or ""))

@@ -17,13 +17,14 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from streamguard.core.errors import SessionError
-from streamguard.evidence.audit import RECORDS, AuditEvent, chain_key
+from streamguard.evidence.audit import APPROVAL, RECORDS, AuditEvent, chain_key
 
 SESSION_ID_HEX = 32
 
@@ -86,7 +87,10 @@ class Session(BaseModel):
     deliveries: dict[str, Delivery] = Field(default_factory=dict, description="audience -> its view's records")
     quarantined: dict[str, int] = Field(default_factory=dict, description="reason -> count")
     entities: dict[str, int] = Field(default_factory=dict, description="entity type -> count")
-    approvals: list[str] = Field(default_factory=list, description="filled in by the control plane")
+    approvals: list[str] = Field(
+        default_factory=list,
+        description="approved operations run on the dataset while the session was open",
+    )
     events: list[str] = Field(default_factory=list, description='"chain#seq" of each event, in fold order')
     sealed_by: dict[str, Seal] = Field(default_factory=dict, description="chain -> first checkpoint covering it")
     open: bool = Field(description="last_seen is within the idle gap of the newest event seen")
@@ -94,10 +98,33 @@ class Session(BaseModel):
     def chains(self) -> set[str]:
         return {ref.rpartition("#")[0] for ref in self.events}
 
+    def with_approvals(self, executions: Sequence[Execution], gap: timedelta) -> Session:
+        """This session listing the executions on its dataset that ran while it was open."""
+        first, last = parse_moment(self.first_seen), parse_moment(self.last_seen)
+        touched = sorted({e.request for e in executions if e.dataset == self.dataset and first <= e.at <= last + gap})
+        return self.model_copy(update={"approvals": touched}) if touched else self
+
     def settled(self) -> bool:
         """Closed and sealed in every chain: no later event or checkpoint changes it any more (barring an
         event that arrives late, recorded inside its idle gap)."""
         return not self.open and self.chains() <= self.sealed_by.keys()
+
+
+@dataclass(frozen=True)
+class Execution:
+    """An approved operation that ran on a dataset (from an approval event with transition ``executed``)."""
+
+    request: str
+    dataset: str
+    at: datetime
+
+
+def executed_operations(events: Iterable[AuditEvent]) -> list[Execution]:
+    return [
+        Execution(str(event.operation["request"]), event.dataset, _recorded_at(event))
+        for event in events
+        if event.kind == APPROVAL and event.dataset and event.operation.get("transition") == "executed"
+    ]
 
 
 def session_id(raw_topic: str, identity: str, first_event_hash: str) -> str:
@@ -116,7 +143,9 @@ def fold_sessions(
     events: Iterable[AuditEvent], idle_gap_s: float, checkpoints_by_origin: Mapping[str, Sequence[CheckpointRef]]
 ) -> list[Session]:
     """The sessions of ``events``, by first_seen, raw topic and identity. ``checkpoints_by_origin`` seals
-    them; ``open`` is judged against the newest of these events."""
+    them; ``open`` is judged against the newest record event. Executed approvals among ``events`` are listed
+    by the sessions of their dataset open when they ran (first seen at or before, last seen within the gap)."""
+    events = list(events)
     timed = _session_events(events)
     if not timed:
         return []
@@ -131,8 +160,9 @@ def fold_sessions(
                 pair_runs.append([(moment, event)])
     newest = timed[-1][0]
     seals = _seals_by_chain(checkpoints_by_origin)
+    executions = executed_operations(events)
     sessions = [
-        _session(raw_topic, identity, run, newest - run[-1][0] <= gap, seals)
+        _session(raw_topic, identity, run, newest - run[-1][0] <= gap, seals).with_approvals(executions, gap)
         for (raw_topic, identity), pair_runs in runs.items()
         for run in pair_runs
     ]

@@ -152,6 +152,11 @@ class Rules(BaseModel):
         return self._source
 
     @property
+    def known_leaves(self) -> frozenset[str]:
+        """The leaves of the schema (or sample) the rules were validated against."""
+        return self._known_leaves
+
+    @property
     def all_classes(self) -> frozenset[str]:
         return KNOWN_CLASSES | set(self.classes)
 

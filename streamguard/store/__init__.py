@@ -7,6 +7,7 @@ indexer share. ``EvidenceStore.open(url)`` migrates the schema to head before it
 from __future__ import annotations
 
 from streamguard.store.connection import StoreError
+from streamguard.store.control_records import StoredAlert, StoredReadAccess
 from streamguard.store.evidence_store import EvidenceStore
 from streamguard.store.records import (
     PurgeSelection,
@@ -22,8 +23,10 @@ __all__ = [
     "PurgeSelection",
     "SessionLike",
     "StoreError",
+    "StoredAlert",
     "StoredCheckpoint",
     "StoredCosignature",
+    "StoredReadAccess",
     "StoredSession",
     "parse_utc",
 ]

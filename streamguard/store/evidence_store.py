@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
-from sqlalchemy import ColumnElement, Engine, Select, and_, bindparam, delete, func, select
+from sqlalchemy import ColumnElement, Engine, Select, and_, bindparam, delete, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -26,7 +26,23 @@ from streamguard.store.connection import (
     translated_errors,
     upgrade_to_head,
 )
-from streamguard.store.models import AuditEventRow, CheckpointRow, CosignatureRow, ExportCursorRow, SessionRow
+from streamguard.store.control_records import (
+    StoredAlert,
+    StoredReadAccess,
+    alert_rows,
+    read_access_rows,
+    stored_alert,
+    stored_read_access,
+)
+from streamguard.store.models import (
+    AlertRow,
+    AuditEventRow,
+    CheckpointRow,
+    CosignatureRow,
+    ExportCursorRow,
+    ReadAccessRow,
+    SessionRow,
+)
 from streamguard.store.records import (
     PurgeSelection,
     StoredCheckpoint,
@@ -40,6 +56,8 @@ _CHECKPOINTS = CheckpointRow.__table__
 _COSIGNATURES = CosignatureRow.__table__
 _SESSIONS = SessionRow.__table__
 _CURSORS = ExportCursorRow.__table__
+_READ_ACCESS = ReadAccessRow.__table__
+_ALERTS = AlertRow.__table__
 _ROWS_PER_INSERT = 500  # x 13 columns stays well under SQLite's and PostgreSQL's bound-parameter limits
 _KEYS_PER_DELETE = 5000
 _EVENTS_PER_FETCH = 1000
@@ -115,6 +133,20 @@ class EvidenceStore:
                 changed += len(connection.execute(self._upsert_sessions(rows)).all())
         return changed
 
+    def add_control_events(self, events: Sequence[AuditEvent]) -> int:
+        """Index the control plane's operation events among ``events`` (read access, alerts) into their own
+        tables; returns how many rows were not stored before."""
+        added = 0
+        with translated_errors("write control events to", self._location), self._engine.begin() as connection:
+            for table, rows, keys in (
+                (_READ_ACCESS, read_access_rows(events), ["event_hash", "entry"]),
+                (_ALERTS, alert_rows(events), ["event_hash"]),
+            ):
+                for chunk in _chunks(rows, _ROWS_PER_INSERT):
+                    insert = self._insert(table).values(chunk).on_conflict_do_nothing(index_elements=keys)
+                    added += len(connection.execute(insert.returning(*table.primary_key.columns)).all())
+        return added
+
     def set_cursor(self, name: str, position: str) -> None:
         row = {"name": name, "position": position, "updated_at": datetime.now(UTC)}
         insert = self._insert(_CURSORS).values(row)
@@ -186,6 +218,28 @@ class EvidenceStore:
                 raise StoreError(f"session id prefix {id_or_prefix!r} is ambiguous: more than one session has it")
         return _stored_session(rows[0]) if rows else None
 
+    def read_access(
+        self, *, topic: str | None = None, group: str | None = None, principal: str | None = None
+    ) -> list[StoredReadAccess]:
+        """Read evidence in observation order; ``principal`` matches the policy's name or the Kafka one."""
+        table = _READ_ACCESS.c
+        where: list[ColumnElement[bool]] = []
+        if topic is not None:
+            where.append(table.topic == topic)
+        if group is not None:
+            where.append(table.group_id == group)
+        if principal is not None:
+            where.append(or_(table.principal == principal, table.kafka_principal == principal))
+        order = (table.observed_at, table.group_id, table.topic, table.partition, table.event_hash, table.entry)
+        rows = self._all(select(_READ_ACCESS).where(*where).order_by(*order), "read read access from")
+        return [stored_read_access(row) for row in rows]
+
+    def alerts(self, since: datetime | None = None) -> list[StoredAlert]:
+        """Alerts raised at or after ``since``, oldest first."""
+        where = [_ALERTS.c.at >= _aware(since, "since")] if since is not None else []
+        query = select(_ALERTS).where(*where).order_by(_ALERTS.c.at, _ALERTS.c.rule, _ALERTS.c.subject)
+        return [stored_alert(row) for row in self._all(query, "read alerts from")]
+
     def checkpoints(self, origin: str | None = None) -> list[StoredCheckpoint]:
         """Stored checkpoints (of one origin, or all), by origin and size."""
         query = select(_CHECKPOINTS).order_by(_CHECKPOINTS.c.origin, _CHECKPOINTS.c.size, _CHECKPOINTS.c.root_hex)
@@ -238,6 +292,8 @@ class EvidenceStore:
         with translated_errors("delete a purge from", self._location), self._engine.begin() as connection:
             for hashes in _chunks(sorted(selection.event_hashes), _KEYS_PER_DELETE):
                 connection.execute(delete(_EVENTS).where(_EVENTS.c.hash.in_(hashes)))
+                for derived in (_READ_ACCESS, _ALERTS):  # rows folded from those events go with them
+                    connection.execute(delete(derived).where(derived.c.event_hash.in_(hashes)))
             _delete_keyed(connection, _CHECKPOINTS, ("origin", "size", "root_hex"), selection.checkpoints)
             _delete_keyed(connection, _COSIGNATURES, cosignature_keys, selection.cosignatures)
             _delete_keyed(connection, _SESSIONS, ("id", "last_seen"), selection.sessions)

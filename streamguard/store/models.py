@@ -114,3 +114,47 @@ class ExportCursorRow(Base):
     name: Mapped[str] = mapped_column(String, primary_key=True)
     position: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ReadAccessRow(Base):
+    """Read evidence: a group's committed offset on one partition, as one observation saw it move, and one
+    principal the broker saw acting for the group (a row per principal; one with none if none was seen).
+    Keyed by the access event and the row's place in it, so indexing an event again adds nothing."""
+
+    __tablename__ = "read_access"
+    __table_args__ = (
+        Index("ix_read_access_topic_observed_at", "topic", "observed_at"),
+        Index("ix_read_access_group_observed_at", "group_id", "observed_at"),
+        Index("ix_read_access_principal_observed_at", "principal", "observed_at"),
+    )
+
+    event_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entry: Mapped[int] = mapped_column(Integer, primary_key=True)
+    observed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    principal: Mapped[str | None] = mapped_column(String, doc="the policy's principal behind the Kafka user")
+    kafka_principal: Mapped[str | None] = mapped_column(String, doc="as the broker names it: User:<name>")
+    group_id: Mapped[str] = mapped_column(String)
+    topic: Mapped[str] = mapped_column(String)
+    partition: Mapped[int] = mapped_column(Integer)
+    committed_offset: Mapped[int] = mapped_column(BigInteger, doc="the next offset the group reads")
+    previous_offset: Mapped[int | None] = mapped_column(BigInteger)
+    end_offset: Mapped[int | None] = mapped_column(BigInteger)
+    clients: Mapped[str] = mapped_column(Text, doc="JSON: the members' client ids and hosts")
+    dataset: Mapped[str | None] = mapped_column(String)
+    audience: Mapped[str | None] = mapped_column(String)
+
+
+class AlertRow(Base):
+    """A monitoring alert, one per alert event."""
+
+    __tablename__ = "alerts"
+    __table_args__ = (Index("ix_alerts_at", "at"),)
+
+    event_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String, doc="rule|subject|period: the same for a repeat of one alert")
+    rule: Mapped[str] = mapped_column(String)
+    subject: Mapped[str] = mapped_column(String)
+    severity: Mapped[str] = mapped_column(String)
+    summary: Mapped[str] = mapped_column(Text)
+    details: Mapped[str] = mapped_column(Text, doc="JSON")
+    at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -18,8 +18,11 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect
 
+from streamguard.control.alerts import ALERT, Alert, Severity
+from streamguard.control.read_evidence import ACCESS, Client, Reader, ReadProgress, access_operation
 from streamguard.evidence.audit import GENESIS_HASH, AuditEvent, SourceSpan, offset_ranges
 from streamguard.store import (
     EvidenceStore,
@@ -101,7 +104,10 @@ def test_opening_migrates_to_the_schema_the_models_describe(store_url: str) -> N
     try:
         with engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE})
-            assert context.get_current_revision() == "0001"
+            assert (
+                context.get_current_revision()
+                == ScriptDirectory.from_config(Config(str(ALEMBIC_INI))).get_current_head()
+            )
             differences = compare_metadata(context, Base.metadata)
             assert [d for d in differences if not (d[0] == "remove_table" and d[1].name == VERSION_TABLE)] == []
         config = Config(str(ALEMBIC_INI))
@@ -311,3 +317,54 @@ def test_processes_opening_a_fresh_store_at_once_migrate_it_once(store_url: str)
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         assert list(pool.map(open_and_count, range(4))) == [0, 0, 0, 0]
+
+
+def _control_event(kind: str, operation: dict[str, object], seq: int, at: datetime) -> AuditEvent:
+    span = SourceSpan(topic="streamguard.control", partition=0, first_offset=0, last_offset=0)
+    event = AuditEvent(
+        event_id=f"control-{seq}",
+        kind=kind,
+        recorded_at=at.isoformat(),
+        worker="streamguard:read-watch",
+        dataset=None,
+        source=span,
+        input_digest=f"digest-{seq}",
+        operation=operation,
+    )
+    return event.sealed(seq, GENESIS_HASH)
+
+
+def test_control_events_are_indexed_once_queried_and_purged_with_their_events(store: EvidenceStore) -> None:
+    ana, eve = Reader("User:ana", "ana"), Reader("User:eve", None)
+    read = ReadProgress(T0, "analytics-1", "governed.c.analytics", 0, 500, 100, 600, (), (ana, eve), "c", "analytics")
+    clients = (Client("notebook", "10.0.0.7"),)
+    unknown = ReadProgress(T0, "etl-7", "raw.c", 2, 40, None, 40, clients, (), "c", None)
+    access = _control_event(ACCESS, access_operation([read, unknown], None, "consumer-groups"), 0, T0)
+    raised = T0 + timedelta(minutes=1)
+    alert = Alert("topics_read", "ana", Severity.HIGH, "ana read 10 topics", {"topics": ["t"]}, raised, "k|ana|p")
+    alerted = _control_event(ALERT, alert.to_operation(), 1, raised)
+    noise = _chain("raw.c", 0, 3, T0, timedelta(seconds=1))  # records events: nothing for these tables
+
+    assert store.add_control_events([access, alerted, *noise]) == 4  # a row per principal, one without, an alert
+    assert store.add_control_events([access, alerted]) == 0
+    assert [(r.principal, r.kafka_principal) for r in store.read_access(group="analytics-1")] == [
+        ("ana", "User:ana"),
+        (None, "User:eve"),
+    ]
+    [etl] = store.read_access(topic="raw.c")
+    assert (etl.principal, etl.previous_offset, etl.clients, etl.audience) == (
+        None,
+        None,
+        (("notebook", "10.0.0.7"),),
+        None,
+    )
+    assert [r.committed_offset for r in store.read_access(principal="User:eve")] == [500]
+    assert [(a.rule, a.details, a.event_hash) for a in store.alerts()] == [
+        ("topics_read", {"topics": ["t"]}, alerted.hash)
+    ]
+    assert store.alerts(since=raised + timedelta(seconds=1)) == []
+
+    store.add_events([access, alerted])
+    store.delete(store.purge_older_than(raised + timedelta(seconds=1)))
+    assert store.read_access() == []
+    assert store.alerts() == []

@@ -7,10 +7,15 @@ import sys
 import typer
 
 from streamguard.app.cli import (
+    access_commands,
+    acl_commands,
+    approval_commands,
+    control_commands,
     evidence_commands,
     evidence_output_commands,
     kafka_commands,
     keys_commands,
+    policy_commands,
     preview_commands,
     proof_commands,
     purge_commands,
@@ -45,6 +50,12 @@ evidence_commands.evidence_group.command("verify-archive")(purge_commands.verify
 preview_commands.register(cli)
 cli.command("scan")(scan_command.scan)
 rules_publish.register(rules_commands.group)
+cli.add_typer(policy_commands.group, name="policy")
+approval_commands.register(cli)
+cli.add_typer(control_commands.group, name="control")
+cli.add_typer(access_commands.access_group, name="access")
+cli.add_typer(acl_commands.group, name="acl")
+cli.command("alerts")(access_commands.alerts)
 cli.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(worker_command.worker)
 
 

@@ -8,11 +8,10 @@ prints is the evidence as of now. The witness that cosigns checkpoints comes fro
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -24,6 +23,7 @@ from rich.table import Table
 from streamguard.app.evidence_index import IndexStats, index_evidence
 from streamguard.app.settings import Settings, load_settings
 from streamguard.app.witness import FileWitnessClient, HttpWitnessClient, WitnessClient
+from streamguard.core.durations import parse_duration
 from streamguard.core.errors import ConfigError, InfrastructureFault
 from streamguard.evidence.sessions import Session
 from streamguard.store import EvidenceStore, StoredSession, parse_utc
@@ -38,8 +38,6 @@ evidence_group = typer.Typer(
 
 console = Console()
 errors = Console(stderr=True)
-_RELATIVE = re.compile(r"([1-9][0-9]*)([dhm])")
-_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
 _SHOWN_ID = 12
 
 NoIndex = Annotated[bool, typer.Option("--no-index", help="Query the store as it is, without indexing first.")]
@@ -48,10 +46,10 @@ AsJson = Annotated[bool, typer.Option("--json", help="JSON instead of a table.")
 
 def parse_when(text: str, now: datetime | None = None) -> datetime:
     """An ISO date or time (UTC unless it says otherwise), or a time ago: ``7d``, ``12h``, ``30m``."""
-    relative = _RELATIVE.fullmatch(text.strip())
-    if relative:
-        amount, unit = relative.groups()
-        return (now or datetime.now(UTC)) - timedelta(**{_UNITS[unit]: int(amount)})
+    try:
+        return (now or datetime.now(UTC)) - parse_duration(text)
+    except ValueError:
+        pass
     try:
         return parse_utc(text.strip())
     except ValueError:

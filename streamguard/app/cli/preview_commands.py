@@ -12,7 +12,7 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from streamguard.app.cli.rules_commands import read_avro_schema
+from streamguard.app.schema_files import read_avro_schema
 from streamguard.core.errors import DetectionError, StreamguardError
 
 BATCH_LINES = 256

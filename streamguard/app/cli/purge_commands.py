@@ -13,15 +13,16 @@ from streamguard.app.evidence_index import index_evidence
 from streamguard.app.evidence_purge import purge_evidence, read_archive
 from streamguard.app.evidence_verify import trusted_keys
 from streamguard.app.settings import load_settings
+from streamguard.core.durations import parse_duration
 from streamguard.core.errors import EvidenceError
 from streamguard.store.evidence_store import EvidenceStore
 
 
 def _age(text: str) -> timedelta:
-    units = {"d": "days", "h": "hours"}
-    if not (text[:-1].isdigit() and text[-1:] in units):
-        raise EvidenceError(f"--older-than {text!r}: expected a number of days or hours, such as 400d or 36h")
-    return timedelta(**{units[text[-1]]: int(text[:-1])})
+    try:
+        return parse_duration(text)
+    except ValueError as error:
+        raise EvidenceError(f"--older-than: {error}") from None
 
 
 def purge(

@@ -2,45 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
-import fastavro
 import typer
-from fastavro.schema import SchemaParseException, UnknownType
 
+from streamguard.app.schema_files import read_avro_schema, read_json_sample
 from streamguard.core.errors import RulesError
 
 group = typer.Typer(help="Validate and publish steward masking rules.", no_args_is_help=True)
-
-
-def read_avro_schema(path: Path) -> dict[str, Any]:
-    """A parsed Avro schema file; RulesError naming the file if it cannot be used."""
-    try:
-        return fastavro.parse_schema(json.loads(path.read_text(encoding="utf-8")))
-    except OSError as error:
-        raise RulesError(f"{path}: cannot read schema ({error.strerror})") from None
-    except json.JSONDecodeError as error:
-        raise RulesError(f"{path}:{error.lineno}: schema is not valid JSON") from None
-    except (SchemaParseException, UnknownType, KeyError, TypeError, ValueError) as error:
-        raise RulesError(f"{path}: not a valid Avro schema ({type(error).__name__})") from None
-
-
-def read_json_sample(path: Path) -> dict[str, Any]:
-    """One JSON record: a ``.json`` object, or the first line of a JSON-lines file."""
-    try:
-        text = path.read_text(encoding="utf-8").strip()
-    except OSError as error:
-        raise RulesError(f"{path}: cannot read sample ({error.strerror})") from None
-    for candidate in (text, text.splitlines()[0] if text else ""):
-        try:
-            sample = json.loads(candidate)
-        except json.JSONDecodeError:
-            continue
-        if isinstance(sample, dict):
-            return sample
-    raise RulesError(f"{path}: expected a JSON object (or JSON lines of objects)")
 
 
 @group.command("validate")

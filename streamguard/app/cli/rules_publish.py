@@ -4,7 +4,6 @@ schema drift the workers recorded in the audit."""
 from __future__ import annotations
 
 import getpass
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -14,14 +13,17 @@ from rich.console import Console
 from rich.table import Table
 
 from streamguard.agents.kafka_audit_reader import read_audit_events
-from streamguard.agents.kafka_rules import apply_rule_set, read_rule_history
+from streamguard.agents.kafka_rules import read_rule_history
 from streamguard.agents.kafka_topics import ensure_topics, system_topics
-from streamguard.app.cli.rules_commands import read_avro_schema
+from streamguard.app.control_context import authenticate, current_policy, require_role
 from streamguard.app.kafka_config import client_options
+from streamguard.app.risky_operations import rules_diff, rules_request
+from streamguard.app.rules_changes import publish_tightening, refuse_loosening
 from streamguard.app.settings import Settings, load_settings
+from streamguard.control.policy import Role
 from streamguard.core.errors import RulesError
 from streamguard.core.rule_sets import RuleSetRecord, latest_versions
-from streamguard.masking.rules import KeyFields, load_rules
+from streamguard.masking.rules import KeyFields
 
 console = Console()
 
@@ -43,39 +45,33 @@ def apply(
         typer.Option("--key-schema", exists=True, dir_okay=False, help="Avro schema (.avsc) of the record key."),
     ] = None,
 ) -> None:
-    """Validate RULES_FILE and publish it as the dataset's next rules version (unchanged rules: no new version)."""
+    """Validate RULES_FILE and publish it as the dataset's next rules version (unchanged rules: no new version).
+    Under a control-plane policy the caller is a steward or admin, and rules that reduce protection are refused
+    here: they go through `streamguard request apply-rules`."""
     settings = load_settings()
-    avro = read_avro_schema(schema_file) if schema_file else None  # a bad schema file: one clear error
-    avro_key = read_avro_schema(key_schema_file) if key_schema_file else None
-    rules = load_rules(rules_file, schema=avro, key_schema=avro_key)
-    if rules.format == "avro" and avro is None:
+    rules, operation = rules_request(rules_file, schema_file, key_schema_file)  # a bad schema: one clear error
+    if rules.format == "avro" and schema_file is None:
         raise RulesError(
             f"{rules_file}: avro rules are applied with --schema: the worker checks every writer schema against "
             "it, and a rule covers the fields that schema has"
         )
-    if isinstance(rules.key, KeyFields) and avro_key is None:
+    if isinstance(rules.key, KeyFields) and key_schema_file is None:
         raise RulesError(f"{rules_file}: rules for an Avro key's fields are applied with --key-schema")
     who = settings.sasl_username or getpass.getuser()
     options = client_options(settings)
     ensure_topics(AdminClient(options), system_topics(settings.topic_names, settings.retention))
-    record = apply_rule_set(
-        options,
-        settings.topic_names.rules,
-        rules,
-        rules_file.read_text(),
-        rules_file.name,
-        _compact_json(schema_file),
-        who,
-        _compact_json(key_schema_file),
-    )
+    if settings.policy is not None:
+        caller = authenticate(settings, current_policy(settings))
+        require_role(caller, Role.STEWARD, Role.ADMIN, doing="apply rules")
+        who = caller.actor
+    diff = rules_diff(settings, rules)
+    if settings.policy is not None:
+        refuse_loosening(diff, str(rules_file))
+    record = publish_tightening(settings, who, rules, operation, diff)
     if record is None:
         console.print(f"rules for [bold]{rules.dataset}[/bold] unchanged; no new version published")
         return
     console.print(f"published [bold]{record.key}[/bold] (digest {record.digest[:12]}, by {record.applied_by})")
-
-
-def _compact_json(schema_file: Path | None) -> str | None:
-    return json.dumps(json.loads(schema_file.read_text())) if schema_file else None
 
 
 def list_versions() -> None:

@@ -177,6 +177,11 @@ class LocalBroker:
         return self.dir / "server.log"
 
     @property
+    def authorizer_log_path(self) -> Path:
+        """The broker's authorization decisions (who was allowed or denied what), the read evidence's source."""
+        return self.dir / "authorizer.log"
+
+    @property
     def tls_dir(self) -> Path:
         return self.dir / "tls"
 
@@ -229,6 +234,7 @@ class LocalBroker:
             "-Djava.awt.headless=true",
             f"-Dlog4j2.configurationFile={self.dir / 'log4j2.properties'}",
             f"-Dstreamguard.kafka.log={self.log_path}",
+            f"-Dstreamguard.kafka.authorizer.log={self.authorizer_log_path}",
             "-cp",
             f"{libs}/*",
         ]

@@ -74,16 +74,40 @@ def render_server_properties(ports: BrokerPorts, data_dir: Path, admin_principal
     return "".join(f"{key}={value}\n" for key, value in settings.items())
 
 
+# The authorizer's decisions go to a file of their own (``authorizer.log``, rolled at 50 MB, three kept): the
+# read evidence takes the principal behind each fetch from it. Kafka logs denials at INFO and grants at DEBUG,
+# so the logger is at DEBUG; it is not additive, so none of it reaches server.log. Super users' decisions (the
+# trusted loopback listener the data path uses, streamguard's admin) are filtered out: they are most of the
+# traffic, and streamguard records its own operations in the audit stream.
 LOG4J2_PROPERTIES = """status = warn
 appender.file.type = File
 appender.file.name = file
 appender.file.fileName = ${sys:streamguard.kafka.log}
 appender.file.layout.type = PatternLayout
 appender.file.layout.pattern = [%d] %p %m (%c)%n
+appender.authorizer.type = RollingFile
+appender.authorizer.name = authorizer
+appender.authorizer.fileName = ${sys:streamguard.kafka.authorizer.log}
+appender.authorizer.filePattern = ${sys:streamguard.kafka.authorizer.log}.%i
+appender.authorizer.layout.type = PatternLayout
+appender.authorizer.layout.pattern = [%d{ISO8601}{UTC}] %p %m%n
+appender.authorizer.policies.type = Policies
+appender.authorizer.policies.size.type = SizeBasedTriggeringPolicy
+appender.authorizer.policies.size.size = 50MB
+appender.authorizer.strategy.type = DefaultRolloverStrategy
+appender.authorizer.strategy.max = 3
+appender.authorizer.filter.superuser.type = RegexFilter
+appender.authorizer.filter.superuser.regex = .*based on rule SuperUser.*
+appender.authorizer.filter.superuser.onMatch = DENY
+appender.authorizer.filter.superuser.onMismatch = NEUTRAL
 rootLogger.level = INFO
 rootLogger.appenderRef.file.ref = file
 logger.kafka.name = kafka
 logger.kafka.level = WARN
 logger.apache.name = org.apache.kafka
 logger.apache.level = WARN
+logger.authorizer.name = kafka.authorizer.logger
+logger.authorizer.level = DEBUG
+logger.authorizer.additivity = false
+logger.authorizer.appenderRef.authorizer.ref = authorizer
 """

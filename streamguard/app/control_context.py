@@ -1,0 +1,56 @@
+"""Who is asking, under which policy: the policy file from ``STREAMGUARD_POLICY`` and the caller from
+``STREAMGUARD_TOKEN``. Every control-plane command starts here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from streamguard.app.settings import Settings
+from streamguard.control.policy import Policy, Role, load_policy
+from streamguard.control.tokens import token_digest
+from streamguard.core.errors import AuthenticationError, ConfigError, PermissionDenied
+
+
+@dataclass(frozen=True)
+class Caller:
+    """An authenticated principal of the policy."""
+
+    name: str
+    roles: frozenset[Role]
+
+    @property
+    def actor(self) -> str:
+        """How the audit stream names the caller."""
+        return f"principal:{self.name}"
+
+
+def current_policy(settings: Settings) -> Policy:
+    if settings.policy is None:
+        raise ConfigError("no control-plane policy: set STREAMGUARD_POLICY to the policy file (YAML)")
+    return read_policy(settings.policy)
+
+
+def read_policy(path: Path) -> Policy:
+    try:
+        text = path.read_text()
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the policy: {error.strerror}") from None
+    return load_policy(text, str(path))
+
+
+def authenticate(settings: Settings, policy: Policy) -> Caller:
+    """The principal holding ``STREAMGUARD_TOKEN``; AuthenticationError without a token or for an unknown one."""
+    if settings.token is None or not settings.token.get_secret_value().strip():
+        raise AuthenticationError("STREAMGUARD_TOKEN is not set: control-plane commands act as a principal")
+    name = policy.authenticate(token_digest(settings.token.get_secret_value()))
+    if name is None:
+        raise AuthenticationError(f"STREAMGUARD_TOKEN matches no principal of {policy.source}")
+    return Caller(name, frozenset(policy.principal(name).roles))
+
+
+def require_role(caller: Caller, *roles: Role, doing: str) -> None:
+    """PermissionDenied unless the caller has one of ``roles``."""
+    if not caller.roles.intersection(roles):
+        wanted = " or ".join(role.value for role in roles)
+        raise PermissionDenied(f"{caller.name} may not {doing}: that takes the {wanted} role")

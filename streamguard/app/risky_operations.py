@@ -1,0 +1,171 @@
+"""Each risky operation's impact (measured when it is requested) and its execution (once it is approved), with
+streamguard's own credential: Kafka operations through the admin API, rule versions through the rules
+topic, grants as ACLs, replays against the evidence store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import fastavro
+from confluent_kafka.admin import AdminClient
+
+from streamguard.agents.kafka_admin_ops import ClusterOperations
+from streamguard.agents.kafka_rules import apply_rule_set, read_rule_history
+from streamguard.agents.kafka_topics import ensure_topics, system_topics
+from streamguard.app.access_scoping import apply_grant, revoke_grant
+from streamguard.app.kafka_config import client_options
+from streamguard.app.keys_setup import worker_keyring
+from streamguard.app.replay import replay_session, session_events
+from streamguard.app.schema_files import read_avro_schema
+from streamguard.app.settings import Settings
+from streamguard.control.acl_plan import TemporaryGrant
+from streamguard.control.policy import Policy
+from streamguard.control.requests import ApplyRules, Grant, Replay, Request
+from streamguard.control.rule_diff import RulesDiff, diff_rules
+from streamguard.core.errors import OperationFailed, PermissionDenied, ReplayError
+from streamguard.core.rule_sets import latest_versions
+from streamguard.masking.rule_versions import rules_of
+from streamguard.masking.rules import Rules, parse_rules
+from streamguard.store import EvidenceStore
+
+
+def impact_of(settings: Settings, policy: Policy, operation: Any) -> dict[str, Any]:
+    """What the operation would touch, for the approver: sizes, groups, the rule diff, what a grant exposes."""
+    match operation:
+        case ApplyRules():
+            return {"rules_diff": rules_diff(settings, rules_in_request(operation)).to_json()}
+        case Replay(session=session_id):
+            return _replay_impact(settings, session_id)
+        case Grant(principal=principal, topic=topic, seconds=seconds):
+            return {**_cluster(settings).topic_impact(topic), **_exposure(settings, policy, principal, topic, seconds)}
+        case _:
+            return _cluster(settings).impact(operation)
+
+
+def execute(settings: Settings, policy: Policy, request: Request, actor: str) -> dict[str, Any]:
+    """Carry out an approved request; OperationFailed (or another StreamguardError) says why it did not."""
+    operation = request.operation
+    match operation:
+        case ApplyRules():
+            return _apply_rules(settings, operation, request)
+        case Grant():
+            entries = apply_grant(settings, grant_of(policy, request, datetime.max.replace(tzinfo=UTC)), actor)
+            return {"acls": [entry.key() for entry in entries], "seconds": operation.seconds}
+        case Replay(session=session_id, audience=audience):
+            return _replay(settings, session_id, audience)
+        case _:
+            return _cluster(settings).execute(operation)
+
+
+def revoke(
+    settings: Settings, policy: Policy, request: Request, actor: str, still_active: Sequence[TemporaryGrant]
+) -> dict[str, Any]:
+    """Take back an expired grant's ACLs (those the policy or a grant ``still_active`` needs stay)."""
+    assert request.grant_expires_at is not None
+    entries = revoke_grant(settings, grant_of(policy, request, request.grant_expires_at), actor, still_active)
+    return {"acls_removed": [entry.key() for entry in entries]}
+
+
+def grant_of(policy: Policy, request: Request, expires_at: datetime) -> TemporaryGrant:
+    operation = request.operation
+    assert isinstance(operation, Grant)
+    user = policy.principal(operation.principal).kafka_user
+    if user is None:
+        raise OperationFailed(f"grant to {operation.principal}: the principal has no kafka_user in the policy")
+    return TemporaryGrant(user, operation.topic, operation.group_prefix, expires_at, request.id)
+
+
+# -- rules ---------------------------------------------------------------------------------------------
+
+
+def rules_request(rules_file: Path, schema_file: Path | None, key_schema_file: Path | None) -> tuple[Rules, ApplyRules]:
+    """Rules validated as ``rules apply`` validates them, and the operation that carries their exact text."""
+    schema = read_avro_schema(schema_file) if schema_file else None
+    key_schema = read_avro_schema(key_schema_file) if key_schema_file else None
+    rules = parse_rules(rules_file.read_text(), source=str(rules_file), schema=schema, key_schema=key_schema)
+    operation = ApplyRules(
+        dataset=rules.dataset,
+        source_name=rules_file.name,
+        rules_yaml=rules_file.read_text(),
+        avro_schema_json=_compact(schema_file),
+        key_avro_schema_json=_compact(key_schema_file),
+    )
+    return rules, operation
+
+
+def rules_in_request(operation: ApplyRules) -> Rules:
+    schema = fastavro.parse_schema(json.loads(operation.avro_schema_json)) if operation.avro_schema_json else None
+    key = fastavro.parse_schema(json.loads(operation.key_avro_schema_json)) if operation.key_avro_schema_json else None
+    return parse_rules(operation.rules_yaml, source=operation.source_name, schema=schema, key_schema=key)
+
+
+def rules_diff(settings: Settings, rules: Rules) -> RulesDiff:
+    """The new rules against the version in force for their dataset."""
+    options = client_options(settings)
+    ensure_topics(AdminClient(options), system_topics(settings.topic_names, settings.retention))
+    current = latest_versions(read_rule_history(options, settings.topic_names.rules)).get(rules.dataset)
+    before = rules_of(current) if current is not None else None
+    leaves = rules.known_leaves | (before.known_leaves if before is not None else frozenset())
+    return diff_rules(before, rules, leaves=leaves)  # a leaf only one schema has is compared too
+
+
+def _apply_rules(settings: Settings, operation: ApplyRules, request: Request) -> dict[str, Any]:
+    rules = rules_in_request(operation)
+    who = f"principal:{request.requester} (request {request.id})"
+    record = apply_rule_set(
+        client_options(settings),
+        settings.topic_names.rules,
+        rules,
+        operation.rules_yaml,
+        operation.source_name,
+        operation.avro_schema_json,
+        who,
+        operation.key_avro_schema_json,
+    )
+    if record is None:
+        return {"dataset": operation.dataset, "note": "those rules were already in force"}
+    return {"dataset": operation.dataset, "version": record.version, "digest": record.digest}
+
+
+def _compact(schema_file: Path | None) -> str | None:
+    return json.dumps(json.loads(schema_file.read_text())) if schema_file else None
+
+
+# -- grants and replays --------------------------------------------------------------------------------
+
+
+def _exposure(settings: Settings, policy: Policy, principal: str, topic: str, seconds: int) -> dict[str, Any]:
+    names = settings.topic_names
+    if policy.principal(principal).kafka_user is None:
+        raise PermissionDenied(f"{principal} has no kafka_user in the policy: a grant would give no one access")
+    dataset = names.dataset_of(topic)
+    if dataset is not None:
+        exposes = f"raw, unmasked records of dataset {dataset}"
+    elif topic.startswith(names.governed_prefix):
+        exposes = f"the governed view {topic}"
+    else:
+        exposes = f"topic {topic}"
+    return {"exposes": exposes, "for": str(timedelta(seconds=seconds)), "principal": principal}
+
+
+def _replay_impact(settings: Settings, session_id: str) -> dict[str, Any]:
+    with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
+        stored = store.session(session_id)
+    if stored is None:
+        raise ReplayError(f"no session {session_id!r} in the evidence store (run `streamguard evidence index`)")
+    return {"session": stored.id, "dataset": stored.dataset, "raw_topic": stored.raw_topic, "records": stored.records}
+
+
+def _replay(settings: Settings, session_id: str, audience: str) -> dict[str, Any]:
+    with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
+        events = session_events(store, session_id)
+    report = replay_session(settings, events, audience, worker_keyring(settings))
+    return {"session": session_id, "audience": audience, "events": len(report.events), "matches": report.matches}
+
+
+def _cluster(settings: Settings) -> ClusterOperations:
+    return ClusterOperations(AdminClient(client_options(settings)))

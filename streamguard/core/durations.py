@@ -1,0 +1,27 @@
+"""Durations as people write them in policies and on command lines: ``90s``, ``30m``, ``2h``, ``7d``."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+_DURATION = re.compile(r"([1-9][0-9]*)([smhd])")
+_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+
+
+def parse_duration(text: str) -> timedelta:
+    """A positive whole number of seconds, minutes, hours or days; ValueError names the text otherwise."""
+    match = _DURATION.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a duration like 90s, 30m, 2h or 7d")
+    amount, unit = match.groups()
+    return timedelta(**{_UNITS[unit]: int(amount)})
+
+
+def format_duration(duration: timedelta) -> str:
+    """The largest unit that states ``duration`` exactly (``2h``, ``90m``, ``45s``), the inverse of the parser."""
+    seconds = int(duration.total_seconds())
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds and seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"

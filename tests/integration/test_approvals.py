@@ -1,0 +1,226 @@
+"""Just-in-time approvals on the real broker: four eyes, roles, quorum, expiry, execution through the admin API,
+rule changes that wait or apply at once, and every transition in the audit stream."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from pydantic import SecretStr
+
+from harness.worker_process import worker_env
+from streamguard.agents.kafka_audit_reader import read_audit_events
+from streamguard.agents.kafka_rules import read_rule_history
+from streamguard.app import approvals
+from streamguard.app.control_context import Caller, authenticate, read_policy
+from streamguard.app.kafka_config import client_options
+from streamguard.app.risky_operations import rules_diff, rules_request
+from streamguard.app.rules_changes import publish_tightening, refuse_loosening
+from streamguard.app.settings import Settings
+from streamguard.control.policy import Policy
+from streamguard.control.requests import DeleteTopic, State
+from streamguard.control.tokens import token_digest
+from streamguard.core.errors import PermissionDenied, RequestStateError
+from streamguard.core.rule_sets import latest_versions
+from streamguard.evidence.audit import APPROVAL
+from tests.conftest import KafkaEndpoint
+
+pytestmark = pytest.mark.kafka
+PRINCIPALS = ("root", "sam", "bob", "carol")
+
+
+def _policy_text(quorum: int, ttl: str = "1h") -> str:
+    lines = [
+        "principals:",
+        f'  root:  {{roles: [admin], token_sha256: "{token_digest("root-token")}"}}',
+        f'  sam:   {{roles: [steward], token_sha256: "{token_digest("sam-token")}"}}',
+        f'  bob:   {{roles: [approver], token_sha256: "{token_digest("bob-token")}"}}',
+        f'  carol: {{roles: [approver, admin], token_sha256: "{token_digest("carol-token")}"}}',
+        f"approvals: {{quorum: {quorum}, pending_ttl: {ttl}, max_grant: 8h}}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+class Deployment:
+    """One isolated deployment (its own system topics) and a policy; callers act in-process."""
+
+    def __init__(self, kafka: KafkaEndpoint, home: Path, quorum: int = 1, ttl: str = "1h") -> None:
+        self.home, self.kafka = home, kafka
+        self.prefix = f"ap{uuid.uuid4().hex[:8]}."
+        self.policy_file = home / "policy.yaml"
+        self.policy_file.write_text(_policy_text(quorum, ttl))
+        self.settings = Settings(
+            bootstrap=kafka.bootstrap, home=home, system_topic_prefix=self.prefix, policy=self.policy_file
+        )
+
+    @property
+    def policy(self) -> Policy:
+        return read_policy(self.policy_file)
+
+    def caller(self, name: str) -> Caller:
+        as_them = self.settings.model_copy(update={"token": SecretStr(f"{name}-token")})
+        return authenticate(as_them, self.policy)
+
+    def request_delete(self, topic: str, who: str = "root") -> str:
+        operation = DeleteTopic(topic=topic)
+        return approvals.request_operation(self.settings, self.policy, self.caller(who), operation, "retire it").id
+
+    def decide(self, request_id: str, who: str, approving: bool = True, text: str = "ok") -> State:
+        caller = self.caller(who)
+        return approvals.decide(self.settings, self.policy, caller, request_id, approving=approving, text=text).state
+
+    def transitions(self) -> list[tuple[str, str]]:
+        events = read_audit_events(client_options(self.settings), self.settings.topic_names.audit)
+        control = [e for chain in events.values() for e in chain if e.kind == APPROVAL]
+        return [(e.operation["request"], e.operation["transition"]) for e in sorted(control, key=lambda e: e.seq)]
+
+    def env(self, token: str) -> dict[str, str]:
+        return worker_env(
+            self.kafka.bootstrap, self.home, self.prefix, STREAMGUARD_POLICY=str(self.policy_file),
+            STREAMGUARD_TOKEN=token, COLUMNS="200",
+        )  # fmt: skip
+
+
+def _topic_exists(kafka: KafkaEndpoint, topic: str) -> bool:
+    return topic in kafka.admin.list_topics(timeout=15).topics
+
+
+def test_an_approved_topic_deletion_deletes_the_topic_once_and_only_after_four_eyes(
+    kafka: KafkaEndpoint, tmp_path: Path
+) -> None:
+    deployment = Deployment(kafka, tmp_path)
+    topic = kafka.create_topic("raw.retired", partitions=2)
+    request_id = deployment.request_delete(topic, who="carol")  # carol is an approver and an admin
+
+    with pytest.raises(PermissionDenied, match="four eyes"):
+        deployment.decide(request_id, "carol")
+    with pytest.raises(PermissionDenied, match="root may not approve"):
+        deployment.decide(request_id, "root")
+    assert _topic_exists(kafka, topic)
+
+    assert deployment.decide(request_id, "bob") is State.EXECUTED
+    deadline = time.monotonic() + 30
+    while _topic_exists(kafka, topic) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _topic_exists(kafka, topic)
+    with pytest.raises(RequestStateError, match="executed, not pending"):
+        deployment.decide(request_id, "bob")
+    assert deployment.transitions() == [(request_id, "requested"), (request_id, "approved"), (request_id, "executed")]
+
+
+def test_a_quorum_of_two_needs_two_distinct_approvers(kafka: KafkaEndpoint, tmp_path: Path) -> None:
+    deployment = Deployment(kafka, tmp_path, quorum=2)
+    topic = kafka.create_topic("raw.quorum")
+    request_id = deployment.request_delete(topic)
+
+    assert deployment.decide(request_id, "bob") is State.PENDING
+    with pytest.raises(RequestStateError, match="bob already approved"):
+        deployment.decide(request_id, "bob")
+    assert _topic_exists(kafka, topic)
+    assert deployment.decide(request_id, "carol") is State.EXECUTED
+    assert [t for _, t in deployment.transitions()] == ["requested", "approval", "approved", "executed"]
+
+
+def test_an_expired_request_never_executes(kafka: KafkaEndpoint, tmp_path: Path) -> None:
+    deployment = Deployment(kafka, tmp_path, ttl="2s")
+    topic = kafka.create_topic("raw.expiring")
+    request_id = deployment.request_delete(topic)
+    time.sleep(2.5)
+
+    with pytest.raises(RequestStateError, match="expired"):
+        deployment.decide(request_id, "bob")
+    assert _topic_exists(kafka, topic)
+    assert [r.state for r in approvals.list_requests(deployment.settings)] == [State.EXPIRED]
+    assert approvals.run_due(deployment.settings, deployment.policy) == []  # recorded already: nothing left to do
+    assert deployment.transitions() == [(request_id, "requested"), (request_id, "expired")]
+
+
+def test_a_denial_needs_a_reason_and_nothing_runs(kafka: KafkaEndpoint, tmp_path: Path) -> None:
+    deployment = Deployment(kafka, tmp_path)
+    topic = kafka.create_topic("raw.denied")
+    request_id = deployment.request_delete(topic)
+    with pytest.raises(PermissionDenied, match="needs a reason"):
+        deployment.decide(request_id, "bob", approving=False, text=" ")
+    assert deployment.decide(request_id, "bob", approving=False, text="not before the audit") is State.DENIED
+    assert _topic_exists(kafka, topic)
+
+
+def test_the_command_line_prints_id_and_state_and_refuses_self_approval(kafka: KafkaEndpoint, tmp_path: Path) -> None:
+    deployment = Deployment(kafka, tmp_path)
+    topic = kafka.create_topic("raw.cli")
+
+    def cli(token: str, *args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "streamguard", *args]
+        return subprocess.run(command, env=deployment.env(token), capture_output=True, text=True, timeout=120)
+
+    missing_reason = cli("root-token", "request", "delete-topic", topic)
+    assert missing_reason.returncode == 2
+    assert "--reason" in missing_reason.stderr
+    requested = cli("root-token", "request", "delete-topic", topic, "--reason", "retire", "--json")
+    assert requested.returncode == 0, requested.stderr
+    answer = json.loads(requested.stdout)
+    assert answer["state"] == "pending"
+    own = cli("root-token", "approve", answer["id"], "--json")
+    assert own.returncode == 2
+    assert "may not approve it (four eyes)" in own.stderr
+    assert answer["id"] in cli("bob-token", "approvals", "list", "--state", "pending").stdout
+    approved = cli("bob-token", "approve", answer["id"], "--note", "checked", "--json")
+    assert json.loads(approved.stdout) == {"id": answer["id"], "state": "executed"}
+    unknown = cli("nobody-token", "approvals", "list")
+    assert unknown.returncode == 2
+    assert "matches no principal" in unknown.stderr
+
+
+RULES = """\
+dataset: {dataset}
+format: json
+audiences:
+  analytics: {{clearances: []}}
+  support: {{clearances: [contact]}}
+fields:
+  name:  {{class: contact, action: pseudonymize}}
+  email: {{class: contact, action: {email_action}}}
+  plan:  {{class: public}}
+key: {{class: public}}
+"""
+
+
+def test_rules_that_reduce_protection_wait_for_approval_while_tighter_ones_apply_at_once(
+    kafka: KafkaEndpoint, tmp_path: Path
+) -> None:
+    deployment = Deployment(kafka, tmp_path)
+    dataset = f"people_{uuid.uuid4().hex[:6]}"
+    rules_file = tmp_path / "people.rules.yaml"
+    steward = deployment.caller("sam")
+
+    def submit(email_action: str) -> tuple[object, object, object]:
+        rules_file.write_text(RULES.format(dataset=dataset, email_action=email_action))
+        rules, operation = rules_request(rules_file, None, None)
+        return rules, operation, rules_diff(deployment.settings, rules)
+
+    def version_in_force() -> int:
+        history = read_rule_history(client_options(deployment.settings), deployment.settings.topic_names.rules)
+        return latest_versions(history)[dataset].version
+
+    for action in ("hash", "redact"):  # the first version, then a tighter one: both at once
+        rules, operation, diff = submit(action)
+        assert not diff.reduces_protection
+        assert publish_tightening(deployment.settings, steward.actor, rules, operation, diff) is not None
+    assert version_in_force() == 2
+
+    rules, operation, diff = submit("partial, keep_last: 4")  # redact -> partial: analytics sees more of the email
+    assert diff.reduces_protection
+    assert {(c.audience, c.path) for c in diff.loosenings} == {("analytics", "email")}
+    with pytest.raises(PermissionDenied, match="reduce protection"):
+        refuse_loosening(diff, str(rules_file))
+    request = approvals.request_operation(deployment.settings, deployment.policy, steward, operation, "support asks")
+    assert request.impact["rules_diff"]
+    assert version_in_force() == 2  # waiting
+    assert deployment.decide(request.id, "bob") is State.EXECUTED
+    assert version_in_force() == 3
+    assert [t for _, t in deployment.transitions()] == ["requested", "approved", "executed"]
