@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from harness.demo_control import show_control_plane
 from harness.deployment import Deployment
 from harness.raw_producer import RawProducer, avro_payload
 from harness.readback import committed_offsets, decode_view, end_offsets, read_topic, source_of
@@ -80,6 +81,7 @@ def run_demo(deployment: Deployment) -> None:
     finally:
         deployment.stop_workers()
         console.print(f"stopped the worker (log: {worker.log})")
+    show_control_plane(deployment, console)
     show_evidence(deployment)
 
 

@@ -1,4 +1,4 @@
-"""Compile the two OCSF event classes streamguard exports into a small JSON file (run by hand; its output is committed).
+"""Compile the OCSF event classes streamguard exports into a small JSON file (run by hand; its output is committed).
 
     python scripts/vendor_ocsf.py /path/to/ocsf-schema [--ref 1.3.0]
 
@@ -19,8 +19,8 @@ For 1.3.0 the result was compared with ocsf/ocsf-schema-compiler's output for th
 objects: the same attributes, types, requirements, enum values and captions, siblings, profiles and
 constraints.
 
-Only API Activity (6003), Data Security Finding (2006) and the objects in ``OBJECTS`` (those streamguard's
-documents descend into) are written, with enum captions but no descriptions, so the file stays small. The
+Only API Activity (6003), Data Security Finding (2006), Detection Finding (2004, for monitoring's alerts) and
+the objects in ``OBJECTS`` (those streamguard's documents descend into) are written, with enum captions but no descriptions, so the file stays small. The
 unit tests validate every exported OCSF document against it; none of this runs at test or export time.
 """
 
@@ -33,7 +33,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-CLASSES = ("api_activity", "data_security_finding")
+CLASSES = ("api_activity", "data_security_finding", "detection_finding")
 # The objects streamguard's OCSF documents contain; a document holding any other object fails validation.
 OBJECTS = (
     "metadata",
@@ -47,6 +47,7 @@ OBJECTS = (
     "resource_details",
     "finding_info",
     "data_security",
+    "analytic",
 )
 OUT_DIR = Path(__file__).resolve().parent.parent / "streamguard" / "evidence" / "ocsf"
 

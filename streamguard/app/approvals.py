@@ -113,10 +113,7 @@ def run_due(settings: Settings, policy: Policy) -> list[Request]:
     """The control service's tick: expire pending requests past their time to live, execute approved ones
     whose execution was never recorded, revoke grants whose time is up. Returns what changed."""
     now = _now()
-    due = [
-        r for r in read_requests(client_options(settings), settings.topic_names.approvals).values() if _is_due(r, now)
-    ]
-    if not due:
+    if not any(_is_due(request, now) for request in _all_requests(settings)):
         return []  # the chain is opened (fencing command-line writers) only when there is work
     changed = []
     with _chain(settings) as chain:
@@ -125,6 +122,8 @@ def run_due(settings: Settings, policy: Policy) -> list[Request]:
                 continue
             try:
                 changed.append(_act_on_due(settings, policy, chain, request))
+            except WriterFenced:  # a command took the chain: what was read may be stale, the next round reads again
+                break
             except StreamguardError as error:
                 log.error("request %s: %s", request.id, error)
     return changed
@@ -139,7 +138,7 @@ def _act_on_due(settings: Settings, policy: Policy, chain: ControlChain, request
     now = _now()
     lapsed = expire(request, now)
     if lapsed is not None:
-        _record(settings, chain, lapsed, "expired", SERVICE_ACTOR)
+        _record(settings, chain, lapsed, "expired", SERVICE_ACTOR, read_before=True)
         _announce(policy, lapsed, "expired")
         return lapsed
     if request.state is State.APPROVED:
@@ -147,7 +146,7 @@ def _act_on_due(settings: Settings, policy: Policy, chain: ControlChain, request
     others = [grant for grant in active_grants(settings, now) if grant.request_id != request.id]
     result = risky_operations.revoke(settings, policy, request, SERVICE_ACTOR, others)
     revoked_request = revoked(request, now).model_copy(update={"result": {**request.result, **result}})
-    _record(settings, chain, revoked_request, "revoked", SERVICE_ACTOR, result=result)
+    _record(settings, chain, revoked_request, "revoked", SERVICE_ACTOR, read_before=True, result=result)
     _announce(policy, revoked_request, "revoked")
     return revoked_request
 

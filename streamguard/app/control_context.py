@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,3 +55,13 @@ def require_role(caller: Caller, *roles: Role, doing: str) -> None:
     if not caller.roles.intersection(roles):
         wanted = " or ".join(role.value for role in roles)
         raise PermissionDenied(f"{caller.name} may not {doing}: that takes the {wanted} role")
+
+
+def acting_as(settings: Settings, *roles: Role, doing: str) -> str:
+    """Who the audit stream names for an action: under a policy, the authenticated principal (who must have
+    one of ``roles``); without one (no control plane), the operating-system user or SASL user."""
+    if settings.policy is None:
+        return f"cli:{settings.sasl_username or getpass.getuser()}"
+    caller = authenticate(settings, current_policy(settings))
+    require_role(caller, *roles, doing=doing)
+    return caller.actor

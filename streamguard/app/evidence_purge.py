@@ -8,11 +8,9 @@ archive's SHA-256). A purge that fails anywhere before the delete deletes nothin
 
 from __future__ import annotations
 
-import getpass
 import gzip
 import hashlib
 import itertools
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -44,7 +42,9 @@ class PurgeResult:
     event: AuditEvent | None  # the purge's own audit event (None when nothing was old enough)
 
 
-def purge_evidence(settings: Settings, store: EvidenceStore, cutoff: datetime, archive: Path | None) -> PurgeResult:
+def purge_evidence(
+    settings: Settings, store: EvidenceStore, cutoff: datetime, archive: Path | None, actor: str
+) -> PurgeResult:
     selection = store.purge_older_than(cutoff)
     events = list(store.selected_events(selection))
     if not events and not selection.sessions and not selection.checkpoints:
@@ -64,13 +64,9 @@ def purge_evidence(settings: Settings, store: EvidenceStore, cutoff: datetime, a
     }
     keyring = worker_keyring(settings)
     event = record_operation(
-        client_options(settings), settings.topic_names, keyring, settings.log_origin, PURGE_KIND, _actor(), operation
+        client_options(settings), settings.topic_names, keyring, settings.log_origin, PURGE_KIND, actor, operation
     )
     return PurgeResult(len(events), len(selection.sessions), len(selection.checkpoints), archive, digest, event)
-
-
-def _actor() -> str:
-    return f"cli:{os.environ.get('STREAMGUARD_PRINCIPAL') or getpass.getuser()}"
 
 
 def _write_checked_archive(

@@ -167,6 +167,28 @@ class Request(BaseModel):
     def dataset(self) -> str | None:
         return getattr(self.operation, "dataset", None)
 
+    def impact_summary(self) -> str:
+        """One line for an inbox: what a topic holds and who reads it, the loosenings of a rule change, what a
+        grant exposes."""
+        impact, parts = self.impact, []
+        if "exposes" in impact:
+            parts.append(f"exposes {impact['exposes']} for {impact.get('for', '?')}")
+        if impact.get("exists") is False:
+            parts.append("no such topic or group")
+        if "records" in impact:
+            parts.append(f"{impact['records']} records in {impact.get('partitions', '?')} partitions")
+        if impact.get("consumer_groups"):
+            parts.append("read by " + ", ".join(impact["consumer_groups"]))
+        if "members" in impact:
+            parts.append(f"{impact['members']} members ({impact.get('state', '?')})")
+        diff = impact.get("rules_diff")
+        if diff:
+            loosened = [c for c in diff.get("changes", []) if c.get("effect") == "loosens"]
+            parts.append(
+                f"{len(loosened)} loosenings: " + ", ".join(f"{c['audience']} {c['path']}" for c in loosened[:3])
+            )
+        return "; ".join(parts) or "-"
+
     def time_left(self, now: datetime) -> timedelta:
         return max(self.expires_at - now, timedelta(0))
 

@@ -1,8 +1,9 @@
 """What an audit event says to a SIEM whatever the format (pure: no I/O).
 
 The OCSF documents (``siem_formats``) and the CEF lines (``siem_cef``) of one event say the same things: the
-activity it records (an API Activity id, a severity, an operation, a message), one finding per entity type
-its span's detection counted, and its operation details with any key named like a secret redacted. They
+activity it records (an API Activity id, a severity, an operation, a message), or for a monitoring alert the
+detection it reports (rule, subject, severity, title), one finding per entity type its span's detection
+counted, and its operation details with any key named like a secret redacted. They
 are derived here once so that the formats cannot drift apart, and so that neither format imports the other.
 
 Severities are on OCSF's scale (1 Informational .. 6 Fatal); a format with a scale of its own maps them.
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from streamguard import __version__
+from streamguard.core.errors import SiemFormatError
 from streamguard.evidence.audit import RECORDS, AuditEvent
 
 PRODUCT_NAME = "streamguard"
@@ -24,8 +26,14 @@ PRODUCT = {"name": PRODUCT_NAME, "vendor_name": VENDOR_NAME, "version": __versio
 CREATE, UPDATE, DELETE, OTHER = 1, 3, 4, 99  # OCSF API Activity ids
 _OPERATION_ACTIVITIES = {"evidence_purge": DELETE, "rules_applied": UPDATE, "approval": UPDATE}
 
-INFORMATIONAL, LOW, MEDIUM = 1, 2, 3
+UNKNOWN, INFORMATIONAL, LOW, MEDIUM, HIGH, CRITICAL = 0, 1, 2, 3, 4, 5
 FINDING_SEVERITY = INFORMATIONAL  # a detection is what governance expects, not an incident
+
+# The kind of a monitoring rule's alert event; ``streamguard.control.alerts`` writes it, and the evidence
+# layer cannot import the control layer, so the name (and the operation's fields) are the contract.
+ALERT = "alert"
+ALERT_SEVERITIES = {"info": INFORMATIONAL, "low": LOW, "medium": MEDIUM, "high": HIGH, "critical": CRITICAL}
+_ALERT_FIELDS = ("rule", "subject", "severity", "summary", "key")
 
 _SECRET_KEY = re.compile(r"secret|passw|token|credential|private_?key|api_?key", re.IGNORECASE)
 _REDACTED = "[redacted]"
@@ -39,6 +47,19 @@ class Activity:
     severity_id: int
     operation: str
     message: str
+
+
+@dataclass(frozen=True)
+class Detection:
+    """What an alert event reports: the rule that raised it, about what, how severe (OCSF's scale: a severity
+    name monitoring may add later is Unknown), titled by its summary; ``key`` is stable per rule, subject and
+    period, so a SIEM can tell a repeat from a new alert."""
+
+    rule: str
+    subject: str
+    severity_id: int
+    title: str
+    key: str
 
 
 @dataclass(frozen=True)
@@ -64,6 +85,33 @@ def activity_of(event: AuditEvent) -> Activity:
     severity = MEDIUM if event.kind == "evidence_purge" else INFORMATIONAL  # evidence destroyed is notable
     activity_id = _OPERATION_ACTIVITIES.get(event.kind, OTHER)
     return Activity(activity_id, severity, event.kind, f"operation {event.kind} recorded for {span}")
+
+
+def detection_of(event: AuditEvent) -> Detection | None:
+    """The detection an alert event reports; None for any other kind. Raises SiemFormatError naming the event
+    and the field when an alert's operation lacks one of the alert's fields."""
+    if event.kind != ALERT:
+        return None
+    operation = event.operation
+    missing = [name for name in _ALERT_FIELDS if not isinstance(operation.get(name), str)]
+    if missing:
+        raise SiemFormatError(
+            f"alert event {event.event_id} ({event.source.topic} seq {event.seq}): "
+            f"operation.{missing[0]} is missing or not text"
+        )
+    return Detection(
+        rule=operation["rule"],
+        subject=operation["subject"],
+        severity_id=ALERT_SEVERITIES.get(operation["severity"], UNKNOWN),
+        title=operation["summary"],
+        key=operation["key"],
+    )
+
+
+def severity_of(event: AuditEvent) -> int:
+    """The severity an event is exported with: its alert's for an alert, its activity's otherwise."""
+    detection = detection_of(event)
+    return detection.severity_id if detection else activity_of(event).severity_id
 
 
 def findings_of(event: AuditEvent) -> list[Finding]:

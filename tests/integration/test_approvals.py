@@ -3,12 +3,15 @@ rule changes that wait or apply at once, and every transition in the audit strea
 
 from __future__ import annotations
 
+import http.server
 import json
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from pydantic import SecretStr
@@ -224,3 +227,36 @@ def test_rules_that_reduce_protection_wait_for_approval_while_tighter_ones_apply
     assert deployment.decide(request.id, "bob") is State.EXECUTED
     assert version_in_force() == 3
     assert [t for _, t in deployment.transitions()] == ["requested", "approved", "executed"]
+
+
+class _Hook(http.server.BaseHTTPRequestHandler):
+    received: ClassVar[list[dict[str, object]]] = []
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        self.received.append(json.loads(body))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_the_webhook_hears_of_each_request_and_decision(kafka: KafkaEndpoint, tmp_path: Path) -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        deployment = Deployment(kafka, tmp_path)
+        text = deployment.policy_file.read_text().replace(
+            "max_grant: 8h}", f'max_grant: 8h, webhook: "http://127.0.0.1:{server.server_port}/hook"}}'
+        )
+        deployment.policy_file.write_text(text)
+        request_id = deployment.request_delete(kafka.create_topic("raw.hooked"))
+        deployment.decide(request_id, "bob", approving=False, text="not now")
+    finally:
+        server.shutdown()
+    assert [(hook["event"], hook["request"]) for hook in _Hook.received] == [
+        ("requested", request_id),
+        ("denied", request_id),
+    ]
+    assert _Hook.received[0]["reason"] == "retire it"

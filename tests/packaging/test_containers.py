@@ -12,7 +12,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_compose_declares_the_stack_and_parses() -> None:
     compose = yaml.safe_load((ROOT / "docker" / "compose.yaml").read_text())
-    assert set(compose["services"]) == {"kafka", "schema-registry", "postgres", "worker", "evidence", "witness", "api"}
+    assert set(compose["services"]) == {
+        "kafka",
+        "schema-registry",
+        "postgres",
+        "worker",
+        "evidence",
+        "control",
+        "witness",
+        "api",
+    }
     assert compose["services"]["kafka"]["image"].startswith("apache/kafka:4.")
     worker_env = compose["services"]["worker"]["environment"]
     assert worker_env["STREAMGUARD_BOOTSTRAP"] == "kafka:9092"

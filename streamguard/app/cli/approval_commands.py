@@ -55,6 +55,7 @@ def _print(request: Request, as_json: bool) -> None:
     console.print(f"request [bold]{request.id}[/bold] {request.state.value}: {request.operation.describe()}")
     if request.state is State.PENDING:
         left = format_duration(request.time_left(datetime.now(UTC)))
+        console.print(f"  impact: {request.impact_summary()}")
         console.print(f"  approvals {len(request.approvals)}/{request.quorum}, expires in {left}")
     if request.result:
         console.print(f"  result: {json.dumps(request.result, sort_keys=True)}")
@@ -183,13 +184,13 @@ def list_requests(
             typer.echo(request.model_dump_json())
         return
     now = datetime.now(UTC)
-    table = Table("id", "state", "operation", "requester", "reason", "approvals", "time left")
+    table = Table("id", "state", "operation", "requester", "reason", "impact", "approvals", "time left")
     for request in requests:
         left = format_duration(request.time_left(now)) if request.state is State.PENDING else ""
         approvers = ", ".join(d.principal for d in request.approvals) or "-"
         table.add_row(
             request.id, request.state.value, request.operation.describe(), request.requester, request.reason,
-            f"{approvers} ({len(request.approvals)}/{request.quorum})", left,
+            request.impact_summary(), f"{approvers} ({len(request.approvals)}/{request.quorum})", left,
         )  # fmt: skip
     console.print(table)
 

@@ -169,6 +169,8 @@ def _print_session(stored: StoredSession) -> None:
     for table in (partitions, deliveries, outcomes, seals):
         console.print(table)
     console.print(f"  {len(session.events)} audit events: {session.events[0]} .. {session.events[-1]}")
+    if session.approvals:
+        console.print(f"  approved operations run while it was open: {', '.join(session.approvals)}")
 
 
 @evidence_group.command("index")

@@ -9,10 +9,12 @@ from typing import Annotated
 
 import typer
 
+from streamguard.app.control_context import acting_as
 from streamguard.app.evidence_index import index_evidence
 from streamguard.app.evidence_purge import purge_evidence, read_archive
 from streamguard.app.evidence_verify import trusted_keys
 from streamguard.app.settings import load_settings
+from streamguard.control.policy import Role
 from streamguard.core.durations import parse_duration
 from streamguard.core.errors import EvidenceError
 from streamguard.store.evidence_store import EvidenceStore
@@ -37,10 +39,11 @@ def purge(
     if (archive is None) == (not no_archive):
         raise EvidenceError("say where the archive goes (--archive FILE), or that there is none (--no-archive)")
     settings = load_settings()
+    actor = acting_as(settings, Role.ADMIN, doing="purge evidence")
     cutoff = datetime.now(UTC) - _age(older_than)
     with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
         index_evidence(settings, store, witness=None)
-        result = purge_evidence(settings, store, cutoff, archive)
+        result = purge_evidence(settings, store, cutoff, archive, actor)
     if result.event is None:
         typer.echo(f"nothing recorded before {cutoff:%Y-%m-%d %H:%M} UTC: nothing purged")
         return

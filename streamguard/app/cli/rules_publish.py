@@ -3,7 +3,6 @@ schema drift the workers recorded in the audit."""
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +14,7 @@ from rich.table import Table
 from streamguard.agents.kafka_audit_reader import read_audit_events
 from streamguard.agents.kafka_rules import read_rule_history
 from streamguard.agents.kafka_topics import ensure_topics, system_topics
-from streamguard.app.control_context import authenticate, current_policy, require_role
+from streamguard.app.control_context import acting_as
 from streamguard.app.kafka_config import client_options
 from streamguard.app.risky_operations import rules_diff, rules_request
 from streamguard.app.rules_changes import publish_tightening, refuse_loosening
@@ -57,13 +56,7 @@ def apply(
         )
     if isinstance(rules.key, KeyFields) and key_schema_file is None:
         raise RulesError(f"{rules_file}: rules for an Avro key's fields are applied with --key-schema")
-    who = settings.sasl_username or getpass.getuser()
-    options = client_options(settings)
-    ensure_topics(AdminClient(options), system_topics(settings.topic_names, settings.retention))
-    if settings.policy is not None:
-        caller = authenticate(settings, current_policy(settings))
-        require_role(caller, Role.STEWARD, Role.ADMIN, doing="apply rules")
-        who = caller.actor
+    who = acting_as(settings, Role.STEWARD, Role.ADMIN, doing="apply rules")
     diff = rules_diff(settings, rules)
     if settings.policy is not None:
         refuse_loosening(diff, str(rules_file))

@@ -144,3 +144,13 @@ def test_an_executed_grant_is_due_for_revocation_at_its_end_and_revoked_once() -
     assert done.history[-1].state == "revoked"
     with pytest.raises(RequestStateError):
         revoked(done, NOW)
+
+
+def test_the_inbox_line_says_what_the_operation_touches() -> None:
+    policy = _policy()
+    topic = {"topic": "raw.x", "exists": True, "partitions": 3, "records": 1200, "consumer_groups": ["bi-1"]}
+    request = new_request(DeleteTopic(topic="raw.x"), "root", "retire", topic, policy, NOW)
+    assert request.impact_summary() == "1200 records in 3 partitions; read by bi-1"
+    diff = {"changes": [{"audience": "analytics", "path": "email", "effect": "loosens"}, {"effect": "tightens"}]}
+    assert "1 loosenings: analytics email" in request.model_copy(update={"impact": {"rules_diff": diff}}).impact_summary()
+    assert request.model_copy(update={"impact": {}}).impact_summary() == "-"

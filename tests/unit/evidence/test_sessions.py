@@ -185,3 +185,22 @@ def test_an_event_whose_time_does_not_parse_is_named_in_the_error() -> None:
     broken = event.model_copy(update={"recorded_at": "last tuesday"})
     with pytest.raises(SessionError, match=rf"{RAW}:0#0 \({event.hash}\): recorded_at is not ISO-8601"):
         fold_sessions([broken], GAP_S, {})
+
+
+def test_an_operation_executed_on_the_dataset_is_listed_by_the_sessions_open_when_it_ran() -> None:
+    data, control = Chain(0), Chain(0, topic="streamguard.control")
+    data.add(0, {"alice": 5})
+    data.add(10, {"alice": 5})
+    data.add(10 + 2 * GAP_S, {"alice": 5})  # a second session of alice's, after a gap
+
+    def executed(at_s: float, request: str, dataset: str = "orders", transition: str = "executed") -> None:
+        operation = {"request": request, "transition": transition, "dataset": dataset}
+        event = control.add(at_s, {}, kind="approval", operation=operation)
+        control.events[-1] = event.model_copy(update={"dataset": dataset})
+
+    executed(5, "r-during")  # inside the first session
+    executed(10 + GAP_S / 2, "r-within-gap")  # after its last record, within the idle gap: it was still open
+    executed(5, "r-approved-only", transition="approved")  # approved is not executed: nothing ran yet
+    executed(6, "r-other-dataset", dataset="invoices")
+    sessions = fold_sessions([*data.events, *control.events], GAP_S, {})
+    assert [s.approvals for s in sessions] == [["r-during", "r-within-gap"], []]
