@@ -62,3 +62,9 @@ def show_control_plane(deployment: Deployment, console: Console) -> None:
     decided = approvals.decide(settings, policy, as_principal("bob"), request.id, approving=True, text="checked")
     fate = "still there" if scratch in deployment.admin.list_topics(timeout=15).topics else "deleted"
     console.print(f"  bob approved: {decided.state.value}; {scratch} {fate} on the broker")
+    console.print(
+        f"  as bob (a demo token): STREAMGUARD_POLICY={policy_file} STREAMGUARD_TOKEN={tokens['bob']} "
+        "streamguard approvals list",
+        highlight=False,
+        soft_wrap=True,
+    )

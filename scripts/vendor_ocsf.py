@@ -20,8 +20,9 @@ objects: the same attributes, types, requirements, enum values and captions, sib
 constraints.
 
 Only API Activity (6003), Data Security Finding (2006), Detection Finding (2004, for monitoring's alerts) and
-the objects in ``OBJECTS`` (those streamguard's documents descend into) are written, with enum captions but no descriptions, so the file stays small. The
-unit tests validate every exported OCSF document against it; none of this runs at test or export time.
+the objects in ``OBJECTS`` (those streamguard's documents descend into) are written, with enum captions but
+no descriptions, so the file stays small. The unit tests validate every exported OCSF document against it;
+none of this runs at test or export time.
 """
 
 from __future__ import annotations

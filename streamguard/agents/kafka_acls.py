@@ -14,10 +14,10 @@ from typing import Any
 
 from confluent_kafka import KafkaError, KafkaException, Message, Producer
 from confluent_kafka import admin as kafka
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from streamguard.agents.kafka_operations import StateRecord
-from streamguard.agents.kafka_readback import iter_to_end
+from streamguard.agents.kafka_readback import read_compacted
 from streamguard.control.acl_plan import AclEntry, Operation, PatternType, Permission, ResourceType
 from streamguard.core.errors import DeliveryError, OperationFailed
 
@@ -131,19 +131,7 @@ def _describe(binding: kafka.AclBinding | kafka.AclBindingFilter) -> str:
 
 def read_ledger(client_options: dict[str, Any], topic: str) -> dict[str, LedgerEntry]:
     """The ACLs streamguard created and has not removed, by entry key (committed records only)."""
-    ledger: dict[str, LedgerEntry] = {}
-    for message in iter_to_end({**client_options, "isolation.level": "read_committed"}, topic, {0: 0}):
-        key, value = message.key(), message.value()
-        if key is None:
-            continue
-        if value is None:
-            ledger.pop(key.decode(), None)
-            continue
-        try:
-            ledger[key.decode()] = LedgerEntry.model_validate_json(value)
-        except ValidationError:
-            log.error("unreadable ACL ledger record at %s[0]@%d: skipped", topic, message.offset())
-    return ledger
+    return read_compacted(client_options, topic, LedgerEntry.model_validate_json, "ACL ledger")
 
 
 def ledger_records(

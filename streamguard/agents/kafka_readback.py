@@ -3,14 +3,18 @@ consumption."""
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from confluent_kafka import Consumer, KafkaError, KafkaException, Message, TopicPartition
 
 from streamguard.core.errors import KafkaToolingError
 from streamguard.core.topics import READBACK_GROUP
+
+log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 
 def read_to_end(
@@ -56,6 +60,24 @@ def iter_to_end(
                     pending.discard(partition)
     finally:
         consumer.close()
+
+
+def read_compacted(options: dict[str, Any], topic: str, parse: Callable[[bytes], _T], what: str) -> dict[str, _T]:
+    """The latest committed value of every key of a one-partition compacted topic (a tombstone removes its key);
+    a value ``parse`` rejects with ValueError (pydantic's ValidationError is one) is logged and skipped."""
+    latest: dict[str, _T] = {}
+    for message in iter_to_end({**options, "isolation.level": "read_committed"}, topic, {0: 0}):
+        key, value = message.key(), message.value()
+        if key is None:
+            continue
+        if value is None:
+            latest.pop(key.decode(), None)
+            continue
+        try:
+            latest[key.decode()] = parse(value)
+        except ValueError:
+            log.error("unreadable %s record at %s[0]@%d: skipped", what, topic, message.offset())
+    return latest
 
 
 # A topic created a moment ago may not have a leader yet, or not be in the client's metadata yet (librdkafka's

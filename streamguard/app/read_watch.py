@@ -28,12 +28,12 @@ from streamguard.app.kafka_config import client_options
 from streamguard.app.keys_setup import worker_keyring
 from streamguard.app.settings import Settings
 from streamguard.app.webhook import notify
-from streamguard.control.alerts import ALERT, Alert, MonitorState
+from streamguard.control.alerts import Alert, MonitorState
 from streamguard.control.authorizer_log import AuthorizationDecision
 from streamguard.control.monitoring import Observation, evaluate
 from streamguard.control.policy import Policy
-from streamguard.control.read_evidence import ACCESS, GroupsSnapshot, ReadProgress, access_operation, read_progress
-from streamguard.evidence.audit import RECORDS, AuditEvent
+from streamguard.control.read_evidence import GroupsSnapshot, ReadProgress, access_operation, read_progress
+from streamguard.evidence.audit import ACCESS, ALERT, RECORDS, AuditEvent
 from streamguard.store import EvidenceStore
 
 log = logging.getLogger(__name__)

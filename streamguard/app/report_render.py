@@ -1,5 +1,9 @@
 """The auditor's report as files: JSON (the model itself), CSV (one row per counted thing) and one HTML page.
 
+The CSV's ``first_at`` and ``last_at`` say when for the things that have a time (reads, alerts); a key of
+several parts joins them with ``/`` (``class/action``; ``principal/group/topic`` for reads,
+``rule/severity/subject`` for alerts).
+
 The HTML page is self-contained, so it can be archived and opened offline years later: inline CSS, and
 charts drawn by matplotlib as inline SVG (text as glyph paths, no font or other resource fetched). Every
 number on the page comes from the same ``Report`` the JSON is dumped from, and every chart's numbers are
@@ -19,10 +23,11 @@ from functools import cache
 import jinja2
 from markupsafe import Markup, escape
 
-from streamguard.evidence.report import ALL_AUDIENCES, DatasetReport, Report, Totals
+from streamguard.evidence.report import ALL_AUDIENCES, DatasetReport, RaisedAlert, Report, Totals, ViewRead
 
-CSV_HEADER = ("section", "dataset", "audience", "key", "count")
+CSV_HEADER = ("section", "dataset", "audience", "key", "count", "first_at", "last_at")
 NO_DATASET = "(no dataset)"
+UNKNOWN_PRINCIPAL = "unknown"  # the broker's authorizer log showed no principal for the group
 _SVG_STYLE = {
     "svg.hashsalt": "streamguard-report",  # ids from a fixed salt, not a random one: same report, same bytes
     "svg.fonttype": "path",  # glyphs as paths: the page needs no font
@@ -45,14 +50,18 @@ class Chart:
     svg: Markup
 
 
+Cell = str | int | datetime
+
+
 @dataclass(frozen=True)
 class Table:
-    """One table of the page: its first column heads each row; ``int`` cells are counts."""
+    """One table of the page: its first column heads each row; ``int`` cells are counts, ``datetime`` cells
+    times (UTC, on one line)."""
 
     section: str
     heading: str
     columns: tuple[str, ...]
-    rows: list[tuple[str | int, ...]]
+    rows: list[tuple[Cell, ...]]
     chart: Chart | None = None
     note: str = ""
     empty: str = "None recorded in this period."
@@ -70,12 +79,13 @@ def render_json(report: Report) -> str:
 
 
 def render_csv(report: Report) -> str:
-    """Rows ``section,dataset,audience,key,count``, grouped by dataset and then by section."""
+    """Rows ``section,dataset,audience,key,count,first_at,last_at``, grouped by dataset and then by section."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_HEADER)
     for row in _csv_rows(report):
-        writer.writerow([_spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in row])
+        cells = [_spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in row]
+        writer.writerow(cells + [""] * (len(CSV_HEADER) - len(cells)))
     return buffer.getvalue()
 
 
@@ -89,8 +99,11 @@ def render_html(report: Report) -> str:
     )
 
 
-def _csv_rows(report: Report) -> list[tuple[str, str, str, str, int]]:
-    rows: list[tuple[str, str, str, str, int]] = []
+CsvRow = tuple[str | int, ...]  # the header's columns; a row without a time leaves first_at and last_at out
+
+
+def _csv_rows(report: Report) -> list[CsvRow]:
+    rows: list[CsvRow] = []
     for part in report.datasets:
         name = part.dataset or ""
         rows += [("totals", name, "", key, count) for key, count in part.totals.model_dump().items()]
@@ -103,12 +116,31 @@ def _csv_rows(report: Report) -> list[tuple[str, str, str, str, int]]:
         ]
         rows += [("quarantines", name, "", reason.reason, reason.count) for reason in part.quarantines]
         rows += [("entities", name, "", entity.entity, entity.count) for entity in part.entities]
+        rows += [_csv_read_row(name, read) for read in part.reads]
+        rows += _alert_rows(name, part.alerts)
     if report.verification is not None:
         verification = report.verification
         rows.append(("verification", "", "", "intact", int(verification.intact)))
         rows.append(("verification", "", "", "problem_count", verification.problem_count))
         rows += [("checkpoints", "", "", point.origin, point.size) for point in verification.checkpoints]
     return rows
+
+
+def _csv_read_row(dataset: str, read: ViewRead) -> CsvRow:
+    key = f"{_reader(read)}/{read.group}/{read.topic}"
+    times = (read.first_seen.isoformat(), read.last_seen.isoformat())
+    return ("reads", dataset, read.audience or "", key, read.offsets, *times)
+
+
+def _alert_rows(dataset: str, alerts: list[RaisedAlert]) -> list[CsvRow]:
+    """Alerts counted by rule, severity and subject, with the first and last time each was raised."""
+    raised: dict[str, list[RaisedAlert]] = {}
+    for alert in alerts:  # in time order
+        raised.setdefault(f"{alert.rule}/{alert.severity}/{alert.subject}", []).append(alert)
+    return [
+        ("alerts", dataset, "", key, len(same), same[0].at.isoformat(), same[-1].at.isoformat())
+        for key, same in sorted(raised.items())
+    ]
 
 
 def _spreadsheet_safe(cell: str) -> str:
@@ -127,6 +159,7 @@ def _environment() -> jinja2.Environment:
     environment.filters["count"] = lambda number: f"{number:,}"
     environment.filters["utc"] = _utc_text
     environment.filters["dataset_name"] = _dataset_name
+    environment.tests["moment"] = lambda cell: isinstance(cell, datetime)
     return environment
 
 
@@ -138,8 +171,23 @@ def _dataset_name(dataset: str | None) -> str:
     return NO_DATASET if dataset is None else dataset
 
 
-_TOTAL_COLUMNS = ("Events", "Delivered", "Tombstones", "Quarantined", "Approvals")
+_TOTAL_COLUMNS = ("Events", "Delivered", "Tombstones", "Quarantined", "Approvals", "Reads", "Alerts")
 _LEGACY_NOTE = "Audience *: counts recorded before counts were kept per audience, summed over all audiences."
+_READ_COLUMNS = (
+    "Principal",
+    "Group",
+    "Topic",
+    "Up to offset",
+    "First seen",
+    "Last seen",
+    "Clients",
+)
+_READS_NOTE = (
+    "Up to offset lists partition: offset, the highest offset the group committed on that partition, which is "
+    "the next offset it reads (at 500 it has read offsets 0 to 499), and after “of” the partition's end offset "
+    "then. The principal is unknown where the broker's authorizer log showed none (a broker streamguard does "
+    "not run, or a super user)."
+)
 
 
 def _summary_tables(report: Report) -> list[Table]:
@@ -219,14 +267,52 @@ def _dataset_part(part: DatasetReport) -> DatasetPart:
             "entities", "Detected entities", ("Entity type", "Entities"), [(r.entity, r.count) for r in part.entities]
         ),
         Table("approvals", "Approvals", ("Event", "Recorded at", "Worker", "Operation"), approvals),
+        Table(
+            "reads",
+            "Who read its topics, up to which offset, and when",
+            _READ_COLUMNS,
+            [_read_row(read) for read in part.reads],
+            note=_READS_NOTE,
+        ),
+        Table(
+            "alerts",
+            "Alerts raised",
+            ("Rule", "Severity", "Subject", "Summary", "Raised at"),
+            [(a.rule, a.severity, a.subject, a.summary, a.at) for a in part.alerts],
+        ),
     ]
     return DatasetPart(name, part.dataset or "", tables)
+
+
+def _read_row(read: ViewRead) -> tuple[Cell, ...]:
+    reached = "; ".join(
+        f"{reach.partition}: {reach.committed_offset:,}"
+        + ("" if reach.end_offset is None else f" of {reach.end_offset:,}")
+        for reach in read.partitions
+    )
+    clients = ", ".join(f"{client.client_id}@{client.host}" for client in read.clients) or "none seen"
+    return (
+        _reader(read),
+        read.group,
+        read.topic,
+        reached,
+        read.first_seen,
+        read.last_seen,
+        clients,
+    )
+
+
+def _reader(read: ViewRead) -> str:
+    """The policy's name of the principal with the broker's in brackets, whichever of them is known."""
+    if read.principal and read.kafka_principal:
+        return f"{read.principal} ({read.kafka_principal})"
+    return read.principal or read.kafka_principal or UNKNOWN_PRINCIPAL
 
 
 def _checkpoint_table(report: Report) -> Table | None:
     if report.verification is None:
         return None
-    rows: list[tuple[str | int, ...]] = [
+    rows: list[tuple[Cell, ...]] = [
         (point.origin, point.size, point.root_hex, ", ".join(point.cosigned_by) or "none")
         for point in report.verification.checkpoints
     ]
@@ -235,7 +321,8 @@ def _checkpoint_table(report: Report) -> Table | None:
 
 
 def _totals(totals: Totals) -> tuple[int, ...]:
-    return (totals.events, totals.delivered, totals.tombstones, totals.quarantined, totals.approvals)
+    counts = (totals.events, totals.delivered, totals.tombstones, totals.quarantined, totals.approvals)
+    return (*counts, totals.reads, totals.alerts)
 
 
 def _bar_chart(chart_id: str, title: str, unit: str, bars: list[tuple[str, int]]) -> Chart | None:

@@ -14,12 +14,13 @@ import fastavro
 from confluent_kafka.admin import AdminClient
 
 from streamguard.agents.kafka_admin_ops import ClusterOperations
-from streamguard.agents.kafka_rules import apply_rule_set, read_rule_history
+from streamguard.agents.kafka_rules import read_rule_history
 from streamguard.agents.kafka_topics import ensure_topics, system_topics
 from streamguard.app.access_scoping import apply_grant, revoke_grant
 from streamguard.app.kafka_config import client_options
 from streamguard.app.keys_setup import worker_keyring
 from streamguard.app.replay import replay_session, session_events
+from streamguard.app.rules_changes import publish_rules
 from streamguard.app.schema_files import read_avro_schema
 from streamguard.app.settings import Settings
 from streamguard.control.acl_plan import TemporaryGrant
@@ -114,18 +115,8 @@ def rules_diff(settings: Settings, rules: Rules) -> RulesDiff:
 
 
 def _apply_rules(settings: Settings, operation: ApplyRules, request: Request) -> dict[str, Any]:
-    rules = rules_in_request(operation)
     who = f"principal:{request.requester} (request {request.id})"
-    record = apply_rule_set(
-        client_options(settings),
-        settings.topic_names.rules,
-        rules,
-        operation.rules_yaml,
-        operation.source_name,
-        operation.avro_schema_json,
-        who,
-        operation.key_avro_schema_json,
-    )
+    record = publish_rules(settings, rules_in_request(operation), operation, who)
     if record is None:
         return {"dataset": operation.dataset, "note": "those rules were already in force"}
     return {"dataset": operation.dataset, "version": record.version, "digest": record.digest}

@@ -34,19 +34,24 @@ def publish_tightening(
     settings: Settings, actor: str, rules: Rules, operation: ApplyRules, diff: RulesDiff, reason: str = ""
 ) -> RuleSetRecord | None:
     """Publish rules that reduce no protection, and record it; the new version (None: rules unchanged)."""
-    record = apply_rule_set(
+    record = publish_rules(settings, rules, operation, actor)
+    if record is not None:
+        record_rules_applied(settings, actor, record, diff, reason)
+    return record
+
+
+def publish_rules(settings: Settings, rules: Rules, operation: ApplyRules, applied_by: str) -> RuleSetRecord | None:
+    """The rules an operation carries, published as the dataset's next version (None: unchanged)."""
+    return apply_rule_set(
         client_options(settings),
         settings.topic_names.rules,
         rules,
         operation.rules_yaml,
         operation.source_name,
         operation.avro_schema_json,
-        actor,
+        applied_by,
         operation.key_avro_schema_json,
     )
-    if record is not None:
-        record_rules_applied(settings, actor, record, diff, reason)
-    return record
 
 
 def record_rules_applied(settings: Settings, actor: str, record: RuleSetRecord, diff: RulesDiff, reason: str) -> None:

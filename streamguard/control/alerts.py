@@ -16,7 +16,6 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-ALERT = "alert"  # the kind of the operation event that records an alert
 REPEAT_EVERY = timedelta(days=1)  # a condition that persists (a foreign reader) is alerted again after this
 KEEP_ALERTED = timedelta(days=7)  # longer than any period a key names: older keys cannot recur
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

@@ -20,7 +20,6 @@ from streamguard.control.authorizer_log import AuthorizationDecision
 from streamguard.control.policy import Policy
 from streamguard.core.topics import TopicNames
 
-ACCESS = "access"  # the kind of the operation event that records read progress
 TopicPartition = tuple[str, int]
 
 

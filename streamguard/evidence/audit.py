@@ -18,6 +18,8 @@ GENESIS_HASH = "0" * 64
 _ADDED_FIELDS = ("schema_drift", "key_ids", "operation")
 RECORDS = "records"  # the data path's kind; every other kind records an operation (a purge, an approval...)
 APPROVAL = "approval"  # a request's transition (requested, approved, executed, ...), in the control chain
+ACCESS = "access"  # read evidence: groups' committed offsets that moved, with their principals and clients
+ALERT = "alert"  # a monitoring rule's alert: rule, subject, severity, summary, at, key
 
 
 class SourceSpan(BaseModel):

@@ -1,7 +1,9 @@
 """An audit event's documents as ArcSight CEF lines, and CEF's escaping (pure: no I/O).
 
 ``CEF:0|Vendor|Product|Version|Signature ID|Name|Severity|Extension``, one line a document: the event's
-API Activity, then one Data Security Finding per detected entity type, saying what ``siem_events`` derives.
+API Activity (a monitoring alert's Detection Finding instead, signature ``alert:<rule>``, named by its
+summary, at the alert's severity), then one Data Security Finding per detected entity type, saying what
+``siem_events`` derives.
 The event's chain position is in every line: its hash as ``cs1`` (label ``auditHash``), its seq as ``cn1``
 (label ``auditSeq``). Header fields escape backslash and pipe, extension values backslash and equals sign;
 a line break is a space in a header and ``\\n`` in a value, so a line is always one line.
@@ -20,6 +22,7 @@ from streamguard.evidence.siem_events import (
     PRODUCT_NAME,
     VENDOR_NAME,
     Activity,
+    Detection,
     Finding,
     delivered_count,
     redacted_operation,
@@ -75,10 +78,22 @@ def cef_activity(event: AuditEvent, activity: Activity, time_ms: int) -> str:
             ("cn3Label", "quarantined"),
             ("cn3", len(event.quarantined)),
         ]
-    operation, _ = redacted_operation(event)
-    if operation:
-        extension += [("cs6Label", "operation"), ("cs6", json.dumps(operation, sort_keys=True, ensure_ascii=False))]
-    return cef_line(event.kind, name, activity.severity_id, extension)
+    return cef_line(event.kind, name, activity.severity_id, extension + _cef_operation(event))
+
+
+def cef_detection(event: AuditEvent, detection: Detection, time_ms: int) -> str:
+    """The CEF line of an alert event's Detection Finding: what the rule measured is in ``cs6``."""
+    extension = [
+        *_cef_common(event, time_ms, event.event_id, "Detection Finding"),
+        ("act", "alert"),
+        ("msg", detection.title),
+        ("cs5Label", "prevHash"),
+        ("cs5", event.prev_hash),
+        ("flexString1Label", "alertKey"),
+        ("flexString1", detection.key),
+        *_cef_operation(event),
+    ]
+    return cef_line(f"alert:{detection.rule}", detection.title, detection.severity_id, extension)
 
 
 def cef_finding(event: AuditEvent, finding: Finding, time_ms: int) -> str:
@@ -92,6 +107,14 @@ def cef_finding(event: AuditEvent, finding: Finding, time_ms: int) -> str:
         ("cs6", finding.entity_type),
     ]
     return cef_line(f"entity:{finding.entity_type}", f"{finding.entity_type} detected", FINDING_SEVERITY, extension)
+
+
+def _cef_operation(event: AuditEvent) -> Extension:
+    """The event's operation details (secret-named keys redacted) as ``cs6``; nothing when it has none."""
+    operation, _ = redacted_operation(event)
+    if not operation:
+        return []
+    return [("cs6Label", "operation"), ("cs6", json.dumps(operation, sort_keys=True, ensure_ascii=False))]
 
 
 def _cef_common(event: AuditEvent, time_ms: int, uid: str, category: str) -> Extension:

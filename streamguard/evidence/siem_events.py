@@ -17,7 +17,7 @@ from typing import Any
 
 from streamguard import __version__
 from streamguard.core.errors import SiemFormatError
-from streamguard.evidence.audit import RECORDS, AuditEvent
+from streamguard.evidence.audit import ALERT, RECORDS, AuditEvent
 
 PRODUCT_NAME = "streamguard"
 VENDOR_NAME = "streamguard"
@@ -29,9 +29,7 @@ _OPERATION_ACTIVITIES = {"evidence_purge": DELETE, "rules_applied": UPDATE, "app
 UNKNOWN, INFORMATIONAL, LOW, MEDIUM, HIGH, CRITICAL = 0, 1, 2, 3, 4, 5
 FINDING_SEVERITY = INFORMATIONAL  # a detection is what governance expects, not an incident
 
-# The kind of a monitoring rule's alert event; ``streamguard.control.alerts`` writes it, and the evidence
-# layer cannot import the control layer, so the name (and the operation's fields) are the contract.
-ALERT = "alert"
+# An alert's severity names (``streamguard.control.alerts`` writes them; it sits above this layer) on OCSF's scale.
 ALERT_SEVERITIES = {"info": INFORMATIONAL, "low": LOW, "medium": MEDIUM, "high": HIGH, "critical": CRITICAL}
 _ALERT_FIELDS = ("rule", "subject", "severity", "summary", "key")
 

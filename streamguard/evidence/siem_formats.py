@@ -2,11 +2,14 @@
 
 ``export_documents(event, format)`` turns one audit event into the documents a SIEM is sent:
 
-- ``ocsf``: an OCSF 1.3.0 **API Activity** (class 6003) for every event, since processing a span, like any
-  operation, is an activity of the worker's: a span of records is a *Create* (the worker creates every
-  audience's governed records, and the quarantined ones, from it), ``evidence_purge`` a *Delete*,
-  ``rules_applied`` and ``approval`` an *Update*, any other operation *Other*; plus one **Data Security
-  Finding** (class 2006) per entity type the span's detection counted at least once.
+- ``ocsf``: an OCSF 1.3.0 **API Activity** (class 6003) for every event but an alert, since processing a
+  span, like any operation, is an activity of the worker's: a span of records is a *Create* (the worker
+  creates every audience's governed records, and the quarantined ones, from it), ``evidence_purge`` a
+  *Delete*, ``rules_applied`` and ``approval`` an *Update*, any other operation (``access`` read evidence
+  among them) *Other*; plus one **Data Security Finding** (class 2006) per entity type the span's detection
+  counted at least once. A monitoring rule's ``alert`` is a **Detection Finding** (class 2004) instead: its
+  severity the alert's (info, low, medium, high, critical as OCSF 1 to 5), its title the alert's summary,
+  its ``finding_info.uid`` the alert's key and its analytic the rule.
 - ``cef``: the same documents as ArcSight CEF lines, one line each.
 - ``jsonl``: the event's own JSON, so that a SIEM can recompute its hash and check the chain.
 
@@ -18,9 +21,10 @@ hash is ``cs1`` (label ``auditHash``) and the seq ``cn1`` (label ``auditSeq``).
 OCSF choices, checked by the unit tests against the vendored schema (``ocsf/ocsf-1.3.0-classes.json``):
 no profile is applied to API Activity (so ``cloud`` and ``osint`` are not required: streamguard knows no
 cloud provider and no indicator); a finding declares the ``host`` profile because 1.3.0 defines a finding's
-``actor`` under it. The actor is streamguard itself (``app_name``) as worker ``app_uid``, which both performs
-the activity and accessed the sensitive data, with the producing principal as ``user`` when the span had
-exactly one (the counts of several are under ``unmapped.identities``).
+``actor`` under it (a Detection Finding not ``security_control`` too: an alert blocks nothing). The actor is
+streamguard itself (``app_name``) as worker ``app_uid``, which both performs the activity and accessed the
+sensitive data, with the producing principal as ``user`` when the span had exactly one (the counts of
+several are under ``unmapped.identities``).
 
 Audit events hold counts, offsets and digests, never a record value; an operation's details could hold a
 secret, so any of its keys named like one (password, token, secret, credential, private or API key) is
@@ -43,24 +47,30 @@ from typing import Any
 from streamguard import __version__
 from streamguard.core.errors import SiemFormatError
 from streamguard.evidence.audit import AuditEvent, chain_key
-from streamguard.evidence.siem_cef import cef_activity, cef_finding
+from streamguard.evidence.siem_cef import cef_activity, cef_detection, cef_finding
 from streamguard.evidence.siem_events import (
     CREATE,
+    CRITICAL,
     DELETE,
     FINDING_SEVERITY,
+    HIGH,
     INFORMATIONAL,
     LOW,
     MEDIUM,
     OTHER,
     PRODUCT,
     PRODUCT_NAME,
+    UNKNOWN,
     UPDATE,
     Activity,
+    Detection,
     Finding,
     activity_of,
     delivered_count,
+    detection_of,
     findings_of,
     redacted_operation,
+    severity_of,
 )
 
 OCSF_VERSION = "1.3.0"
@@ -68,13 +78,24 @@ FORMATS = ("ocsf", "cef", "jsonl")
 
 API_ACTIVITY = "api_activity"
 DATA_SECURITY_FINDING = "data_security_finding"
+DETECTION_FINDING = "detection_finding"
 AUDIT_EVENT = "audit_event"
 
 _API_ACTIVITY_UID, _APPLICATION_CATEGORY_UID = 6003, 6
 _FINDING_UID, _FINDINGS_CATEGORY_UID = 2006, 2
+_DETECTION_UID = 2004
 _API_ACTIVITY_NAMES = {CREATE: "Create", UPDATE: "Update", DELETE: "Delete", OTHER: "Other"}
 _FINDING_CREATE = 1
-_SEVERITY_NAMES = {INFORMATIONAL: "Informational", LOW: "Low", MEDIUM: "Medium"}
+_FINDING_NEW = 1  # status: the finding is yet to be reviewed
+_RULE_ANALYTIC = 1
+_SEVERITY_NAMES = {
+    UNKNOWN: "Unknown",
+    INFORMATIONAL: "Informational",
+    LOW: "Low",
+    MEDIUM: "Medium",
+    HIGH: "High",
+    CRITICAL: "Critical",
+}
 
 _PERSONAL, _GOVERNMENTAL, _FINANCIAL = 1, 2, 3
 _DATA_CATEGORY_NAMES = {_PERSONAL: "Personal", _GOVERNMENTAL: "Governmental", _FINANCIAL: "Financial"}
@@ -94,6 +115,7 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 _ActivityContent = Callable[[AuditEvent, Activity, int], dict[str, Any] | str]
 _FindingContent = Callable[[AuditEvent, Finding, int], dict[str, Any] | str]
+_DetectionContent = Callable[[AuditEvent, Detection, int], dict[str, Any] | str]
 
 
 @dataclass(frozen=True)
@@ -123,14 +145,19 @@ def export_documents(event: AuditEvent, format: str) -> list[ExportedDocument]:
         return [_jsonl_document(event)]
     if format not in _BUILDERS:
         raise SiemFormatError(f"unknown export format {format!r}: expected one of {', '.join(FORMATS)}")
-    activity_content, finding_content = _BUILDERS[format]
+    builders = _BUILDERS[format]
     time_ms = _event_ms(event)
-    activity = activity_of(event)
     position = (event.hash, event.seq, time_ms)
-    content = activity_content(event, activity, time_ms)
-    documents = [ExportedDocument(API_ACTIVITY, *position, activity.severity_id, content)]
+    detection = detection_of(event)
+    if detection is None:
+        activity = activity_of(event)
+        content = builders.activity(event, activity, time_ms)
+        documents = [ExportedDocument(API_ACTIVITY, *position, activity.severity_id, content)]
+    else:
+        content = builders.detection(event, detection, time_ms)
+        documents = [ExportedDocument(DETECTION_FINDING, *position, detection.severity_id, content)]
     for finding in findings_of(event):
-        content = finding_content(event, finding, time_ms)
+        content = builders.finding(event, finding, time_ms)
         documents.append(ExportedDocument(DATA_SECURITY_FINDING, *position, FINDING_SEVERITY, content))
     return documents
 
@@ -288,10 +315,8 @@ def _ocsf_finding(event: AuditEvent, finding: Finding, time_ms: int) -> dict[str
             "data_lifecycle_state": "Data in-Transit",
         },
         "resources": [_ocsf_source(event)],
-        "unmapped": {
-            "event_id": event.event_id,
-            "dataset": event.dataset,
-            "chain": chain_key(event.source.topic, event.source.partition),
+        "unmapped": _ocsf_position(event)
+        | {
             "first_offset": event.source.first_offset,
             "last_offset": event.source.last_offset,
             "entity_type": finding.entity_type,
@@ -301,9 +326,55 @@ def _ocsf_finding(event: AuditEvent, finding: Finding, time_ms: int) -> dict[str
     return content
 
 
-_BUILDERS: dict[str, tuple[_ActivityContent, _FindingContent]] = {
-    "ocsf": (_ocsf_activity, _ocsf_finding),
-    "cef": (cef_activity, cef_finding),
+def _ocsf_detection(event: AuditEvent, detection: Detection, time_ms: int) -> dict[str, Any]:
+    """A monitoring alert as a Detection Finding; what the rule measured is under ``unmapped.operation``."""
+    operation, _ = redacted_operation(event)
+    return {
+        "class_uid": _DETECTION_UID,
+        "class_name": "Detection Finding",
+        "category_uid": _FINDINGS_CATEGORY_UID,
+        "category_name": "Findings",
+        "activity_id": _FINDING_CREATE,
+        "activity_name": "Create",
+        "type_uid": _DETECTION_UID * 100 + _FINDING_CREATE,
+        "type_name": "Detection Finding: Create",
+        "time": time_ms,
+        "severity_id": detection.severity_id,
+        "severity": _SEVERITY_NAMES[detection.severity_id],
+        "status_id": _FINDING_NEW,
+        "status": "New",
+        "message": detection.title,
+        "metadata": _ocsf_metadata(event, event.event_id, profiles=("host",)),
+        "actor": _ocsf_actor(event),
+        "finding_info": {
+            "uid": detection.key,
+            "title": detection.title,
+            "desc": f"{detection.rule} on {detection.subject}: {detection.title}",
+            "created_time": time_ms,
+            "types": [detection.rule],
+            "analytic": {"name": detection.rule, "type_id": _RULE_ANALYTIC, "type": "Rule"},
+        },
+        "unmapped": _ocsf_position(event)
+        | {"kind": event.kind, "prev_hash": event.prev_hash, "subject": detection.subject, "operation": operation},
+    }
+
+
+def _ocsf_position(event: AuditEvent) -> dict[str, Any]:
+    """Where an event sits, for the documents that carry no other detail of its span."""
+    chain = chain_key(event.source.topic, event.source.partition)
+    return {"event_id": event.event_id, "dataset": event.dataset, "chain": chain}
+
+
+@dataclass(frozen=True)
+class _Builders:
+    activity: _ActivityContent
+    finding: _FindingContent
+    detection: _DetectionContent
+
+
+_BUILDERS = {
+    "ocsf": _Builders(_ocsf_activity, _ocsf_finding, _ocsf_detection),
+    "cef": _Builders(cef_activity, cef_finding, cef_detection),
 }
 
 
@@ -315,5 +386,5 @@ def _jsonl_document(event: AuditEvent) -> ExportedDocument:
     operation, redacted = redacted_operation(event)
     if redacted:
         content |= {"operation": operation, "export": {"redacted": redacted}}
-    severity = activity_of(event).severity_id
+    severity = severity_of(event)
     return ExportedDocument(AUDIT_EVENT, event.hash, event.seq, _event_ms(event), severity, content)

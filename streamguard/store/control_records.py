@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from streamguard.control.alerts import ALERT, Alert
-from streamguard.control.read_evidence import ACCESS, Reader, progress_of_operation
-from streamguard.evidence.audit import AuditEvent
+from streamguard.control.alerts import Alert
+from streamguard.control.read_evidence import Reader, progress_of_operation
+from streamguard.evidence.audit import ACCESS, ALERT, AuditEvent
 
 log = logging.getLogger(__name__)
 

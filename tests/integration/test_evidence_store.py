@@ -21,9 +21,9 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect
 
-from streamguard.control.alerts import ALERT, Alert, Severity
-from streamguard.control.read_evidence import ACCESS, Client, Reader, ReadProgress, access_operation
-from streamguard.evidence.audit import GENESIS_HASH, AuditEvent, SourceSpan, offset_ranges
+from streamguard.control.alerts import Alert, Severity
+from streamguard.control.read_evidence import Client, Reader, ReadProgress, access_operation
+from streamguard.evidence.audit import ACCESS, ALERT, GENESIS_HASH, AuditEvent, SourceSpan, offset_ranges
 from streamguard.store import (
     EvidenceStore,
     StoredCheckpoint,

@@ -6,21 +6,24 @@ The screenshot is kept under ``local/test-artifacts/report.png`` for a person to
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from streamguard.app.report_render import render_html, render_json
+from streamguard.control.alerts import Severity
+from streamguard.control.read_evidence import Client, Reader
 from streamguard.evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan
 from streamguard.evidence.report import Checkpoint, VerificationStatus, build_report
 from tests.browser import TableKey, chromium_binary, html_tables, run_chromium
+from tests.unit.evidence.control_samples import access_event, alert_event, progress
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT = REPO_ROOT / "local" / "test-artifacts" / "report.png"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-TOTAL_KEYS = ("events", "delivered", "tombstones", "quarantined", "approvals")
+TOTAL_KEYS = ("events", "delivered", "tombstones", "quarantined", "approvals", "reads", "alerts")
 
 
 def _event(number: int, dataset: str | None, audiences: tuple[str, ...], reasons: tuple[str, ...]) -> AuditEvent:
@@ -57,7 +60,28 @@ def _events() -> list[AuditEvent]:
         ("<script>alert('payments')</script>", ("finance",), ()),
         (None, ("analytics",), ("unknown_schema_id",)),
     ]
-    return [_event(number, *plan[number % len(plan)]) for number in range(12)]
+    return [_event(number, *plan[number % len(plan)]) for number in range(12)] + _control_events()
+
+
+def _control_events() -> list[AuditEvent]:
+    """Read evidence on views, a raw topic and a hostile group name, and alerts with and without a dataset."""
+    observed = datetime(2026, 1, 20, 14, 0, tzinfo=UTC)
+    ana, crm = Reader("User:ana", "ana"), Reader("User:crm-service")
+    return [
+        access_event(
+            observed,
+            progress("governed.customers.analytics", 1200, end=1500),
+            progress("governed.customers.analytics", 1100, partition=1, end=1400),
+            progress("governed.customers.support", 30, group="support-desk", readers=[], clients=[]),
+            progress(
+                "raw.orders", 75, group="<b>crm-backfill</b>", readers=[crm], clients=[Client("crm-1", "10.1.0.4")]
+            ),
+        ),
+        access_event(observed + timedelta(minutes=5), progress("governed.customers.analytics", 1500, readers=[ana])),
+        alert_event("quarantine_rate", "orders", Severity.MEDIUM, observed, details={"dataset": "orders"}),
+        alert_event("topics_read", "ana", Severity.HIGH, observed, summary="ana read 12 topics within 60 s"),
+        alert_event("verification", "evidence", Severity.CRITICAL, observed + timedelta(hours=1)),
+    ]
 
 
 def _expected_tables(document: dict[str, Any]) -> dict[TableKey, list[list[str]]]:
@@ -68,6 +92,23 @@ def _expected_tables(document: dict[str, Any]) -> dict[TableKey, list[list[str]]
 
     def name(dataset: str | None) -> str:
         return "(no dataset)" if dataset is None else dataset
+
+    def when(moment: str) -> str:
+        return datetime.fromisoformat(moment).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+    def reader(row: dict[str, Any]) -> str:
+        principal, kafka = row["principal"], row["kafka_principal"]
+        return f"{principal} ({kafka})" if principal and kafka else principal or kafka or "unknown"
+
+    def read_row(row: dict[str, Any]) -> list[str]:
+        reached = "; ".join(
+            f"{p['partition']}: {count(p['committed_offset'])}"
+            + ("" if p["end_offset"] is None else f" of {count(p['end_offset'])}")
+            for p in row["partitions"]
+        )
+        clients = ", ".join(f"{c['client_id']}@{c['host']}" for c in row["clients"]) or "none seen"
+        seen = [when(row["first_seen"]), when(row["last_seen"])]
+        return [reader(row), row["group"], row["topic"], reached, *seen, clients]
 
     summary = document["summary"]
     tables: dict[TableKey, list[list[str]]] = {
@@ -96,6 +137,10 @@ def _expected_tables(document: dict[str, Any]) -> dict[TableKey, list[list[str]]
         ]
         tables["quarantines", dataset] = [[row["reason"], count(row["count"])] for row in part["quarantines"]]
         tables["entities", dataset] = [[row["entity"], count(row["count"])] for row in part["entities"]]
+        tables["reads", dataset] = [read_row(row) for row in part["reads"]]
+        tables["alerts", dataset] = [
+            [row["rule"], row["severity"], row["subject"], row["summary"], when(row["at"])] for row in part["alerts"]
+        ]
     return {key: rows for key, rows in tables.items() if rows}  # an empty section says so instead of a table
 
 
@@ -130,7 +175,15 @@ def test_the_rendered_page_shows_the_json_reports_numbers(chromium: Path, tmp_pa
     assert "<title>streamguard audit report" in dom
     assert "Problems found" in dom
     assert "<script>alert" not in dom  # the hostile dataset name stayed text
-    assert html_tables(dom) == _expected_tables(document)
+    assert "<b>crm-backfill" not in dom  # and so did the hostile group name
+    tables = html_tables(dom)
+    assert tables == _expected_tables(document)
+    assert {key for key in tables if key[0] in ("reads", "alerts")} == {
+        ("reads", "customers"),
+        ("reads", "orders"),
+        ("alerts", "orders"),
+        ("alerts", ""),
+    }
 
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     SCREENSHOT.unlink(missing_ok=True)

@@ -42,7 +42,8 @@ def report(
     verify: Annotated[bool, typer.Option(help="Verify the evidence and show the verdict in the report.")] = True,
 ) -> None:
     """A report for auditors: who produced to each dataset, who received it, what was masked for whom,
-    quarantines, detected personal data, approvals, and the verification status with its checkpoints."""
+    quarantines, detected personal data, approvals, who read which view up to which offset and when, the
+    alerts raised, and the verification status with its checkpoints."""
     settings = load_settings()
     period = parse_when(start), parse_when(end)
     with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
@@ -57,6 +58,7 @@ def report(
             dataset=dataset,
             verification=status,
             generated_at=datetime.now(UTC),
+            names=settings.topic_names,
         )
     render = {ReportFormat.HTML: render_html, ReportFormat.JSON: render_json, ReportFormat.CSV: render_csv}
     text = render[output_format](built)

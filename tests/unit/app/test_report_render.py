@@ -1,18 +1,22 @@
-"""The auditor's report as JSON, CSV and HTML: the same numbers, a page that loads nothing, names escaped."""
+"""The auditor's report as JSON, CSV and HTML: the same numbers, a page that loads nothing, names escaped, and
+who read what up to where and when, and the alerts raised."""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from streamguard.app.report_render import CSV_HEADER, render_csv, render_html, render_json
+from streamguard.control.alerts import Severity
+from streamguard.control.read_evidence import Reader
 from streamguard.evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan
 from streamguard.evidence.report import Checkpoint, Report, VerificationStatus, build_report
 from tests.browser import html_tables
+from tests.unit.evidence.control_samples import access_event, alert_event, progress
 
 HOSTILE = "<script>alert('x')</script>"
 
@@ -39,8 +43,31 @@ def _event(dataset: str | None, first: int, identity: str = "User:alice") -> Aud
     )
 
 
-def _report(*datasets: str | None, verification: VerificationStatus | None = None) -> Report:
-    events = [_event(dataset, first) for first in (0, 10) for dataset in datasets]
+OBSERVED = datetime(2026, 1, 12, 9, 30, tzinfo=UTC)
+
+
+def _control_events() -> list[AuditEvent]:
+    """Two observations of the customers views (one group without a principal) and two alerts."""
+    return [
+        access_event(
+            OBSERVED,
+            progress("governed.customers.analytics", 200, end=480),
+            progress("governed.customers.analytics", 180, partition=1, end=500),
+            progress("governed.customers.support", 7, group=HOSTILE, readers=[]),
+        ),
+        access_event(OBSERVED + timedelta(hours=1), progress("governed.customers.analytics", 480, end=480)),
+        alert_event("foreign_audience", "ana", Severity.HIGH, OBSERVED, details={"dataset": "customers"}),
+        alert_event(
+            "foreign_audience", "ana", Severity.HIGH, OBSERVED + timedelta(days=1), details={"dataset": "customers"}
+        ),
+        alert_event("denied", "User:mallory", Severity.MEDIUM, OBSERVED, summary="=5 denied authorizations in 60 s"),
+    ]
+
+
+def _report(
+    *datasets: str | None, verification: VerificationStatus | None = None, control: list[AuditEvent] | None = None
+) -> Report:
+    events = [_event(dataset, first) for first in (0, 10) for dataset in datasets] + (control or [])
     return build_report(
         events,
         start=datetime(2026, 1, 1, tzinfo=UTC),
@@ -65,7 +92,8 @@ def test_csv_parses_and_holds_every_count() -> None:
     report = _report("customers", None, verification=verification)
     rows = list(csv.reader(io.StringIO(render_csv(report))))
     assert tuple(rows[0]) == CSV_HEADER
-    table = {(section, dataset, audience, key): int(count) for section, dataset, audience, key, count in rows[1:]}
+    assert {len(row) for row in rows} == {len(CSV_HEADER)}
+    table = {(section, dataset, audience, key): int(count) for section, dataset, audience, key, count, *_ in rows[1:]}
     assert len(table) == len(rows) - 1, "a (section, dataset, audience, key) appears twice"
     for name in ("customers", ""):  # the events that name no dataset have an empty dataset cell
         assert table["totals", name, "", "delivered"] == 2 * 7
@@ -132,7 +160,7 @@ def test_an_empty_period_and_an_unverified_log_say_so() -> None:
     assert "No audit events were recorded in this period" in html
     assert "Not verified" in html
     assert "<svg" not in html
-    assert html_tables(html) == {("summary-totals", ""): [["All datasets", "0", "0", "0", "0", "0"]]}
+    assert html_tables(html) == {("summary-totals", ""): [["All datasets", "0", "0", "0", "0", "0", "0", "0"]]}
 
 
 @pytest.mark.parametrize("intact", [True, False])
@@ -152,3 +180,72 @@ def test_the_verification_status_and_its_first_problems_are_shown(intact: bool) 
         assert "Problems found" in html
         assert "the first 50 of 120" in html
         assert html.count("<li>chain raw.customers:0") == 50
+
+
+def test_csv_says_who_read_up_to_where_and_when_and_counts_the_alerts() -> None:
+    rows = list(csv.reader(io.StringIO(render_csv(_report("customers", control=_control_events())))))
+    table = {(row[0], row[1], row[2], row[3]): row[4:] for row in rows[1:]}
+    first, last = OBSERVED.isoformat(), (OBSERVED + timedelta(hours=1)).isoformat()
+    assert table["reads", "customers", "analytics", "ana (User:ana)/analytics-app/governed.customers.analytics"] == [
+        str(480 + 180),
+        first,
+        last,
+    ]
+    assert table["reads", "customers", "support", f"unknown/{HOSTILE}/governed.customers.support"] == [
+        "7",
+        first,
+        first,
+    ]
+    assert table["alerts", "customers", "", "foreign_audience/high/ana"] == [
+        "2",
+        first,
+        (OBSERVED + timedelta(days=1)).isoformat(),
+    ]
+    assert table["alerts", "", "", "denied/medium/User:mallory"] == ["1", first, first]
+    assert table["totals", "customers", "", "reads"] == ["2", "", ""]
+    assert table["totals", "customers", "", "alerts"] == ["2", "", ""]
+
+
+def test_the_page_shows_each_read_and_alert_in_a_captioned_table() -> None:
+    html = render_html(_report("customers", control=_control_events()))
+    tables = html_tables(html)
+    assert tables["reads", "customers"] == [
+        [
+            "ana (User:ana)",
+            "analytics-app",
+            "governed.customers.analytics",
+            "0: 480 of 480; 1: 180 of 500",
+            "2026-01-12 09:30:00 UTC",
+            "2026-01-12 10:30:00 UTC",
+            "analytics-app-1@10.0.0.7",
+        ],
+        [
+            "unknown",
+            HOSTILE,
+            "governed.customers.support",
+            "0: 7",
+            "2026-01-12 09:30:00 UTC",
+            "2026-01-12 09:30:00 UTC",
+            "analytics-app-1@10.0.0.7",
+        ],
+    ]
+    assert tables["alerts", "customers"] == [
+        ["foreign_audience", "high", "ana", "foreign_audience on ana", "2026-01-12 09:30:00 UTC"],
+        ["foreign_audience", "high", "ana", "foreign_audience on ana", "2026-01-13 09:30:00 UTC"],
+    ]
+    assert tables["alerts", ""] == [
+        ["denied", "medium", "User:mallory", "=5 denied authorizations in 60 s", "2026-01-12 09:30:00 UTC"]
+    ]
+    assert tables["totals", "customers"][0][-2:] == ["2", "2"]
+    assert "<caption>Who read its topics, up to which offset, and when: dataset customers</caption>" in html
+    assert "<caption>Alerts raised: dataset customers</caption>" in html
+    assert '<th scope="col">Up to offset</th>' in html
+    assert '<th scope="row">ana (User:ana)</th>' in html
+    assert "<script" not in html  # the hostile group name stayed text
+
+
+def test_a_principal_the_policy_does_not_name_is_shown_by_its_kafka_name() -> None:
+    bob = Reader("User:bob", "bob")
+    event = access_event(OBSERVED, progress("governed.customers.analytics", 9, readers=[bob, Reader("User:svc")]))
+    rows = html_tables(render_html(_report(control=[event])))["reads", "customers"]
+    assert [row[0] for row in rows] == ["User:svc", "bob (User:bob)"]

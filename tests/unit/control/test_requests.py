@@ -152,5 +152,7 @@ def test_the_inbox_line_says_what_the_operation_touches() -> None:
     request = new_request(DeleteTopic(topic="raw.x"), "root", "retire", topic, policy, NOW)
     assert request.impact_summary() == "1200 records in 3 partitions; read by bi-1"
     diff = {"changes": [{"audience": "analytics", "path": "email", "effect": "loosens"}, {"effect": "tightens"}]}
-    assert "1 loosenings: analytics email" in request.model_copy(update={"impact": {"rules_diff": diff}}).impact_summary()
+    assert (
+        "1 loosenings: analytics email" in request.model_copy(update={"impact": {"rules_diff": diff}}).impact_summary()
+    )
     assert request.model_copy(update={"impact": {}}).impact_summary() == "-"

@@ -1,4 +1,5 @@
-"""The auditor's report from hand-built audit events: the period, the dataset filter and every count."""
+"""The auditor's report from hand-built audit events: the period, the dataset filter, every count, and the
+read evidence and alerts of the control chain."""
 
 from __future__ import annotations
 
@@ -6,12 +7,17 @@ import json
 import random
 from collections import Counter
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
+from streamguard.control.alerts import Severity
+from streamguard.control.read_evidence import Client, Reader
+from streamguard.core.topics import TopicNames
 from streamguard.evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan, offset_ranges
 from streamguard.evidence.report import Report, ReportError, VerificationStatus, build_report
+from tests.unit.evidence.control_samples import ANA, access_event, alert_event, operation_event, progress
 
 JANUARY = datetime(2026, 1, 1, tzinfo=UTC)
 FEBRUARY = datetime(2026, 2, 1, tzinfo=UTC)
@@ -245,3 +251,125 @@ def test_verification_lists_at_most_fifty_problems_and_counts_them_all() -> None
         VerificationStatus(intact=False, checked_at="t", problems=["p"] * 51, problem_count=51)
     with pytest.raises(ValidationError, match="less than the 2 listed"):
         VerificationStatus(intact=False, checked_at="t", problems=["p", "q"], problem_count=1)
+
+
+# Read evidence and alerts: operation events of the control chain, which name no dataset of their own.
+
+OBSERVED = datetime(2026, 1, 10, 9, 0, tzinfo=UTC)
+BOB = Reader("User:bob", "bob")
+
+
+def test_reads_are_filed_under_the_dataset_of_their_topic_with_the_highest_offset_and_when() -> None:
+    events = [
+        access_event(
+            OBSERVED,
+            progress("governed.customers.analytics", 200, end=900),
+            progress("governed.customers.analytics", 150, partition=1, end=700),
+            progress("governed.orders.analytics", 40),
+        ),
+        access_event(
+            OBSERVED + timedelta(hours=2),
+            progress("governed.customers.analytics", 500, end=1000, clients=[Client("analytics-app-2", "10.0.0.8")]),
+        ),
+        access_event(OBSERVED + timedelta(hours=3), progress("governed.customers.analytics", 100)),  # a reset
+    ]
+    assert {event.dataset for event in events} == {None}
+    report = _report(events)
+    assert [part.dataset for part in report.datasets] == ["customers", "orders"]
+    (read,) = report.datasets[0].reads
+    assert (read.topic, read.audience, read.group, read.principal, read.kafka_principal) == (
+        "governed.customers.analytics",
+        "analytics",
+        "analytics-app",
+        "ana",
+        "User:ana",
+    )
+    assert [(p.partition, p.committed_offset, p.end_offset) for p in read.partitions] == [(0, 500, 1000), (1, 150, 700)]
+    assert read.offsets == 500 + 150
+    assert (read.first_seen, read.last_seen) == (OBSERVED, OBSERVED + timedelta(hours=3))
+    assert [(c.client_id, c.host) for c in read.clients] == [
+        ("analytics-app-1", "10.0.0.7"),
+        ("analytics-app-2", "10.0.0.8"),
+    ]
+    assert [(r.topic, r.offsets) for r in report.datasets[1].reads] == [("governed.orders.analytics", 40)]
+    assert (report.datasets[0].totals.reads, report.summary.totals.reads) == (1, 2)
+    assert report.datasets[0].totals.events == 0  # read evidence is no span of records
+
+
+def test_each_principal_of_a_group_and_a_group_without_one_get_a_row_each() -> None:
+    event = access_event(
+        OBSERVED,
+        progress("governed.customers.analytics", 30, readers=[ANA, BOB]),
+        progress("governed.customers.analytics", 30, group="batch-export", readers=[]),
+        progress("raw.customers", 12, group="crm-backfill", readers=[Reader("User:crm-service")]),
+    )
+    rows = [(r.topic, r.group, r.principal, r.kafka_principal, r.audience) for r in _report([event]).datasets[0].reads]
+    assert rows == [
+        ("governed.customers.analytics", "analytics-app", "ana", "User:ana", "analytics"),
+        ("governed.customers.analytics", "analytics-app", "bob", "User:bob", "analytics"),
+        ("governed.customers.analytics", "batch-export", None, None, "analytics"),
+        ("raw.customers", "crm-backfill", None, "User:crm-service", None),  # a raw topic has no audience
+    ]
+
+
+def test_the_dataset_filter_and_the_period_apply_to_each_read() -> None:
+    events = [
+        access_event(OBSERVED, progress("governed.customers.analytics", 10), progress("governed.orders.support", 20)),
+        access_event(FEBRUARY, progress("governed.customers.analytics", 99)),  # recorded after the period
+    ]
+    only_orders = _report(events, dataset="orders")
+    assert [part.dataset for part in only_orders.datasets] == ["orders"]
+    assert [(r.topic, r.offsets) for r in only_orders.datasets[0].reads] == [("governed.orders.support", 20)]
+    assert _report(events, dataset="payments").datasets == []
+    assert [r.offsets for r in _report(events, dataset="customers").datasets[0].reads] == [10]
+
+
+def test_reads_follow_the_deployments_topic_prefixes() -> None:
+    names = TopicNames(raw_prefix="prod.raw.", governed_prefix="prod.gov.", system_prefix="prod.sg.")
+    event = access_event(OBSERVED, progress("prod.gov.customers.analytics", 8, names=names), names=names)
+    report = build_report(
+        [event], start=JANUARY, end=FEBRUARY, dataset=None, verification=None, generated_at=GENERATED, names=names
+    )
+    assert [(part.dataset, [r.audience for r in part.reads]) for part in report.datasets] == [
+        ("customers", ["analytics"])
+    ]
+    unattributed = _report([event])  # the default prefixes do not know the topic: no dataset, no audience
+    assert [(part.dataset, [r.audience for r in part.reads]) for part in unattributed.datasets] == [(None, [None])]
+
+
+def test_alerts_are_listed_by_time_under_their_dataset_or_none() -> None:
+    later, earlier = OBSERVED + timedelta(hours=5), OBSERVED
+    events = [
+        alert_event("quarantine_rate", "customers", Severity.MEDIUM, later, details={"dataset": "customers"}),
+        alert_event("topics_read", "ana", Severity.HIGH, earlier, summary="ana read 10 topics within 60 s"),
+        alert_event("schema_drift", "customers:12", Severity.LOW, earlier, details={"dataset": "customers"}),
+    ]
+    report = _report(events)
+    assert [part.dataset for part in report.datasets] == ["customers", None]
+    customers, unnamed = report.datasets
+    assert [(a.rule, a.severity, a.subject, a.at) for a in customers.alerts] == [
+        ("schema_drift", "low", "customers:12", earlier),
+        ("quarantine_rate", "medium", "customers", later),
+    ]
+    assert [(a.rule, a.summary) for a in unnamed.alerts] == [("topics_read", "ana read 10 topics within 60 s")]
+    assert (customers.totals.alerts, unnamed.totals.alerts, report.summary.totals.alerts) == (2, 1, 3)
+    assert [part.dataset for part in _report(events, dataset="customers").datasets] == ["customers"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "operation", "named"),
+    [
+        ("access", {"observed_at": "2026-01-10T09:00:00+00:00", "reads": [{"topic": "secret-topic"}]}, "reads.0.group"),
+        ("access", {"reads": []}, "observed_at"),
+        ("alert", {"rule": "denied", "subject": "ana", "severity": "high", "summary": "s", "key": "k"}, "at"),
+    ],
+    ids=["progress without a group", "no observation time", "alert without a time"],
+)
+def test_an_operation_that_is_not_what_its_kind_records_is_named(
+    kind: str, operation: dict[str, Any], named: str
+) -> None:
+    event = operation_event(kind, operation, OBSERVED)
+    with pytest.raises(ReportError, match=named) as raised:
+        _report([event])
+    assert event.event_id in str(raised.value)
+    assert "secret-topic" not in str(raised.value)  # the fields are named, never their values

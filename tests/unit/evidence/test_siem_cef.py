@@ -1,15 +1,18 @@
-"""CEF lines: escaping of header fields and extension values, and lines that parse back to what they say."""
+"""CEF lines: escaping of header fields and extension values, lines that parse back to what they say, and
+monitoring alerts at their own severity."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from streamguard import __version__
+from streamguard.evidence.audit import AuditEvent
 from streamguard.evidence.siem_cef import cef_extension_value, cef_header_field
-from streamguard.evidence.siem_formats import API_ACTIVITY, DATA_SECURITY_FINDING, export_documents
-from tests.unit.evidence.siem_samples import EVENTS, audit_event
+from streamguard.evidence.siem_formats import API_ACTIVITY, DATA_SECURITY_FINDING, DETECTION_FINDING, export_documents
+from tests.unit.evidence.siem_samples import ALERTS, EVENTS, audit_event
 
 CEF_ESCAPES = [
     # raw, in a header field, in an extension value
@@ -103,3 +106,22 @@ def test_a_value_with_pipe_backslash_equals_and_newline_round_trips_through_cef(
         assert extension["cs1"] == event.hash
     header, _ = _parse_cef(export_documents(event, "cef")[0].content)  # type: ignore[arg-type]
     assert header[4] == "op|x\\y=z w"  # a header cannot hold a line break: it became a space
+
+
+@pytest.mark.parametrize(("alert", "cef_severity"), list(zip(ALERTS, ("3", "5", "7", "9"), strict=True)))
+def test_an_alert_is_a_detection_line_at_the_alerts_severity(alert: AuditEvent, cef_severity: str) -> None:
+    (document,) = export_documents(alert, "cef")
+    assert document.document_type == DETECTION_FINDING
+    header, extension = _parse_cef(document.content)  # type: ignore[arg-type]
+    operation = alert.operation
+    assert header[4:] == [f"alert:{operation['rule']}", operation["summary"], cef_severity]
+    assert (extension["cat"], extension["act"], extension["msg"]) == (
+        "Detection Finding",
+        "alert",
+        operation["summary"],
+    )
+    assert (extension["flexString1Label"], extension["flexString1"]) == ("alertKey", operation["key"])
+    assert (extension["cs1"], extension["cs5"]) == (alert.hash, alert.prev_hash)
+    exported = json.loads(extension["cs6"])
+    assert exported["subject"] == operation["subject"]
+    assert "hunter2" not in extension["cs6"]

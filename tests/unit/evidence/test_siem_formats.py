@@ -1,8 +1,10 @@
-"""SIEM documents: OCSF validated against the vendored 1.3.0 classes, JSON Lines, and what every format shares."""
+"""SIEM documents: OCSF validated against the vendored 1.3.0 classes (alerts as Detection Findings), JSON Lines,
+and what every format shares."""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -10,14 +12,16 @@ import pytest
 from streamguard.evidence.audit import AuditEvent
 from streamguard.evidence.siem_formats import (
     AUDIT_EVENT,
+    DETECTION_FINDING,
     OCSF_VERSION,
     ExportedDocument,
     SiemFormatError,
     epoch_ms,
     export_documents,
 )
+from tests.unit.evidence.control_samples import operation_event
 from tests.unit.evidence.ocsf_validator import SCHEMA, ocsf_problems
-from tests.unit.evidence.siem_samples import EVENTS, audit_event
+from tests.unit.evidence.siem_samples import ALERTS, EVENTS, RAISED, audit_event
 
 # OCSF
 
@@ -28,7 +32,9 @@ def _ocsf(event: AuditEvent) -> list[dict[str, Any]]:
     return [d.content for d in documents]  # type: ignore[misc]
 
 
-@pytest.mark.parametrize("event", EVENTS, ids=lambda event: f"{event.kind}-{len(event.identities)}")
+@pytest.mark.parametrize(
+    "event", EVENTS + ALERTS, ids=lambda event: f"{event.kind}-{event.seq}-{len(event.identities)}"
+)
 def test_every_ocsf_document_validates_against_the_vendored_schema(event: AuditEvent) -> None:
     for document in _ocsf(event):
         assert ocsf_problems(document) == [], document
@@ -69,6 +75,9 @@ def test_the_vendored_classes_require_what_ocsf_1_3_0_requires() -> None:
     assert SCHEMA["ocsf_version"] == OCSF_VERSION
     assert required(SCHEMA["classes"]["api_activity"]) == common | {"actor", "api", "src_endpoint"}
     assert required(SCHEMA["classes"]["data_security_finding"]) == common | {"finding_info"}
+    assert required(SCHEMA["classes"]["detection_finding"]) == common | {"finding_info"}
+    assert SCHEMA["classes"]["detection_finding"]["uid"] == 2004
+    assert required(SCHEMA["objects"]["analytic"]) == {"type_id"}
     assert required(SCHEMA["objects"]["finding_info"]) == {"title", "uid"}
     assert required(SCHEMA["objects"]["metadata"]) == {"product", "version"}
 
@@ -100,6 +109,7 @@ def test_operations_map_to_activities_and_severities() -> None:
         "rules_applied": (3, 1),
         "approval": (3, 1),
         "key_rotation": (99, 1),
+        "access": (99, 1),  # read evidence: streamguard observed reads, it performed none
     }
     assert activities["key_rotation"]["activity_name"] == "key_rotation"
     assert activities["rules_applied"]["api"]["operation"] == "rules_applied"
@@ -122,11 +132,55 @@ def test_data_categories_follow_the_entity_type() -> None:
 
 
 @pytest.mark.parametrize("format", ["ocsf", "cef", "jsonl"])
-def test_a_secret_in_an_operation_is_never_exported(format: str) -> None:
-    documents = export_documents(EVENTS[5], format)
+@pytest.mark.parametrize(
+    ("event", "kept"), [(EVENTS[5], "alice"), (ALERTS[2], "analytics-app")], ids=["approval", "alert"]
+)
+def test_a_secret_in_an_operation_is_never_exported(format: str, event: AuditEvent, kept: str) -> None:
+    documents = export_documents(event, format)
     text = "\n".join(d.line() for d in documents)
     assert "hunter2" not in text
-    assert "alice" in text
+    assert kept in text
+
+
+# Monitoring alerts
+
+
+def test_an_alert_is_one_detection_finding_with_the_alerts_severity_title_and_key() -> None:
+    for alert, severity_id in zip(ALERTS, (2, 3, 4, 5), strict=True):
+        (document,) = export_documents(alert, "ocsf")
+        assert (document.document_type, document.severity_id) == (DETECTION_FINDING, severity_id)
+        finding = document.content
+        assert isinstance(finding, dict)
+        assert (finding["class_uid"], finding["category_uid"], finding["type_uid"]) == (2004, 2, 200401)
+        assert finding["severity_id"] == severity_id
+        operation = alert.operation
+        assert finding["finding_info"]["title"] == finding["message"] == operation["summary"]
+        assert finding["finding_info"]["uid"] == operation["key"]
+        assert finding["finding_info"]["analytic"] == {"name": operation["rule"], "type_id": 1, "type": "Rule"}
+        assert finding["unmapped"]["subject"] == operation["subject"]
+        assert finding["metadata"]["correlation_uid"] == alert.hash
+        (line,) = export_documents(alert, "jsonl")
+        assert line.severity_id == severity_id  # a sink's syslog severity follows the alert's
+    high = _ocsf(ALERTS[2])[0]
+    assert (high["severity"], high["unmapped"]["dataset"]) == ("High", "orders")
+    assert high["unmapped"]["operation"]["details"] == {"dataset": "orders", "api_key": "[redacted]"}
+
+
+@pytest.mark.parametrize(("severity", "severity_id"), [("info", 1), ("critical", 5), ("apocalyptic", 0)])
+def test_an_alert_severity_maps_onto_ocsf_and_one_it_does_not_know_is_unknown(severity: str, severity_id: int) -> None:
+    operation = ALERTS[0].operation | {"severity": severity}
+    (finding,) = _ocsf(operation_event("alert", operation, RAISED).sealed(1, ALERTS[0].prev_hash))
+    assert finding["severity_id"] == severity_id
+    assert ocsf_problems(finding) == []
+
+
+def test_an_alert_without_its_summary_is_named_not_exported() -> None:
+    operation = {key: value for key, value in ALERTS[0].operation.items() if key != "summary"}
+    event = operation_event("alert", operation, RAISED)
+    with pytest.raises(
+        SiemFormatError, match=f"alert event {re.escape(event.event_id)} .*operation.summary is missing"
+    ):
+        export_documents(event, "ocsf")
 
 
 @pytest.mark.parametrize(
@@ -173,7 +227,7 @@ def test_jsonl_says_what_it_redacted() -> None:
 
 
 def test_every_document_of_every_format_carries_its_event_position() -> None:
-    for event in EVENTS:
+    for event in EVENTS + ALERTS:
         for format in ("ocsf", "cef", "jsonl"):
             documents: list[ExportedDocument] = export_documents(event, format)
             assert {(d.event_hash, d.event_seq) for d in documents} == {(event.hash, event.seq)}
