@@ -25,7 +25,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
 
 from streamguard.core.durations import parse_duration
 from streamguard.core.errors import PolicyError
@@ -43,7 +43,13 @@ def _duration(value: Any) -> Any:
     return parse_duration(value) if isinstance(value, str) else value
 
 
-Duration = Annotated[timedelta, BeforeValidator(_duration)]
+def _positive(value: timedelta) -> timedelta:
+    if value <= timedelta(0):
+        raise ValueError("must be longer than nothing")
+    return value
+
+
+Duration = Annotated[timedelta, BeforeValidator(_duration), AfterValidator(_positive)]
 _NAME = r"^[A-Za-z0-9][A-Za-z0-9_.@\-]*$"
 
 
@@ -227,6 +233,8 @@ def _pydantic_problem(source: str, located: LocatedYaml, issue: Any) -> str:
     message = issue["msg"]
     if issue["type"] == "extra_forbidden":
         message = "unknown key"
+    elif issue["type"] == "string_pattern_mismatch" and location[-1:] == ("token_sha256",):
+        message = "not a SHA-256 hex digest (`streamguard policy token NAME` prints the line to paste)"
     elif issue["type"] == "value_error":
         message = str(issue.get("ctx", {}).get("error", message))
     return f"{source}:{located.line_of(location)}: {_dotted(location) or '<top>'}: {message}"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-_DURATION = re.compile(r"([1-9][0-9]*)([smhd])")
+_DURATION = re.compile(r"(0|[1-9][0-9]*)([smhd])")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 
 
 def parse_duration(text: str) -> timedelta:
-    """A positive whole number of seconds, minutes, hours or days; ValueError names the text otherwise."""
+    """A whole number of seconds, minutes, hours or days (``0h`` is none); ValueError names the text otherwise."""
     match = _DURATION.fullmatch(text.strip())
     if match is None:
         raise ValueError(f"{text!r} is not a duration like 90s, 30m, 2h or 7d")

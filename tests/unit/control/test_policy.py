@@ -53,12 +53,14 @@ def test_new_tokens_are_random_and_only_their_digest_is_kept() -> None:
 
 def test_every_problem_is_reported_at_once_with_its_line_and_path() -> None:
     text = MINIMAL.replace("roles: [approver]", "roles: [approver, boss]").replace("24h", "24x")
+    text = text.replace(ALICE, "not-a-digest")
     text += "monitoring: {topics_read: {count: 0, window: 1m}}\nextra: 1\n"
     with pytest.raises(PolicyError) as raised:
         load_policy(text, "policy.yaml")
     message = str(raised.value)
-    assert "4 problem(s)" in message
+    assert "5 problem(s)" in message
     assert "policy.yaml:3: principals.bob.roles.1:" in message
+    assert "principals.alice.token_sha256: not a SHA-256 hex digest" in message
     assert "policy.yaml:9: approvals.pending_ttl: '24x' is not a duration" in message
     assert "policy.yaml:10: monitoring.topics_read.count:" in message
     assert "policy.yaml:11: extra: unknown key" in message
