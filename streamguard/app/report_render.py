@@ -23,7 +23,8 @@ from functools import cache
 import jinja2
 from markupsafe import Markup, escape
 
-from streamguard.evidence.report import ALL_AUDIENCES, DatasetReport, RaisedAlert, Report, Totals, ViewRead
+from streamguard.evidence.report import ALL_AUDIENCES, DatasetReport, Report, Totals
+from streamguard.evidence.report_reads import RaisedAlert, ViewRead
 
 CSV_HEADER = ("section", "dataset", "audience", "key", "count", "first_at", "last_at")
 NO_DATASET = "(no dataset)"

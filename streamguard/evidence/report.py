@@ -4,34 +4,30 @@
 who produced to each dataset, which audiences received it and where, which fields were masked how per
 audience, why records were quarantined, which entity types detection found, which approvals were recorded,
 which principal and group read which of its topics up to which offset and when, which alerts monitoring
-raised, and how the audit log's verification went. Renderers (JSON, CSV, HTML) live in ``streamguard.app``
-and show nothing but these numbers, so every format tells the same story.
+raised, and how the audit log's verification went. The read evidence and alerts, folded from the control
+plane's events, are modelled in ``streamguard.evidence.report_reads``. Renderers (JSON, CSV, HTML) live
+in ``streamguard.app`` and show nothing but these numbers, so every format tells the same story.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Annotated, Any, Self
+from datetime import datetime
+from typing import Any, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from streamguard.core.errors import ReportError
 from streamguard.core.topics import TopicNames
 from streamguard.evidence.audit import ACCESS, ALERT, APPROVAL, RECORDS, AuditEvent
+from streamguard.evidence.report_common import as_utc, event_name
+from streamguard.evidence.report_reads import DatasetReads, RaisedAlert, ViewRead, access_reads, raised_alert
 
 MAX_PROBLEMS_SHOWN = 50
 ALL_AUDIENCES = "*"  # the audience of legacy ``class/action`` counts, written before counts were per audience
 DEFAULT_TOPIC_NAMES = TopicNames()
-
-
-def _as_utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-UtcDatetime = Annotated[datetime, AfterValidator(_as_utc)]  # naive is UTC, as streamguard records UTC
 
 
 class Checkpoint(BaseModel):
@@ -121,59 +117,6 @@ class Approval(BaseModel):
     operation: dict[str, Any] = Field(default_factory=dict)
 
 
-class ReadClient(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    client_id: str
-    host: str
-
-
-class PartitionReach(BaseModel):
-    """The highest offset a group committed on one partition in the period, and the partition's end then."""
-
-    model_config = ConfigDict(frozen=True)
-
-    partition: int
-    committed_offset: int
-    end_offset: int | None
-
-
-class ViewRead(BaseModel):
-    """How far one consumer group read one topic for one principal, as the period's access events saw it.
-
-    ``topic`` is a governed view, or a raw topic (``audience`` None). ``principal`` is the policy's name and
-    ``kafka_principal`` the broker's; both are None when the broker's authorizer log showed no principal (a
-    remote broker, or a super user). A committed offset is the next offset the group reads: at 500 it has
-    read offsets 0 to 499; ``offsets`` sums them over the partitions (the records read, for a topic whose
-    offsets start at 0)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    topic: str
-    audience: str | None
-    group: str
-    principal: str | None
-    kafka_principal: str | None
-    partitions: list[PartitionReach]
-    offsets: int
-    first_seen: datetime
-    last_seen: datetime
-    clients: list[ReadClient]
-
-
-class RaisedAlert(BaseModel):
-    """An alert a monitoring rule raised (its details stay in the audit event)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    at: UtcDatetime
-    rule: str
-    severity: str
-    subject: str
-    summary: str
-    key: str
-
-
 class Totals(BaseModel):
     """Record events and the fate of their source offsets; ``approvals`` counts approval events, ``reads``
     the (topic, group, principal) read rows and ``alerts`` the alerts raised."""
@@ -238,68 +181,6 @@ class Report(BaseModel):
     verification: VerificationStatus | None
 
 
-class _Principal(BaseModel):
-    kafka: str
-    principal: str | None
-
-
-class _ReadEntry(BaseModel):
-    """One progress record of an access event (``streamguard.control.read_evidence`` writes them)."""
-
-    group: str
-    topic: str
-    partition: int
-    committed_offset: int
-    end_offset: int | None
-    clients: list[ReadClient]
-    principals: list[_Principal]
-
-
-class _AccessOperation(BaseModel):
-    observed_at: UtcDatetime
-    reads: list[_ReadEntry]
-
-
-_ReadKey = tuple[str, str, str | None, str | None]  # topic, group, principal, Kafka principal
-
-
-@dataclass
-class _ReadTally:
-    """How far one group read one topic for one principal, so far."""
-
-    first_seen: datetime
-    last_seen: datetime
-    reached: dict[int, tuple[int, int | None]] = field(default_factory=dict)  # partition -> committed, end
-    clients: set[tuple[str, str]] = field(default_factory=set)
-
-    def add(self, entry: _ReadEntry, observed_at: datetime) -> None:
-        self.first_seen, self.last_seen = min(self.first_seen, observed_at), max(self.last_seen, observed_at)
-        committed, _ = self.reached.get(entry.partition, (-1, None))
-        if entry.committed_offset > committed:  # the highest reached: an offset reset moves a group back
-            self.reached[entry.partition] = (entry.committed_offset, entry.end_offset)
-        self.clients.update((client.client_id, client.host) for client in entry.clients)
-
-    def frozen(self, key: _ReadKey, names: TopicNames) -> ViewRead:
-        topic, group, principal, kafka_principal = key
-        view = names.view_of(topic)
-        partitions = [
-            PartitionReach(partition=partition, committed_offset=committed, end_offset=end)
-            for partition, (committed, end) in sorted(self.reached.items())
-        ]
-        return ViewRead(
-            topic=topic,
-            audience=view[1] if view else None,
-            group=group,
-            principal=principal,
-            kafka_principal=kafka_principal,
-            partitions=partitions,
-            offsets=sum(reach.committed_offset for reach in partitions),
-            first_seen=self.first_seen,
-            last_seen=self.last_seen,
-            clients=[ReadClient(client_id=client, host=host) for client, host in sorted(self.clients)],
-        )
-
-
 @dataclass
 class _DatasetTally:
     """The running counts of one dataset while events stream past."""
@@ -311,7 +192,7 @@ class _DatasetTally:
     quarantines: Counter[str] = field(default_factory=Counter)
     entities: Counter[str] = field(default_factory=Counter)
     approvals: list[Approval] = field(default_factory=list)
-    reads: dict[_ReadKey, _ReadTally] = field(default_factory=dict)
+    reads: DatasetReads = field(default_factory=DatasetReads)
     alerts: list[RaisedAlert] = field(default_factory=list)
     events: int = 0
     delivered: int = 0
@@ -336,14 +217,8 @@ class _DatasetTally:
             Approval(event_id=event.event_id, recorded_at=event.recorded_at, worker=event.worker, operation=operation)
         )
 
-    def add_read(self, key: _ReadKey, entry: _ReadEntry, observed_at: datetime) -> None:
-        self.reads.setdefault(key, _ReadTally(observed_at, observed_at)).add(entry, observed_at)
-
     def add_alert(self, event: AuditEvent) -> None:
-        try:
-            self.alerts.append(RaisedAlert.model_validate(event.operation))
-        except ValidationError as error:
-            raise ReportError(f"{_event_name(event)}: its operation is not an alert ({_fields(error)})") from None
+        self.alerts.append(raised_alert(event))
 
     def totals(self) -> Totals:
         return Totals(
@@ -372,7 +247,7 @@ class _DatasetTally:
             quarantines=_reasons(self.quarantines),
             entities=_entities(self.entities),
             approvals=self.approvals,
-            reads=[self.reads[key].frozen(key, names) for key in sorted(self.reads, key=_read_order)],
+            reads=self.reads.frozen(names),
             alerts=sorted(self.alerts, key=lambda alert: (alert.at, alert.rule, alert.subject)),
             totals=self.totals(),
         )
@@ -396,7 +271,7 @@ def build_report(
     ``action_counts`` key that is not ``audience/class/action`` or legacy ``class/action``, or an access or
     alert event whose operation lacks what such an event records.
     """
-    start, end = _as_utc(start), _as_utc(end)
+    start, end = as_utc(start), as_utc(end)
     if end <= start:
         raise ReportError(f"empty period: the end {end.isoformat()} is not after the start {start.isoformat()}")
     tallies: dict[str | None, _DatasetTally] = {}
@@ -404,9 +279,9 @@ def build_report(
         if not start <= _recorded_at(event) < end:
             continue
         if event.kind == ACCESS:
-            for name, key, entry, observed_at in _reads(event, names):
+            for name, key, entry, observed_at in access_reads(event, names):
                 if dataset is None or name == dataset:
-                    tallies.setdefault(name, _DatasetTally()).add_read(key, entry, observed_at)
+                    tallies.setdefault(name, _DatasetTally()).reads.add(key, entry, observed_at)
             continue
         if dataset is not None and event.dataset != dataset:
             continue
@@ -424,7 +299,7 @@ def build_report(
         period_from=start,
         period_to=end,
         dataset_filter=dataset,
-        generated_at=_as_utc(generated_at),
+        generated_at=as_utc(generated_at),
         datasets=datasets,
         summary=_summary(datasets),
         verification=verification,
@@ -454,31 +329,6 @@ def _summary(datasets: list[DatasetReport]) -> Summary:
     )
 
 
-def _reads(event: AuditEvent, names: TopicNames) -> Iterator[tuple[str | None, _ReadKey, _ReadEntry, datetime]]:
-    """(dataset, key, progress record, observed at) per progress record of an access event and principal
-    behind it; a record whose principal the broker's log did not show is keyed with no principal."""
-    try:
-        operation = _AccessOperation.model_validate(event.operation)
-    except ValidationError as error:
-        raise ReportError(f"{_event_name(event)}: its operation is not read progress ({_fields(error)})") from None
-    for entry in operation.reads:
-        readers = [(p.principal, p.kafka) for p in entry.principals] or [(None, None)]
-        for principal, kafka_principal in readers:
-            key = (entry.topic, entry.group, principal, kafka_principal)
-            yield names.dataset_of_topic(entry.topic), key, entry, operation.observed_at
-
-
-def _read_order(key: _ReadKey) -> tuple[str, str, str, str]:
-    topic, group, principal, kafka_principal = key
-    return topic, group, principal or "", kafka_principal or ""
-
-
-def _fields(error: ValidationError) -> str:
-    """The fields a validation error names, never the values it found there."""
-    problems = {".".join(str(part) for part in problem["loc"]) or "operation" for problem in error.errors()}
-    return "missing or malformed: " + ", ".join(sorted(problems))
-
-
 def _reasons(counts: Counter[str]) -> list[ReasonCount]:
     return [ReasonCount(reason=reason, count=n) for reason, n in sorted(counts.items())]
 
@@ -494,18 +344,14 @@ def _split_action_key(event: AuditEvent, key: str) -> tuple[str, str, str]:
     if len(parts) == 2:
         return ALL_AUDIENCES, parts[0], parts[1]
     raise ReportError(
-        f"{_event_name(event)}: action_counts key {key!r} is neither audience/class/action nor class/action"
+        f"{event_name(event)}: action_counts key {key!r} is neither audience/class/action nor class/action"
     )
 
 
 def _recorded_at(event: AuditEvent) -> datetime:
     try:
-        return _as_utc(datetime.fromisoformat(event.recorded_at))
+        return as_utc(datetime.fromisoformat(event.recorded_at))
     except ValueError:
         raise ReportError(
-            f"{_event_name(event)}: recorded_at {event.recorded_at!r} is not an ISO-8601 timestamp"
+            f"{event_name(event)}: recorded_at {event.recorded_at!r} is not an ISO-8601 timestamp"
         ) from None
-
-
-def _event_name(event: AuditEvent) -> str:
-    return f"audit event {event.event_id} ({event.source.topic}:{event.source.partition} seq {event.seq})"

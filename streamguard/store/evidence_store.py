@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Engine, Select, and_, bindparam, delete, f
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from streamguard.evidence.audit import AuditEvent, chain_key
+from streamguard.evidence.audit import AuditEvent
 from streamguard.store.connection import (
     StoreError,
     StoreLocation,
@@ -48,8 +48,8 @@ from streamguard.store.records import (
     StoredCheckpoint,
     StoredCosignature,
     StoredSession,
-    parse_utc,
 )
+from streamguard.store.rows import aware, event_row, session_row, stored_session
 
 _EVENTS = AuditEventRow.__table__
 _CHECKPOINTS = CheckpointRow.__table__
@@ -105,14 +105,14 @@ class EvidenceStore:
         """Store sealed audit events, keyed by hash; returns how many were not stored before."""
         added = 0
         with translated_errors("write audit events to", self._location), self._engine.begin() as connection:
-            for rows in _chunks((_event_row(event) for event in events), _ROWS_PER_INSERT):
+            for rows in _chunks((event_row(event) for event in events), _ROWS_PER_INSERT):
                 insert = self._insert(_EVENTS).values(rows).on_conflict_do_nothing(index_elements=["hash"])
                 added += len(connection.execute(insert.returning(_EVENTS.c.hash)).all())
         return added
 
     def add_checkpoint(self, checkpoint: StoredCheckpoint) -> bool:
         """Store a signed checkpoint; ``False`` if it was already stored."""
-        row = {**vars(checkpoint), "recorded_at": _aware(checkpoint.recorded_at, "checkpoint recorded_at")}
+        row = {**vars(checkpoint), "recorded_at": aware(checkpoint.recorded_at, "checkpoint recorded_at")}
         return self._insert_once(_CHECKPOINTS, row, ["origin", "size", "root_hex"], "write a checkpoint to")
 
     def add_cosignature(self, cosignature: StoredCosignature) -> bool:
@@ -123,7 +123,7 @@ class EvidenceStore:
     def put_sessions(self, sessions: Iterable[StoredSession]) -> int:
         """Insert new sessions and replace stored ones by a later state; returns how many rows changed."""
         latest: dict[str, dict[str, Any]] = {}
-        for row in map(_session_row, sessions):  # PostgreSQL refuses one statement that updates a row twice
+        for row in map(session_row, sessions):  # PostgreSQL refuses one statement that updates a row twice
             held = latest.get(row["id"])
             if held is None or (row["last_seen"], row["records"]) >= (held["last_seen"], held["records"]):
                 latest[row["id"]] = row
@@ -172,9 +172,9 @@ class EvidenceStore:
         if dataset is not None:
             where.append(_EVENTS.c.dataset == dataset)
         if since is not None:
-            where.append(_EVENTS.c.recorded_at >= _aware(since, "since"))
+            where.append(_EVENTS.c.recorded_at >= aware(since, "since"))
         if until is not None:
-            where.append(_EVENTS.c.recorded_at < _aware(until, "until"))
+            where.append(_EVENTS.c.recorded_at < aware(until, "until"))
         if kinds is not None:
             where.append(_EVENTS.c.kind.in_(list(kinds)))
         order = (_EVENTS.c.recorded_at, _EVENTS.c.chain, _EVENTS.c.seq, _EVENTS.c.hash)
@@ -201,11 +201,11 @@ class EvidenceStore:
         if identity is not None:
             where.append(_SESSIONS.c.identity == identity)
         if since is not None:
-            where.append(_SESSIONS.c.last_seen >= _aware(since, "since"))
+            where.append(_SESSIONS.c.last_seen >= aware(since, "since"))
         if until is not None:
-            where.append(_SESSIONS.c.first_seen < _aware(until, "until"))
+            where.append(_SESSIONS.c.first_seen < aware(until, "until"))
         query = select(_SESSIONS).where(*where).order_by(_SESSIONS.c.last_seen.desc(), _SESSIONS.c.id)
-        return [_stored_session(row) for row in self._all(query.limit(limit).offset(offset), "read sessions from")]
+        return [stored_session(row) for row in self._all(query.limit(limit).offset(offset), "read sessions from")]
 
     def session(self, id_or_prefix: str) -> StoredSession | None:
         """The session with this id, or the only one whose id starts with it (a prefix of 8 or more characters)."""
@@ -216,7 +216,7 @@ class EvidenceStore:
             rows = self._all(select(_SESSIONS).where(starts).limit(2), "read a session from")
             if len(rows) > 1:
                 raise StoreError(f"session id prefix {id_or_prefix!r} is ambiguous: more than one session has it")
-        return _stored_session(rows[0]) if rows else None
+        return stored_session(rows[0]) if rows else None
 
     def read_access(
         self, *, topic: str | None = None, group: str | None = None, principal: str | None = None
@@ -236,7 +236,7 @@ class EvidenceStore:
 
     def alerts(self, since: datetime | None = None) -> list[StoredAlert]:
         """Alerts raised at or after ``since``, oldest first."""
-        where = [_ALERTS.c.at >= _aware(since, "since")] if since is not None else []
+        where = [_ALERTS.c.at >= aware(since, "since")] if since is not None else []
         query = select(_ALERTS).where(*where).order_by(_ALERTS.c.at, _ALERTS.c.rule, _ALERTS.c.subject)
         return [stored_alert(row) for row in self._all(query, "read alerts from")]
 
@@ -273,14 +273,14 @@ class EvidenceStore:
         """What a purge would delete: events recorded, checkpoints recorded and sessions last seen before
         ``cutoff``, with the cosignatures of those checkpoints. The largest checkpoint of each origin stays
         whatever its age: the next checkpoint is proved consistent with it."""
-        cutoff = _aware(cutoff, "cutoff")
+        cutoff = aware(cutoff, "cutoff")
         with translated_errors("select a purge in", self._location), self._engine.connect() as connection:
             hashes = connection.scalars(select(_EVENTS.c.hash).where(_EVENTS.c.recorded_at < cutoff))
             event_hashes = frozenset(hashes)
             checkpoints = _outgrown_checkpoints(connection, cutoff)
             cosignatures = _cosignatures_of(connection, checkpoints)
             sessions = connection.execute(select(_SESSIONS).where(_SESSIONS.c.last_seen < cutoff)).all()
-        return PurgeSelection(cutoff, event_hashes, checkpoints, cosignatures, tuple(map(_stored_session, sessions)))
+        return PurgeSelection(cutoff, event_hashes, checkpoints, cosignatures, tuple(map(stored_session, sessions)))
 
     def selected_events(self, selection: PurgeSelection) -> Iterator[AuditEvent]:
         """The selection's events, in the order ``events`` gives them, for the archive."""
@@ -326,45 +326,6 @@ class EvidenceStore:
                 yield AuditEvent.model_validate_json(body)
 
 
-def _event_row(event: AuditEvent) -> dict[str, Any]:
-    if not event.hash:
-        raise StoreError(f"audit event {event.event_id} has no hash: only sealed events are stored")
-    try:
-        recorded_at = parse_utc(event.recorded_at)
-    except ValueError:
-        raise StoreError(f"audit event {event.hash}: recorded_at {event.recorded_at!r} is not ISO-8601") from None
-    source = event.source
-    return {
-        "hash": event.hash,
-        "event_id": event.event_id,
-        "chain": chain_key(source.topic, source.partition),
-        "seq": event.seq,
-        "kind": event.kind,
-        "dataset": event.dataset,
-        "raw_topic": source.topic,
-        "partition": source.partition,
-        "first_offset": source.first_offset,
-        "last_offset": source.last_offset,
-        "recorded_at": recorded_at,
-        "worker": event.worker,
-        "body": event.model_dump_json(),
-    }
-
-
-def _session_row(session: StoredSession) -> dict[str, Any]:
-    row = {**vars(session), "body": session.body_json}
-    del row["body_json"]
-    row["first_seen"] = _aware(session.first_seen, f"session {session.id} first_seen")
-    row["last_seen"] = _aware(session.last_seen, f"session {session.id} last_seen")
-    return row
-
-
-def _stored_session(row: Any) -> StoredSession:
-    fields = dict(row._mapping)
-    body_json = fields.pop("body")
-    return StoredSession(**fields, body_json=body_json)
-
-
 def _outgrown_checkpoints(connection: Connection, cutoff: datetime) -> tuple[StoredCheckpoint, ...]:
     origin, size = _CHECKPOINTS.c.origin, _CHECKPOINTS.c.size
     largest = dict(connection.execute(select(origin, func.max(size)).group_by(origin)).all())
@@ -385,12 +346,6 @@ def _delete_keyed(connection: Connection, table: Any, keys: tuple[str, ...], ite
         matches = [table.c[key] == bindparam(f"key_{key}") for key in keys]
         params = [{f"key_{key}": getattr(item, key) for key in keys} for item in items]
         connection.execute(delete(table).where(*matches), params)
-
-
-def _aware(value: datetime, name: str) -> datetime:
-    if value.tzinfo is None:
-        raise StoreError(f"{name} must be a timezone-aware datetime (evidence times are UTC)")
-    return value
 
 
 def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 from confluent_kafka import Consumer, KafkaError, Producer
@@ -47,9 +47,9 @@ from streamguard.control.tokens import token_digest
 from streamguard.evidence.audit import APPROVAL, chain_key
 from streamguard.masking.rules import parse_rules
 from tests.conftest import KafkaEndpoint
+from tests.integration.scram_clients import DENIED, eventually, read_first, write_one
 
 pytestmark = pytest.mark.kafka
-T = TypeVar("T")
 
 RULES = """
 dataset: {dataset}
@@ -160,53 +160,13 @@ def applied(deployment: Deployment) -> AccessApplied:
     return deployment.apply(deployment.policy(), create_users=True)
 
 
-def _eventually(probe: Callable[[], T], wanted: Callable[[T], bool], timeout_s: float = 20.0) -> T:
-    """ACLs reach the authorizer a moment after they are created: probe until the answer is the wanted one."""
-    deadline = time.monotonic() + timeout_s
-    while True:
-        answer = probe()
-        if wanted(answer) or time.monotonic() > deadline:
-            return answer
-        time.sleep(0.5)
-
-
-def _read(options: dict[str, Any], topic: str, group: str, timeout_s: float = 10.0) -> bytes | int:
-    """The first record's value, or the code of the first error the consumer reports."""
-    consumer = Consumer({**options, "group.id": group, "auto.offset.reset": "earliest", "log_level": 0})
-    consumer.subscribe([topic])
-    try:
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            message = consumer.poll(0.5)
-            if message is None:
-                continue
-            error = message.error()
-            return int(error.code()) if error is not None else bytes(message.value())
-        return KafkaError._TIMED_OUT
-    finally:
-        consumer.close()
-
-
-def _write(options: dict[str, Any], topic: str) -> int | None:
-    """None when the broker took the record, else the delivery error's code."""
-    reports: list[KafkaError | None] = []
-    producer = Producer({**options, "enable.idempotence": True, "message.timeout.ms": 10_000, "log_level": 0})
-    producer.produce(topic, b'{"id": 2}', b"2", on_delivery=lambda error, _message: reports.append(error))
-    producer.flush(15)
-    assert reports, f"no delivery report for {topic}"
-    return None if reports[0] is None else int(reports[0].code())
-
-
 def _reads(deployment: Deployment, user: str, topic: str, group: str) -> bytes | int:
-    return _eventually(lambda: _read(deployment.scram(user), topic, group), lambda got: isinstance(got, bytes))
-
-
-DENIED = {KafkaError.TOPIC_AUTHORIZATION_FAILED, KafkaError.GROUP_AUTHORIZATION_FAILED}
+    return eventually(lambda: read_first(deployment.scram(user), topic, group), lambda got: isinstance(got, bytes))
 
 
 def _denied(deployment: Deployment, user: str, topic: str, group: str) -> bool:
     """Whether reading is refused, for the topic or for the group (a removal takes both)."""
-    return _eventually(lambda: _read(deployment.scram(user), topic, group), lambda got: got in DENIED) in DENIED
+    return eventually(lambda: read_first(deployment.scram(user), topic, group), lambda got: got in DENIED) in DENIED
 
 
 def test_the_first_apply_creates_the_users_and_records_the_change(
@@ -230,19 +190,22 @@ def test_the_first_apply_creates_the_users_and_records_the_change(
 def test_the_audience_principal_reads_its_view_and_is_denied_the_rest(deployment: Deployment) -> None:
     ana, group = deployment.user("ana"), f"analytics-{uuid.uuid4().hex[:6]}"
     assert _reads(deployment, ana, deployment.view("analytics"), group) == b'{"id": 1}'
-    assert _read(deployment.scram(ana), deployment.raw(), group) == KafkaError.TOPIC_AUTHORIZATION_FAILED
-    assert _read(deployment.scram(ana), deployment.view("support"), group) == KafkaError.TOPIC_AUTHORIZATION_FAILED
+    assert read_first(deployment.scram(ana), deployment.raw(), group) == KafkaError.TOPIC_AUTHORIZATION_FAILED
+    assert read_first(deployment.scram(ana), deployment.view("support"), group) == KafkaError.TOPIC_AUTHORIZATION_FAILED
     outside = f"bi-{uuid.uuid4().hex[:6]}"  # not one of the audience's group prefixes
-    assert _read(deployment.scram(ana), deployment.view("analytics"), outside) == KafkaError.GROUP_AUTHORIZATION_FAILED
+    assert (
+        read_first(deployment.scram(ana), deployment.view("analytics"), outside)
+        == KafkaError.GROUP_AUTHORIZATION_FAILED
+    )
 
 
 @pytest.mark.usefixtures("applied")
 def test_the_owner_writes_its_raw_topic_and_nothing_else(deployment: Deployment) -> None:
     crm = deployment.scram(deployment.user("crm"))
-    assert _eventually(lambda: _write(crm, deployment.raw()), lambda code: code is None) is None  # idempotent
-    assert _write(crm, deployment.view("analytics")) == KafkaError.TOPIC_AUTHORIZATION_FAILED
+    assert eventually(lambda: write_one(crm, deployment.raw()), lambda code: code is None) is None  # idempotent
+    assert write_one(crm, deployment.view("analytics")) == KafkaError.TOPIC_AUTHORIZATION_FAILED
     other_raw = deployment.settings.topic_names.raw(f"{deployment.dataset}_other")
-    assert _write(crm, other_raw) == KafkaError.TOPIC_AUTHORIZATION_FAILED
+    assert write_one(crm, other_raw) == KafkaError.TOPIC_AUTHORIZATION_FAILED
 
 
 @pytest.mark.usefixtures("applied")
@@ -388,7 +351,7 @@ def test_an_approved_grant_lets_its_principal_read_until_the_control_service_rev
     command = [sys.executable, "-m", "streamguard", "control", "run", "--interval", "1", "--verify-every", "0"]
     service = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        revoked = _eventually(
+        revoked = eventually(
             lambda: next(r for r in approvals.list_requests(settings) if r.id == request.id),
             lambda current: current.revoked_at is not None,
             timeout_s=60,

@@ -14,21 +14,33 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from confluent_kafka import ConsumerGroupTopicPartitions, Producer, TopicPartition
+from confluent_kafka.admin import ConfigResource, ResourceType
 from pydantic import SecretStr
+from typer.testing import CliRunner, Result
 
 from harness.worker_process import worker_env
 from streamguard.agents.kafka_audit_reader import read_audit_events
 from streamguard.agents.kafka_rules import read_rule_history
 from streamguard.app import approvals
+from streamguard.app.cli import cli as cli_app
 from streamguard.app.control_context import Caller, authenticate, read_policy
 from streamguard.app.kafka_config import client_options
 from streamguard.app.risky_operations import rules_diff, rules_request
 from streamguard.app.rules_changes import publish_tightening, refuse_loosening
 from streamguard.app.settings import Settings
 from streamguard.control.policy import Policy
-from streamguard.control.requests import DeleteTopic, State
+from streamguard.control.requests import (
+    AddPartitions,
+    AlterConfig,
+    DeleteGroup,
+    DeleteTopic,
+    Request,
+    ResetOffsets,
+    State,
+)
 from streamguard.control.tokens import token_digest
-from streamguard.core.errors import PermissionDenied, RequestStateError
+from streamguard.core.errors import AuthenticationError, PermissionDenied, RequestStateError
 from streamguard.core.rule_sets import latest_versions
 from streamguard.evidence.audit import APPROVAL
 from tests.conftest import KafkaEndpoint
@@ -153,30 +165,38 @@ def test_a_denial_needs_a_reason_and_nothing_runs(kafka: KafkaEndpoint, tmp_path
     assert _topic_exists(kafka, topic)
 
 
-def test_the_command_line_prints_id_and_state_and_refuses_self_approval(kafka: KafkaEndpoint, tmp_path: Path) -> None:
+def test_the_command_line_prints_id_and_state_and_refuses_self_approval(
+    kafka: KafkaEndpoint, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     deployment = Deployment(kafka, tmp_path)
     topic = kafka.create_topic("raw.cli")
 
     def cli(token: str, *args: str) -> subprocess.CompletedProcess[str]:
+        """The installed command, as a user runs it: streamguard's errors are one line and exit status 2."""
         command = [sys.executable, "-m", "streamguard", *args]
         return subprocess.run(command, env=deployment.env(token), capture_output=True, text=True, timeout=120)
 
-    missing_reason = cli("root-token", "request", "delete-topic", topic)
-    assert missing_reason.returncode == 2
-    assert "--reason" in missing_reason.stderr
+    def in_process(token: str, *args: str) -> Result:
+        for name, value in deployment.env(token).items():
+            monkeypatch.setenv(name, value)
+        return CliRunner().invoke(cli_app, list(args))
+
+    missing_reason = in_process("root-token", "request", "delete-topic", topic)
+    assert missing_reason.exit_code == 2
+    assert "--reason" in missing_reason.output
     requested = cli("root-token", "request", "delete-topic", topic, "--reason", "retire", "--json")
     assert requested.returncode == 0, requested.stderr
     answer = json.loads(requested.stdout)
     assert answer["state"] == "pending"
     own = cli("root-token", "approve", answer["id"], "--json")
     assert own.returncode == 2
-    assert "may not approve it (four eyes)" in own.stderr
-    assert answer["id"] in cli("bob-token", "approvals", "list", "--state", "pending").stdout
+    assert own.stderr.strip() == f"error: root requested {answer['id']} and may not approve it (four eyes)"
+    assert answer["id"] in in_process("bob-token", "approvals", "list", "--state", "pending").stdout
     approved = cli("bob-token", "approve", answer["id"], "--note", "checked", "--json")
     assert json.loads(approved.stdout) == {"id": answer["id"], "state": "executed"}
-    unknown = cli("nobody-token", "approvals", "list")
-    assert unknown.returncode == 2
-    assert "matches no principal" in unknown.stderr
+    unknown = in_process("nobody-token", "approvals", "list")
+    assert isinstance(unknown.exception, AuthenticationError)
+    assert "matches no principal" in str(unknown.exception)
 
 
 RULES = """\
@@ -260,3 +280,41 @@ def test_the_webhook_hears_of_each_request_and_decision(kafka: KafkaEndpoint, tm
         ("denied", request_id),
     ]
     assert _Hook.received[0]["reason"] == "retire it"
+
+
+def test_each_kafka_operation_runs_through_the_admin_api_once_approved(kafka: KafkaEndpoint, tmp_path: Path) -> None:
+    deployment = Deployment(kafka, tmp_path)
+    topic = kafka.create_topic("raw.ops", partitions=1)
+    producer = Producer({"bootstrap.servers": kafka.bootstrap})
+    for n in range(10):
+        producer.produce(topic, b"v", str(n).encode())
+    assert producer.flush(30) == 0
+    group = f"ops-{uuid.uuid4().hex[:6]}"
+    offsets = [TopicPartition(topic, 0, 7)]
+    kafka.admin.alter_consumer_group_offsets([ConsumerGroupTopicPartitions(group, offsets)])[group].result(15)
+
+    def run(operation: object) -> Request:
+        root, bob = deployment.caller("root"), deployment.caller("bob")
+        request = approvals.request_operation(deployment.settings, deployment.policy, root, operation, "maintenance")
+        return approvals.decide(deployment.settings, deployment.policy, bob, request.id, approving=True, text="ok")
+
+    grown = run(AddPartitions(topic=topic, count=3))
+    assert (grown.state, grown.impact["records"], grown.impact["consumer_groups"]) == (State.EXECUTED, 10, [group])
+    assert len(kafka.admin.list_topics(topic, timeout=15).topics[topic].partitions) == 3
+
+    altered = run(AlterConfig(topic=topic, key="retention.ms", value="3600000"))
+    assert altered.result["after"] == "3600000"
+    resource = ConfigResource(ResourceType.TOPIC, topic)
+    assert kafka.admin.describe_configs([resource])[resource].result(15)["retention.ms"].value == "3600000"
+
+    rewound = run(ResetOffsets(group=group, topic=topic, to="earliest"))
+    assert rewound.impact["committed"] == {"0": 7}
+    assert rewound.result["offsets"] == {"0": 0, "1": 0, "2": 0}
+
+    deleted = run(DeleteGroup(group=group))
+    assert deleted.state is State.EXECUTED
+    listed = {g.group_id for g in kafka.admin.list_consumer_groups().result(15).valid}
+    assert group not in listed
+
+    again = run(DeleteGroup(group=group))  # executing what is already done succeeds and says so
+    assert again.result["note"] == "the group was already gone"
