@@ -92,9 +92,7 @@ def list_requests(settings: Settings, state: State | None = None) -> list[Reques
     """Requests newest first; a pending request past its time to live shows as expired even before the
     control service records it."""
     now = _now()
-    requests = [
-        expire(r, now) or r for r in read_requests(client_options(settings), settings.topic_names.approvals).values()
-    ]
+    requests = [expire(r, now) or r for r in _all_requests(settings)]
     chosen = [r for r in requests if state is None or r.state is state]
     return sorted(chosen, key=lambda r: r.created_at, reverse=True)
 
