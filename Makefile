@@ -39,6 +39,8 @@ lint: setup
 bench: setup
 	$(BIN)/python -m bench.masking
 	$(BIN)/python -m bench.pipeline
+	$(BIN)/python -m bench.verify
+	$(BIN)/python -m bench.approvals
 
 kafka-start: $(STAMP)
 	$(BIN)/streamguard kafka start
