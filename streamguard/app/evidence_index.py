@@ -267,13 +267,13 @@ def _fold_starts(
         for session in _sessions_since(store, identity, earliest - gap):
             if session.raw_topic == raw_topic:
                 starts[(raw_topic, identity)] = min(starts[(raw_topic, identity)], session.first_seen)
-    for session in [*pending, *_sessions_touched(store, new_events, gap)]:
+    for session in [*pending, *sessions_touched(store, new_events, gap)]:
         pair = (session.raw_topic, session.identity)
         starts[pair] = min(starts.get(pair, session.first_seen), session.first_seen)
     return starts
 
 
-def _sessions_touched(store: EvidenceStore, new_events: list[AuditEvent], gap: timedelta) -> Iterator[StoredSession]:
+def sessions_touched(store: EvidenceStore, new_events: list[AuditEvent], gap: timedelta) -> Iterator[StoredSession]:
     """Stored sessions a newly indexed execution may belong to (its dataset's, open when it ran)."""
     for execution in executed_operations(new_events):
         yield from store.sessions(dataset=execution.dataset, since=execution.at - gap, until=execution.at)

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import typer
 from confluent_kafka import Producer
+from pydantic import SecretStr
 from typer.testing import CliRunner
 
 from harness.deployment import SIGNING_IDENTITY, Deployment
@@ -24,9 +25,13 @@ from harness.worker_process import wait_until
 from streamguard.agents.checkpoints import checkpoint_record_key, log_signer
 from streamguard.agents.kafka_readback import read_to_end
 from streamguard.agents.kafka_topics import partition_count
+from streamguard.app import approvals
 from streamguard.app.cli import evidence_commands
+from streamguard.app.control_context import authenticate, read_policy
 from streamguard.app.evidence_index import IndexStats, index_evidence, witness_cursor
 from streamguard.app.witness import FileWitnessClient, WitnessStore
+from streamguard.control.requests import AlterConfig, State
+from streamguard.control.tokens import token_digest
 from streamguard.evidence.audit import AuditEvent
 from streamguard.evidence.checkpoint import open_checkpoint, verify_cosignature
 from streamguard.evidence.sessions import Session
@@ -283,3 +288,30 @@ def test_the_cli_lists_and_shows_sessions_from_the_store(indexed: Indexed, monke
     bad_time = runner.invoke(cli, ["sessions", "list", "--since", "last week", "--no-index"])
     assert bad_time.exit_code == 2
     assert "not an ISO date" in bad_time.output
+
+
+def test_an_operation_approved_while_a_session_is_open_is_listed_by_it(kafka: KafkaEndpoint, tmp_path: Path) -> None:
+    _keyring(tmp_path)
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(
+        "principals:\n"
+        f'  ops: {{roles: [admin], token_sha256: "{token_digest("ops")}"}}\n'
+        f'  bob: {{roles: [approver], token_sha256: "{token_digest("bob")}"}}\n'
+    )
+    deployment = Deployment(kafka.bootstrap, tmp_path, environment={"STREAMGUARD_POLICY": str(policy)})
+    dataset = f"invoices_{uuid.uuid4().hex[:6]}"
+    raw = deployment.names.raw(dataset)
+    deployment.apply_rules(RULES.format(dataset=dataset, owner=SIGNING_IDENTITY), None)
+    _govern(deployment, raw, [[BURSTS[0]]], "worker.log")
+    settings, rules = deployment.settings, read_policy(policy)
+    ops, bob = (authenticate(settings.model_copy(update={"token": SecretStr(n)}), rules) for n in ("ops", "bob"))
+    with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
+        index_evidence(settings, store, witness=None)
+        [before] = _sessions(store, dataset)
+        operation = AlterConfig(topic=raw, key="retention.ms", value=str(30 * 24 * 3600 * 1000))
+        request = approvals.request_operation(settings, rules, ops, operation, "keep a month")
+        assert approvals.decide(settings, rules, bob, request.id, approving=True, text="ok").state is State.EXECUTED
+        index_evidence(settings, store, witness=None)  # the execution alone is new: the stored session is refolded
+        [after] = _sessions(store, dataset)  # within the idle gap (the default 30 min) of its last record
+    assert (before.approvals, after.approvals) == ([], [request.id])
+    assert after.id == before.id
