@@ -63,7 +63,8 @@ class ClusterOperations:
 
     def groups_reading(self, topic: str) -> set[str]:
         groups = [listing.group_id for listing in self._admin.list_consumer_groups().result(TIMEOUT_S).valid]
-        return {group for group in groups if self._committed(group, topic)}
+        partitions = self._partitions(topic) or []  # once, not once per group
+        return {group for group in groups if self._committed(group, topic, partitions)}
 
     # -- execution -------------------------------------------------------------------------------------
 
@@ -147,8 +148,9 @@ class ClusterOperations:
         latest = self._offsets(topic, partitions, OffsetSpec.latest())
         return {p: found[p] if found[p] >= 0 else latest[p] for p in partitions}  # nothing after it: the end
 
-    def _committed(self, group: str, topic: str) -> dict[str, int]:
-        partitions = self._partitions(topic) or []
+    def _committed(self, group: str, topic: str, partitions: list[int] | None = None) -> dict[str, int]:
+        if partitions is None:
+            partitions = self._partitions(topic) or []
         request = ConsumerGroupTopicPartitions(group, [TopicPartition(topic, p) for p in partitions])
         try:
             answer = self._admin.list_consumer_group_offsets([request])[group].result(TIMEOUT_S)

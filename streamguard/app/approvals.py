@@ -21,7 +21,7 @@ from streamguard.agents.kafka_approvals import read_requests, request_record
 from streamguard.agents.kafka_operations import ControlChain
 from streamguard.agents.kafka_topics import ensure_topics, system_topics
 from streamguard.app import risky_operations
-from streamguard.app.control_context import Caller, current_policy
+from streamguard.app.control_context import Caller
 from streamguard.app.kafka_config import client_options
 from streamguard.app.keys_setup import worker_keyring
 from streamguard.app.settings import Settings
@@ -97,9 +97,8 @@ def list_requests(settings: Settings, state: State | None = None) -> list[Reques
     return sorted(chosen, key=lambda r: r.created_at, reverse=True)
 
 
-def active_grants(settings: Settings, now: datetime) -> list[TemporaryGrant]:
+def active_grants(settings: Settings, policy: Policy, now: datetime) -> list[TemporaryGrant]:
     """Executed grants not yet expired: their ACLs belong in the plan."""
-    policy = current_policy(settings)
     grants = []
     for request in _all_requests(settings):
         if request.grant_expires_at is not None and request.revoked_at is None and now < request.grant_expires_at:
@@ -141,7 +140,7 @@ def _act_on_due(settings: Settings, policy: Policy, chain: ControlChain, request
         return lapsed
     if request.state is State.APPROVED:
         return _execute(settings, policy, chain, request)
-    others = [grant for grant in active_grants(settings, now) if grant.request_id != request.id]
+    others = [grant for grant in active_grants(settings, policy, now) if grant.request_id != request.id]
     result = risky_operations.revoke(settings, policy, request, SERVICE_ACTOR, others)
     revoked_request = revoked(request, now).model_copy(update={"result": {**request.result, **result}})
     _record(settings, chain, revoked_request, "revoked", SERVICE_ACTOR, read_before=True, result=result)

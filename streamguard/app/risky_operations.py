@@ -30,7 +30,7 @@ from streamguard.control.rule_diff import RulesDiff, diff_rules
 from streamguard.core.errors import OperationFailed, PermissionDenied, ReplayError
 from streamguard.core.rule_sets import latest_versions
 from streamguard.masking.rule_versions import rules_of
-from streamguard.masking.rules import Rules, parse_rules
+from streamguard.masking.rules import Rules, parse_rules, read_rules_text
 from streamguard.store import EvidenceStore
 
 
@@ -87,11 +87,12 @@ def rules_request(rules_file: Path, schema_file: Path | None, key_schema_file: P
     """Rules validated as ``rules apply`` validates them, and the operation that carries their exact text."""
     schema = read_avro_schema(schema_file) if schema_file else None
     key_schema = read_avro_schema(key_schema_file) if key_schema_file else None
-    rules = parse_rules(rules_file.read_text(), source=str(rules_file), schema=schema, key_schema=key_schema)
+    text = read_rules_text(rules_file)  # read once: the text validated is the text approved and published
+    rules = parse_rules(text, source=str(rules_file), schema=schema, key_schema=key_schema)
     operation = ApplyRules(
         dataset=rules.dataset,
         source_name=rules_file.name,
-        rules_yaml=rules_file.read_text(),
+        rules_yaml=text,
         avro_schema_json=_compact(schema_file),
         key_avro_schema_json=_compact(key_schema_file),
     )

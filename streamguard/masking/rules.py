@@ -231,12 +231,16 @@ def load_rules(
 ) -> Rules:
     """Read, parse and validate a rules file; with a parsed Avro schema or JSON sample (and an Avro key's
     schema), check it too."""
-    file = Path(path)
+    text = read_rules_text(path)
+    return parse_rules(text, source=str(path), schema=schema, sample=sample, key_schema=key_schema)
+
+
+def read_rules_text(path: str | Path) -> str:
+    """A rules file's text; RulesError naming the file if it cannot be read."""
     try:
-        text = file.read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except OSError as error:
-        raise RulesError(f"{file}: cannot read rules file ({error.strerror})") from None
-    return parse_rules(text, source=str(file), schema=schema, sample=sample, key_schema=key_schema)
+        raise RulesError(f"{path}: cannot read rules file ({error.strerror})") from None
 
 
 def parse_rules(

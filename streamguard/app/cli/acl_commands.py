@@ -34,7 +34,7 @@ def plan(as_json: AsJson = False) -> None:
     settings = load_settings()
     policy = current_policy(settings)
     authenticate(settings, policy)
-    result = plan_access(settings, policy, active_grants(settings, datetime.now(UTC)))
+    result = plan_access(settings, policy, active_grants(settings, policy, datetime.now(UTC)))
     if as_json:
         typer.echo(json.dumps({"acls": _entries(result.entries), "missing_users": result.missing_users}, indent=2))
         return
@@ -62,7 +62,7 @@ def apply(
     policy = current_policy(settings)
     caller = authenticate(settings, policy)
     require_role(caller, Role.ADMIN, doing="apply ACLs")
-    grants = active_grants(settings, datetime.now(UTC))
+    grants = active_grants(settings, policy, datetime.now(UTC))
     if dry_run:
         _report(plan_access(settings, policy, grants), [], None, as_json)
         return

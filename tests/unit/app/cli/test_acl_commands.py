@@ -41,7 +41,7 @@ def calls(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[dict[str, Any
         made.append({"actor": actor, "create_users": create_users})
         return AccessApplied(PLAN, ["ana"] if create_users else [], None)
 
-    monkeypatch.setattr(acl_commands, "active_grants", lambda settings, now: [])
+    monkeypatch.setattr(acl_commands, "active_grants", lambda settings, policy, now: [])
     monkeypatch.setattr(acl_commands, "plan_access", lambda settings, policy, grants: PLAN)
     monkeypatch.setattr(acl_commands, "apply_access", apply_access)
     return made
