@@ -196,7 +196,7 @@ class LocalBroker:
         return properties
 
     def _format_storage(self, java: str, libs: Path, properties: Path) -> None:
-        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        cluster_id = _cluster_id()
         scram = f"SCRAM-SHA-512=[name={self.admin_principal},password={self.admin_password}]"
         command = [
             *self._java_command(java, libs),
@@ -269,6 +269,15 @@ class LocalBroker:
 
     def _write_state(self, state: _State) -> None:
         self._state_path.write_text(json.dumps(asdict(state)))
+
+
+def _cluster_id() -> str:
+    """A random cluster id as Kafka makes one (URL-safe base64 of 16 bytes), never starting with "-": the
+    storage tool would read that as an option (Kafka's own Uuid.randomUuid draws again for the same reason)."""
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cluster_id.startswith("-"):
+            return cluster_id
 
 
 def _choose_ports() -> BrokerPorts:

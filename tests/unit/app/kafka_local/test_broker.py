@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from streamguard.app.kafka_local import broker as broker_module
+from streamguard.app.kafka_local.broker import _cluster_id
 from streamguard.app.kafka_local.server_config import BrokerPorts
 
 
@@ -34,3 +35,9 @@ def test_generated_admin_password_is_private_and_stable(tmp_path: Path) -> None:
     first = local.admin_password
     assert first == local.admin_password
     assert (tmp_path / "kafka" / "admin.secret").stat().st_mode & 0o077 == 0
+
+
+def test_a_cluster_id_never_starts_like_an_option() -> None:
+    ids = [_cluster_id() for _ in range(2000)]  # about 31 of 2000 raw draws start with "-"
+    assert len({len(cluster_id) for cluster_id in ids}) == 1
+    assert not any(cluster_id.startswith("-") for cluster_id in ids)
