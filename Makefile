@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NATIVE_STAMP := $(VENV)/.native
 NATIVE_SOURCES := native/Cargo.toml native/Cargo.lock native/pyproject.toml $(wildcard native/src/*.rs)
 
-.PHONY: demo test setup lint bench kafka-start kafka-stop clean
+.PHONY: demo console test setup lint bench kafka-start kafka-stop clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ setup: $(STAMP) $(NATIVE_STAMP)
 
 demo: setup
 	$(BIN)/python -m harness.demo
+
+# The web console over the demo's evidence (after `make demo`), until Ctrl-C.
+console: setup
+	$(BIN)/python -m harness.console
 
 test: setup
 	$(BIN)/ruff check .

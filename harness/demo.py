@@ -2,8 +2,8 @@
 
 Starts Kafka (unless it runs), applies the sample rules, starts a worker, produces a few thousand fake
 customers with a few bad records and an erasure among them, then shows one customer as each audience sees
-it, the quarantine and an audit summary, and stops what it started. Safe to run again: each run tags its
-customers, and reports only on its own records.
+it, the quarantine, an audit summary and the worker's Prometheus metrics, and stops what it started. Safe to
+run again: each run tags its customers, and reports only on its own records.
 """
 
 from __future__ import annotations
@@ -19,14 +19,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from harness.demo_control import show_control_plane
+from harness.console import CONSOLE_URL
+from harness.demo_control import TOKENS_FILE, show_control_plane
 from harness.deployment import Deployment
 from harness.raw_producer import RawProducer, avro_payload
 from harness.readback import committed_offsets, decode_view, end_offsets, read_topic, source_of
 from harness.sample_data import customers
-from harness.worker_process import wait_until
+from harness.worker_process import WorkerProcess, wait_until
 from streamguard.agents.codec import frame_wire_format
-from streamguard.agents.kafka_audit_reader import summarize
+from streamguard.agents.kafka_audit_reader import AuditSummary, summarize
 from streamguard.agents.kafka_topics import partition_count
 from streamguard.app.evidence_index import index_evidence
 from streamguard.app.evidence_verify import run_verification, trusted_keys, verification_status
@@ -77,7 +78,7 @@ def run_demo(deployment: Deployment) -> None:
         showcase = produce(options, names, schema_id, schema, tag)
         await_governance(options, names, end_offsets(options, names.raw(DATASET)))
         show_customer(options, names, audiences, schema, showcase)
-        report(deployment, starts)
+        show_metrics(worker, report(deployment, starts))
     finally:
         deployment.stop_workers()
         console.print(f"stopped the worker (log: {worker.log})")
@@ -112,6 +113,11 @@ def show_evidence(deployment: Deployment) -> None:
     )
     console.print(f"sessions in the evidence store: {len(sessions)}; auditor's report: {page}")
     console.print("next: streamguard sessions list · streamguard prove raw.customers 0 0 --audience analytics")
+    console.print(
+        f"[bold]the console[/bold]: run [bold]make console[/bold], open {CONSOLE_URL} and sign in with a token "
+        f"from {settings.home / TOKENS_FILE} (bob approves, ada audits, dana stewards)",
+        highlight=False,
+    )
 
 
 def prepare(deployment: Deployment) -> tuple[int, Any, list[str]]:
@@ -187,7 +193,8 @@ def show_customer(options: dict[str, Any], names: TopicNames, audiences: list[st
     console.print(table)
 
 
-def report(deployment: Deployment, starts: dict[int, int]) -> None:
+def report(deployment: Deployment, starts: dict[int, int]) -> AuditSummary:
+    """The quarantine and the audit of this run's records, printed; the audit summary of the run."""
     names, options = deployment.names, deployment.options
     raw = names.raw(DATASET)
     ends = end_offsets(options, raw)
@@ -218,6 +225,29 @@ def report(deployment: Deployment, starts: dict[int, int]) -> None:
         f"quarantined {dict(this_run.quarantined)}"
     )
     console.print(f"  personal data found in free text: {dict(this_run.entities.most_common())}")
+    return this_run
+
+
+def show_metrics(worker: WorkerProcess, this_run: AuditSummary) -> None:
+    """What Prometheus would scrape from the worker, next to the audit: the worker started for this run, so its
+    counts are the run's."""
+    scrape = worker.metrics()
+    consumed = scrape.total("streamguard_records_consumed_total", dataset=DATASET)
+    delivered = _counts(scrape.by("streamguard_records_delivered_total", "audience", dataset=DATASET))
+    quarantined = _counts(scrape.by("streamguard_records_quarantined_total", "reason", dataset=DATASET))
+    tombstones = scrape.total("streamguard_tombstones_total", dataset=DATASET)
+    agrees = (
+        set(delivered.values()) == {this_run.delivered}
+        and tombstones == this_run.tombstones
+        and quarantined == dict(this_run.quarantined)
+    )
+    verdict = "[green]as the audit says[/green]" if agrees else "[yellow]unlike this run's audit[/yellow]"
+    console.print(
+        f"metrics at http://127.0.0.1:{worker.web_port}/metrics, {verdict}: consumed {consumed:.0f}, "
+        f"tombstones {tombstones:.0f}"
+    )
+    console.print(f"  delivered per audience: {_listed(delivered)}")
+    console.print(f"  quarantined by reason: {_listed(quarantined)}")
 
 
 def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -228,6 +258,14 @@ def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
         else:
             flat[f"{prefix}{name}"] = value
     return flat
+
+
+def _counts(values: dict[str, float]) -> dict[str, int]:
+    return {name: int(value) for name, value in values.items()}
+
+
+def _listed(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} {count}" for name, count in sorted(counts.items()))
 
 
 def _show(value: Any) -> str:

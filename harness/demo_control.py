@@ -19,7 +19,9 @@ from streamguard.control.requests import DeleteTopic
 from streamguard.control.tokens import new_token, token_digest
 from streamguard.core.errors import PermissionDenied
 
-PRINCIPALS = {"dana": "steward", "ops": "admin", "bob": "approver"}
+PRINCIPALS = {"dana": "steward", "ops": "admin", "bob": "approver", "ada": "auditor"}
+POLICY_FILE = "demo-policy.yaml"
+TOKENS_FILE = "demo-tokens.txt"  # the console's sign-in tokens of the demo principals (development only)
 
 
 def write_policy(path: Path, tokens: dict[str, str]) -> None:
@@ -37,10 +39,19 @@ def write_policy(path: Path, tokens: dict[str, str]) -> None:
     path.write_text("\n".join(lines) + "\n")
 
 
+def write_tokens(path: Path, tokens: dict[str, str]) -> None:
+    """The demo principals' tokens, readable by this user only, for signing in to the console."""
+    path.touch(mode=0o600)
+    lines = [f"{name:5} {PRINCIPALS[name]:9} {token}" for name, token in tokens.items()]
+    heading = "# principal, role, token: sign in to the console (make console) with one"
+    path.write_text("\n".join([heading, *lines]) + "\n")
+
+
 def show_control_plane(deployment: Deployment, console: Console) -> None:
     tokens = {name: new_token() for name in PRINCIPALS}
-    policy_file = deployment.home / "demo-policy.yaml"
+    policy_file = deployment.home / POLICY_FILE
     write_policy(policy_file, tokens)
+    write_tokens(deployment.home / TOKENS_FILE, tokens)
     settings = deployment.settings.model_copy(update={"policy": policy_file})
     policy = read_policy(policy_file)
 
@@ -62,9 +73,8 @@ def show_control_plane(deployment: Deployment, console: Console) -> None:
     decided = approvals.decide(settings, policy, as_principal("bob"), request.id, approving=True, text="checked")
     fate = "still there" if scratch in deployment.admin.list_topics(timeout=15).topics else "deleted"
     console.print(f"  bob approved: {decided.state.value}; {scratch} {fate} on the broker")
-    console.print(
-        f"  as bob (a demo token): STREAMGUARD_POLICY={policy_file} STREAMGUARD_TOKEN={tokens['bob']} "
-        "streamguard approvals list",
-        highlight=False,
-        soft_wrap=True,
-    )
+    waiting = deployment.names.raw(f"scratch_{uuid.uuid4().hex[:6]}")
+    deployment.admin.create_topics([NewTopic(waiting, 1, 1)])[waiting].result(30)
+    reason = "left for you: approve it in the console's inbox as bob"
+    pending = approvals.request_operation(settings, policy, as_principal("ops"), DeleteTopic(topic=waiting), reason)
+    console.print(f"  ops requested the deletion of {waiting} too: request {pending.id} waits in the console's inbox")

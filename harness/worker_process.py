@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from harness import HarnessError
+from harness.scrape import Scrape
 from streamguard.agents.kafka_datapath import READY_MESSAGE
 
 
@@ -77,6 +78,10 @@ class WorkerProcess:
         """The worker's status page, ``/streamguard/status/``."""
         with urllib.request.urlopen(f"http://127.0.0.1:{self.web_port}/streamguard/status/", timeout=10) as page:
             return json.loads(page.read())  # type: ignore[no-any-return]
+
+    def metrics(self) -> Scrape:
+        """The worker's Prometheus metrics, ``/metrics``, scraped."""
+        return Scrape.of(f"http://127.0.0.1:{self.web_port}/metrics")
 
     def kill(self) -> None:
         """kill -9: no shutdown, no flush, no commit (crash tests)."""

@@ -6,7 +6,8 @@ this loop on its own thread, with confluent-kafka's consumer and producer doing 
 
 Every client is handed in (``DataPathClients``): ``streamguard.agents.kafka_clients`` builds the real ones,
 and broker-free tests drive the loop with doubles to check what is produced, flushed and committed, in which
-order. What a failure does is ``streamguard.agents.failure_policy``'s decision.
+order. What a failure does is ``streamguard.agents.failure_policy``'s decision. What each committed cycle did
+is counted for Prometheus by ``streamguard.agents.datapath_metrics``.
 
 Delivery: exactly once for ``read_committed`` consumers. A cycle is one transaction of the transactional
 producer: its views and quarantine records, then (their offsets known from the acknowledgements) its sealed
@@ -36,10 +37,11 @@ import os
 import threading
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from confluent_kafka import KafkaError, KafkaException, Message, TopicPartition
 
+from streamguard.agents import datapath_metrics
 from streamguard.agents.batch import ProcessedBatch
 from streamguard.agents.checkpoints import LogCheckpoints, SignedCheckpoint
 from streamguard.agents.failure_policy import DEFAULT_POLICY, FailurePolicy, Outcome
@@ -48,7 +50,7 @@ from streamguard.agents.kafka_ports import DataPathClients, SourceConsumer
 from streamguard.agents.kafka_sends import Deliveries, Sender
 from streamguard.agents.rules_registry import RulesRegistry
 from streamguard.core.errors import DeliveryError, describe_failure
-from streamguard.evidence.audit import chain_key
+from streamguard.evidence.audit import AuditEvent, chain_key
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +67,9 @@ class _InFlight:
     batches: dict[SourcePartition, ProcessedBatch]
     deliveries: Deliveries
     records: int
+    started: float  # monotonic time its processing started
     checkpoints: list[SignedCheckpoint] | None = None  # set once they joined the transaction
+    sealed: list[AuditEvent] = field(default_factory=list)  # set once they were written
 
 
 class DataPath:
@@ -174,6 +178,7 @@ class DataPath:
         for source in sources:
             self.chains.forget(source)
             self.checkpoints.forget(source)
+        datapath_metrics.forget_partitions(sources)
         consumer.incremental_unassign(partitions)
 
     def _owned_heads(self) -> dict[SourcePartition, ChainHead]:
@@ -197,6 +202,7 @@ class DataPath:
             log.warning("checkpoint transaction aborted (%s); the next one covers its events", error.args[0].name())
             return
         self.checkpoints.published(due)
+        datapath_metrics.count_checkpoints(len(due))
 
     def _send_checkpoints(self, due: list[SignedCheckpoint]) -> None:
         if not due:
@@ -240,7 +246,7 @@ class DataPath:
             self._send.views(batch.governed, deliveries)
             for outbound in batch.quarantine:
                 self._send.outbound(outbound, deliveries)
-        self._in_flight = _InFlight(batches, deliveries, len(messages))
+        self._in_flight = _InFlight(batches, deliveries, len(messages), started)
 
     def _settle_or_rewind(self) -> None:
         aborted = self._settle()
@@ -272,7 +278,22 @@ class DataPath:
         self.checkpoints.published(cycle.checkpoints or [])
         self.processed += cycle.records
         self.cycles += 1
+        datapath_metrics.count_cycle(cycle.sealed, len(cycle.checkpoints or []), time.monotonic() - cycle.started)
+        datapath_metrics.observe_lag(self._lags())
         return None
+
+    def _lags(self) -> dict[SourcePartition, int]:
+        """Records behind the high watermark per owned partition, from what librdkafka already knows (the
+        watermark its last fetch reported, the position): no request to the broker."""
+        lags = {}
+        for position in self._consumer.position(self._consumer.assignment()):
+            try:
+                _, high = self._consumer.get_watermark_offsets(position, cached=True)
+            except KafkaException:  # not known locally: a metric must never stop the data path
+                continue
+            if position.offset >= 0 and high >= 0:  # both known: fetched since the partition was assigned
+                lags[(position.topic, position.partition)] = max(high - position.offset, 0)
+        return lags
 
     def _audit_and_offsets(self, cycle: _InFlight) -> dict[SourcePartition, ChainHead]:
         """Inside the cycle's transaction: wait for its views, write its sealed audit events, add its source
@@ -293,6 +314,7 @@ class DataPath:
             )
         self._send.flush(audit)
         self._fault_point("audit")
+        cycle.sealed = list(sealed.values())
         heads = {
             source: self.chains.head_of(source, event, audit.landed[chain_key(*source).encode()])
             for source, event in sealed.items()

@@ -80,6 +80,7 @@ def decide(
         _record(settings, chain, decided, transition, caller.actor, note=text, read_before=True)
         return decided
 
+    _current(settings, request_id)  # an unknown id is refused before the chain is taken from other writers
     with _chain(settings) as chain:
         decided = _attempts(chain, attempt)
         _announce(policy, decided, decided.state.value)
@@ -95,6 +96,12 @@ def list_requests(settings: Settings, state: State | None = None) -> list[Reques
     requests = [expire(r, now) or r for r in _all_requests(settings)]
     chosen = [r for r in requests if state is None or r.state is state]
     return sorted(chosen, key=lambda r: r.created_at, reverse=True)
+
+
+def find_request(settings: Settings, request_id: str) -> Request:
+    """The request with this id (or unique prefix), as ``list_requests`` shows it."""
+    request = _current(settings, request_id)
+    return expire(request, _now()) or request
 
 
 def active_grants(settings: Settings, policy: Policy, now: datetime) -> list[TemporaryGrant]:

@@ -39,7 +39,7 @@ from streamguard.agents.kafka_topics import partition_count
 from streamguard.app.evidence_witness_feed import feed_witness, stored_cosignature, witness_cursor
 from streamguard.app.kafka_config import client_options
 from streamguard.app.settings import Settings
-from streamguard.app.witness import WitnessClient
+from streamguard.app.witness import WitnessClient, open_witness
 from streamguard.core.errors import DeliveryError, EvidenceError
 from streamguard.evidence.audit import APPROVAL, RECORDS, AuditEvent
 from streamguard.evidence.checkpoint import Checkpoint
@@ -48,7 +48,7 @@ from streamguard.evidence.signed_note import parse_note
 from streamguard.store import EvidenceStore, StoredCheckpoint, StoredCosignature, StoredSession
 
 # witness_cursor lives with the feed; it is named here too, beside audit_cursor, as a cursor every run keeps
-__all__ = ["IndexStats", "audit_cursor", "index_evidence", "witness_cursor"]
+__all__ = ["IndexStats", "audit_cursor", "index_evidence", "index_now", "witness_cursor"]
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +73,13 @@ class IndexStats:
     cosignatures_added: int = 0
     sessions_changed: int = 0
     witness_refusals: list[str] = field(default_factory=list)
+
+
+def index_now(settings: Settings, store: EvidenceStore) -> IndexStats:
+    """One indexer run with the witness of ``STREAMGUARD_WITNESS_URL`` (its errors, witness refusals among
+    them, are logged as they happen)."""
+    with open_witness(settings.witness_url) as witness:
+        return index_evidence(settings, store, witness=witness)
 
 
 def index_evidence(settings: Settings, store: EvidenceStore, *, witness: WitnessClient | None) -> IndexStats:

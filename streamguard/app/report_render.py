@@ -15,40 +15,21 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
 import jinja2
-from markupsafe import Markup, escape
 
+from streamguard.app.svg_charts import Chart, bar_chart
 from streamguard.evidence.report import ALL_AUDIENCES, DatasetReport, Report, Totals
 from streamguard.evidence.report_reads import RaisedAlert, ViewRead
 
 CSV_HEADER = ("section", "dataset", "audience", "key", "count", "first_at", "last_at")
 NO_DATASET = "(no dataset)"
 UNKNOWN_PRINCIPAL = "unknown"  # the broker's authorizer log showed no principal for the group
-_SVG_STYLE = {
-    "svg.hashsalt": "streamguard-report",  # ids from a fixed salt, not a random one: same report, same bytes
-    "svg.fonttype": "path",  # glyphs as paths: the page needs no font
-    "text.parse_math": False,  # a '$' in a dataset name is a dollar sign, not mathtext
-    "font.size": 10,
-    "text.color": "#1b1b1b",
-    "axes.labelcolor": "#1b1b1b",
-    "xtick.color": "#1b1b1b",
-    "ytick.color": "#1b1b1b",
-}
-_BAR_COLOUR = "#1f4e79"
-_LABEL_CHARS = 48
 # A spreadsheet runs a cell that starts like a formula: text cells that do are quoted to stay text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class Chart:
-    title: str
-    svg: Markup
 
 
 Cell = str | int | datetime
@@ -158,17 +139,18 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.filters["count"] = lambda number: f"{number:,}"
-    environment.filters["utc"] = _utc_text
-    environment.filters["dataset_name"] = _dataset_name
+    environment.filters["utc"] = utc_text
+    environment.filters["dataset_name"] = dataset_name
     environment.tests["moment"] = lambda cell: isinstance(cell, datetime)
     return environment
 
 
-def _utc_text(moment: datetime) -> str:
+def utc_text(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-def _dataset_name(dataset: str | None) -> str:
+def dataset_name(dataset: str | None) -> str:
+    """How a page names a dataset, and the events that name none."""
     return NO_DATASET if dataset is None else dataset
 
 
@@ -193,7 +175,7 @@ _READS_NOTE = (
 
 def _summary_tables(report: Report) -> list[Table]:
     summary = report.summary
-    audiences = [(_dataset_name(row.dataset), row.audience, row.records) for row in summary.records_by_audience]
+    audiences = [(dataset_name(row.dataset), row.audience, row.records) for row in summary.records_by_audience]
     quarantines = [(row.reason, row.count) for row in summary.quarantines]
     entities = [(row.entity, row.count) for row in summary.entities]
     return [
@@ -203,7 +185,7 @@ def _summary_tables(report: Report) -> list[Table]:
             "Records delivered per dataset and audience",
             ("Dataset", "Audience", "Records"),
             audiences,
-            _bar_chart(
+            bar_chart(
                 "chart-records",
                 "Records delivered per dataset and audience",
                 "records",
@@ -215,20 +197,20 @@ def _summary_tables(report: Report) -> list[Table]:
             "Records quarantined, by reason",
             ("Reason", "Records"),
             quarantines,
-            _bar_chart("chart-quarantines", "Records quarantined, by reason", "records", quarantines),
+            bar_chart("chart-quarantines", "Records quarantined, by reason", "records", quarantines),
         ),
         Table(
             "summary-entities",
             "Entities detected in free text, by type",
             ("Entity type", "Entities"),
             entities,
-            _bar_chart("chart-entities", "Entities detected in free text, by type", "entities", entities),
+            bar_chart("chart-entities", "Entities detected in free text, by type", "entities", entities),
         ),
     ]
 
 
 def _dataset_part(part: DatasetReport) -> DatasetPart:
-    name = _dataset_name(part.dataset)
+    name = dataset_name(part.dataset)
     masked = [(row.audience, row.data_class, row.action, row.count) for row in part.masked]
     legacy = any(row.audience == ALL_AUDIENCES for row in part.masked)
     approvals = [
@@ -324,55 +306,3 @@ def _checkpoint_table(report: Report) -> Table | None:
 def _totals(totals: Totals) -> tuple[int, ...]:
     counts = (totals.events, totals.delivered, totals.tombstones, totals.quarantined, totals.approvals)
     return (*counts, totals.reads, totals.alerts)
-
-
-def _bar_chart(chart_id: str, title: str, unit: str, bars: list[tuple[str, int]]) -> Chart | None:
-    """A horizontal bar chart as inline SVG, or None when there is nothing to draw."""
-    if not bars:
-        return None
-    # Imported here: matplotlib writes its font cache under the user's home on first import, which a command
-    # that renders no chart (or a module merely imported) must not do.
-    import matplotlib
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import MaxNLocator
-
-    labels = [_short(label) for label, _ in bars]
-    values = [value for _, value in bars]
-    with matplotlib.rc_context(_SVG_STYLE):
-        figure = Figure(figsize=(8, 0.9 + 0.34 * len(bars)), layout="constrained")
-        axes = figure.add_subplot()
-        drawn = axes.barh(range(len(bars)), values, color=_BAR_COLOUR)
-        axes.set_yticks(range(len(bars)), labels)
-        axes.invert_yaxis()  # the first row of the table is the top bar
-        axes.bar_label(drawn, labels=[f"{value:,}" for value in values], padding=3)
-        axes.set_xlabel(unit)
-        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-        axes.margins(x=0.12)  # room for the value labels right of the longest bar
-        axes.spines[["top", "right"]].set_visible(False)
-        svg = io.StringIO()
-        figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-    description = "; ".join(f"{label}: {value:,} {unit}" for label, value in bars)
-    return Chart(title, _inline_svg(svg.getvalue(), chart_id, title, description))
-
-
-def _short(label: str) -> str:
-    return label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1] + "…"
-
-
-def _inline_svg(document: str, chart_id: str, title: str, description: str) -> Markup:
-    """matplotlib's SVG document as an element of the page: no XML prolog, doctype or metadata (they name
-    remote URLs), ids unique to this chart, and a title and description for assistive technology."""
-    body = document[document.index("<svg") :]
-    body = re.sub(r"\s*<metadata>.*?</metadata>", "", body, count=1, flags=re.DOTALL)
-    body = re.sub(r'\bid="', f'id="{chart_id}-', body)
-    body = body.replace("url(#", f"url(#{chart_id}-").replace('href="#', f'href="#{chart_id}-')
-    opening_end = body.index(">") + 1
-    view_box = re.search(r'viewBox="([^"]+)"', body[:opening_end])
-    assert view_box is not None, "matplotlib always writes <svg viewBox=...>"
-    labelled = (
-        f'<svg class="chart" viewBox="{view_box.group(1)}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc">'
-        f'<title id="{chart_id}-title">{escape(title)}</title>'
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
-    )
-    return Markup(labelled + body[opening_end:])

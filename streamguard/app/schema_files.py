@@ -15,13 +15,20 @@ from streamguard.core.errors import RulesError
 def read_avro_schema(path: Path) -> dict[str, Any]:
     """A parsed Avro schema file; RulesError naming the file if it cannot be used."""
     try:
-        return fastavro.parse_schema(json.loads(path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise RulesError(f"{path}: cannot read schema ({error.strerror})") from None
+    return parse_avro_schema(text, str(path))
+
+
+def parse_avro_schema(text: str, source: str) -> dict[str, Any]:
+    """A parsed Avro schema; RulesError naming ``source`` (a file, or a field of a request) if it is none."""
+    try:
+        return fastavro.parse_schema(json.loads(text))
     except json.JSONDecodeError as error:
-        raise RulesError(f"{path}:{error.lineno}: schema is not valid JSON") from None
-    except (SchemaParseException, UnknownType, KeyError, TypeError, ValueError) as error:
-        raise RulesError(f"{path}: not a valid Avro schema ({type(error).__name__})") from None
+        raise RulesError(f"{source}:{error.lineno}: schema is not valid JSON") from None
+    except (SchemaParseException, UnknownType, KeyError, TypeError, ValueError, AttributeError) as error:
+        raise RulesError(f"{source}: not a valid Avro schema ({type(error).__name__})") from None
 
 
 def read_json_sample(path: Path) -> dict[str, Any]:

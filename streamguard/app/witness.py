@@ -27,12 +27,14 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import urlsplit
 
 import httpx
 from fastapi import FastAPI, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from streamguard.core.errors import (
+    ConfigError,
     EvidenceError,
     WitnessStoreError,
     WitnessUnavailableError,
@@ -279,3 +281,22 @@ class FileWitnessClient:
     def add_checkpoint(self, old_size: int, proof: list[bytes], note: str) -> list[str]:
         request = AddCheckpointRequest(old_size, tuple(proof), note)
         return [self._store.add_checkpoint(request, int(self._clock())).cosignature]
+
+
+@contextlib.contextmanager
+def open_witness(url: str | None) -> Iterator[WitnessClient | None]:
+    """The witness of ``STREAMGUARD_WITNESS_URL``: served (http, https) or a local state directory (file)."""
+    if not url:
+        yield None
+        return
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https"):
+        client = HttpWitnessClient(url)
+        try:
+            yield client
+        finally:
+            client.close()
+    elif parts.scheme == "file" and parts.path and not parts.netloc:
+        yield FileWitnessClient(Path(parts.path))
+    else:  # the URL itself is not repeated: it may carry credentials
+        raise ConfigError("STREAMGUARD_WITNESS_URL: use http(s)://host:port or file:///path/to/witness/state")

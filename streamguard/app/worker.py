@@ -6,12 +6,13 @@ resolves the broker, loads the keys (creating a development keyring if the envir
 the data path's Kafka clients, and hands the process to Faust.
 
 Faust is the host of the process, and only that today: it owns the lifecycle (start and stop order of the
-services, signals, logging) and serves the status page ``/streamguard/status/``. It runs no agent and no
-table, so its boot strategy starts none of Faust's own Kafka clients: every record, rule version and audit
-event goes through one client library, librdkafka (confluent-kafka). Why the data path is not a Faust
-agent is measured in BENCHMARKS.md; the rules feed runs on the data path's thread so that rule versions and
-records are seen in one order. The control-plane consumers still to come (approvals, sessions) are low
-volume, keyed and stateful: that is where Faust agents and tables fit, and where its clients will start.
+services, signals, logging) and serves the status page ``/streamguard/status/`` and the Prometheus metrics
+``/metrics`` (``streamguard.agents.datapath_metrics``). It runs no agent and no table, so its boot strategy
+starts none of Faust's own Kafka clients: every record, rule version and audit event goes through one client
+library, librdkafka (confluent-kafka). Why the data path is not a Faust agent is measured in BENCHMARKS.md;
+the rules feed runs on the data path's thread so that rule versions and records are seen in one order. The
+control-plane consumers still to come (approvals, sessions) are low volume, keyed and stateful: that is where
+Faust agents and tables fit, and where its clients will start.
 
 If the data path stops, the process exits at once with status 70 and commits nothing more
 (``streamguard.agents.failure_policy``); its supervisor restarts it and the uncommitted span is processed
@@ -34,6 +35,7 @@ import faust
 from faust.app.base import BootStrategy
 from mode import Service
 
+from streamguard.agents import datapath_metrics
 from streamguard.agents.checkpoints import CheckpointPolicy, LogCheckpoints, log_signer
 from streamguard.agents.failure_policy import DEFAULT_POLICY, FailurePolicy
 from streamguard.agents.kafka_audit import AuditChains, kafka_audit_reader
@@ -116,6 +118,11 @@ def connect_worker(plan: WorkerPlan) -> faust.App:
         versions = registry.versions()
         return web.json({"worker": plan.worker_id, "rules_ready": registry.ready.is_set(), "rule_versions": versions})
 
+    @app.page("/metrics")
+    async def metrics(web: faust.web.View, request: faust.web.Request) -> Any:
+        body, content_type = datapath_metrics.exposition()
+        return web.bytes(body, headers={"Content-Type": content_type})  # aiohttp refuses a charset in content_type
+
     return app
 
 
@@ -153,4 +160,4 @@ class DataPathService(Service):
 def _scanner() -> TextScanner:
     from streamguard.masking.detection.presidio_scanner import build_default_scanner  # loads spaCy: only if needed
 
-    return build_default_scanner()
+    return datapath_metrics.CountingScanner(build_default_scanner())

@@ -28,7 +28,7 @@ import yaml
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
 
 from streamguard.core.durations import parse_duration
-from streamguard.core.errors import PolicyError
+from streamguard.core.errors import InvalidInput, PolicyError
 from streamguard.masking.rules_yaml import LocatedYaml, Location, load_located
 
 
@@ -129,7 +129,7 @@ class Policy(BaseModel):
         try:
             return self.principals[name]
         except KeyError:
-            raise PolicyError(f"{self._source}: no principal {name!r} in the policy") from None
+            raise InvalidInput(f"{self._source}: no principal {name!r} in the policy") from None
 
     def has_role(self, name: str, role: Role) -> bool:
         return name in self.principals and role in self.principals[name].roles

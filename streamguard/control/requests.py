@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from streamguard.control.policy import Policy, Role
 from streamguard.core.errors import PermissionDenied, RequestStateError
@@ -30,6 +30,11 @@ class State(StrEnum):
     EXPIRED = "expired"
     EXECUTED = "executed"
     FAILED = "failed"
+
+
+# Kafka's own limits on names, so a request names something that can exist (and an error can quote it).
+TopicName = Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]{1,249}$", description="a Kafka topic")]
+GroupId = Annotated[str, Field(pattern=r"^[!-~]{1,255}$", description="a Kafka consumer group")]
 
 
 class _Operation(BaseModel):
@@ -49,32 +54,42 @@ class _Operation(BaseModel):
 
 class DeleteTopic(_Operation):
     op: Literal["delete-topic"] = "delete-topic"
-    topic: str
+    topic: TopicName
 
 
 class AddPartitions(_Operation):
     op: Literal["add-partitions"] = "add-partitions"
-    topic: str
-    count: int = Field(ge=1, description="the partition count the topic grows to")
+    topic: TopicName
+    count: int = Field(ge=1, le=100_000, description="the partition count the topic grows to")
 
 
 class DeleteGroup(_Operation):
     op: Literal["delete-group"] = "delete-group"
-    group: str
+    group: GroupId
+
+
+def reset_target(to: str) -> str:
+    """``to`` if it is earliest, latest or an ISO-8601 time; ValueError naming what it expects otherwise."""
+    if to not in ("earliest", "latest"):
+        try:
+            datetime.fromisoformat(to)
+        except ValueError:
+            raise ValueError(f"{to!r}: expected earliest, latest or an ISO-8601 time") from None
+    return to
 
 
 class ResetOffsets(_Operation):
     op: Literal["reset-offsets"] = "reset-offsets"
-    group: str
-    topic: str
-    to: str = Field(description="earliest, latest, or an ISO-8601 time")
+    group: GroupId
+    topic: TopicName
+    to: Annotated[str, AfterValidator(reset_target)] = Field(description="earliest, latest, or an ISO-8601 time")
 
 
 class AlterConfig(_Operation):
     op: Literal["alter-config"] = "alter-config"
-    topic: str
-    key: str
-    value: str
+    topic: TopicName
+    key: str = Field(pattern=r"^[a-z0-9._-]{1,255}$", description="a topic configuration, e.g. retention.ms")
+    value: str = Field(max_length=4096)
 
 
 class ApplyRules(_Operation):
@@ -93,18 +108,18 @@ class Replay(_Operation):
     """Re-derive an audience's view of a session from the raw records (reads raw personal data)."""
 
     op: Literal["replay"] = "replay"
-    session: str
-    audience: str
+    session: str = Field(pattern=r"^[0-9a-f]{8,64}$", description="a session id or a prefix of 8+ characters")
+    audience: str = Field(pattern=r"^[!-~]{1,255}$")
 
 
 class Grant(_Operation):
     """Time-bound read access: READ on a topic and a consumer-group prefix, revoked by streamguard at expiry."""
 
     op: Literal["grant"] = "grant"
-    principal: str
-    topic: str
+    principal: str = Field(pattern=r"^[!-~]{1,255}$")
+    topic: TopicName
     seconds: int = Field(ge=1, description="how long the access lasts once granted")
-    group_prefix: str
+    group_prefix: GroupId
 
 
 Operation = Annotated[

@@ -19,8 +19,11 @@
     │   ├── StoreError               the evidence store cannot be opened, read or written
     │   ├── WitnessUnavailableError  a served witness that did not answer
     │   └── SiemExportError          a SIEM target that cannot be used or did not take a batch
+    ├── NotFound                     a session, rules version or dataset asked for by name that does not exist
+    ├── InvalidInput                 a value given to a command or the API not of the form expected (names the field)
     ├── ControlError                 a control-plane action that may not or cannot happen
     │   ├── AuthenticationError      no token, or one no principal of the policy holds
+    │   ├── TooManyFailures          a client whose recent token failures passed the limit (try again later)
     │   ├── PermissionDenied         the caller's roles or the four-eyes rule forbid the action
     │   ├── RequestStateError        a request that is unknown, already decided or expired
     │   └── OperationFailed          the broker refused or failed an approved operation
@@ -224,12 +227,28 @@ class PolicyError(ConfigError):
     """A control-plane policy that fails to load or validate; every problem as ``file:line: path: problem``."""
 
 
+class NotFound(StreamguardError):  # noqa: N818 - named for the answer, as HTTP's 404 is
+    """Something asked for by name or id (a session, a rules version, a dataset) that does not exist."""
+
+
+class InvalidInput(StreamguardError):  # noqa: N818 - named for what the caller gave, as HTTP 422 is
+    """A value given to a command or the API that is not of the form expected; the message names the field."""
+
+
 class ControlError(StreamguardError):
     """A control-plane action that may not or cannot happen."""
 
 
 class AuthenticationError(ControlError):
     """No ``STREAMGUARD_TOKEN``, or a token whose digest no principal of the policy holds."""
+
+
+class TooManyFailures(ControlError):  # noqa: N818 - named for what the client did
+    """A client whose token failures passed the limit; ``retry_after_s`` says when it may try again."""
+
+    def __init__(self, message: str, retry_after_s: int) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
 
 
 class PermissionDenied(ControlError):  # noqa: N818 - named for the decision, as HTTP's 403 is

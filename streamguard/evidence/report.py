@@ -22,7 +22,14 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from streamguard.core.errors import ReportError
 from streamguard.core.topics import TopicNames
 from streamguard.evidence.audit import ACCESS, ALERT, APPROVAL, RECORDS, AuditEvent
-from streamguard.evidence.report_common import as_utc, event_name
+from streamguard.evidence.report_common import (
+    as_utc,
+    checked_period,
+    consumed_records,
+    delivered_records,
+    event_name,
+    recorded_at,
+)
 from streamguard.evidence.report_reads import DatasetReads, RaisedAlert, ViewRead, access_reads, raised_alert
 
 MAX_PROBLEMS_SHOWN = 50
@@ -199,11 +206,10 @@ class _DatasetTally:
     tombstones: int = 0
 
     def add_records(self, event: AuditEvent) -> None:
-        delivered = sum(last - first + 1 for first, last in event.delivered)
         self.events += 1
-        self.delivered += delivered
+        self.delivered += delivered_records(event)
         self.tombstones += len(event.tombstones)
-        self.source_topics[event.source.topic] += delivered + len(event.tombstones) + len(event.quarantined)
+        self.source_topics[event.source.topic] += consumed_records(event)
         self.identities.update(event.identities)
         self.audiences.update({(audience, out.topic): out.count for audience, out in event.outputs.items()})
         self.masked.update({_split_action_key(event, key): count for key, count in event.action_counts.items()})
@@ -271,12 +277,10 @@ def build_report(
     ``action_counts`` key that is not ``audience/class/action`` or legacy ``class/action``, or an access or
     alert event whose operation lacks what such an event records.
     """
-    start, end = as_utc(start), as_utc(end)
-    if end <= start:
-        raise ReportError(f"empty period: the end {end.isoformat()} is not after the start {start.isoformat()}")
+    start, end = checked_period(start, end)
     tallies: dict[str | None, _DatasetTally] = {}
     for event in events:
-        if not start <= _recorded_at(event) < end:
+        if not start <= recorded_at(event) < end:
             continue
         if event.kind == ACCESS:
             for name, key, entry, observed_at in access_reads(event, names):
@@ -346,12 +350,3 @@ def _split_action_key(event: AuditEvent, key: str) -> tuple[str, str, str]:
     raise ReportError(
         f"{event_name(event)}: action_counts key {key!r} is neither audience/class/action nor class/action"
     )
-
-
-def _recorded_at(event: AuditEvent) -> datetime:
-    try:
-        return as_utc(datetime.fromisoformat(event.recorded_at))
-    except ValueError:
-        raise ReportError(
-            f"{event_name(event)}: recorded_at {event.recorded_at!r} is not an ISO-8601 timestamp"
-        ) from None

@@ -21,6 +21,7 @@ from harness.sample_data import customers, structured_rules
 from streamguard.evidence.audit import AuditEvent
 from streamguard.schemas import CUSTOMERS_AVSC
 from streamguard.store.evidence_store import EvidenceStore
+from tests.cli_in_process import run_cli
 from tests.conftest import KafkaEndpoint
 
 pytestmark = pytest.mark.kafka
@@ -58,10 +59,9 @@ def test_a_purge_archives_what_it_deletes_and_is_itself_audited(kafka: KafkaEndp
     archive = tmp_path / "evidence-2026.jsonl.gz"
 
     # the auditor's report, before the purge, says what the audit says
-    reported = _run(
-        deployment, "report", "--from", "1d", "--to", "2099-01-01", "--format", "json", "--dataset", dataset
+    reported = run_cli(
+        deployment.env(), "report", "--from", "1d", "--to", "2099-01-01", "--format", "json", "--dataset", dataset
     )
-    assert reported.returncode == 0, reported.stderr
     part = next(d for d in json.loads(reported.stdout)["datasets"] if d["dataset"] == dataset)
     audit = deployment.audit()
     assert part["totals"]["delivered"] == audit.delivered == 40
@@ -74,22 +74,19 @@ def test_a_purge_archives_what_it_deletes_and_is_itself_audited(kafka: KafkaEndp
     assert refused.returncode == 2  # an archive, or an explicit --no-archive
     assert "--archive" in refused.stderr
 
-    purged = _run(deployment, "evidence", "purge", "--older-than", "0h", "--archive", str(archive))
-    assert purged.returncode == 0, purged.stderr
+    purged = run_cli(deployment.env(), "evidence", "purge", "--older-than", "0h", "--archive", str(archive))
     assert "archived to" in purged.stdout
     lines = [json.loads(line) for line in gzip.decompress(archive.read_bytes()).decode().splitlines()]
     archived = [AuditEvent.model_validate(line["event"]) for line in lines if line["type"] == "event"]
     assert sum(n for event in archived for first, last in event.delivered for n in [last - first + 1]) == 40
 
-    checked = _run(deployment, "evidence", "verify-archive", str(archive))
-    assert checked.returncode == 0, checked.stdout + checked.stderr
+    checked = run_cli(deployment.env(), "evidence", "verify-archive", str(archive))
     assert f"{len(archived)} events" in checked.stdout
 
     with EvidenceStore.open(deployment.settings.resolved_evidence_store_url) as store:
         assert not [event for event in store.events() if event.kind == "records"]  # exactly what was archived went
 
-    verified = _run(deployment, "verify", "--all", "--json")
-    assert verified.returncode == 0, verified.stdout
+    verified = run_cli(deployment.env(), "verify", "--all", "--json")
     control = json.loads(verified.stdout)["chains"][f"{deployment.names.control}:0"]
     assert control["events"] == control["checkpointed"] == 1
     purge_event = next(
@@ -107,6 +104,5 @@ def test_a_purge_archives_what_it_deletes_and_is_itself_audited(kafka: KafkaEndp
         .replace('"quarantined": []', '"quarantined": [{"offset": 0, "reason": "x"}]', 1)
     )
     edited.write_bytes(gzip.compress(text.encode()))
-    rejected = _run(deployment, "evidence", "verify-archive", str(edited))
-    assert rejected.returncode == 1
+    rejected = run_cli(deployment.env(), "evidence", "verify-archive", str(edited), exit_code=1)
     assert "does not match its hash" in rejected.stdout

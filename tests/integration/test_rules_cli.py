@@ -11,12 +11,14 @@ import pytest
 
 from harness.worker_process import worker_env
 from streamguard.schemas import CUSTOMERS_AVSC, CUSTOMERS_RULES
+from tests.cli_in_process import run_cli
 from tests.conftest import KafkaEndpoint
 
 pytestmark = pytest.mark.kafka
 
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """The command as a user runs it: its own process, its exit status, its one error line."""
     command = [sys.executable, "-m", "streamguard", *args]
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
 
@@ -29,20 +31,20 @@ def test_rule_versions_are_published_listed_and_shown(kafka: KafkaEndpoint, tmp_
     original = CUSTOMERS_RULES.read_text().replace("dataset: customers", f"dataset: {dataset}")
     rules.write_text(original)
 
-    first = _cli(env, "rules", "apply", str(rules), "--schema", schema)
-    assert first.returncode == 0, first.stderr
-    assert f"published {dataset}/v000001" in first.stdout
-    assert "unchanged" in _cli(env, "rules", "apply", str(rules), "--schema", schema).stdout
+    assert f"published {dataset}/v000001" in run_cli(env, "rules", "apply", str(rules), "--schema", schema).stdout
+    assert "unchanged" in run_cli(env, "rules", "apply", str(rules), "--schema", schema).stdout
 
     rules.write_text(original.replace("support:   {clearances: [contact]}", "support:   {clearances: []}"))
-    assert f"published {dataset}/v000002" in _cli(env, "rules", "apply", str(rules), "--schema", schema).stdout
+    assert f"published {dataset}/v000002" in run_cli(env, "rules", "apply", str(rules), "--schema", schema).stdout
 
-    listing = _cli(env, "rules", "list").stdout
+    listing = run_cli(env, "rules", "list").stdout
     assert dataset in listing
     assert "│ 2 " in listing
-    shown = _cli(env, "rules", "show", dataset, "--version", "1")
+    shown = run_cli(env, "rules", "show", dataset, "--version", "1")
     assert "support:   {clearances: [contact]}" in shown.stdout
-    assert _cli(env, "rules", "show", "no_such_dataset").returncode == 1
+    unknown = _cli(env, "rules", "show", "no_such_dataset")
+    assert (unknown.returncode, unknown.stderr.strip()) == (2, "error: no rules for dataset 'no_such_dataset'")
+    assert "no rules version 9 for dataset" in _cli(env, "rules", "show", dataset, "--version", "9").stderr
 
 
 def test_invalid_rules_are_refused_with_file_line_and_path(kafka: KafkaEndpoint, tmp_path: Path) -> None:
@@ -69,6 +71,7 @@ def test_rules_for_an_avro_key_are_applied_with_its_schema(kafka: KafkaEndpoint,
     key_schema.write_text('{"type": "record", "name": "K", "fields": [{"name": "email", "type": "string"}]}')
     refused = _cli(env, "rules", "apply", str(rules), "--schema", str(CUSTOMERS_AVSC))
     assert refused.returncode == 2
-    assert "rules for an Avro key's fields are applied with --key-schema" in refused.stderr
-    applied = _cli(env, "rules", "apply", str(rules), "--schema", str(CUSTOMERS_AVSC), "--key-schema", str(key_schema))
-    assert f"published {dataset}/v000001" in applied.stdout, applied.stderr
+    assert "rules for an Avro key's fields are applied with the key's schema (--key-schema" in refused.stderr
+    schemas = ("--schema", str(CUSTOMERS_AVSC), "--key-schema", str(key_schema))
+    applied = run_cli(env, "rules", "apply", str(rules), *schemas)
+    assert f"published {dataset}/v000001" in applied.stdout

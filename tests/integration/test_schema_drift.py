@@ -4,8 +4,6 @@ with the unclassified policy, the worker warns, the audit records it, and ``stre
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from harness.deployment import Deployment, producer_schema
 from harness.raw_producer import RawProducer, avro_payload
 from harness.readback import decode_view, read_topic
 from harness.worker_process import wait_until
+from tests.cli_in_process import run_cli
 from tests.conftest import KafkaEndpoint
 
 pytestmark = pytest.mark.kafka
@@ -84,13 +83,6 @@ def test_a_field_added_under_a_public_record_is_masked_and_reported(kafka: Kafka
         assert "rita.canary" not in worker.output()
     finally:
         deployment.stop_workers()
-    listing = subprocess.run(
-        [sys.executable, "-m", "streamguard", "rules", "drift", leads],
-        env=deployment.env(COLUMNS="200"),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    ).stdout
+    listing = run_cli(deployment.env(), "rules", "drift", leads).stdout
     assert "profile.email" in listing
     assert str(v2_id) in listing

@@ -1,5 +1,6 @@
 """The wheel, installed with its declared dependencies into a fresh virtualenv outside the checkout: one
-import root, the sample dataset inside the package, and the preview commands working from there."""
+import root, the sample dataset and the console's pages inside the package, and the preview commands working
+from there."""
 
 from __future__ import annotations
 
@@ -42,6 +43,8 @@ def test_the_wheel_holds_one_import_root_and_the_sample_dataset(installed: tuple
     assert {name.split("/")[0] for name in names} == {"streamguard", wheel.name.split("-py3")[0] + ".dist-info"}
     for sample in ("customers.avsc", "customers.rules.yaml", "customers.sample.jsonl"):
         assert f"streamguard/schemas/{sample}" in names
+    pages = {name.rpartition("/")[2] for name in names if name.startswith("streamguard/app/templates/console/")}
+    assert {"base.html.j2", "inbox.html.j2", "session.html.j2", "dataset.html.j2", "console.css"} <= pages
 
 
 def test_the_installed_package_shadows_nothing_and_keeps_its_home_outside_site_packages(

@@ -9,6 +9,7 @@ import typer
 from streamguard.app.cli import (
     access_commands,
     acl_commands,
+    api_command,
     approval_commands,
     control_commands,
     evidence_commands,
@@ -56,6 +57,7 @@ cli.add_typer(control_commands.group, name="control")
 cli.add_typer(access_commands.access_group, name="access")
 cli.add_typer(acl_commands.group, name="acl")
 cli.command("alerts")(access_commands.alerts)
+cli.command("api")(api_command.api)
 cli.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(worker_command.worker)
 
 

@@ -18,8 +18,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from streamguard.app.cli.evidence_commands import AsJson, NoIndex, parse_when, run_index
+from streamguard.app.cli.evidence_commands import AsJson, NoIndex, parse_when
 from streamguard.app.control_context import current_policy
+from streamguard.app.evidence_index import index_now
 from streamguard.app.read_watch import ReadObservation, observe_round
 from streamguard.app.settings import load_settings
 from streamguard.store import EvidenceStore, StoredReadAccess
@@ -107,7 +108,7 @@ def _query(no_index: bool, query: Callable[[EvidenceStore], _T]) -> _T:
     settings = load_settings()
     with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
         if not no_index:
-            run_index(settings, store)
+            index_now(settings, store)
         return query(store)
 
 

@@ -12,10 +12,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from streamguard.app import approvals
+from streamguard.app import approvals, rules_service
 from streamguard.app.control_context import authenticate, current_policy
-from streamguard.app.risky_operations import rules_diff, rules_request
-from streamguard.app.rules_changes import publish_tightening
+from streamguard.app.risky_operations import rules_request
 from streamguard.app.settings import load_settings
 from streamguard.control.requests import (
     AddPartitions,
@@ -27,6 +26,7 @@ from streamguard.control.requests import (
     Request,
     ResetOffsets,
     State,
+    reset_target,
 )
 from streamguard.core.durations import format_duration, parse_duration
 
@@ -88,11 +88,10 @@ def reset_offsets(
     as_json: AsJson = False,
 ) -> None:
     """Move GROUP's committed offsets on TOPIC (the group must have no active members when it runs)."""
-    if to not in ("earliest", "latest"):
-        try:
-            datetime.fromisoformat(to)
-        except ValueError:
-            raise typer.BadParameter(f"--to {to!r}: expected earliest, latest or an ISO-8601 time") from None
+    try:
+        reset_target(to)
+    except ValueError as error:
+        raise typer.BadParameter(f"--to {error}") from None
     _submit(ResetOffsets(group=group, topic=topic, to=to), reason, as_json)
 
 
@@ -117,21 +116,19 @@ def apply_rules(
     settings = load_settings()
     policy = current_policy(settings)
     caller = authenticate(settings, policy)
-    rules, operation = rules_request(rules_file, schema_file, key_schema_file)
-    diff = rules_diff(settings, rules)
-    if not diff.reduces_protection:
-        record = publish_tightening(settings, caller.actor, rules, operation, diff, reason)
-        applied = record.key if record is not None else "unchanged"
+    _, operation = rules_request(rules_file, schema_file, key_schema_file)
+    change = rules_service.submit(settings, policy, caller, operation, reason)
+    if change.request is None:
+        record = change.record
         if as_json:
             typer.echo(json.dumps({"id": None, "state": "applied", "version": record.version if record else None}))
         else:
-            console.print(f"applied at once, since it reduces no protection: {applied}")
+            console.print(f"applied at once, since it reduces no protection: {record.key if record else 'unchanged'}")
         return
-    request = approvals.request_operation(settings, policy, caller, operation, reason)
-    _print(request, as_json)
+    _print(change.request, as_json)
     if not as_json:
-        for change in diff.loosenings:
-            console.print(f"  [yellow]{change.audience}[/yellow] {change.path}: {change.before} -> {change.after}")
+        for row in change.diff.loosenings:
+            console.print(f"  [yellow]{row.audience}[/yellow] {row.path}: {row.before} -> {row.after}")
 
 
 @request_group.command("replay")

@@ -12,19 +12,16 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Annotated
-from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from streamguard.app.evidence_index import IndexStats, index_evidence
+from streamguard.app.evidence_index import IndexStats, index_now
 from streamguard.app.settings import Settings, load_settings
-from streamguard.app.witness import FileWitnessClient, HttpWitnessClient, WitnessClient
 from streamguard.core.durations import parse_duration
-from streamguard.core.errors import ConfigError, InfrastructureFault
+from streamguard.core.errors import InfrastructureFault
 from streamguard.evidence.sessions import Session
 from streamguard.store import EvidenceStore, StoredSession, parse_utc
 
@@ -57,36 +54,11 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
 
 
 @contextmanager
-def open_witness(url: str | None) -> Iterator[WitnessClient | None]:
-    """The witness of ``STREAMGUARD_WITNESS_URL``: served (http, https) or a local state directory (file)."""
-    if not url:
-        yield None
-        return
-    parts = urlsplit(url)
-    if parts.scheme in ("http", "https"):
-        client = HttpWitnessClient(url)
-        try:
-            yield client
-        finally:
-            client.close()
-    elif parts.scheme == "file" and parts.path and not parts.netloc:
-        yield FileWitnessClient(Path(parts.path))
-    else:  # the URL itself is not repeated: it may carry credentials
-        raise ConfigError("STREAMGUARD_WITNESS_URL: use http(s)://host:port or file:///path/to/witness/state")
-
-
-def run_index(settings: Settings, store: EvidenceStore) -> IndexStats:
-    """One indexer run (its errors, witness refusals among them, are logged as they happen)."""
-    with open_witness(settings.witness_url) as witness:
-        return index_evidence(settings, store, witness=witness)
-
-
-@contextmanager
 def _current_store(no_index: bool) -> Iterator[EvidenceStore]:
     settings = load_settings()
     with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
         if not no_index:
-            run_index(settings, store)
+            index_now(settings, store)
         yield store
 
 
@@ -182,7 +154,7 @@ def index(
     settings = load_settings()
     with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
         if not follow:
-            stats = run_index(settings, store)
+            stats = index_now(settings, store)
             console.print(describe(stats), highlight=False)
             if stats.witness_refusals:
                 raise typer.Exit(1)
@@ -197,7 +169,7 @@ def _follow(settings: Settings, store: EvidenceStore, interval: float) -> None:
     try:
         while True:
             try:
-                stats = run_index(settings, store)
+                stats = index_now(settings, store)
                 if stats != IndexStats():
                     console.print(f"{datetime.now(UTC):%H:%M:%S} {describe(stats)}", highlight=False)
             except InfrastructureFault as fault:

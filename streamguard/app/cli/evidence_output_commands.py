@@ -4,20 +4,18 @@ evidence topics first, then read the evidence store."""
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from streamguard.app.auditor_report import auditor_report
 from streamguard.app.cli.evidence_commands import parse_when
 from streamguard.app.evidence_index import index_evidence
-from streamguard.app.evidence_verify import run_verification, trusted_keys, verification_status
 from streamguard.app.report_render import render_csv, render_html, render_json
 from streamguard.app.settings import load_settings
 from streamguard.app.siem_export import ExportCursor, export_events, sink_for_target
-from streamguard.evidence.report import build_report
 from streamguard.store.evidence_store import EvidenceStore
 
 
@@ -47,19 +45,7 @@ def report(
     settings = load_settings()
     period = parse_when(start), parse_when(end)
     with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
-        index_evidence(settings, store, witness=None)
-        status = (
-            verification_status(run_verification(settings, trusted_keys(settings), store=store)) if verify else None
-        )
-        built = build_report(
-            store.events(since=period[0], until=period[1]),
-            start=period[0],
-            end=period[1],
-            dataset=dataset,
-            verification=status,
-            generated_at=datetime.now(UTC),
-            names=settings.topic_names,
-        )
+        built = auditor_report(settings, store, *period, dataset=dataset, verify=verify)
     render = {ReportFormat.HTML: render_html, ReportFormat.JSON: render_json, ReportFormat.CSV: render_csv}
     text = render[output_format](built)
     if out is None:

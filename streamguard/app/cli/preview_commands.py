@@ -5,17 +5,20 @@ from __future__ import annotations
 import base64
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from streamguard.app.schema_files import read_avro_schema
-from streamguard.core.errors import DetectionError, StreamguardError
+from streamguard.core.errors import StreamguardError
 
 BATCH_LINES = 256
+
+if TYPE_CHECKING:
+    from streamguard.app.preview import SampleMasker
 
 
 def register(cli: typer.Typer) -> None:
@@ -25,27 +28,14 @@ def register(cli: typer.Typer) -> None:
 
 
 def _default_scanner() -> Any:
-    """The real free-text scanner; imported only when a batch actually has text to scan."""
+    """The real free-text scanner, saying so on stderr when it cannot be built."""
     from streamguard.masking.detection.presidio_scanner import build_default_scanner
 
-    return build_default_scanner()
-
-
-class LazyScanner:
-    """A TextScanner that builds the real one on first use, so rules without free text never load NLP."""
-
-    def __init__(self, factory: Callable[[], Any]) -> None:
-        self._factory = factory
-        self._scanner: Any = None
-
-    def scan_batch(self, texts: Sequence[str]) -> list[Any]:
-        if self._scanner is None:
-            try:
-                self._scanner = self._factory()
-            except ImportError as error:
-                typer.echo(f"note: free-text detection unavailable ({error.name}); such records fail", err=True)
-                raise DetectionError("free-text scanner unavailable") from None
-        return self._scanner.scan_batch(texts)
+    try:
+        return build_default_scanner()
+    except ImportError as error:
+        typer.echo(f"note: free-text detection unavailable ({error.name}); such records fail", err=True)
+        raise
 
 
 scanner_factory: Callable[[], Any] = _default_scanner  # tests substitute a fake here
@@ -58,11 +48,9 @@ def mask(
     keyring: Annotated[Path | None, typer.Option("--keyring", help="Keyring JSON; default: ephemeral.")] = None,
 ) -> None:
     """Mask JSON lines from stdin for one audience; masked JSON lines to stdout, problems to stderr."""
+    from streamguard.app.preview import LazyScanner, SampleMasker
     from streamguard.masking.keyring_file import load_keyring_file
-    from streamguard.masking.keys import Keyring
-    from streamguard.masking.plan import DatasetMasker
     from streamguard.masking.rules import load_rules
-    from streamguard.masking.schema_tree import from_avro
 
     avro = read_avro_schema(schema) if schema else None
     loaded = load_rules(rules, schema=avro)
@@ -70,12 +58,11 @@ def mask(
         raise StreamguardError(f"{rules}: no audience {audience!r} (known: {', '.join(loaded.audiences)})")
     if keyring is None:
         typer.echo("note: no --keyring; using an ephemeral preview key (tokens differ from production)", err=True)
-    keys = load_keyring_file(keyring) if keyring else Keyring.ephemeral()
-    masker = DatasetMasker(loaded, keys, schema=avro, scanner=LazyScanner(scanner_factory))
-    tree = from_avro(avro) if avro else None
+    keys = load_keyring_file(keyring) if keyring else None
+    masker = SampleMasker(loaded, avro, LazyScanner(lambda: scanner_factory()), keys)
     failed = 0
     for chunk in _chunks(_numbered(sys.stdin), BATCH_LINES):
-        failed += _mask_chunk(masker, audience, tree, avro, chunk, sys.stdout)
+        failed += _mask_chunk(masker, audience, chunk, sys.stdout)
     if failed:
         typer.echo(f"{failed} line(s) failed", err=True)
         raise typer.Exit(1)
@@ -92,20 +79,20 @@ def _chunks(items: Iterator[tuple[int, str]], size: int) -> Iterator[list[tuple[
         yield chunk
 
 
-def _mask_chunk(masker: Any, audience: str, tree: Any, avro: Any, chunk: list[tuple[int, str]], out: TextIO) -> int:
+def _mask_chunk(masker: SampleMasker, audience: str, chunk: list[tuple[int, str]], out: TextIO) -> int:
     """Mask one chunk; print views in input order and return how many lines failed."""
     from streamguard.masking.avro_json import to_json_value
 
     parsed: list[tuple[int, Any]] = []
     failed = 0
     for number, line in chunk:
-        record, problem = _parse_line(line, tree, avro)
+        record, problem = masker.parse(line)
         if problem:
             typer.echo(f"line {number}: {problem}", err=True)
             failed += 1
         else:
             parsed.append((number, record))
-    outcomes = masker.mask_batch([record for _, record in parsed])
+    outcomes = masker.mask([record for _, record in parsed])
     for (number, _), outcome in zip(parsed, outcomes, strict=True):
         if outcome.failed:
             typer.echo(f"line {number}: {outcome.failure}", err=True)
@@ -113,29 +100,6 @@ def _mask_chunk(masker: Any, audience: str, tree: Any, avro: Any, chunk: list[tu
         else:
             out.write(json.dumps(outcome.views[audience], default=to_json_value, ensure_ascii=False) + "\n")
     return failed
-
-
-def _parse_line(line: str, tree: Any, avro: Any) -> tuple[Any, str | None]:
-    """The record of one input line, or why it cannot be used (never quoting the line)."""
-    from fastavro.validation import validate
-
-    from streamguard.masking.avro_json import record_from_json
-
-    try:
-        value = json.loads(line)
-    except json.JSONDecodeError as error:
-        return None, f"not valid JSON (column {error.colno})"
-    if value is not None and not isinstance(value, dict):
-        return None, "expected a JSON object"
-    if tree is None or value is None:
-        return value, None
-    try:
-        record = record_from_json(tree, value)
-    except StreamguardError as error:
-        return None, str(error)
-    if not validate(record, avro, raise_errors=False):
-        return None, "record does not match the schema"
-    return record, None
 
 
 def decrypt(

@@ -46,6 +46,8 @@ class Consumer:
         self.log, self.stop, self.script = log, stop, list(script)
         self.while_filling: list[Callable[[Consumer], None]] = []  # run inside the next "what else" calls
         self.assigned: list[TopicPartition] = []
+        self.positions: dict[tuple[str, int], int] = {}  # next offset to serve, per partition served from
+        self.high_watermarks: dict[tuple[str, int], int] = {}  # as a fetch last reported them
         self._on_assign: RebalanceCallback | None = None
         self._on_revoke: RebalanceCallback | None = None
 
@@ -64,7 +66,10 @@ class Consumer:
                 self.stop.set()
             return []
         step = self.script.pop(0)
-        return step(self) if callable(step) else step
+        served = step(self) if callable(step) else step
+        for record in served:
+            self.positions[(record.topic(), record.partition())] = record.offset() + 1
+        return served
 
     def revoke(self) -> None:
         assert self._on_revoke is not None
@@ -86,6 +91,17 @@ class Consumer:
 
     def seek(self, partition: TopicPartition) -> None:
         self.log.append(("seek", partition.topic, partition.partition, partition.offset))
+
+    def position(self, partitions: list[TopicPartition]) -> list[TopicPartition]:
+        return [
+            TopicPartition(p.topic, p.partition, self.positions.get((p.topic, p.partition), -1001)) for p in partitions
+        ]
+
+    def get_watermark_offsets(
+        self, partition: TopicPartition, timeout: float = -1, cached: bool = False
+    ) -> tuple[int, int]:
+        assert cached  # the data path must not ask the broker on its hot path
+        return -1001, self.high_watermarks.get((partition.topic, partition.partition), -1001)
 
     def consumer_group_metadata(self) -> str:
         return "group-metadata"
