@@ -18,7 +18,7 @@ router = APIRouter(prefix="/api/requests", tags=["approvals"])
 
 class NewRequest(BaseModel):
     operation: Operation
-    reason: str = Field(min_length=1, max_length=2000, description="Why: the approvers decide on it.")
+    reason: str = Field(pattern=r"\S", max_length=2000, description="Why: the approvers decide on it.")
 
 
 class Approval(BaseModel):
@@ -26,7 +26,7 @@ class Approval(BaseModel):
 
 
 class Denial(BaseModel):
-    reason: str = Field(min_length=1, max_length=2000, description="Why you deny (required).")
+    reason: str = Field(pattern=r"\S", max_length=2000, description="Why you deny (required).")
 
 
 class Submitted(BaseModel):
