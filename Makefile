@@ -45,6 +45,7 @@ bench: setup
 	$(BIN)/python -m bench.pipeline
 	$(BIN)/python -m bench.verify
 	$(BIN)/python -m bench.approvals
+	$(BIN)/python -m bench.api
 
 kafka-start: $(STAMP)
 	$(BIN)/streamguard kafka start

@@ -30,7 +30,7 @@ import uvicorn
 from confluent_kafka.admin import AdminClient, NewTopic
 from pydantic import SecretStr
 
-from bench.approvals import POLICY
+from bench.approvals import control_deployment
 from bench.pipeline import local_bootstrap
 from harness.worker_process import free_port
 from streamguard.app import approvals
@@ -39,7 +39,6 @@ from streamguard.app.control_context import Caller, authenticate, read_policy
 from streamguard.app.settings import Settings
 from streamguard.control.policy import Policy
 from streamguard.control.requests import DeleteTopic, State
-from streamguard.control.tokens import token_digest
 
 PENDING = 5  # requests waiting while the lists are measured
 
@@ -103,15 +102,9 @@ def main() -> None:
     bootstrap = local_bootstrap()
     times: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory(prefix="streamguard-bench-api-") as home:
-        policy_file = Path(home) / "policy.yaml"
-        policy_file.write_text(POLICY.format(ops=token_digest("ops"), bob=token_digest("bob")))
-        settings = Settings(
-            bootstrap=bootstrap,
-            home=Path(home),
-            system_topic_prefix=f"bench{uuid.uuid4().hex[:6]}.",
-            policy=policy_file,
-        )
-        bench = Bench(settings, read_policy(policy_file), AdminClient({"bootstrap.servers": bootstrap}))
+        settings = control_deployment(bootstrap, Path(home))
+        policy = read_policy(settings.policy)  # type: ignore[arg-type]
+        bench = Bench(settings, policy, AdminClient({"bootstrap.servers": bootstrap}))
         for _ in range(PENDING):
             bench.new_request()
         bearer = {"Authorization": "Bearer bob"}

@@ -40,6 +40,14 @@ approvals: {{quorum: 1, pending_ttl: 1h, max_grant: 1h}}
 """
 
 
+def control_deployment(bootstrap: str, home: Path) -> Settings:
+    """An isolated deployment (its own system topics) under the bench policy, with the tokens "ops" and "bob"."""
+    policy_file = home / "policy.yaml"
+    policy_file.write_text(POLICY.format(ops=token_digest("ops"), bob=token_digest("bob")))
+    prefix = f"bench{uuid.uuid4().hex[:6]}."
+    return Settings(bootstrap=bootstrap, home=home, system_topic_prefix=prefix, policy=policy_file)
+
+
 def bare_decision(options: dict[str, object], topic: str, transactional_id: str) -> float:
     """Seconds for the least a serialized decision does: fence, read the state, commit two records."""
     started = time.perf_counter()
@@ -59,15 +67,8 @@ def main() -> None:
     args = parser.parse_args()
     bootstrap = local_bootstrap()
     with tempfile.TemporaryDirectory(prefix="streamguard-bench-approvals-") as home:
-        policy_file = Path(home) / "policy.yaml"
-        policy_file.write_text(POLICY.format(ops=token_digest("ops"), bob=token_digest("bob")))
-        settings = Settings(
-            bootstrap=bootstrap,
-            home=Path(home),
-            system_topic_prefix=f"bench{uuid.uuid4().hex[:6]}.",
-            policy=policy_file,
-        )
-        policy = read_policy(policy_file)
+        settings = control_deployment(bootstrap, Path(home))
+        policy = read_policy(settings.policy)  # type: ignore[arg-type]
         ops, bob = (authenticate(settings.model_copy(update={"token": SecretStr(n)}), policy) for n in ("ops", "bob"))
         admin = AdminClient({"bootstrap.servers": bootstrap})
         state_topic = f"{settings.system_topic_prefix}bare"

@@ -22,6 +22,7 @@ from streamguard.app.settings import Settings
 from streamguard.control.failure_limit import FailureLimit, FailureLimiter
 from streamguard.control.tokens import token_digest
 from tests.conftest import KafkaEndpoint
+from tests.integration.rule_texts import two_audience_rules
 
 pytestmark = pytest.mark.kafka
 
@@ -36,19 +37,15 @@ audiences:
   analytics: {{principals: [ana]}}
 approvals: {{quorum: 1, pending_ttl: 1h, max_grant: 8h}}
 """
-RULES = """\
-dataset: {dataset}
-format: json
-audiences:
-  analytics: {{clearances: []}}
-  support: {{clearances: [contact]}}
-fields:
-  name:  {{class: contact, action: pseudonymize}}
-  email: {{class: contact, action: {email_action}}}
-key: {{class: public}}
-"""
 NAMES = ("root", "bob", "ada", "sam", "ana")
 EXAMPLES = 5  # per operation: enough to reach each error path, few enough for the suite's budget
+
+
+def people_rules(dataset: str, email_action: str) -> str:
+    return two_audience_rules(
+        dataset,
+        {"name": "{class: contact, action: pseudonymize}", "email": f"{{class: contact, action: {email_action}}}"},
+    )
 
 
 def bearer(name: str) -> dict[str, str]:
@@ -111,7 +108,7 @@ def test_a_role_that_may_not_act_gets_403_naming_the_role(client: TestClient, ka
     refused = client.get("/api/sessions", headers=bearer("sam"))
     assert refused.status_code == 403
     assert refused.json() == {"detail": "sam may not read the evidence: that takes the auditor or admin role"}
-    rules = {"rules_yaml": RULES.format(dataset="x", email_action="hash")}
+    rules = {"rules_yaml": people_rules("x", "hash")}
     assert client.post("/api/rules", headers=bearer("bob"), json=rules).status_code == 403
 
     topic = kafka.create_topic("raw.api403")
@@ -174,7 +171,7 @@ def test_rules_that_reduce_protection_wait_for_approval_and_their_diff_is_served
     dataset = f"people_{uuid.uuid4().hex[:6]}"
 
     def submit(action: str) -> dict[str, object]:
-        body = {"rules_yaml": RULES.format(dataset=dataset, email_action=action), "reason": "change"}
+        body = {"rules_yaml": people_rules(dataset, action), "reason": "change"}
         answer = client.post("/api/rules", headers=bearer("sam"), json=body)
         assert answer.status_code == 200, answer.text
         return answer.json()
@@ -230,3 +227,34 @@ def test_schemathesis_finds_no_server_error(app: FastAPI) -> None:
 
 def _delete(topic: str) -> dict[str, object]:
     return {"operation": {"op": "delete-topic", "topic": topic}, "reason": "retire it"}
+
+
+def test_the_console_cookie_is_httponly_and_strict_and_forms_need_the_session_csrf_token(
+    client: TestClient, kafka: KafkaEndpoint
+) -> None:
+    page = client.get("/console/sign-in")
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    forged = client.post("/console/sign-in", data={"token": "bob-token", "form_token": "forged"})
+    assert forged.status_code == 403
+    form_token = re.search(r'name="form_token" value="([^"]+)"', forged.text)  # each form its own token
+    assert form_token is not None
+    signed = client.post(
+        "/console/sign-in", data={"token": "bob-token", "form_token": form_token.group(1)}, follow_redirects=False
+    )
+    assert signed.status_code == 303
+    cookie = signed.headers["set-cookie"]
+    assert "HttpOnly" in cookie
+    assert "SameSite=strict" in cookie
+
+    request_id = client.post("/api/requests", headers=bearer("root"), json=_delete(kafka.create_topic("raw.csrf")))
+    approve = f"/console/inbox/{request_id.json()['request']['id']}/approve"
+    refused = client.post(approve, data={"csrf": "not-the-session's", "note": "x"})
+    assert refused.status_code == 403
+    assert "did not come from this console" in refused.text
+    inbox = client.get("/console/inbox").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', inbox)
+    assert csrf is not None
+    done = client.post(approve, data={"csrf": csrf.group(1), "note": "checked"}, follow_redirects=False)
+    assert done.status_code == 303
+    assert "is+executed" in done.headers["location"]
+    client.cookies.clear()

@@ -13,22 +13,15 @@ from harness.deployment import Deployment
 from harness.raw_producer import RawProducer, json_payload
 from harness.worker_process import wait_until
 from tests.conftest import KafkaEndpoint
+from tests.integration.rule_texts import two_audience_rules
 
 pytestmark = pytest.mark.kafka
 
-RULES = """
-dataset: {dataset}
-format: json
-key: {{class: public}}
-audiences:
-  analytics: {{clearances: []}}
-  support: {{clearances: [contact]}}
-fields:
-  invoice_id: {{class: public}}
-  payer_email: {{class: contact, action: hash}}
-  amount: {{class: public}}
-unclassified: redact
-"""
+INVOICE_FIELDS = {
+    "invoice_id": "{class: public}",
+    "payer_email": "{class: contact, action: hash}",
+    "amount": "{class: public}",
+}
 GOOD = 12
 
 
@@ -37,7 +30,7 @@ def test_a_scrape_of_the_worker_shows_what_it_governed(kafka: KafkaEndpoint, tmp
     dataset = f"invoices_{uuid.uuid4().hex[:6]}"
     raw = deployment.names.raw(dataset)
     deployment.admin.create_topics([NewTopic(raw, 1, 1)])[raw].result(30)
-    deployment.apply_rules(RULES.format(dataset=dataset), None)
+    deployment.apply_rules(two_audience_rules(dataset, INVOICE_FIELDS), None)
     worker = deployment.start_worker()
     try:
         worker.wait_serving(raw)

@@ -21,7 +21,7 @@ from streamguard.app.api.console_auth import Posted, SignedIn
 from streamguard.app.api.console_render import error_page, render
 from streamguard.app.api.console_sessions import ConsoleSession
 from streamguard.app.api.context import context_of
-from streamguard.app.api.routes_evidence import proof_json, session_detail
+from streamguard.app.api.routes_evidence import download, proof_json, session_detail
 from streamguard.app.control_context import require_role
 from streamguard.app.overview_charts import render_overview
 from streamguard.app.preview import SHARED_SCANNER, AudienceView, SampleMasker
@@ -149,10 +149,7 @@ def session_proof(
     context = context_of(request)
     detail = session_detail(context, session_id)
     body = proof_json(context, session.caller, detail.session.raw_topic, partition, offset, audience)
-    name = f"proof-{detail.session.id[:12]}-{partition}-{offset}.json"
-    return Response(
-        body, media_type="application/json", headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
+    return download(body, f"proof-{detail.session.id[:12]}-{partition}-{offset}-{audience}.json")
 
 
 def _moment(text: str, field: str) -> datetime | None:

@@ -8,10 +8,8 @@ so it is given to the auditor and admin roles and to the principals of that audi
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
-from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response
 from pydantic import AwareDatetime, BaseModel, Field
@@ -26,7 +24,7 @@ from streamguard.control.policy import Policy, Role
 from streamguard.core.errors import NotFound, PermissionDenied, ReportError
 from streamguard.evidence.report import VerificationStatus
 from streamguard.evidence.sessions import Session
-from streamguard.store import EvidenceStore
+from streamguard.store import EvidenceStore, StoredAlert, StoredReadAccess
 
 router = APIRouter(prefix="/api", tags=["evidence"])
 Auditor = Annotated[Caller, Depends(with_role(Role.AUDITOR, Role.ADMIN, doing="read the evidence"))]
@@ -34,7 +32,7 @@ SessionId = Annotated[str, Path(pattern=r"^[0-9a-f]{8,64}$", description="A sess
 MAX_PAGE = 500
 
 
-class Seal(BaseModel):
+class ChainSeal(BaseModel):
     """A chain of the session, the first signed checkpoint covering it, and the witnesses that cosigned it."""
 
     chain: str
@@ -46,31 +44,8 @@ class Seal(BaseModel):
 
 class SessionDetail(BaseModel):
     session: Session
-    seals: list[Seal]
+    seals: list[ChainSeal]
     verification: VerificationStatus | None = Field(default=None, description="With ?verify=true: its chains now.")
-
-
-class AlertBody(BaseModel):
-    at: datetime
-    rule: str
-    subject: str
-    severity: str
-    summary: str
-
-
-class ReadBody(BaseModel):
-    observed_at: datetime
-    principal: str | None
-    kafka_principal: str | None
-    group_id: str
-    topic: str
-    partition: int
-    committed_offset: int
-    previous_offset: int | None
-    end_offset: int | None
-    clients: list[tuple[str, str]]
-    dataset: str | None
-    audience: str | None
 
 
 class ReportFormat(StrEnum):
@@ -104,16 +79,16 @@ def verified(context: ApiContext, store: EvidenceStore, chains: set[str] | None 
     return verification_status(result)
 
 
-def seals_of(store: EvidenceStore, session: Session) -> list[Seal]:
+def seals_of(store: EvidenceStore, session: Session) -> list[ChainSeal]:
     seals = []
     for chain in sorted(session.chains()):
         seal = session.sealed_by.get(chain)
         if seal is None:
-            seals.append(Seal(chain=chain, origin=None, size=None, root_hex=None, cosigned_by=[]))
+            seals.append(ChainSeal(chain=chain, origin=None, size=None, root_hex=None, cosigned_by=[]))
             continue
         witnesses = sorted({c.witness for c in store.cosignatures(seal.origin, seal.size)})
         seals.append(
-            Seal(chain=chain, origin=seal.origin, size=seal.size, root_hex=seal.root_hex, cosigned_by=witnesses)
+            ChainSeal(chain=chain, origin=seal.origin, size=seal.size, root_hex=seal.root_hex, cosigned_by=witnesses)
         )
     return seals
 
@@ -205,18 +180,12 @@ def report(
 
 
 @router.get("/alerts", summary="Monitoring alerts, oldest first")
-def alerts(ctx: Ctx, caller: Auditor, since: AwareDatetime | None = None) -> list[AlertBody]:
-    return [AlertBody.model_validate(asdict(alert)) for alert in ctx.store().alerts(since=since)]
+def alerts(ctx: Ctx, caller: Auditor, since: AwareDatetime | None = None) -> list[StoredAlert]:
+    return ctx.store().alerts(since=since)
 
 
 @router.get("/reads", summary="Read evidence: which group and principal read which view up to which offset")
 def reads(
     ctx: Ctx, caller: Auditor, topic: str | None = None, group: str | None = None, principal: str | None = None
-) -> list[ReadBody]:
-    rows = ctx.store().read_access(topic=topic, group=group, principal=principal)
-    return [ReadBody.model_validate(_read_fields(asdict(row))) for row in rows]
-
-
-def _read_fields(row: dict[str, Any]) -> dict[str, Any]:
-    row.pop("event_hash", None)
-    return row
+) -> list[StoredReadAccess]:
+    return ctx.store().read_access(topic=topic, group=group, principal=principal)

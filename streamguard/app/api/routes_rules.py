@@ -4,7 +4,6 @@ audience (``streamguard.app.preview``; the sample is neither stored nor logged).
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -14,8 +13,10 @@ from streamguard.app import rules_service
 from streamguard.app.api.context import Authenticated, Ctx, with_role
 from streamguard.app.control_context import Caller
 from streamguard.app.preview import MAX_SAMPLE_BYTES, SHARED_SCANNER, AudienceView, SampleMasker
+from streamguard.app.rules_service import DriftRow
 from streamguard.control.policy import Role
 from streamguard.control.requests import Request
+from streamguard.control.rule_diff import FieldChange
 from streamguard.core.rule_sets import RuleSetRecord
 
 router = APIRouter(prefix="/api/rules", tags=["rules"])
@@ -23,41 +24,12 @@ Dataset = Annotated[str, Path(pattern=r"^[A-Za-z0-9._-]{1,200}$", description="A
 Steward = Annotated[Caller, Depends(with_role(Role.STEWARD, Role.ADMIN, doing="change or preview rules"))]
 
 
-class VersionSummary(BaseModel):
-    dataset: str
-    version: int
-    digest: str
-    applied_by: str
-    applied_at: str
-    source_name: str
-
-    @classmethod
-    def of(cls, record: RuleSetRecord) -> VersionSummary:
-        return cls.model_validate(record.model_dump(include=set(cls.model_fields)))
-
-
-class FieldChangeBody(BaseModel):
-    audience: str
-    path: str
-    before: str
-    after: str
-    effect: str
-
-
 class RulesDiffBody(BaseModel):
     dataset: str
     before_version: str | None
     after_version: str
     reduces_protection: bool
-    changes: list[FieldChangeBody]
-
-
-class DriftBody(BaseModel):
-    schema_id: str
-    rule_version: int
-    field: str
-    first_seen: str
-    last_seen: str
+    changes: list[FieldChange]
 
 
 class RulesSubmission(BaseModel):
@@ -81,24 +53,18 @@ class Sample(BaseModel):
     version: int | None = Field(default=None, ge=1, description="A rules version (default: the one in force).")
 
 
-class ViewBody(BaseModel):
-    audience: str
-    view_json: str | None
-    problem: str | None
-
-
 def diff_body(diff: Any) -> RulesDiffBody:
     return RulesDiffBody.model_validate(diff.to_json())
 
 
 @router.get("", summary="The rules version in force for each dataset")
-def in_force(ctx: Ctx, caller: Authenticated) -> list[VersionSummary]:
-    return [VersionSummary.of(record) for record in rules_service.in_force(ctx.settings)]
+def in_force(ctx: Ctx, caller: Authenticated) -> list[RuleSetRecord]:
+    return rules_service.in_force(ctx.settings)
 
 
 @router.get("/{dataset}/versions", summary="A dataset's rules versions, oldest first")
-def versions(ctx: Ctx, caller: Authenticated, dataset: Dataset) -> list[VersionSummary]:
-    return [VersionSummary.of(record) for record in rules_service.versions_of(ctx.settings, dataset)]
+def versions(ctx: Ctx, caller: Authenticated, dataset: Dataset) -> list[RuleSetRecord]:
+    return rules_service.versions_of(ctx.settings, dataset)
 
 
 @router.get("/{dataset}/versions/{version}", summary="One rules version as published")
@@ -118,8 +84,8 @@ def diff(
 
 
 @router.get("/{dataset}/drift", summary="Fields writer schemas had that the rules were not validated with")
-def drift(ctx: Ctx, caller: Authenticated, dataset: Dataset) -> list[DriftBody]:
-    return [DriftBody.model_validate(asdict(row)) for row in rules_service.drift(ctx.settings, dataset)]
+def drift(ctx: Ctx, caller: Authenticated, dataset: Dataset) -> list[DriftRow]:
+    return rules_service.drift(ctx.settings, dataset)
 
 
 @router.post("", summary="Apply rules: at once if they reduce no protection, else a request for approval")
@@ -133,7 +99,6 @@ def submit(ctx: Ctx, caller: Steward, body: RulesSubmission) -> RulesOutcome:
 
 
 @router.post("/{dataset}/preview", summary="Mask a sample record for every audience (nothing is kept)")
-def preview(ctx: Ctx, caller: Steward, dataset: Dataset, body: Sample) -> list[ViewBody]:
+def preview(ctx: Ctx, caller: Steward, dataset: Dataset, body: Sample) -> list[AudienceView]:
     record = rules_service.version_of(ctx.settings, dataset, body.version)
-    views: list[AudienceView] = SampleMasker.for_version(record, SHARED_SCANNER).views(body.record_json)
-    return [ViewBody.model_validate(asdict(view)) for view in views]
+    return SampleMasker.for_version(record, SHARED_SCANNER).views(body.record_json)
