@@ -27,7 +27,7 @@ from harness.readback import committed_offsets, decode_view, end_offsets, read_t
 from harness.sample_data import customers
 from harness.worker_process import WorkerProcess, wait_until
 from streamguard.agents.codec import frame_wire_format
-from streamguard.agents.kafka_audit_reader import AuditSummary, summarize
+from streamguard.agents.kafka_audit_reader import summarize
 from streamguard.agents.kafka_topics import partition_count
 from streamguard.app.evidence_index import index_evidence
 from streamguard.app.evidence_verify import run_verification, trusted_keys, verification_status
@@ -78,7 +78,8 @@ def run_demo(deployment: Deployment) -> None:
         showcase = produce(options, names, schema_id, schema, tag)
         await_governance(options, names, end_offsets(options, names.raw(DATASET)))
         show_customer(options, names, audiences, schema, showcase)
-        show_metrics(worker, report(deployment, starts))
+        report(deployment, starts)
+        show_metrics(deployment, worker)
     finally:
         deployment.stop_workers()
         console.print(f"stopped the worker (log: {worker.log})")
@@ -193,8 +194,8 @@ def show_customer(options: dict[str, Any], names: TopicNames, audiences: list[st
     console.print(table)
 
 
-def report(deployment: Deployment, starts: dict[int, int]) -> AuditSummary:
-    """The quarantine and the audit of this run's records, printed; the audit summary of the run."""
+def report(deployment: Deployment, starts: dict[int, int]) -> None:
+    """The quarantine and the audit of this run's records."""
     names, options = deployment.names, deployment.options
     raw = names.raw(DATASET)
     ends = end_offsets(options, raw)
@@ -225,26 +226,31 @@ def report(deployment: Deployment, starts: dict[int, int]) -> AuditSummary:
         f"quarantined {dict(this_run.quarantined)}"
     )
     console.print(f"  personal data found in free text: {dict(this_run.entities.most_common())}")
-    return this_run
 
 
-def show_metrics(worker: WorkerProcess, this_run: AuditSummary) -> None:
-    """What Prometheus would scrape from the worker, next to the audit: the worker started for this run, so its
-    counts are the run's."""
+def show_metrics(deployment: Deployment, worker: WorkerProcess) -> None:
+    """What Prometheus would scrape from the worker, next to what the audit says that worker governed (its
+    events carry its id): the same counts, whatever else the raw topic held before this run."""
     scrape = worker.metrics()
     consumed = scrape.total("streamguard_records_consumed_total", dataset=DATASET)
     delivered = _counts(scrape.by("streamguard_records_delivered_total", "audience", dataset=DATASET))
     quarantined = _counts(scrape.by("streamguard_records_quarantined_total", "reason", dataset=DATASET))
     tombstones = scrape.total("streamguard_tombstones_total", dataset=DATASET)
+    identity = worker.status()["worker"]
+    events = [e for chain in deployment.audit_events().values() for e in chain]
+    governed = [e for e in events if e.worker == identity and e.dataset == DATASET]
+    audited: Counter[str] = Counter()
+    for event in governed:
+        audited.update(dict.fromkeys(event.outputs, sum(last - first + 1 for first, last in event.delivered)))
     agrees = (
-        set(delivered.values()) == {this_run.delivered}
-        and tombstones == this_run.tombstones
-        and quarantined == dict(this_run.quarantined)
+        delivered == dict(audited)
+        and tombstones == sum(len(event.tombstones) for event in governed)
+        and quarantined == dict(Counter(q.reason for event in governed for q in event.quarantined))
     )
-    verdict = "[green]as the audit says[/green]" if agrees else "[yellow]unlike this run's audit[/yellow]"
+    verdict = "[green]as its audit events say[/green]" if agrees else "[red]unlike its audit events[/red]"
     console.print(
-        f"metrics at http://127.0.0.1:{worker.web_port}/metrics, {verdict}: consumed {consumed:.0f}, "
-        f"tombstones {tombstones:.0f}"
+        f"metrics scraped from the worker (http://127.0.0.1:{worker.web_port}/metrics), {verdict}: consumed "
+        f"{consumed:.0f}, tombstones {tombstones:.0f}"
     )
     console.print(f"  delivered per audience: {_listed(delivered)}")
     console.print(f"  quarantined by reason: {_listed(quarantined)}")

@@ -25,3 +25,13 @@ def format_duration(duration: timedelta) -> str:
         if seconds and seconds % size == 0:
             return f"{seconds // size}{unit}"
     return f"{seconds}s"
+
+
+def approximate_duration(duration: timedelta) -> str:
+    """A duration as a person reads a countdown: its largest unit and the next (``1d 4h``, ``59m 57s``, ``45s``)."""
+    seconds = max(0, int(duration.total_seconds()))
+    units = (("d", 86400), ("h", 3600), ("m", 60))
+    for (unit, size), (next_unit, next_size) in zip(units, (*units[1:], ("s", 1)), strict=True):
+        if seconds >= size:
+            return f"{seconds // size}{unit} {seconds % size // next_size}{next_unit}"
+    return f"{seconds}s"

@@ -28,7 +28,7 @@ from streamguard.app.preview import SHARED_SCANNER, AudienceView, SampleMasker
 from streamguard.control.policy import Role
 from streamguard.control.requests import State
 from streamguard.control.rule_diff import FieldChange
-from streamguard.core.durations import format_duration
+from streamguard.core.durations import approximate_duration
 from streamguard.core.errors import InvalidInput
 from streamguard.evidence.audit import RECORDS
 from streamguard.evidence.overview import build_overview
@@ -77,7 +77,7 @@ def inbox(request: Request, session: SignedIn, done: str | None = None) -> Respo
     return render(
         request, "inbox.html.j2", session, active="inbox", pending=pending,
         decided=[r for r in requests if r.state is not State.PENDING], done=done,
-        time_left={r.id: format_duration(r.time_left(now)) for r in pending},
+        time_left={r.id: approximate_duration(r.time_left(now)) for r in pending},
         may_decide=Role.APPROVER in session.caller.roles,
     )  # fmt: skip
 

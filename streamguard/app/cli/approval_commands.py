@@ -28,7 +28,7 @@ from streamguard.control.requests import (
     State,
     reset_target,
 )
-from streamguard.core.durations import format_duration, parse_duration
+from streamguard.core.durations import approximate_duration, parse_duration
 
 console = Console()
 request_group = typer.Typer(
@@ -54,7 +54,7 @@ def _print(request: Request, as_json: bool) -> None:
         return
     console.print(f"request [bold]{request.id}[/bold] {request.state.value}: {request.operation.describe()}")
     if request.state is State.PENDING:
-        left = format_duration(request.time_left(datetime.now(UTC)))
+        left = approximate_duration(request.time_left(datetime.now(UTC)))
         console.print(f"  impact: {request.impact_summary()}")
         console.print(f"  approvals {len(request.approvals)}/{request.quorum}, expires in {left}")
     if request.result:
@@ -183,7 +183,7 @@ def list_requests(
     now = datetime.now(UTC)
     table = Table("id", "state", "operation", "requester", "reason", "impact", "approvals", "time left")
     for request in requests:
-        left = format_duration(request.time_left(now)) if request.state is State.PENDING else ""
+        left = approximate_duration(request.time_left(now)) if request.state is State.PENDING else ""
         approvers = ", ".join(d.principal for d in request.approvals) or "-"
         table.add_row(
             request.id, request.state.value, request.operation.describe(), request.requester, request.reason,

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from streamguard.core.durations import format_duration, parse_duration
+from streamguard.core.durations import approximate_duration, format_duration, parse_duration
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,14 @@ def test_formatting_uses_the_largest_exact_unit_and_parses_back() -> None:
         assert parse_duration(format_duration(duration)) == duration
     assert format_duration(timedelta(minutes=90)) == "90m"
     assert format_duration(timedelta(seconds=3601)) == "3601s"
+
+
+def test_a_countdown_shows_its_two_largest_units() -> None:
+    shown = {
+        timedelta(seconds=3597): "59m 57s",
+        timedelta(hours=26, minutes=3): "1d 2h",
+        timedelta(hours=1, seconds=5): "1h 0m",
+        timedelta(seconds=45): "45s",
+        timedelta(seconds=-3): "0s",
+    }
+    assert {duration: approximate_duration(duration) for duration in shown} == shown
