@@ -18,7 +18,7 @@ from streamguard.agents import datapath_metrics
 from streamguard.agents.codec import frame_wire_format
 from streamguard.masking.detection import TextScan
 from tests.unit.agents.datapath_doubles import Clients, Record
-from tests.unit.agents.test_kafka_datapath import AUDIENCES, NAMES, RAW, Registry, _audit_events, _batch, _run
+from tests.unit.agents.datapath_runs import AUDIENCES, NAMES, RAW, Registry, audit_events, customer_batch, run_datapath
 
 DATASET = "customers"
 CANARY = "zebra.canary.7731@example.org"
@@ -53,12 +53,12 @@ def _tombstone(offset: int) -> Record:
 
 def test_a_committed_cycle_is_counted_as_its_audit_events_record_it() -> None:
     with _counting() as added:
-        clients, error = _run(
-            [_batch(0, 3), [*_batch(3, 2, schema_id=2), _tombstone(5)]],
+        clients, error = run_datapath(
+            [customer_batch(0, 3), [*customer_batch(3, 2, schema_id=2), _tombstone(5)]],
             Registry(answer=None),  # schema 2 is unknown: a fault of those records, quarantined
         )
     assert error is None
-    events = _audit_events(clients)
+    events = audit_events(clients)
     assert len(events) == 2
     assert added("streamguard_records_consumed_total", dataset=DATASET) == 6
     for audience in AUDIENCES:  # the tombstone is counted apart
@@ -84,10 +84,12 @@ def test_an_aborted_cycle_counts_nothing_and_counts_once_when_it_is_read_again_a
 
     def read_again(_consumer: Any) -> list[Record]:
         producers[0].refuse_offsets = None  # the rebalance is over
-        return _batch(0, 3)
+        return customer_batch(0, 3)
 
     with _counting() as added:
-        clients, error = _run([_batch(0, 3), [], read_again], prepare=rebalancing)  # []: idle, the cycle settles
+        clients, error = run_datapath(
+            [customer_batch(0, 3), [], read_again], prepare=rebalancing
+        )  # []: idle, the cycle settles
     assert error is None
     assert ("abort",) in clients.log
     assert added("streamguard_records_consumed_total", dataset=DATASET) == 3  # not 6: the aborted try counts 0
@@ -106,10 +108,10 @@ WORKER_METRICS = {
 
 
 def test_no_label_carries_a_value_read_from_a_record() -> None:
-    records = _batch(0, 4)
+    records = customer_batch(0, 4)
     malformed = Record(RAW, 0, 4, CANARY.encode(), frame_wire_format(1, CANARY.encode()))
     with _counting() as added:
-        _, error = _run([[*records, malformed]])
+        _, error = run_datapath([[*records, malformed]])
     assert error is None
     assert added("streamguard_records_quarantined_total", dataset=DATASET, reason="undecodable:avro_body") == 1
     body, content_type = datapath_metrics.exposition()
@@ -136,14 +138,14 @@ def test_the_lag_of_a_partition_is_its_high_watermark_minus_the_position_until_i
     def fetched_up_to_10(clients: Clients) -> None:
         clients.consumer.high_watermarks[(RAW, 0)] = 10
 
-    _run([_batch(0, 3)], prepare=fetched_up_to_10)
+    run_datapath([customer_batch(0, 3)], prepare=fetched_up_to_10)
     assert REGISTRY.get_sample_value("streamguard_consumer_lag_records", labels) == 7
 
     def revoke_inside_consume(consumer: Any) -> list[Record]:
         consumer.revoke()
         return []
 
-    _run([_batch(0, 3), revoke_inside_consume], prepare=fetched_up_to_10)
+    run_datapath([customer_batch(0, 3), revoke_inside_consume], prepare=fetched_up_to_10)
     assert REGISTRY.get_sample_value("streamguard_consumer_lag_records", labels) is None  # its next owner's
 
 

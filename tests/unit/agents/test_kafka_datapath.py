@@ -8,110 +8,37 @@ else stops the loop without committing.
 
 from __future__ import annotations
 
-import io
-import json
 import logging
-import threading
 from typing import Any
 
-import fastavro
 import pytest
 from confluent_kafka import KafkaError
 
-from harness.sample_data import customers, structured_rules
-from streamguard.agents.checkpoints import CheckpointPolicy, LogCheckpoints
-from streamguard.agents.codec import frame_wire_format
-from streamguard.agents.kafka_audit import AuditChains
-from streamguard.agents.kafka_datapath import DataPath
-from streamguard.agents.rules_registry import RulesRegistry
 from streamguard.core.errors import DeliveryError, SchemaRegistryUnavailable
 from streamguard.core.reasons import INTERNAL_ERROR, REASON_HEADER
-from streamguard.core.rule_sets import RuleSetRecord
-from streamguard.core.topics import TopicNames
-from streamguard.evidence.audit import AuditEvent, event_leaf
+from streamguard.evidence.audit import event_leaf
 from streamguard.evidence.chain import verify_chain
 from streamguard.evidence.checkpoint import open_checkpoint
 from streamguard.evidence.merkle import root_of
-from streamguard.evidence.signed_note import NoteSigner, generate_seed
-from streamguard.masking.keys import Keyring
-from streamguard.masking.rule_versions import next_version
-from streamguard.masking.rules import parse_rules
-from streamguard.schemas import CUSTOMERS_AVSC
 from tests.unit.agents.datapath_doubles import Clients, Record
-
-NAMES = TopicNames()
-RAW = NAMES.raw("customers")
-SCHEMA_TEXT = CUSTOMERS_AVSC.read_text()
-SCHEMA = fastavro.parse_schema(json.loads(SCHEMA_TEXT))
-RULES_YAML = structured_rules("customers")
-AUDIENCES = ("analytics", "support", "risk")
-
-
-class Registry:
-    """The schema registry: schema 1 known; other ids answered as ``answer`` says (None: unknown)."""
-
-    def __init__(self, answer: Any = None) -> None:
-        self.answer = answer
-
-    def register(self, records: Any) -> None:
-        pass
-
-    def writer_schema(self, schema_id: int) -> dict[str, Any] | None:
-        if schema_id == 1:
-            return SCHEMA
-        if isinstance(self.answer, Exception):
-            raise self.answer
-        return None
-
-
-def _batch(first: int, count: int, schema_id: int = 1) -> list[Record]:
-    records = []
-    for offset, customer in enumerate(customers(count, seed=first), start=first):
-        body = io.BytesIO()
-        fastavro.schemaless_writer(body, SCHEMA, customer)
-        records.append(
-            Record(RAW, 0, offset, customer["customer_id"].encode(), frame_wire_format(schema_id, body.getvalue()))
-        )
-    return records
-
-
-SIGNER = NoteSigner("test.local/audit", generate_seed())
-
-
-def _rule_history() -> list[RuleSetRecord]:
-    rules = parse_rules(RULES_YAML, schema=json.loads(SCHEMA_TEXT))
-    record = next_version([], rules, RULES_YAML, "customers.rules.yaml", SCHEMA_TEXT, "test")
-    assert record is not None
-    return [record]
-
-
-def _run(script: list[Any], registry: Registry | None = None, prepare: Any = None) -> tuple[Clients, Exception | None]:
-    """Run the data path over ``script`` until the consumer runs dry; the clients and what it raised."""
-    stop = threading.Event()
-    clients = Clients.scripted(stop, script)
-    if prepare is not None:
-        prepare(clients)
-    rules = RulesRegistry(NAMES, registry or Registry(), Keyring.ephemeral(), lambda: None, "worker-1")  # type: ignore[arg-type, return-value]
-    chains = AuditChains(NAMES.audit, 3, lambda _partition, _start: [])
-    checkpoints = LogCheckpoints(SIGNER, "test.local/audit", CheckpointPolicy(every_events=2, every_s=3600))
-    datapath = DataPath(clients.ports(_rule_history()), rules, chains, checkpoints, NAMES.checkpoints, batch_size=100)
-    try:
-        datapath.run(stop)
-    except Exception as error:
-        return clients, error
-    return clients, None
+from tests.unit.agents.datapath_runs import (
+    AUDIENCES,
+    NAMES,
+    RAW,
+    SIGNER,
+    Registry,
+    audit_events,
+    customer_batch,
+    run_datapath,
+)
 
 
 def _commits(clients: Clients) -> list[int]:
     return [event[3] for event in clients.log if event[0] == "commit"]
 
 
-def _audit_events(clients: Clients) -> list[AuditEvent]:
-    return [AuditEvent.from_bytes(record.value() or b"") for record in clients.producer.written[NAMES.audit]]
-
-
 def test_each_cycle_commits_only_after_its_views_and_then_its_audit_are_acknowledged() -> None:
-    clients, error = _run([_batch(0, 3), _batch(3, 4)])
+    clients, error = run_datapath([customer_batch(0, 3), customer_batch(3, 4)])
     assert error is None
     log = clients.log
     assert _commits(clients) == [3, 7]
@@ -125,7 +52,7 @@ def test_each_cycle_commits_only_after_its_views_and_then_its_audit_are_acknowle
     assert second_views > commits[0]  # the next cycle's views go out only once the first is committed
     for audience in AUDIENCES:
         assert len(clients.producer.written[NAMES.governed("customers", audience)]) == 7
-    report = verify_chain(_audit_events(clients))
+    report = verify_chain(audit_events(clients))
     assert report.intact
     assert report.missing_offsets(0, 7) == []
 
@@ -134,7 +61,7 @@ def test_an_unacknowledged_view_stops_the_loop_without_commit_or_audit() -> None
     def failing(clients: Clients) -> None:
         clients.producer.failing = lambda topic: topic.endswith(".support")
 
-    clients, error = _run([_batch(0, 3)], prepare=failing)
+    clients, error = run_datapath([customer_batch(0, 3)], prepare=failing)
     assert isinstance(error, DeliveryError)
     assert _commits(clients) == []
     assert ("produce", NAMES.audit) not in clients.log
@@ -144,7 +71,7 @@ def test_an_unacknowledged_audit_event_aborts_the_views_with_it() -> None:
     def failing(clients: Clients) -> None:
         clients.producer.failing = lambda topic: topic == NAMES.audit
 
-    clients, error = _run([_batch(0, 3)], prepare=failing)
+    clients, error = run_datapath([customer_batch(0, 3)], prepare=failing)
     assert isinstance(error, DeliveryError)
     assert _commits(clients) == []
     assert ("abort",) in clients.log
@@ -153,7 +80,7 @@ def test_an_unacknowledged_audit_event_aborts_the_views_with_it() -> None:
 
 def test_a_schema_registry_outage_settles_the_cycle_in_flight_then_stops_uncommitted() -> None:
     outage = SchemaRegistryUnavailable("schema registry: schema id 2: ConnectionError")
-    clients, error = _run([_batch(0, 3), _batch(3, 3, schema_id=2)], Registry(answer=outage))
+    clients, error = run_datapath([customer_batch(0, 3), customer_batch(3, 3, schema_id=2)], Registry(answer=outage))
     assert error is outage
     assert _commits(clients) == [3]  # the healthy cycle before the outage is settled ...
     assert len(clients.producer.written[NAMES.governed("customers", "analytics")]) == 3  # ... nothing after it
@@ -161,7 +88,7 @@ def test_a_schema_registry_outage_settles_the_cycle_in_flight_then_stops_uncommi
 
 
 def test_an_unknown_schema_id_is_the_records_fault_and_is_committed() -> None:
-    clients, error = _run([_batch(0, 2), _batch(2, 2, schema_id=2)], Registry(answer=None))
+    clients, error = run_datapath([customer_batch(0, 2), customer_batch(2, 2, schema_id=2)], Registry(answer=None))
     assert error is None
     assert _commits(clients) == [2, 4]
     reasons = [dict(record.headers())[REASON_HEADER] for record in clients.producer.written[NAMES.quarantine]]
@@ -171,13 +98,13 @@ def test_an_unknown_schema_id_is_the_records_fault_and_is_committed() -> None:
 def test_a_bug_quarantines_its_batch_and_commits_without_logging_its_message(caplog: pytest.LogCaptureFixture) -> None:
     bug = RuntimeError("customer 536-22-8841 tripped it")
     with caplog.at_level(logging.ERROR):
-        clients, error = _run([_batch(0, 2), _batch(2, 3, schema_id=2)], Registry(answer=bug))
+        clients, error = run_datapath([customer_batch(0, 2), customer_batch(2, 3, schema_id=2)], Registry(answer=bug))
     assert error is None
     assert _commits(clients) == [2, 5]
     quarantined = clients.producer.written[NAMES.quarantine]
     assert [record.offset() for record in quarantined] == [0, 1, 2]
     assert {dict(record.headers())[REASON_HEADER] for record in quarantined} == {INTERNAL_ERROR.encode()}
-    assert [q.reason for q in _audit_events(clients)[1].quarantined] == [INTERNAL_ERROR] * 3
+    assert [q.reason for q in audit_events(clients)[1].quarantined] == [INTERNAL_ERROR] * 3
     assert "quarantining the batch" in caplog.text
     assert "536-22-8841" not in caplog.text
 
@@ -186,7 +113,7 @@ def test_a_transaction_a_rebalance_aborts_is_read_again_a_fenced_one_stops() -> 
     def rebalancing(clients: Clients) -> None:
         clients.producer.refuse_offsets = KafkaError(KafkaError.REBALANCE_IN_PROGRESS, txn_requires_abort=True)
 
-    clients, error = _run([_batch(0, 3)], prepare=rebalancing)
+    clients, error = run_datapath([customer_batch(0, 3)], prepare=rebalancing)
     assert error is None
     assert ("abort",) in clients.log
     assert ("seek", RAW, 0, 0) in clients.log  # its records will be read again from the first
@@ -195,7 +122,7 @@ def test_a_transaction_a_rebalance_aborts_is_read_again_a_fenced_one_stops() -> 
     def fenced(clients: Clients) -> None:
         clients.producer.refuse_offsets = KafkaError(KafkaError._FENCED, fatal=True)
 
-    clients, error = _run([_batch(0, 3)], prepare=fenced)
+    clients, error = run_datapath([customer_batch(0, 3)], prepare=fenced)
     assert isinstance(error, DeliveryError)
     assert "_FENCED" in str(error)
     assert _commits(clients) == []
@@ -206,7 +133,7 @@ def test_a_revoke_settles_the_cycle_in_flight_before_its_partitions_go() -> None
         consumer.revoke()
         return []
 
-    clients, error = _run([_batch(0, 3), revoke_inside_consume])
+    clients, error = run_datapath([customer_batch(0, 3), revoke_inside_consume])
     assert error is None
     log = clients.log
     assert log.index(("commit", RAW, 0, 3)) < log.index(("unassign", 1))
@@ -218,19 +145,21 @@ def test_records_fetched_for_a_partition_revoked_inside_the_second_consume_are_n
 
     def revoke_while_filling(consumer: Any) -> list[Record]:
         consumer.while_filling.append(lambda c: c.revoke())
-        return _batch(3, 4)
+        return customer_batch(3, 4)
 
-    clients, error = _run([_batch(0, 3), revoke_while_filling])
+    clients, error = run_datapath([customer_batch(0, 3), revoke_while_filling])
     assert error is None
     assert _commits(clients) == [3]
-    assert [event.seq for event in _audit_events(clients)] == [0]
+    assert [event.seq for event in audit_events(clients)] == [0]
     assert all(record.offset() < 3 for record in clients.producer.written[NAMES.governed("customers", "analytics")])
 
 
 def test_checkpoints_of_the_event_log_are_signed_and_committed_with_the_events_they_cover() -> None:
-    clients, error = _run([_batch(0, 2), _batch(2, 2), _batch(4, 2), _batch(6, 2)])
+    clients, error = run_datapath(
+        [customer_batch(0, 2), customer_batch(2, 2), customer_batch(4, 2), customer_batch(6, 2)]
+    )
     assert error is None
-    events = _audit_events(clients)
+    events = audit_events(clients)
     notes = [record.value().decode() for record in clients.producer.written[NAMES.checkpoints]]
     checkpoints = [open_checkpoint(note, str(SIGNER.verifier_key))[0] for note in notes]
     assert [c.size for c in checkpoints] == [1, 3, 4]  # the first at once, then every 2 events, and at the stop
