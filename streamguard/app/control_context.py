@@ -47,6 +47,11 @@ def authenticate(settings: Settings, policy: Policy) -> Caller:
     name = policy.authenticate(token_digest(settings.token.get_secret_value()))
     if name is None:
         raise AuthenticationError(f"STREAMGUARD_TOKEN matches no principal of {policy.source}")
+    return caller_named(policy, name)
+
+
+def caller_named(policy: Policy, name: str) -> Caller:
+    """The principal ``name`` with the roles the policy gives it now."""
     return Caller(name, frozenset(policy.principal(name).roles))
 
 

@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import fastavro
 from confluent_kafka.admin import AdminClient
 
 from streamguard.agents.kafka_admin_ops import ClusterOperations
@@ -21,7 +20,7 @@ from streamguard.app.kafka_config import client_options
 from streamguard.app.keys_setup import worker_keyring
 from streamguard.app.replay import replay_session, session_events
 from streamguard.app.rules_changes import publish_rules
-from streamguard.app.schema_files import read_avro_schema
+from streamguard.app.schema_files import parse_avro_schema, read_schema_text
 from streamguard.app.settings import Settings
 from streamguard.control.acl_plan import TemporaryGrant
 from streamguard.control.policy import Policy
@@ -84,24 +83,43 @@ def grant_of(policy: Policy, request: Request, expires_at: datetime) -> Temporar
 
 
 def rules_request(rules_file: Path, schema_file: Path | None, key_schema_file: Path | None) -> tuple[Rules, ApplyRules]:
-    """Rules validated as ``rules apply`` validates them, and the operation that carries their exact text."""
-    schema = read_avro_schema(schema_file) if schema_file else None
-    key_schema = read_avro_schema(key_schema_file) if key_schema_file else None
+    """Rules files validated as ``rules apply`` validates them (errors name the files), and the operation that
+    carries their exact text."""
+    schemas = (read_schema_text(path) if path else None for path in (schema_file, key_schema_file))
     text = read_rules_text(rules_file)  # read once: the text validated is the text approved and published
-    rules = parse_rules(text, source=str(rules_file), schema=schema, key_schema=key_schema)
+    return rules_operation(
+        rules_file.name, text, *schemas, sources=(str(rules_file), str(schema_file), str(key_schema_file))
+    )
+
+
+def rules_operation(
+    source_name: str,
+    rules_yaml: str,
+    avro_schema_json: str | None = None,
+    key_avro_schema_json: str | None = None,
+    *,
+    sources: tuple[str, str, str] | None = None,
+) -> tuple[Rules, ApplyRules]:
+    """Rules given as text, validated with their schemas, and the operation that carries that exact text.
+    Errors name ``sources`` (the rules', the schema's, the key schema's), by default the API request's fields."""
+    named = sources or (source_name, f"{source_name}: avro_schema_json", f"{source_name}: key_avro_schema_json")
+    schema = parse_avro_schema(avro_schema_json, named[1]) if avro_schema_json else None
+    key = parse_avro_schema(key_avro_schema_json, named[2]) if key_avro_schema_json else None
+    rules = parse_rules(rules_yaml, source=named[0], schema=schema, key_schema=key)
     operation = ApplyRules(
         dataset=rules.dataset,
-        source_name=rules_file.name,
-        rules_yaml=text,
-        avro_schema_json=_compact(schema_file),
-        key_avro_schema_json=_compact(key_schema_file),
+        source_name=source_name,
+        rules_yaml=rules_yaml,
+        avro_schema_json=_compact(avro_schema_json),
+        key_avro_schema_json=_compact(key_avro_schema_json),
     )
     return rules, operation
 
 
 def rules_in_request(operation: ApplyRules) -> Rules:
-    schema = fastavro.parse_schema(json.loads(operation.avro_schema_json)) if operation.avro_schema_json else None
-    key = fastavro.parse_schema(json.loads(operation.key_avro_schema_json)) if operation.key_avro_schema_json else None
+    source = operation.source_name
+    schema = parse_avro_schema(operation.avro_schema_json, source) if operation.avro_schema_json else None
+    key = parse_avro_schema(operation.key_avro_schema_json, source) if operation.key_avro_schema_json else None
     return parse_rules(operation.rules_yaml, source=operation.source_name, schema=schema, key_schema=key)
 
 
@@ -123,8 +141,8 @@ def _apply_rules(settings: Settings, operation: ApplyRules, request: Request) ->
     return {"dataset": operation.dataset, "version": record.version, "digest": record.digest}
 
 
-def _compact(schema_file: Path | None) -> str | None:
-    return json.dumps(json.loads(schema_file.read_text())) if schema_file else None
+def _compact(schema_json: str | None) -> str | None:
+    return json.dumps(json.loads(schema_json)) if schema_json else None
 
 
 # -- grants and replays --------------------------------------------------------------------------------

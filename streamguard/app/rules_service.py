@@ -4,9 +4,7 @@ once when it reduces no protection, else a request that waits for approval)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from typing import Any
 
 from confluent_kafka.admin import AdminClient
 
@@ -18,7 +16,6 @@ from streamguard.app.control_context import Caller
 from streamguard.app.kafka_config import client_options
 from streamguard.app.risky_operations import rules_diff, rules_in_request
 from streamguard.app.rules_changes import publish_tightening
-from streamguard.app.schema_files import parse_avro_schema
 from streamguard.app.settings import Settings
 from streamguard.control.policy import Policy
 from streamguard.control.requests import ApplyRules, Request
@@ -26,7 +23,7 @@ from streamguard.control.rule_diff import RulesDiff, diff_rules
 from streamguard.core.errors import NotFound, RulesError
 from streamguard.core.rule_sets import RuleSetRecord, latest_versions
 from streamguard.masking.rule_versions import rules_of
-from streamguard.masking.rules import KeyFields, Rules, parse_rules
+from streamguard.masking.rules import KeyFields, Rules
 
 
 @dataclass(frozen=True)
@@ -99,26 +96,6 @@ def drift(settings: Settings, dataset: str) -> list[DriftRow]:
                     span = seen.setdefault((schema_id, event.rule_version or 0, name), [event.recorded_at] * 2)
                     span[0], span[1] = min(span[0], event.recorded_at), max(span[1], event.recorded_at)
     return [DriftRow(s, v, name, first, last) for (s, v, name), (first, last) in sorted(seen.items())]
-
-
-def rules_operation(
-    source_name: str, rules_yaml: str, avro_schema_json: str | None = None, key_avro_schema_json: str | None = None
-) -> ApplyRules:
-    """Rules given as text (the API's way), validated with their schemas, as the operation that carries them."""
-    schema = _schema(avro_schema_json, f"{source_name}: avro_schema_json")
-    key = _schema(key_avro_schema_json, f"{source_name}: key_avro_schema_json")
-    rules = parse_rules(rules_yaml, source=source_name, schema=schema, key_schema=key)
-    return ApplyRules(
-        dataset=rules.dataset,
-        source_name=source_name,
-        rules_yaml=rules_yaml,
-        avro_schema_json=json.dumps(json.loads(avro_schema_json)) if avro_schema_json else None,
-        key_avro_schema_json=json.dumps(json.loads(key_avro_schema_json)) if key_avro_schema_json else None,
-    )
-
-
-def _schema(text: str | None, source: str) -> dict[str, Any] | None:
-    return parse_avro_schema(text, source) if text else None
 
 
 def require_schemas(rules: Rules, operation: ApplyRules) -> None:

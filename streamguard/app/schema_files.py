@@ -14,11 +14,15 @@ from streamguard.core.errors import RulesError
 
 def read_avro_schema(path: Path) -> dict[str, Any]:
     """A parsed Avro schema file; RulesError naming the file if it cannot be used."""
+    return parse_avro_schema(read_schema_text(path), str(path))
+
+
+def read_schema_text(path: Path) -> str:
+    """An Avro schema file's text; RulesError naming the file if it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except OSError as error:
         raise RulesError(f"{path}: cannot read schema ({error.strerror})") from None
-    return parse_avro_schema(text, str(path))
 
 
 def parse_avro_schema(text: str, source: str) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from streamguard.core.errors import InvalidInput
 from streamguard.evidence.audit import RECORDS
 from streamguard.evidence.overview import build_overview
 from streamguard.evidence.sessions import Session
+from streamguard.store import parse_utc
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 PAGE_SIZE = 50
@@ -157,10 +158,9 @@ def _moment(text: str, field: str) -> datetime | None:
     if not text.strip():
         return None
     try:
-        moment = datetime.fromisoformat(text.strip())
+        return parse_utc(text.strip())
     except ValueError:
         raise InvalidInput(f"{field}: not a date or time (expected YYYY-MM-DDTHH:MM)") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 # -- datasets ------------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from streamguard.app.api.console_render import render
 from streamguard.app.api.console_sessions import COOKIE, ConsoleSession
 from streamguard.app.api.context import client_address, context_of
-from streamguard.app.control_context import Caller
+from streamguard.app.control_context import caller_named
 from streamguard.core.errors import AuthenticationError, PermissionDenied, TooManyFailures
 
 router = APIRouter(include_in_schema=False)
@@ -47,8 +47,7 @@ def signed_in(request: Request) -> ConsoleSession:
         context.sessions.end(session_id)
         target = quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""), safe="")
         raise HTTPException(303, headers={"Location": f"/console/sign-in?next={target}"})
-    roles = frozenset(policy.principal(session.caller.name).roles)
-    return replace(session, caller=Caller(session.caller.name, roles))
+    return replace(session, caller=caller_named(policy, session.caller.name))
 
 
 SignedIn = Annotated[ConsoleSession, Depends(signed_in)]

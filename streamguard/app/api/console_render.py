@@ -14,6 +14,8 @@ from fastapi.responses import HTMLResponse
 
 from streamguard import __version__
 from streamguard.app.api.console_sessions import ConsoleSession
+from streamguard.app.report_render import utc_text
+from streamguard.store import parse_utc
 
 NAVIGATION = (("overview", "Overview", "/console/"), ("inbox", "Inbox", "/console/inbox"))
 NAVIGATION += (("sessions", "Sessions", "/console/sessions"), ("datasets", "Datasets", "/console/datasets"))
@@ -28,24 +30,23 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["utc"] = utc_text
+    env.filters["utc"] = moment_text
     env.filters["cell"] = cell_text
     return env
 
 
-def utc_text(moment: datetime | str | None) -> str:
+def moment_text(moment: datetime | str | None) -> str:
+    """A time as the pages show it, in UTC; evidence keeps some times as ISO-8601 text."""
     if moment is None:
         return ""
-    if isinstance(moment, str):
-        moment = datetime.fromisoformat(moment)
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return utc_text(parse_utc(moment) if isinstance(moment, str) else moment.astimezone(UTC))
 
 
 def cell_text(cell: object) -> str:
     """A table cell as the page shows it: counts with thousands separators, times in UTC."""
     if isinstance(cell, bool) or not isinstance(cell, int | datetime):
         return str(cell)
-    return utc_text(cell) if isinstance(cell, datetime) else f"{cell:,}"
+    return moment_text(cell) if isinstance(cell, datetime) else f"{cell:,}"
 
 
 def render(

@@ -23,7 +23,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from streamguard.app.api.console_sessions import ConsoleSessions
 from streamguard.app.api.metrics import TOKEN_FAILURES
-from streamguard.app.control_context import Caller, read_policy, require_role
+from streamguard.app.control_context import Caller, caller_named, read_policy, require_role
 from streamguard.app.evidence_index import index_now
 from streamguard.app.settings import Settings
 from streamguard.control.failure_limit import FailureLimiter
@@ -77,7 +77,7 @@ class ApiContext:
             self.limiter.failed(client, now)
             TOKEN_FAILURES.inc()
             raise AuthenticationError("a valid bearer token is required")
-        return Caller(name, frozenset(policy.principal(name).roles))
+        return caller_named(policy, name)
 
     def store(self) -> EvidenceStore:
         """The evidence store (opened once per process), indexed first unless that was done in the last

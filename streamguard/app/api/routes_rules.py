@@ -13,6 +13,7 @@ from streamguard.app import rules_service
 from streamguard.app.api.context import Authenticated, Ctx, with_role
 from streamguard.app.control_context import Caller
 from streamguard.app.preview import MAX_SAMPLE_BYTES, SHARED_SCANNER, AudienceView, SampleMasker
+from streamguard.app.risky_operations import rules_operation
 from streamguard.app.rules_service import DriftRow
 from streamguard.control.policy import Role
 from streamguard.control.requests import Request
@@ -90,9 +91,7 @@ def drift(ctx: Ctx, caller: Authenticated, dataset: Dataset) -> list[DriftRow]:
 
 @router.post("", summary="Apply rules: at once if they reduce no protection, else a request for approval")
 def submit(ctx: Ctx, caller: Steward, body: RulesSubmission) -> RulesOutcome:
-    operation = rules_service.rules_operation(
-        body.source_name, body.rules_yaml, body.avro_schema_json, body.key_avro_schema_json
-    )
+    _, operation = rules_operation(body.source_name, body.rules_yaml, body.avro_schema_json, body.key_avro_schema_json)
     change = rules_service.submit(ctx.settings, ctx.policy(), caller, operation, body.reason)
     applied = change.record.version if change.record else None
     return RulesOutcome(diff=diff_body(change.diff), applied_version=applied, request=change.request)
