@@ -33,9 +33,9 @@ from pydantic import SecretStr
 from bench.approvals import control_deployment
 from bench.pipeline import local_bootstrap
 from harness.worker_process import free_port
-from streamguard.app import approvals
-from streamguard.app.api import create_api
-from streamguard.app.control_context import Caller, authenticate, read_policy
+from streamguard.app.server.api import create_api
+from streamguard.app.services.control import approvals
+from streamguard.app.services.control.callers import Caller, authenticate, read_policy
 from streamguard.app.settings import Settings
 from streamguard.control.policy import Policy
 from streamguard.control.requests import DeleteTopic, State

@@ -27,8 +27,8 @@ from pydantic import SecretStr
 
 from bench.pipeline import local_bootstrap
 from streamguard.agents.kafka_readback import iter_to_end
-from streamguard.app import approvals
-from streamguard.app.control_context import authenticate, read_policy
+from streamguard.app.services.control import approvals
+from streamguard.app.services.control.callers import authenticate, read_policy
 from streamguard.app.settings import Settings
 from streamguard.control.requests import DeleteTopic
 from streamguard.control.tokens import token_digest

@@ -88,7 +88,7 @@ class Bench:
 
 
 def local_bootstrap() -> str:
-    from streamguard.app.kafka_config import resolve_bootstrap
+    from streamguard.app.services.kafka_config import resolve_bootstrap
     from streamguard.app.settings import load_settings
 
     bootstrap = resolve_bootstrap(load_settings())

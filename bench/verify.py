@@ -23,7 +23,7 @@ from pathlib import Path
 from bench.pipeline import AUDIENCES, Bench, local_bootstrap
 from bench.pipeline_setup import BenchError, Offsets, avro_bodies, framed_items, make_home, preload, watch
 from streamguard.agents.kafka_readback import iter_to_end
-from streamguard.app.evidence_verify import run_verification, trusted_keys
+from streamguard.app.services.evidence.verify import run_verification, trusted_keys
 
 PARTITIONS = 3
 

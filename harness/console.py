@@ -41,7 +41,7 @@ def main() -> None:
 
 
 def serve(settings: Settings) -> None:
-    from streamguard.app.api import serve as serve_api
+    from streamguard.app.server.api import serve as serve_api
 
     console.print(
         f"[bold]streamguard console[/bold]: {CONSOLE_URL}  (OpenAPI: http://127.0.0.1:{PORT}/api/openapi.json)"

@@ -29,10 +29,10 @@ from harness.worker_process import WorkerProcess, wait_until
 from streamguard.agents.codec import frame_wire_format
 from streamguard.agents.kafka_audit_reader import summarize
 from streamguard.agents.kafka_topics import partition_count
-from streamguard.app.evidence_index import index_evidence
-from streamguard.app.evidence_verify import run_verification, trusted_keys, verification_status
 from streamguard.app.kafka_local import LocalBroker
-from streamguard.app.report_render import render_html
+from streamguard.app.services.evidence.indexing import index_evidence
+from streamguard.app.services.evidence.report_render import render_html
+from streamguard.app.services.evidence.verify import run_verification, trusted_keys, verification_status
 from streamguard.app.settings import load_settings
 from streamguard.core.reasons import REASON_HEADER
 from streamguard.core.topics import TopicNames

@@ -12,9 +12,9 @@ from pydantic import SecretStr
 from rich.console import Console
 
 from harness.deployment import Deployment
-from streamguard.app import approvals
-from streamguard.app.access_scoping import plan_access
-from streamguard.app.control_context import Caller, authenticate, read_policy
+from streamguard.app.services.control import approvals
+from streamguard.app.services.control.access_scoping import plan_access
+from streamguard.app.services.control.callers import Caller, authenticate, read_policy
 from streamguard.control.requests import DeleteTopic
 from streamguard.control.tokens import new_token, token_digest
 from streamguard.core.errors import PermissionDenied

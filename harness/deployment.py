@@ -19,7 +19,7 @@ from streamguard.agents.kafka_audit_reader import AuditSummary, read_audit_event
 from streamguard.agents.kafka_rules import apply_rule_set, publish_rule_set, read_rule_history
 from streamguard.agents.kafka_schemas import SchemaCatalog
 from streamguard.agents.kafka_topics import ensure_topics, system_topics
-from streamguard.app.kafka_config import client_options
+from streamguard.app.services.kafka_config import client_options
 from streamguard.app.settings import Settings
 from streamguard.core.rule_sets import RuleSetRecord, latest_versions
 from streamguard.evidence.audit import AuditEvent

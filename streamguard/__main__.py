@@ -1,5 +1,5 @@
 """``python -m streamguard``: the same as the ``streamguard`` command."""
 
-from streamguard.app.cli import main
+from streamguard.app.main import main
 
 main()

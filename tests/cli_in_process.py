@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typer.testing import CliRunner, Result
 
-from streamguard.app.cli import cli
+from streamguard.app.main import cli
 
 
 def run_cli(env: dict[str, str], *args: str, exit_code: int = 0) -> Result:

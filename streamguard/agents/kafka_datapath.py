@@ -1,7 +1,7 @@
 """The governed data path: batched consume → process → one Kafka transaction per cycle, on librdkafka.
 
 Why not Faust agents: Faust's stream layer and its per-record sends cost more than masking does, even with
-``stream.take_events`` batches (figures in BENCHMARKS.md). So the worker (``streamguard.app.worker``) runs
+``stream.take_events`` batches (figures in BENCHMARKS.md). So the worker (``streamguard.app.server.worker``) runs
 this loop on its own thread, with confluent-kafka's consumer and producer doing batching and I/O in C.
 
 Every client is handed in (``DataPathClients``): ``streamguard.agents.kafka_clients`` builds the real ones,

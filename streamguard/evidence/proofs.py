@@ -8,7 +8,7 @@ witnesses the auditor trusts). The proof carries the view value itself, so it sh
 audience saw: hand it only to someone cleared for that audience's view. The audit event carries counts,
 versions and digests, never a record value.
 
-``record_proof`` assembles a proof from what the edge read (``streamguard.app.record_proofs``);
+``record_proof`` assembles a proof from what the edge read (``streamguard.app.services.evidence.record_proofs``);
 ``check_proof`` verifies one and lists every problem it finds.
 """
 

@@ -5,7 +5,7 @@ Processing the same raw records under the event's recorded rule version with the
 ids reproduces every view byte for byte, so the view's batch digest and Merkle root match the event's; keys
 other than the recorded ones (or other rules) change the tokens, and both differ. A comparison holds digests,
 counts and positions only, never a record value. The edge that re-reads and re-processes the records is
-``streamguard.app.replay``.
+``streamguard.app.services.evidence.replay``.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 A witness cosigns a log's checkpoint only if the log's key signed it and it extends, by a verified RFC 9162
 consistency proof, the last checkpoint the witness cosigned for that origin. So a log that shows one history
 to the witness cannot later show it a different one (a fork) and get it cosigned. The caller supplies the
-recorded state, the time, and persists the new state atomically with the check (``streamguard.app.witness``).
+recorded state, the time, and persists the new state atomically with the check (``app.services.evidence.witness``).
 """
 
 from __future__ import annotations

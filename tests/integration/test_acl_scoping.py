@@ -35,11 +35,17 @@ from streamguard.agents.kafka_acls import create_scram_users, read_ledger
 from streamguard.agents.kafka_audit_reader import read_audit_events
 from streamguard.agents.kafka_rules import apply_rule_set
 from streamguard.agents.kafka_topics import TopicSpec, ensure_dataset_topics, ensure_topics, system_topics
-from streamguard.app import approvals
-from streamguard.app.access_scoping import AccessApplied, apply_access, apply_grant, password_variable, revoke_grant
 from streamguard.app.cli import acl_commands
-from streamguard.app.control_context import authenticate, read_policy
-from streamguard.app.kafka_config import client_options
+from streamguard.app.services.control import approvals
+from streamguard.app.services.control.access_scoping import (
+    AccessApplied,
+    apply_access,
+    apply_grant,
+    password_variable,
+    revoke_grant,
+)
+from streamguard.app.services.control.callers import authenticate, read_policy
+from streamguard.app.services.kafka_config import client_options
 from streamguard.app.settings import Settings
 from streamguard.control.acl_plan import TemporaryGrant, grant_acls
 from streamguard.control.requests import Grant, State

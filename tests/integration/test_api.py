@@ -16,8 +16,8 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
-from streamguard.app.api import create_api
-from streamguard.app.api.context import ApiContext
+from streamguard.app.server.api import create_api
+from streamguard.app.server.api.context import ApiContext
 from streamguard.app.settings import Settings
 from streamguard.control.failure_limit import FailureLimit, FailureLimiter
 from streamguard.control.tokens import token_digest

@@ -22,12 +22,12 @@ from typer.testing import CliRunner, Result
 from harness.worker_process import worker_env
 from streamguard.agents.kafka_audit_reader import read_audit_events
 from streamguard.agents.kafka_rules import read_rule_history
-from streamguard.app import approvals
-from streamguard.app.cli import cli as cli_app
-from streamguard.app.control_context import Caller, authenticate, read_policy
-from streamguard.app.kafka_config import client_options
-from streamguard.app.risky_operations import rules_diff, rules_request
-from streamguard.app.rules_changes import publish_tightening, refuse_loosening
+from streamguard.app.main import cli as cli_app
+from streamguard.app.services.control import approvals
+from streamguard.app.services.control.callers import Caller, authenticate, read_policy
+from streamguard.app.services.control.risky_operations import rules_diff, rules_request
+from streamguard.app.services.control.rules_changes import publish_tightening, refuse_loosening
+from streamguard.app.services.kafka_config import client_options
 from streamguard.app.settings import Settings
 from streamguard.control.policy import Policy
 from streamguard.control.requests import (

@@ -25,7 +25,7 @@ from harness.raw_producer import RawProducer, avro_payload
 from harness.readback import end_offsets, evidence_of, read_topic, source_of
 from harness.sample_data import customers, structured_rules
 from harness.worker_process import wait_until
-from streamguard.app.evidence_verify import run_verification, trusted_keys
+from streamguard.app.services.evidence.verify import run_verification, trusted_keys
 from streamguard.schemas import CUSTOMERS_AVSC
 from tests.conftest import KafkaEndpoint
 

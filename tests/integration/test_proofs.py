@@ -23,8 +23,8 @@ from harness.sample_data import customers, structured_rules
 from harness.worker_process import wait_until
 from streamguard.agents.checkpoints import log_signer
 from streamguard.app.cli import proof_commands
-from streamguard.app.record_proofs import ProofNotReady, build_proof
-from streamguard.app.replay import replay_session
+from streamguard.app.services.evidence.record_proofs import ProofNotReady, build_proof
+from streamguard.app.services.evidence.replay import replay_session
 from streamguard.evidence.audit import AuditEvent
 from streamguard.evidence.proofs import ProofError, RecordProof, check_proof
 from streamguard.evidence.sessions import fold_sessions

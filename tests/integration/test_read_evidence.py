@@ -25,8 +25,8 @@ from confluent_kafka.admin import (
 )
 
 from harness.deployment import Deployment
-from streamguard.app.evidence_index import index_evidence
-from streamguard.app.read_watch import observe_reads
+from streamguard.app.services.control.read_watch import observe_reads
+from streamguard.app.services.evidence.indexing import index_evidence
 from streamguard.control.policy import Policy, load_policy
 from streamguard.store import EvidenceStore
 from tests.conftest import KafkaEndpoint

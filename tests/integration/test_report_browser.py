@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from streamguard.app.report_render import render_html, render_json
+from streamguard.app.services.evidence.report_render import render_html, render_json
 from streamguard.control.alerts import Severity
 from streamguard.control.read_evidence import Client, Reader
 from streamguard.evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer
 from confluent_kafka import Producer
 from pydantic import SecretStr
 from typer.testing import CliRunner
@@ -25,11 +24,11 @@ from harness.worker_process import wait_until
 from streamguard.agents.checkpoints import checkpoint_record_key, log_signer
 from streamguard.agents.kafka_readback import read_to_end
 from streamguard.agents.kafka_topics import partition_count
-from streamguard.app import approvals
-from streamguard.app.cli import evidence_commands
-from streamguard.app.control_context import authenticate, read_policy
-from streamguard.app.evidence_index import IndexStats, index_evidence, witness_cursor
-from streamguard.app.witness import FileWitnessClient, WitnessStore
+from streamguard.app.main import cli
+from streamguard.app.services.control import approvals
+from streamguard.app.services.control.callers import authenticate, read_policy
+from streamguard.app.services.evidence.indexing import IndexStats, index_evidence, witness_cursor
+from streamguard.app.services.evidence.witness import FileWitnessClient, WitnessStore
 from streamguard.control.requests import AlterConfig, State
 from streamguard.control.tokens import token_digest
 from streamguard.evidence.audit import AuditEvent
@@ -258,9 +257,6 @@ def test_the_cli_lists_and_shows_sessions_from_the_store(indexed: Indexed, monke
     }
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
-    cli = typer.Typer()
-    cli.add_typer(evidence_commands.sessions_group, name="sessions")
-    cli.add_typer(evidence_commands.evidence_group, name="evidence")
     runner = CliRunner()
     listed = runner.invoke(cli, ["sessions", "list", "--dataset", indexed.dataset, "--json"])
     assert listed.exit_code == 0, listed.output

@@ -25,7 +25,7 @@ from harness.sample_data import customers, structured_rules
 from harness.worker_process import wait_until
 from streamguard.agents.kafka_audit_reader import read_audit_records
 from streamguard.agents.kafka_topics import AUDIT_PARTITIONS
-from streamguard.app.cli import cli
+from streamguard.app.main import cli
 from streamguard.evidence.audit import AuditEvent, Quarantined, chain_key
 from streamguard.schemas import CUSTOMERS_AVSC
 from tests.conftest import KafkaEndpoint

@@ -18,8 +18,8 @@ import pytest
 import typer
 from typer.testing import CliRunner, Result
 
-from streamguard.app.cli import witness_commands
-from streamguard.app.witness import (
+from streamguard.app.server.commands import witness_commands
+from streamguard.app.services.evidence.witness import (
     FileWitnessClient,
     HttpWitnessClient,
     WitnessClient,
@@ -35,7 +35,7 @@ ORIGIN = "streamguard/audit/raw.customers:0"
 LOG = NoteSigner(ORIGIN, generate_seed())
 LEAVES = [leaf_hash(f"event {n}".encode()) for n in range(20)]
 FORKED = [*LEAVES[:6], *(leaf_hash(f"rewritten {n}".encode()) for n in range(6, 20))]  # history edited at 6
-SERVE = "from streamguard.app.cli.witness_commands import group; group(prog_name='witness')"
+SERVE = "from streamguard.app.server.commands.witness_commands import group; group(prog_name='witness')"
 
 
 def _invoke(*args: str) -> Result:

@@ -147,7 +147,7 @@ def test_dockerfile_installs_every_package_the_project_ships() -> None:
 def test_compose_and_procfile_commands_exist_in_the_cli() -> None:
     import typer.main
 
-    from streamguard.app.cli import cli
+    from streamguard.app.main import cli
 
     commands = typer.main.get_command(cli).commands  # type: ignore[attr-defined]
     compose = yaml.safe_load((ROOT / "docker" / "compose.yaml").read_text())

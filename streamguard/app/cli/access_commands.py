@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import asdict
-from datetime import UTC, datetime
 from typing import Annotated, TypeVar
 
 import typer
@@ -19,9 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from streamguard.app.cli.evidence_commands import AsJson, NoIndex, parse_when
-from streamguard.app.control_context import current_policy
-from streamguard.app.evidence_index import index_now
-from streamguard.app.read_watch import ReadObservation, observe_round
+from streamguard.app.services.evidence.indexing import index_now
 from streamguard.app.settings import load_settings
 from streamguard.store import EvidenceStore, StoredReadAccess
 
@@ -32,30 +29,6 @@ access_group = typer.Typer(
 console = Console()
 errors = Console(stderr=True)
 _T = TypeVar("_T")
-
-
-@access_group.command("observe")
-def observe(
-    verify: Annotated[bool, typer.Option("--verify", help="Verify the evidence too (alerts on failure).")] = False,
-) -> None:
-    """Observe once: record the consumer groups' read progress in the audit stream and raise the monitoring
-    alerts (`streamguard control run` does this every round)."""
-    settings = load_settings()
-    with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
-        print_observation(observe_round(settings, current_policy(settings), store, verify=verify))
-
-
-def print_observation(observed: ReadObservation) -> None:
-    stamp = f"{datetime.now(UTC):%H:%M:%S}"
-    for record in observed.progress:
-        who = ", ".join(reader.identity for reader in record.readers) or "principal unknown"
-        since = "first seen" if record.previous_offset is None else f"from {record.previous_offset}"
-        line = f"{stamp} {record.group_id} ({who}) read {record.topic}[{record.partition}] up to "
-        console.print(f"{line}{record.committed_offset} ({since}, lag {record.lag})", highlight=False)
-    for alert in observed.alerts:
-        console.print(f"{stamp} [red]alert[/red] {alert.rule} {alert.severity}: {alert.summary}", highlight=False)
-    if observed.access_event is not None:
-        console.print(f"{stamp} recorded access event {observed.access_event.hash[:16]}", highlight=False)
 
 
 @access_group.command("list")

@@ -13,9 +13,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from streamguard.app.access_scoping import AccessPlan, apply_access, plan_access
-from streamguard.app.approvals import active_grants
-from streamguard.app.control_context import authenticate, current_policy, require_role
+from streamguard.app.services.control.access_scoping import AccessPlan, apply_access, plan_access
+from streamguard.app.services.control.approvals import active_grants
+from streamguard.app.services.control.callers import authenticate, current_policy, require_role
 from streamguard.app.settings import load_settings
 from streamguard.control.acl_plan import AclEntry
 from streamguard.control.policy import Role

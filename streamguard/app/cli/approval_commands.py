@@ -12,9 +12,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from streamguard.app import approvals, rules_service
-from streamguard.app.control_context import authenticate, current_policy
-from streamguard.app.risky_operations import rules_request
+from streamguard.app.services.control import approvals, rules_service
+from streamguard.app.services.control.callers import authenticate, current_policy
+from streamguard.app.services.control.risky_operations import rules_request
 from streamguard.app.settings import load_settings
 from streamguard.control.requests import (
     AddPartitions,

@@ -8,7 +8,6 @@ prints is the evidence as of now. The witness that cosigns checkpoints comes fro
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -18,10 +17,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from streamguard.app.evidence_index import IndexStats, index_now
-from streamguard.app.settings import Settings, load_settings
+from streamguard.app.services.evidence.indexing import index_now
+from streamguard.app.settings import load_settings
 from streamguard.core.durations import parse_duration
-from streamguard.core.errors import InfrastructureFault
 from streamguard.evidence.sessions import Session
 from streamguard.store import EvidenceStore, StoredSession, parse_utc
 
@@ -143,49 +141,3 @@ def _print_session(stored: StoredSession) -> None:
     console.print(f"  {len(session.events)} audit events: {session.events[0]} .. {session.events[-1]}")
     if session.approvals:
         console.print(f"  approved operations run while it was open: {', '.join(session.approvals)}")
-
-
-@evidence_group.command("index")
-def index(
-    follow: Annotated[bool, typer.Option("--follow", help="Keep indexing until Ctrl-C.")] = False,
-    interval: Annotated[float, typer.Option("--interval", min=0.1, help="Seconds between runs with --follow.")] = 5.0,
-) -> None:
-    """Index the audit and checkpoints topics into the evidence store, publish the sessions, feed the witness."""
-    settings = load_settings()
-    with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
-        if not follow:
-            stats = index_now(settings, store)
-            console.print(describe(stats), highlight=False)
-            if stats.witness_refusals:
-                raise typer.Exit(1)
-            return
-        _follow(settings, store, interval)
-
-
-def _follow(settings: Settings, store: EvidenceStore, interval: float) -> None:
-    """Index every ``interval`` seconds, printing the runs that found something; a broker or witness that
-    does not answer is reported and tried again next time. Ctrl-C between or during runs is safe: the
-    cursors only move once what they cover is stored."""
-    try:
-        while True:
-            try:
-                stats = index_now(settings, store)
-                if stats != IndexStats():
-                    console.print(f"{datetime.now(UTC):%H:%M:%S} {describe(stats)}", highlight=False)
-            except InfrastructureFault as fault:
-                errors.print(f"[yellow]{fault}: trying again in {interval:g}s[/yellow]", highlight=False)
-            time.sleep(interval)
-    except KeyboardInterrupt:
-        console.print("stopped")
-
-
-def describe(stats: IndexStats) -> str:
-    text = (
-        f"indexed {stats.events_added} audit events, {stats.checkpoints_added} checkpoints, "
-        f"{stats.cosignatures_added} cosignatures; {stats.sessions_changed} sessions changed"
-    )
-    if stats.malformed:
-        text += f"; {stats.malformed} malformed records skipped (see verify)"
-    if stats.witness_refusals:
-        text += f"; {len(stats.witness_refusals)} witness refusals"
-    return text

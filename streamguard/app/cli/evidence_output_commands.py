@@ -10,12 +10,12 @@ from typing import Annotated
 
 import typer
 
-from streamguard.app.auditor_report import auditor_report
 from streamguard.app.cli.evidence_commands import parse_when
-from streamguard.app.evidence_index import index_evidence
-from streamguard.app.report_render import render_csv, render_html, render_json
+from streamguard.app.services.evidence.auditor_report import auditor_report
+from streamguard.app.services.evidence.indexing import index_evidence
+from streamguard.app.services.evidence.report_render import render_csv, render_html, render_json
+from streamguard.app.services.evidence.siem_export import ExportCursor, export_events, sink_for_target
 from streamguard.app.settings import load_settings
-from streamguard.app.siem_export import ExportCursor, export_events, sink_for_target
 from streamguard.store.evidence_store import EvidenceStore
 
 

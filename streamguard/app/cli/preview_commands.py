@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from streamguard.app.schema_files import read_avro_schema
+from streamguard.app.services.schema_files import read_avro_schema
 from streamguard.core.errors import StreamguardError
 
 BATCH_LINES = 256
 
 if TYPE_CHECKING:
-    from streamguard.app.preview import SampleMasker
+    from streamguard.app.services.preview import SampleMasker
 
 
 def register(cli: typer.Typer) -> None:
@@ -48,7 +48,7 @@ def mask(
     keyring: Annotated[Path | None, typer.Option("--keyring", help="Keyring JSON; default: ephemeral.")] = None,
 ) -> None:
     """Mask JSON lines from stdin for one audience; masked JSON lines to stdout, problems to stderr."""
-    from streamguard.app.preview import LazyScanner, SampleMasker
+    from streamguard.app.services.preview import LazyScanner, SampleMasker
     from streamguard.masking.keyring_file import load_keyring_file
     from streamguard.masking.rules import load_rules
 

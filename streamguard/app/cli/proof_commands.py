@@ -58,7 +58,9 @@ def prove(
         raise typer.Exit(1 if problems else 0)
     if raw_topic is None or partition is None or offset is None or not audience:
         raise typer.BadParameter("give RAW_TOPIC PARTITION OFFSET and --audience, or --check FILE")
-    from streamguard.app.record_proofs import build_proof  # reads the broker: only this mode needs Kafka
+    from streamguard.app.services.evidence.record_proofs import (
+        build_proof,  # reads the broker: only this mode needs Kafka
+    )
 
     proof = build_proof(load_settings(), raw_topic, partition, offset, audience)
     if out is None:
@@ -139,7 +141,7 @@ def replay(
 ) -> None:
     """Process a session's raw records again under its recorded rules and keys; exit 1 unless every view
     digest and Merkle root matches its audit event."""
-    from streamguard.app.replay import replay_session, session_events
+    from streamguard.app.services.evidence.replay import replay_session, session_events
     from streamguard.store import EvidenceStore
 
     settings = load_settings()

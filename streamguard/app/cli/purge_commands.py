@@ -9,10 +9,10 @@ from typing import Annotated
 
 import typer
 
-from streamguard.app.control_context import acting_as
-from streamguard.app.evidence_index import index_evidence
-from streamguard.app.evidence_purge import purge_evidence, read_archive
-from streamguard.app.evidence_verify import trusted_keys
+from streamguard.app.services.control.callers import acting_as
+from streamguard.app.services.evidence.indexing import index_evidence
+from streamguard.app.services.evidence.purge import purge_evidence, read_archive
+from streamguard.app.services.evidence.verify import trusted_keys
 from streamguard.app.settings import load_settings
 from streamguard.control.policy import Role
 from streamguard.core.durations import parse_duration

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from streamguard.app.schema_files import read_avro_schema, read_json_sample
+from streamguard.app.services.schema_files import read_avro_schema, read_json_sample
 from streamguard.core.errors import RulesError
 
 group = typer.Typer(help="Validate and publish steward masking rules.", no_args_is_help=True)

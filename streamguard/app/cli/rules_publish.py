@@ -10,10 +10,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from streamguard.app import rules_service
-from streamguard.app.control_context import acting_as
-from streamguard.app.risky_operations import rules_diff, rules_request
-from streamguard.app.rules_changes import publish_tightening, refuse_loosening
+from streamguard.app.services.control import rules_service
+from streamguard.app.services.control.callers import acting_as
+from streamguard.app.services.control.risky_operations import rules_diff, rules_request
+from streamguard.app.services.control.rules_changes import publish_tightening, refuse_loosening
 from streamguard.app.settings import load_settings
 from streamguard.control.policy import Role
 

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from streamguard.app.evidence_verify import run_verification, trusted_keys
+from streamguard.app.services.evidence.verify import run_verification, trusted_keys
 from streamguard.app.settings import load_settings
 from streamguard.core.errors import EvidenceError
 from streamguard.evidence.verification import Verification

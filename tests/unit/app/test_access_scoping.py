@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from streamguard.app.access_scoping import password_variable, scram_passwords
+from streamguard.app.services.control.access_scoping import password_variable, scram_passwords
 from streamguard.core.errors import ConfigError
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from streamguard.app.authorizer_tail import LogPosition, read_new_decisions
+from streamguard.app.services.control.authorizer_tail import LogPosition, read_new_decisions
 
 
 def _line(second: int, user: str = "ana") -> str:

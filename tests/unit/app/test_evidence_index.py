@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from streamguard.app.evidence_index import sessions_touched
+from streamguard.app.services.evidence.indexing import sessions_touched
 from streamguard.evidence.audit import APPROVAL, AuditEvent, SourceSpan
 from streamguard.evidence.sessions import Session
 from streamguard.store import EvidenceStore, StoredSession

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from streamguard.app.kafka_config import client_options
+from streamguard.app.services.kafka_config import client_options
 from streamguard.app.settings import load_settings
 
 

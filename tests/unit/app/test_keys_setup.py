@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from streamguard.agents.batch import SourceRecord
 from streamguard.agents.processor import DatasetProcessor
-from streamguard.app.cli import cli
-from streamguard.app.keys_setup import worker_keyring
+from streamguard.app.main import cli
+from streamguard.app.services.keyrings import worker_keyring
 from streamguard.app.settings import Settings
 from streamguard.core.errors import KeyringError
 from streamguard.core.topics import TopicNames

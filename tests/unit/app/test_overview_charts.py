@@ -10,7 +10,7 @@ from functools import cache
 
 import pytest
 
-from streamguard.app.overview_charts import (
+from streamguard.app.services.evidence.overview_charts import (
     LINE_COLOURS,
     OTHER_SEVERITY_LOOK,
     SEVERITY_LOOKS,

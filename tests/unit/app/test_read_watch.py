@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from streamguard.app import read_watch
+from streamguard.app.services.control import read_watch
 from streamguard.control.alerts import Alert, Severity
 from streamguard.evidence.audit import AuditEvent, SourceSpan
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from streamguard.app.report_render import CSV_HEADER, render_csv, render_html, render_json
+from streamguard.app.services.evidence.report_render import CSV_HEADER, render_csv, render_html, render_json
 from streamguard.control.alerts import Severity
 from streamguard.control.read_evidence import Reader
 from streamguard.evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from streamguard.app.siem_export import (
+from streamguard.app.services.evidence.siem_export import (
     CursorPosition,
     ExportCursor,
     FileSink,

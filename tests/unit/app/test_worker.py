@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from streamguard.app.cli import cli
+from streamguard.app.main import cli
+from streamguard.app.server.worker import declare_worker
 from streamguard.app.settings import load_settings
-from streamguard.app.worker import declare_worker
 
 _IMPORT_EVERYTHING = """
 import importlib, pkgutil, socket
@@ -26,7 +26,7 @@ for module in pkgutil.walk_packages(streamguard.__path__, "streamguard."):
     if not module.name.endswith("__main__"):
         importlib.import_module(module.name)
 from streamguard.app.settings import load_settings
-from streamguard.app.worker import declare_worker
+from streamguard.app.server.worker import declare_worker
 plan = declare_worker(load_settings())
 print(plan.names.app_id, plan.faust_datadir)
 """
@@ -52,7 +52,7 @@ def test_declaring_names_the_deployment_and_a_distinct_worker(monkeypatch: pytes
 
 def test_the_worker_command_takes_its_web_port_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[list[str]] = []
-    monkeypatch.setattr("streamguard.app.worker.run_worker", lambda _plan, argv: seen.append(argv))
+    monkeypatch.setattr("streamguard.app.server.worker.run_worker", lambda _plan, argv: seen.append(argv))
     monkeypatch.setenv("STREAMGUARD_WEB_PORT", "7171")
     assert CliRunner().invoke(cli, ["worker"]).exit_code == 0
     assert CliRunner().invoke(cli, ["worker", "--web-port", "7272", "--without-web"]).exit_code == 0

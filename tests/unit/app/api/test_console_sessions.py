@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from streamguard.app.api.console_sessions import ConsoleSessions
-from streamguard.app.control_context import Caller
+from streamguard.app.server.api.console_sessions import ConsoleSessions
+from streamguard.app.services.control.callers import Caller
 from streamguard.control.policy import Role
 
 BOB = Caller("bob", frozenset({Role.APPROVER}))

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.testclient import TestClient
 from pydantic import BaseModel, Field
 
-from streamguard.app.api.errors import install
+from streamguard.app.server.api.errors import install
 from streamguard.core.errors import (
     AuthenticationError,
     DeliveryError,

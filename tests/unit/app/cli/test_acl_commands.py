@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from streamguard.app.access_scoping import AccessApplied, AccessPlan
 from streamguard.app.cli import acl_commands
+from streamguard.app.services.control.access_scoping import AccessApplied, AccessPlan
 from streamguard.control.acl_plan import AclDiff, AclEntry, Operation, PatternType, ResourceType
 from streamguard.control.tokens import token_digest
 from streamguard.core.errors import AuthenticationError, PermissionDenied

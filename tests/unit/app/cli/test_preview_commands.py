@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from streamguard.app.cli import cli, preview_commands
+from streamguard.app.cli import preview_commands
+from streamguard.app.main import cli
 from streamguard.masking.keyring_file import generate_keyring_json
 from tests.unit.fakes import CUSTOMERS_AVSC, CUSTOMERS_RULES, CUSTOMERS_SAMPLE, RegexScanner
 

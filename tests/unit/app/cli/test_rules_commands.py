@@ -6,7 +6,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from streamguard.app.cli import cli
+from streamguard.app.main import cli
 from tests.unit.fakes import CUSTOMERS_AVSC, CUSTOMERS_RULES
 
 runner = CliRunner()
