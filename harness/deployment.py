@@ -23,7 +23,7 @@ from streamguard.app.services.kafka_config import client_options
 from streamguard.app.settings import Settings
 from streamguard.core.rule_sets import RuleSetRecord, latest_versions
 from streamguard.evidence.audit import AuditEvent
-from streamguard.masking.keyring_file import dump_keyring, load_keyring
+from streamguard.masking.keyring_file import generate_keyring_json, load_keyring
 from streamguard.masking.keys import Keyring
 from streamguard.masking.rules import parse_rules
 
@@ -64,8 +64,7 @@ class Deployment:
         self.home.mkdir(parents=True, exist_ok=True)
         keyring = self.home / "keyring.json"
         if not keyring.exists():
-            keys = {"k1": os.urandom(32), f"producer:{SIGNING_IDENTITY}": os.urandom(32)}
-            keyring.write_text(dump_keyring(keys, {"mask": "k1", "encrypt": "k1"}))
+            keyring.write_text(generate_keyring_json(extra_keys={f"producer:{SIGNING_IDENTITY}": os.urandom(32)}))
             keyring.chmod(0o600)
         ensure_topics(self.admin, system_topics(self.names))
 

@@ -215,63 +215,103 @@ impl KeyEngine {
     }
 }
 
-/// `evidence.digests.batch_digest` for a list of values (bytes or None): SHA-256 over each record's SHA-256,
-/// a tombstone counted as the SHA-256 of its mark. Hex.
+/// Per-record digests under one salt: SHA-256(salt || record), a tombstone counted as its mark. The salt is
+/// absorbed once (one per output and batch), so each record costs one clone of the hasher.
+struct RecordDigests<'a> {
+    salted: Sha256,
+    tombstone_mark: &'a [u8],
+}
+
+impl<'a> RecordDigests<'a> {
+    fn new(salt: &[u8], tombstone_mark: &'a [u8]) -> Self {
+        let mut salted = Sha256::new();
+        salted.update(salt);
+        Self {
+            salted,
+            tombstone_mark,
+        }
+    }
+
+    fn of(&self, value: Option<&[u8]>) -> [u8; 32] {
+        let mut hasher = self.salted.clone();
+        hasher.update(value.unwrap_or(self.tombstone_mark));
+        hasher.finalize().into()
+    }
+
+    fn of_item(&self, value: &Bound<'_, PyAny>) -> PyResult<[u8; 32]> {
+        if value.is_none() {
+            Ok(self.of(None))
+        } else {
+            Ok(self.of(Some(value.cast::<PyBytes>()?.as_bytes())))
+        }
+    }
+}
+
+/// RFC 9162 leaf hash: SHA-256(0x00 || record digest).
+fn leaf_hash(digest: &[u8; 32]) -> [u8; 32] {
+    let mut leaf = Sha256::new();
+    leaf.update([0u8]);
+    leaf.update(digest);
+    leaf.finalize().into()
+}
+
+/// RFC 9162 root of the leaves: inner nodes SHA-256(0x01 || left || right), an odd node out carried up a
+/// level; the empty tree's root is SHA-256 of nothing.
+fn merkle_root(mut level: Vec<[u8; 32]>) -> [u8; 32] {
+    if level.is_empty() {
+        return Sha256::digest(b"").into();
+    }
+    while level.len() > 1 {
+        let mut next = Vec::with_capacity(level.len().div_ceil(2));
+        for pair in level.chunks(2) {
+            if let [left, right] = pair {
+                let mut node = Sha256::new();
+                node.update([1u8]);
+                node.update(left);
+                node.update(right);
+                next.push(node.finalize().into());
+            } else {
+                next.push(pair[0]);
+            }
+        }
+        level = next;
+    }
+    level[0]
+}
+
+/// `evidence.digests.batch_digest` for a list of values (bytes or None): SHA-256 over each record's salted
+/// digest, SHA-256(salt || record), a tombstone counted as its mark. Hex.
 #[pyfunction]
-fn batch_digest(values: &Bound<'_, PyList>, tombstone_mark: &[u8]) -> PyResult<String> {
+fn batch_digest(
+    values: &Bound<'_, PyList>,
+    tombstone_mark: &[u8],
+    salt: &[u8],
+) -> PyResult<String> {
+    let records = RecordDigests::new(salt, tombstone_mark);
     let mut outer = Sha256::new();
     for value in values.iter() {
-        let bytes = if value.is_none() {
-            tombstone_mark
-        } else {
-            value.cast::<PyBytes>()?.as_bytes()
-        };
-        outer.update(Sha256::digest(bytes));
+        outer.update(records.of_item(&value)?);
     }
     Ok(hex(&outer.finalize()))
 }
 
-/// A view's batch digest and its RFC 9162 Merkle root over the same per-record digests, in one pass: the
-/// leaves are SHA-256(0x00 || record digest), inner nodes SHA-256(0x01 || left || right), an odd node out
-/// carried up a level (the reference is `evidence/digests.py`).
+/// A view's batch digest and its RFC 9162 Merkle root over the same salted per-record digests, in one pass
+/// (the reference is `evidence/digests.py`).
 #[pyfunction]
-fn view_digests(values: &Bound<'_, PyList>, tombstone_mark: &[u8]) -> PyResult<(String, String)> {
+fn view_digests(
+    values: &Bound<'_, PyList>,
+    tombstone_mark: &[u8],
+    salt: &[u8],
+) -> PyResult<(String, String)> {
+    let records = RecordDigests::new(salt, tombstone_mark);
     let mut outer = Sha256::new();
-    let mut level: Vec<[u8; 32]> = Vec::with_capacity(values.len());
+    let mut leaves: Vec<[u8; 32]> = Vec::with_capacity(values.len());
     for value in values.iter() {
-        let bytes = if value.is_none() {
-            tombstone_mark
-        } else {
-            value.cast::<PyBytes>()?.as_bytes()
-        };
-        let digest = Sha256::digest(bytes);
+        let digest = records.of_item(&value)?;
         outer.update(digest);
-        let mut leaf = Sha256::new();
-        leaf.update([0u8]);
-        leaf.update(digest);
-        level.push(leaf.finalize().into());
+        leaves.push(leaf_hash(&digest));
     }
-    let root: [u8; 32] = if level.is_empty() {
-        Sha256::digest(b"").into()
-    } else {
-        while level.len() > 1 {
-            let mut next = Vec::with_capacity(level.len().div_ceil(2));
-            for pair in level.chunks(2) {
-                if let [left, right] = pair {
-                    let mut node = Sha256::new();
-                    node.update([1u8]);
-                    node.update(left);
-                    node.update(right);
-                    next.push(node.finalize().into());
-                } else {
-                    next.push(pair[0]);
-                }
-            }
-            level = next;
-        }
-        level[0]
-    };
-    Ok((hex(&outer.finalize()), hex(&root)))
+    Ok((hex(&outer.finalize()), hex(&merkle_root(leaves))))
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -284,4 +324,49 @@ fn streamguard_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<KeyEngine>()?;
     module.add_function(wrap_pyfunction!(batch_digest, module)?)?;
     module.add_function(wrap_pyfunction!(view_digests, module)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_digest_is_the_sha256_of_the_salt_then_the_record() {
+        let salt = [7u8; 32];
+        let records = RecordDigests::new(&salt, b"\x00tombstone");
+        let mut joined = salt.to_vec();
+        joined.extend_from_slice(b"view");
+        let expected: [u8; 32] = Sha256::digest(&joined).into();
+        assert_eq!(records.of(Some(b"view")), expected);
+        let mut tombstone = salt.to_vec();
+        tombstone.extend_from_slice(b"\x00tombstone");
+        let expected: [u8; 32] = Sha256::digest(&tombstone).into();
+        assert_eq!(records.of(None), expected);
+    }
+
+    #[test]
+    fn another_salt_gives_another_digest_and_no_salt_the_plain_sha256() {
+        let one = RecordDigests::new(&[1u8; 32], b"t");
+        let two = RecordDigests::new(&[2u8; 32], b"t");
+        assert_ne!(one.of(Some(b"view")), two.of(Some(b"view")));
+        let plain: [u8; 32] = Sha256::digest(b"view").into();
+        assert_eq!(RecordDigests::new(b"", b"t").of(Some(b"view")), plain);
+    }
+
+    #[test]
+    fn the_merkle_root_follows_rfc_9162() {
+        let leaves: Vec<[u8; 32]> = (0u8..3).map(|n| leaf_hash(&[n; 32])).collect();
+        let node = |left: &[u8; 32], right: &[u8; 32]| -> [u8; 32] {
+            let mut hasher = Sha256::new();
+            hasher.update([1u8]);
+            hasher.update(left);
+            hasher.update(right);
+            hasher.finalize().into()
+        };
+        let expected = node(&node(&leaves[0], &leaves[1]), &leaves[2]);
+        assert_eq!(merkle_root(leaves.clone()), expected);
+        assert_eq!(merkle_root(leaves[..1].to_vec()), leaves[0]);
+        let empty: [u8; 32] = Sha256::digest(b"").into();
+        assert_eq!(merkle_root(Vec::new()), empty);
+    }
 }

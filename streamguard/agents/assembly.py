@@ -2,7 +2,9 @@
 
 ``DatasetProcessor`` decides what becomes of each record (a view per audience, a tombstone, or a reason);
 this module turns those decisions into what the Kafka edge sends. Every source offset of the batch lands in
-exactly one of the audit event's ``delivered``, ``tombstones`` or ``quarantined``.
+exactly one of the audit event's ``delivered``, ``tombstones`` or ``quarantined``. The event's digests are
+salted per output (``evidence.digests``): one HMAC per audience and one for the input per batch, never per
+record.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from datetime import UTC, datetime
 from streamguard.agents.batch import GovernedBatch, Headers, Outbound, ProcessedBatch, SourceMessage
 from streamguard.core.reasons import DATASET_HEADER, OVERSIZE, REASON_HEADER, SIZE_HEADER
 from streamguard.evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan, offset_ranges
-from streamguard.evidence.digests import batch_digest, view_digests
+from streamguard.evidence.digests import INPUT, batch_digest, digest_salt, view_digests
 from streamguard.evidence.header import EvidenceStamp
 
 QUARANTINE_KEY_BYTES = 1024  # an oversize record's key is kept in quarantine up to this size
@@ -68,7 +70,8 @@ class Assembler:
     worker_id: str
     view_topics: Mapping[str, str]  # audience -> governed topic, in rules order
     quarantine_topic: str
-    key_ids: Mapping[str, str]  # keyring slot -> active key id: which key made the batch's tokens
+    key_ids: Mapping[str, str]  # keyring slot -> active key id: which key made the batch's tokens and salts
+    evidence_key: bytes = field(repr=False, compare=False)  # the subkey of key_ids["evidence"]: never shown
 
     def assemble(self, records: Sequence[SourceMessage], outcome: BatchOutcome) -> ProcessedBatch:
         event_id = uuid.uuid4().hex
@@ -98,8 +101,11 @@ class Assembler:
             delivered=offset_ranges(delivered),
             tombstones=tombstones,
             quarantined=[Quarantined(offset=records[p].offset(), reason=reason) for p, reason in reasons],
-            outputs={audience: self._output_summary(audience, governed) for audience in self.view_topics},
-            input_digest=batch_digest(outcome.values),
+            outputs={
+                audience: self._output_summary(audience, governed, self._salt(first, partition, audience))
+                for audience in self.view_topics
+            },
+            input_digest=batch_digest(outcome.values, self._salt(first, partition, INPUT)),
             action_counts=dict(outcome.tally.actions),
             entity_counts=dict(outcome.tally.entities),
             schema_drift={str(schema_id): list(paths) for schema_id, paths in sorted(outcome.tally.drift.items())},
@@ -138,9 +144,13 @@ class Assembler:
             source_offsets=offsets,
         )
 
-    def _output_summary(self, audience: str, governed: GovernedBatch) -> AudienceOutput:
+    def _salt(self, first: SourceMessage, partition: int, output: str) -> bytes:
+        """The salt of one output's record digests: the event's span starts at the batch's first record."""
+        return digest_salt(self.evidence_key, str(first.topic()), partition, first.offset(), output)
+
+    def _output_summary(self, audience: str, governed: GovernedBatch, salt: bytes) -> AudienceOutput:
         """Digest, Merkle root and count now; the edge fills in the offsets the broker assigns."""
-        digest, merkle_root = view_digests(governed.values[audience])
+        digest, merkle_root = view_digests(governed.values[audience], salt)
         return AudienceOutput(
             topic=self.view_topics[audience],
             partition=governed.partition,

@@ -14,12 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from streamguard.agents.kafka_audit import ChainHead, SourcePartition
+from streamguard.core.errors import KeyringError
 from streamguard.evidence.audit import chain_key
 from streamguard.evidence.checkpoint import Checkpoint, sign_checkpoint
 from streamguard.evidence.signed_note import NoteSigner
 from streamguard.masking.keys import Keyring
 
-SIGNING_SLOT = "sign"  # a keyring may set its own; otherwise the signing key derives from the masking key
+DATA_SIGNING_SLOT = "sign"  # the data chains' checkpoints: the workers hold it
+CONTROL_SIGNING_SLOT = "control"  # the control chain's checkpoints: only the server holds it
 
 
 @dataclass(frozen=True)
@@ -47,19 +49,44 @@ def checkpoint_record_key(origin: str, size: int, *, cosigned: bool = False) -> 
 
 
 def log_signer(keyring: Keyring, name: str) -> NoteSigner:
-    """The log's Ed25519 key: derived from the keyring's active signing key (slot ``sign``, else ``mask``), so
-    every worker of a deployment signs with the same key and a rotation shows as a new key id."""
-    slot = SIGNING_SLOT if SIGNING_SLOT in keyring.active else "mask"
-    return _signer(keyring, name, keyring.active[slot])
+    """The data chains' Ed25519 key: derived from the keyring's active ``sign`` key, which serves no other
+    slot (holding the masking key must not let anyone sign a history). Every worker of a deployment signs with
+    the same key, and a rotation shows as a new key id."""
+    return _signer(keyring, name, DATA_SIGNING_SLOT, signing_key_id(keyring, DATA_SIGNING_SLOT))
 
 
-def log_verifier_keys(keyring: Keyring, name: str) -> list[str]:
-    """The verifier key of every signing key this keyring has had active: old checkpoints stay verifiable
-    after a rotation."""
-    return [str(_signer(keyring, name, key_id).verifier_key) for key_id in keyring.key_ids]
+def control_signer(keyring: Keyring, name: str) -> NoteSigner:
+    """The control chain's Ed25519 key, from the ``control`` slot, which only the server's keyring holds: a
+    worker's keys sign no control history. Its note name is ``<name>/control``."""
+    return _signer(keyring, name, CONTROL_SIGNING_SLOT, signing_key_id(keyring, CONTROL_SIGNING_SLOT))
 
 
-def _signer(keyring: Keyring, name: str, key_id: str) -> NoteSigner:
+def log_verifier_keys(keyring: Keyring, name: str, slot: str = DATA_SIGNING_SLOT) -> list[str]:
+    """The verifier key of every key ``slot`` has had active (its history, then the active one): checkpoints
+    signed before a rotation stay verifiable, and no other slot's key is ever trusted to sign."""
+    return [str(_signer(keyring, name, slot, key_id).verifier_key) for key_id in keyring.served(slot)]
+
+
+def signing_key_id(keyring: Keyring, slot: str) -> str:
+    """The active key id of a signing slot; KeyringError if there is none or another slot uses it too."""
+    key_id = keyring.active.get(slot)
+    if key_id is None:
+        raise KeyringError(
+            f"the keyring has no active {slot!r} key: checkpoints are signed with a key of their own, never one "
+            f"derived from the masking key (add one with `streamguard keys rotate --slot {slot}`)"
+        )
+    shared = sorted(other for other, other_id in keyring.active.items() if other != slot and other_id == key_id)
+    if shared:
+        raise KeyringError(
+            f"the keyring's {slot!r} key {key_id!r} is also its {', '.join(shared)} key: a signing key serves "
+            f"nothing else (`streamguard keys rotate --slot {slot}` gives it its own)"
+        )
+    return key_id
+
+
+def _signer(keyring: Keyring, name: str, slot: str, key_id: str) -> NoteSigner:
+    if slot == CONTROL_SIGNING_SLOT:
+        return NoteSigner(f"{name}/control", keyring.derive("sign", "control-chain", key_id=key_id))
     return NoteSigner(name, keyring.derive("sign", "checkpoints", key_id=key_id))
 
 

@@ -60,9 +60,9 @@ def read_audit_records(client_options: dict[str, Any], audit_topic: str) -> list
     for message in iter_to_end(client_options, audit_topic):
         partition, offset = message.partition() or 0, message.offset() or 0
         try:
-            reads.append(AuditRead(partition, offset, AuditEvent.from_bytes(message.value() or b"")))
+            reads.append(AuditRead(partition, offset, AuditEvent.from_bytes(message.value() or b""), topic=audit_topic))
         except ValidationError as error:
-            reads.append(AuditRead(partition, offset, None, f"{error.error_count()} invalid fields"))
+            reads.append(AuditRead(partition, offset, None, f"{error.error_count()} invalid fields", audit_topic))
     return reads
 
 

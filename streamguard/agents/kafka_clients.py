@@ -9,7 +9,7 @@ from confluent_kafka.admin import AdminClient
 
 from streamguard.agents.kafka_ports import DataPathClients
 from streamguard.agents.kafka_rules import KafkaRuleFeed
-from streamguard.agents.kafka_topics import ensure_dataset_topics, ensure_topics, system_topics
+from streamguard.agents.kafka_topics import data_path_topics, ensure_dataset_topics, ensure_topics
 from streamguard.core.topics import EvidenceRetention, TopicNames
 
 CONSUMER_CONFIG: dict[str, Any] = {
@@ -45,7 +45,8 @@ class AdminTopicSetup:
         self._retention = retention
 
     def ensure_system(self) -> None:
-        ensure_topics(self._admin, system_topics(self._names, self._retention))
+        """The data path's own topics (never the control plane's: the server sets those up)."""
+        ensure_topics(self._admin, data_path_topics(self._names, self._retention))
 
     def ensure_dataset(self, dataset: str, audiences: list[str]) -> None:
         ensure_dataset_topics(self._admin, self._names, dataset, audiences)

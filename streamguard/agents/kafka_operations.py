@@ -1,35 +1,43 @@
-"""Operation events (purges, requests and decisions, ACL changes, read evidence, alerts) in the audit stream.
+"""The control chain: operation events (requests and decisions, policy versions, rule changes, purges, ACL
+changes, read evidence, alerts) on a topic of their own, which only the server's principal writes.
 
-Operations get a chain of their own, source ``<system prefix>control`` partition 0, in the same audit topic,
-sealed, logged and checkpointed like the data path's chains, so ``verify`` covers them too. Its writers are
-command-line processes and the control service, one at a time: each takes the chain's one transactional id,
-which fences any writer still in flight, and only then reads the chain's head, so two operations can never
-both become seq N. The event, its checkpoint and any state records that go with it (a request's new state on
-the approvals topic) commit in one transaction: a state change is never visible without its evidence.
+Its writers are the server's processes (the API and the control rounds), one at a time: each takes the
+chain's one transactional id, which fences any writer still in flight, and only then reads the chain. The
+chain is never trusted because it was read: its events must link from the first (hash, seq, previous hash)
+and be sealed by checkpoints signed with the control key, which only the server's keyring holds; every
+event is committed together with a checkpoint of it, so an event past the newest checkpoint was appended by
+someone without that key and is not adopted (``problems`` says so; the caller raises an alert, ``verify``
+reports it). The event, its checkpoint and any state records that go with it (a request's new state on the
+approvals topic) commit in one transaction: a state change is never visible without its evidence.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import time
+import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
 
-from confluent_kafka import KafkaError, KafkaException, Producer
+from confluent_kafka import KafkaError, KafkaException, Message, Producer
+from pydantic import ValidationError
 
-from streamguard.agents.checkpoints import CheckpointPolicy, LogCheckpoints, log_signer
-from streamguard.agents.kafka_audit import AuditChains, kafka_audit_reader
-from streamguard.agents.kafka_topics import AUDIT_PARTITIONS
-from streamguard.core.errors import DeliveryError, WriterFenced
+from streamguard.agents.checkpoints import CONTROL_SIGNING_SLOT, control_signer, log_origin, log_verifier_keys
+from streamguard.agents.kafka_readback import iter_to_end
+from streamguard.core.errors import DeliveryError, EvidenceError, WriterFenced
 from streamguard.core.topics import TopicNames
-from streamguard.evidence.audit import AuditEvent, SourceSpan, chain_key
+from streamguard.evidence.audit import AuditEvent, SourceSpan, chain_key, event_leaf
+from streamguard.evidence.chain_recovery import LocatedEvent, RecoveredChain, recover_chain
+from streamguard.evidence.checkpoint import Checkpoint, sign_checkpoint
+from streamguard.evidence.merkle import MerkleFrontier
+from streamguard.evidence.signed_note import VerifierKey, open_note
 from streamguard.masking.keys import Keyring
 
+log = logging.getLogger(__name__)
 TIMEOUT_S = 30.0
 
 
@@ -42,17 +50,36 @@ class StateRecord:
     value: bytes | None
 
 
+def read_control_chain(
+    client_options: dict[str, Any], names: TopicNames, origin_prefix: str, control_keys: Sequence[str]
+) -> RecoveredChain:
+    """The control chain as far as it links and is sealed by checkpoints signed with ``control_keys`` (read
+    only: no writer is fenced)."""
+    source = (names.control, 0)
+    reads = [
+        LocatedEvent(event, f"{names.control_audit}[0]@{message.offset()}")
+        for message in iter_to_end({**client_options, "isolation.level": "read_committed"}, names.control_audit)
+        if (event := _event(message)) is not None
+    ]
+    origin = log_origin(origin_prefix, source)
+    checkpoints = _signed_checkpoints(client_options, names.control_checkpoints, origin, control_keys)
+    return recover_chain(chain_key(*source), reads, checkpoints, sealed_only=True)
+
+
 class ControlChain:
-    """The control chain's writer. ``open`` fences every earlier writer and reads the head; state read after
+    """The control chain's writer. ``open`` fences every earlier writer and reads the chain; state read after
     that (the approvals topic) is what no other writer can change before this one commits or is fenced."""
 
-    def __init__(self, client_options: dict[str, Any], names: TopicNames, keyring: Keyring, log_origin: str) -> None:
+    def __init__(self, client_options: dict[str, Any], names: TopicNames, keyring: Keyring, origin_prefix: str) -> None:
         self._options = client_options
         self._names = names
         self._source = (names.control, 0)
-        self._checkpoints = LogCheckpoints(log_signer(keyring, log_origin), log_origin, CheckpointPolicy())
+        self._origin_prefix = origin_prefix
+        self._signer = control_signer(keyring, origin_prefix)  # KeyringError at once for a keyring without it
+        self._verifiers = log_verifier_keys(keyring, origin_prefix, CONTROL_SIGNING_SLOT)
         self._producer: Producer | None = None
-        self._chains: AuditChains | None = None
+        self._head: tuple[AuditEvent | None, MerkleFrontier] = (None, MerkleFrontier())
+        self.recovered = RecoveredChain(chain_key(*self._source))
 
     def __enter__(self) -> Self:
         self.open()
@@ -63,19 +90,28 @@ class ControlChain:
     ) -> None:
         self.close()
 
+    @property
+    def events(self) -> list[AuditEvent]:
+        """The chain's adopted events, the ones this writer appended included."""
+        return self.recovered.events
+
     def open(self) -> None:
         producer = Producer(
             {**self._options, "transactional.id": f"{self._names.control}.writer", "enable.idempotence": True}
         )
-        producer.init_transactions(TIMEOUT_S)  # fences an earlier writer before the head is read
-        chains = AuditChains(self._names.audit, AUDIT_PARTITIONS, kafka_audit_reader(self._options, self._names.audit))
-        chains.recover(self._source, None)
-        self._producer, self._chains = producer, chains
+        producer.init_transactions(TIMEOUT_S)  # fences an earlier writer before the chain is read
+        self.recovered = read_control_chain(self._options, self._names, self._origin_prefix, self._verifiers)
+        for problem in self.recovered.problems:
+            log.error("control chain: %s", problem)
+        frontier = MerkleFrontier()
+        for event in self.recovered.events:
+            frontier.append(event_leaf(event))
+        self._producer, self._head = producer, (self.recovered.head, frontier)
 
     def close(self) -> None:
         if self._producer is not None:
             self._producer.flush(TIMEOUT_S)
-        self._producer = self._chains = None
+        self._producer = None
 
     def append(
         self,
@@ -87,7 +123,7 @@ class ControlChain:
         read_before: bool = False,
     ) -> AuditEvent:
         """Append one operation event, a signed checkpoint covering it and ``records``, in one transaction.
-        A writer fenced by a newer one reopens (fresh head) and tries once more, unless what it writes
+        A writer fenced by a newer one reopens (fresh chain) and tries once more, unless what it writes
         depends on state it read before (``read_before``): then WriterFenced tells the caller to read again."""
         event = self._append(kind, actor, operation, records)
         if event is None and not read_before:
@@ -101,30 +137,61 @@ class ControlChain:
         self, kind: str, actor: str, operation: dict[str, Any], records: Sequence[StateRecord]
     ) -> AuditEvent | None:
         """The event appended, or None if a newer writer fenced this one (nothing was written)."""
-        if self._producer is None or self._chains is None:
+        if self._producer is None:
             self.open()
-        producer, chains = self._producer, self._chains
+        producer, (head, frontier) = self._producer, self._head
         assert producer is not None
-        assert chains is not None
-        event = chains.seal(self._source, _operation_event(self._names.control, kind, actor, operation))
-        head = chains.head_of(self._source, event, -1)  # the frontier does not depend on where the event lands
+        event = _operation_event(self._names.control, kind, actor, operation)
+        event = event.sealed(head.seq + 1 if head else 0, head.hash if head else "0" * 64)
+        grown = frontier.copy()
+        grown.append(event_leaf(event))
+        checkpoint = Checkpoint(log_origin(self._origin_prefix, self._source), grown.size, grown.root())
         try:
+            key, note = chain_key(*self._source).encode(), sign_checkpoint(checkpoint, self._signer)
             producer.begin_transaction()
-            key, partition = chain_key(*self._source).encode(), chains.partition_of(self._source)
-            producer.produce(self._names.audit, event.to_bytes(), key, partition=partition)
-            for signed in self._checkpoints.due({self._source: head}, time.monotonic(), force=True):
-                producer.produce(self._names.checkpoints, signed.note.encode(), signed.record_key, partition=0)
+            producer.produce(self._names.control_audit, event.to_bytes(), key, partition=0)
+            producer.produce(self._names.control_checkpoints, note.encode(), _checkpoint_key(checkpoint), partition=0)
             for record in records:
                 producer.produce(record.topic, record.value, record.key)
             producer.commit_transaction(TIMEOUT_S)
         except KafkaException as error:
             code = error.args[0].code()
             if code in (KafkaError._FENCED, KafkaError.PRODUCER_FENCED, KafkaError.INVALID_PRODUCER_EPOCH):
-                self._producer = self._chains = None
+                self._producer = None
                 return None
             raise DeliveryError(f"the {kind} event was not recorded: {error.args[0].name()}") from None
-        chains.advance(self._source, head)
+        self._head = (event, grown)
+        self.recovered.events.append(event)
         return event
+
+
+def _checkpoint_key(checkpoint: Checkpoint) -> bytes:
+    return f"{checkpoint.origin}@{checkpoint.size}".encode()
+
+
+def _event(message: Message) -> AuditEvent | None:
+    try:
+        return AuditEvent.from_bytes(message.value() or b"")
+    except ValidationError:  # not adopted, as it does not link either; verify names it
+        log.error("control chain: malformed record at %s[0]@%d", message.topic(), message.offset())
+        return None
+
+
+def _signed_checkpoints(
+    client_options: dict[str, Any], topic: str, origin: str, control_keys: Iterable[str]
+) -> list[Checkpoint]:
+    """The checkpoints of ``origin`` on ``topic`` whose signature verifies with one of ``control_keys``."""
+    keys = [VerifierKey.parse(vkey) for vkey in control_keys]
+    found = []
+    for message in iter_to_end({**client_options, "isolation.level": "read_committed"}, topic):
+        try:
+            checkpoint = Checkpoint.parse(open_note((message.value() or b"").decode(errors="replace"), keys).text)
+        except EvidenceError:
+            log.error("control chain: checkpoint at %s[0]@%d not signed by the control key", topic, message.offset())
+            continue
+        if checkpoint.origin == origin:
+            found.append(checkpoint)
+    return found
 
 
 def _operation_event(control_topic: str, kind: str, actor: str, operation: dict[str, Any]) -> AuditEvent:
@@ -145,12 +212,12 @@ def record_operation(
     client_options: dict[str, Any],
     names: TopicNames,
     keyring: Keyring,
-    log_origin: str,
+    origin_prefix: str,
     kind: str,
     actor: str,
     operation: dict[str, Any],
     records: Sequence[StateRecord] = (),
 ) -> AuditEvent:
     """Append one operation event to the control chain, with a signed checkpoint covering it."""
-    with ControlChain(client_options, names, keyring, log_origin) as chain:
+    with ControlChain(client_options, names, keyring, origin_prefix) as chain:
         return chain.append(kind, actor, operation, records)

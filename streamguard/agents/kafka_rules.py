@@ -3,7 +3,8 @@ new versions as they arrive (the worker's ``KafkaRuleFeed``).
 
 The rules topic has one partition (rule versions have one total order) and is compacted with one key per
 version, so its history is complete from offset 0. A record that does not parse is logged by offset and
-skipped: it is not a rule version streamguard wrote, and it must not stop every worker from starting.
+skipped (with the type of its error, never the message, which may quote it): it is not a rule version streamguard
+wrote, and it must not stop every worker from starting.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaError, Message, Producer, TopicPartition
-from pydantic import ValidationError
 
 from streamguard.agents.kafka_readback import end_offset, read_to_end
 from streamguard.core.errors import DeliveryError, KafkaToolingError
@@ -36,9 +36,13 @@ def parse_rule_records(messages: Iterable[Message]) -> list[RuleSetRecord]:
             continue
         try:
             records.append(RuleSetRecord.from_bytes(message.value()))
-        except ValidationError:
+        except Exception as error:  # whatever it is, one record must not stop the worker; its text stays out of logs
             log.error(
-                "%s[%d]@%d is not a rule-set record; skipped", message.topic(), message.partition(), message.offset()
+                "%s[%d]@%d is not a rule-set record (%s); skipped",
+                message.topic(),
+                message.partition(),
+                message.offset(),
+                type(error).__name__,
             )
     return records
 

@@ -24,18 +24,38 @@ class TopicSpec:
 
 
 def system_topics(names: TopicNames, retention: EvidenceRetention | None = None) -> list[TopicSpec]:
-    """The system topics. Checkpoints and sessions are compacted (a re-published checkpoint carries new
-    cosignatures, a session grows while open) and, with a retention set, also expire."""
+    """Every system topic: the data path's and the control plane's (what the server sets up)."""
+    return [*data_path_topics(names, retention), *control_topics(names, retention)]
+
+
+def data_path_topics(names: TopicNames, retention: EvidenceRetention | None = None) -> list[TopicSpec]:
+    """What a worker writes (its audit chains, their checkpoints, the quarantine) and the rules it reads.
+    Checkpoints are compacted (a re-published checkpoint carries new cosignatures) and, with a retention set,
+    also expire."""
     kept = retention or EvidenceRetention()
     return [
         TopicSpec(names.rules, 1, COMPACTED),  # one partition: rule versions have one total order
-        TopicSpec(names.audit, AUDIT_PARTITIONS, {"cleanup.policy": "delete", "retention.ms": str(kept.audit_ms)}),
+        TopicSpec(names.audit, AUDIT_PARTITIONS, _deleted(kept.audit_ms)),
         TopicSpec(names.checkpoints, 1, _compacted(kept.checkpoints_ms)),
-        TopicSpec(names.sessions, 1, _compacted(kept.sessions_ms)),
         TopicSpec(names.quarantine, 1, {"retention.ms": str(30 * 24 * 3600 * 1000)}),
+    ]
+
+
+def control_topics(names: TopicNames, retention: EvidenceRetention | None = None) -> list[TopicSpec]:
+    """What only the server writes: the control chain and its checkpoints (apart from the data path's, so no
+    worker can write them), requests, the ACL ledger and the sessions the indexer publishes."""
+    kept = retention or EvidenceRetention()
+    return [
+        TopicSpec(names.control_audit, 1, _deleted(kept.audit_ms)),  # one partition: one chain, one order
+        TopicSpec(names.control_checkpoints, 1, _compacted(kept.checkpoints_ms)),
+        TopicSpec(names.sessions, 1, _compacted(kept.sessions_ms)),
         TopicSpec(names.approvals, 1, COMPACTED),  # one partition: one order of decisions
         TopicSpec(names.acls, 1, COMPACTED),
     ]
+
+
+def _deleted(retention_ms: int) -> dict[str, str]:
+    return {"cleanup.policy": "delete", "retention.ms": str(retention_ms)}
 
 
 def _compacted(retention_ms: int) -> dict[str, str]:

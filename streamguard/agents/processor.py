@@ -19,10 +19,13 @@ from streamguard.agents.batch import ProcessedBatch, SchemaSource, SourceMessage
 from streamguard.agents.identity import verify_signed_identity
 from streamguard.agents.key_views import key_views
 from streamguard.agents.writer_plans import WriterPlans
+from streamguard.core.errors import KeyringError
 from streamguard.core.reasons import MAX_VIEW_BYTES, NATIVE_SCHEMA_ID, OVERSIZE, OVERSIZE_VIEW
 from streamguard.core.topics import TopicNames
+from streamguard.evidence.audit import AuditEvent
+from streamguard.evidence.digests import EVIDENCE_PURPOSE, EVIDENCE_SLOT, UNSALTED, digest_salt
 from streamguard.masking.detection import TextScanner
-from streamguard.masking.keys import Keyring
+from streamguard.masking.keys import PURPOSE_SLOT, Keyring
 from streamguard.masking.rules import Rules
 
 
@@ -32,7 +35,8 @@ class DatasetProcessor:
     Structured Avro plans run on the native engine (``masking.native_plan``): one pass over each record's
     bytes writes every audience's view. Plans it does not cover (free text, JSON, some logical types) and
     machines without the module run the Python plan (``agents.writer_plans``). Keys are masked first
-    (``agents.key_views``).
+    (``agents.key_views``). The audit event's digests are salted with the keyring's active ``evidence`` key
+    (``evidence_subkey``): a keyring without one processes nothing.
     """
 
     def __init__(
@@ -60,7 +64,8 @@ class DatasetProcessor:
             worker_id,
             {audience: names.governed(rules.dataset, audience) for audience in self.audiences},
             names.quarantine,
-            keyring.active,
+            recorded_key_ids(keyring),
+            evidence_subkey(keyring, keyring.active.get(EVIDENCE_SLOT)),
         )
 
     # -- the batch -------------------------------------------------------------------------------------
@@ -154,6 +159,39 @@ class DatasetProcessor:
 
     def _count(self, tally: Tally, schema_id: int, masked: int) -> None:
         tally.count(schema_id, masked, self.values.action_counts(schema_id), self.values.drift_of(schema_id))
+
+
+# The keyring slots whose keys make an event's content: its views' tokens, and its digests' salts. Signing keys
+# are not among them (a checkpoint names its own key), so replay needs exactly these.
+RECORDED_SLOTS = (*dict.fromkeys(PURPOSE_SLOT.values()), EVIDENCE_SLOT)
+
+
+def recorded_key_ids(keyring: Keyring) -> dict[str, str]:
+    """What an audit event's ``key_ids`` records: the active key id of each slot that shapes its content."""
+    return {slot: keyring.active[slot] for slot in RECORDED_SLOTS if slot in keyring.active}
+
+
+def evidence_subkey(keyring: Keyring, key_id: str | None) -> bytes:
+    """The subkey the evidence's digest salts derive from (``evidence.digests.digest_salt``), of the
+    ``evidence`` key ``key_id``; KeyringError if there is none, or the keyring lacks it."""
+    if key_id is None:
+        raise KeyringError(
+            "the keyring has no active 'evidence' key: the audit events' digests are salted with a key of their "
+            "own, without which they would let their readers guess the records (add one with `streamguard keys "
+            "rotate --slot evidence`)"
+        )
+    return keyring.derive(EVIDENCE_SLOT, EVIDENCE_PURPOSE, key_id=key_id)
+
+
+def recorded_salt(keyring: Keyring, event: AuditEvent, output: str) -> bytes:
+    """The salt ``event`` made the digests of ``output`` (an audience, or ``evidence.digests.INPUT``) with, from
+    the evidence key id it records and its span; UNSALTED for an event made before salted digests (it records
+    no evidence key). KeyringError naming the key id if ``keyring`` lacks it."""
+    key_id = event.key_ids.get(EVIDENCE_SLOT)
+    if key_id is None:
+        return UNSALTED
+    source = event.source
+    return digest_salt(evidence_subkey(keyring, key_id), source.topic, source.partition, source.first_offset, output)
 
 
 def _oversize(keys: list[bytes | None], values: list[bytes | None], max_bytes: int) -> dict[int, str]:

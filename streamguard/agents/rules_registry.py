@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from streamguard.agents.batch import SchemaCatalogPort
 from streamguard.agents.processor import DatasetProcessor
-from streamguard.core.errors import KeyringError, RulesError
+from streamguard.core.errors import KeyringError
 from streamguard.core.rule_sets import RuleSetRecord
 from streamguard.core.topics import TopicNames
 from streamguard.masking.detection import TextScanner
@@ -57,12 +57,16 @@ class RulesRegistry:
         self._lock = threading.Lock()
 
     def apply(self, record: RuleSetRecord) -> None:
-        """Take a newly read version; an invalid one is logged and the previous version stays in force."""
-        self._catalog.register([record])
+        """Take a newly read version; one that fails for any reason is logged and the previous version stays in force.
+
+        Any exception, not only RulesError: one bad record in the topic must not stop every worker, now or at each
+        restart. The log names the version and the error's type only, as a message may quote the record's text.
+        """
         try:
+            self._catalog.register([record])
             rules = rules_of(record)
-        except RulesError as error:
-            log.error("ignoring rules %s: %s", record.key, error)
+        except Exception as error:
+            log.error("ignoring rules %s: %s", record.key, type(error).__name__)
             return
         with self._lock:
             current = self._active.get(record.dataset)

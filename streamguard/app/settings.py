@@ -92,6 +92,27 @@ class Settings(BaseSettings):
         default=None, description="The control-plane policy (YAML): principals, audiences, owners, approvals."
     )
     token: SecretStr | None = Field(default=None, description="The caller's API token (its SHA-256 is in the policy).")
+    api_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^\s/]+(/\S*)?$",
+        description="The streamguard server the command line asks (default http://127.0.0.1:8088 once a token or "
+        "policy is set; with neither, development commands run in-process without a control plane).",
+    )
+    trusted_proxies: str = Field(
+        default="",
+        description="Addresses of the reverse proxies whose X-Forwarded-For the API believes, comma-separated "
+        "(default none: the client address is the connection's).",
+    )
+    log_keys: str = Field(
+        default="",
+        description="Verifier keys of the data chains' checkpoints (public), comma-separated; default: those of "
+        "the local keyring's sign slot.",
+    )
+    control_log_keys: str = Field(
+        default="",
+        description="Verifier keys of the control chain's checkpoints (public), comma-separated; default: those "
+        "of the local keyring's control slot.",
+    )
     web_port: int = Field(default=6066, ge=1, le=65535, description="Port of the worker's status web server.")
 
     @field_validator("home")
@@ -131,6 +152,10 @@ class Settings(BaseSettings):
         if not value.startswith(("mock://", "http://", "https://")):
             raise ValueError("must start with mock://, http:// or https://")
         return value
+
+    @property
+    def trusted_proxy_addresses(self) -> list[str]:
+        return [address.strip() for address in self.trusted_proxies.split(",") if address.strip()]
 
     @property
     def crash_after(self) -> tuple[str, int] | None:

@@ -14,11 +14,16 @@ audiences:
 owners:
   customers: crm-service          # dataset -> the principal (or Kafka user) that alone writes raw.customers
 approvals: {quorum: 1, pending_ttl: 24h, max_grant: 8h, webhook: "https://hooks.example.com/streamguard"}
+decrypt: {roles: [auditor]}       # who may ask to turn encrypt tokens back into values (default: nobody)
 ```
+
+A policy is identified by the SHA-256 of its text (``digest``): the server records each version it enforces
+in the control chain, and every decision names the digest of the policy it was made under.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 from datetime import timedelta
 from enum import StrEnum
@@ -27,7 +32,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
 
-from streamguard.core.durations import parse_duration
+from streamguard.core.durations import bounded_duration, parse_duration
 from streamguard.core.errors import InvalidInput, PolicyError
 from streamguard.masking.rules_yaml import LocatedYaml, Location, load_located
 
@@ -46,7 +51,7 @@ def _duration(value: Any) -> Any:
 def _positive(value: timedelta) -> timedelta:
     if value <= timedelta(0):
         raise ValueError("must be longer than nothing")
-    return value
+    return bounded_duration(value)  # plain seconds (``pending_ttl: 80000000000000``) skip the parser's bound
 
 
 Duration = Annotated[timedelta, BeforeValidator(_duration), AfterValidator(_positive)]
@@ -85,6 +90,14 @@ class ApprovalSettings(BaseModel):
     webhook: str | None = Field(default=None, pattern=r"^https?://", description="gets each request and decision")
 
 
+class DecryptSettings(BaseModel):
+    """Who may ask to re-identify values (``streamguard request decrypt``): an approval still decides."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    roles: tuple[Role, ...] = ()
+
+
 class Window(BaseModel):
     """A count within a sliding window of time."""
 
@@ -114,16 +127,28 @@ class Policy(BaseModel):
     audiences: dict[str, AudienceMembership] = Field(default_factory=dict)
     owners: dict[str, str] = Field(default_factory=dict, description="dataset -> owner principal or Kafka user")
     approvals: ApprovalSettings = ApprovalSettings()
+    decrypt: DecryptSettings = DecryptSettings()
     monitoring: MonitoringThresholds = MonitoringThresholds()
     worker: str | None = Field(
         default=None, pattern=_NAME, description="the Kafka user the workers run as, when not a super user"
     )
 
     _source: str = PrivateAttr(default="<policy>")
+    _text: str = PrivateAttr(default="")
 
     @property
     def source(self) -> str:
         return self._source
+
+    @property
+    def text(self) -> str:
+        """The YAML this policy was loaded from (token digests only: safe to record)."""
+        return self._text
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the policy's text: how the evidence names the policy a decision was made under."""
+        return hashlib.sha256(self._text.encode()).hexdigest()
 
     def principal(self, name: str) -> Principal:
         try:
@@ -195,6 +220,7 @@ def load_policy(text: str, source: str) -> Policy:
         raise PolicyError(f"{source}: {len(problems)} problem(s):\n  " + "\n  ".join(problems))
     assert policy is not None
     policy._source = source
+    policy._text = text
     return policy
 
 

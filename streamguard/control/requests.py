@@ -1,31 +1,32 @@
-"""Just-in-time requests for risky operations, and the state machine that decides them (pure).
+"""Requests for risky operations: what may be asked for, and what a request records (pure data).
 
-    pending ──approve (quorum reached)──▶ approved ──run──▶ executed | failed
-       │ ──deny──▶ denied
-       └──(time to live passes)──▶ expired
+    pending ──approve (quorum reached)──▶ approved ──claim──▶ executing ──▶ executed | failed
+       │ ──deny──▶ denied                    │
+       └──(time to live passes)──▶ expired ◀─┘ (not executed within it)
 
-Four eyes: a requester never approves their own request, only principals with the approver role approve,
-and the quorum counts distinct approvers. The quorum and the expiry are fixed when the request is made, so a
-later policy change does not decide requests already pending. A time-bound grant, once executed, is
-revoked at ``grant_expires_at`` (``revoked_at`` is set then; the request stays ``executed``).
+A request names its exact operation by a digest (``operation_digest``: the canonical JSON of the operation,
+rules text, dataset and base version included), and the policy it was made under by the policy's digest.
+Approvals bind to both. Who may move a request from one state to another is ``control.decisions``; what
+the control chain proves about a request is ``control.ledger``. This module imports neither the policy nor
+the decisions, so the command line can read requests without holding what decides them.
 """
 
 from __future__ import annotations
 
-import uuid
+import hashlib
+import json
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
-
-from streamguard.control.policy import Policy, Role
-from streamguard.core.errors import PermissionDenied, RequestStateError
+from pydantic_core import PydanticCustomError
 
 
 class State(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
+    EXECUTING = "executing"  # its execution is claimed in the control chain: it runs at most once
     DENIED = "denied"
     EXPIRED = "expired"
     EXECUTED = "executed"
@@ -35,6 +36,8 @@ class State(StrEnum):
 # Kafka's own limits on names, so a request names something that can exist (and an error can quote it).
 TopicName = Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]{1,249}$", description="a Kafka topic")]
 GroupId = Annotated[str, Field(pattern=r"^[!-~]{1,255}$", description="a Kafka consumer group")]
+DatasetName = Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]{1,200}$", description="a dataset (raw.<dataset>)")]
+_PRINCIPAL = r"^[!-~]{1,255}$"
 
 
 class _Operation(BaseModel):
@@ -47,9 +50,14 @@ class _Operation(BaseModel):
 
     def describe(self) -> str:
         fields = self.model_dump(
-            exclude={"op", "rules_yaml", "avro_schema_json", "key_avro_schema_json"}, exclude_none=True
+            exclude={"op", "rules_yaml", "avro_schema_json", "key_avro_schema_json", "policy_yaml"}, exclude_none=True
         )
         return f"{self.op} " + " ".join(f"{key}={value}" for key, value in fields.items())  # type: ignore[attr-defined]
+
+    def digest(self) -> str:
+        """SHA-256 of the operation's canonical JSON: what approvals bind to, so a changed byte is a new request."""
+        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 class DeleteTopic(_Operation):
@@ -69,12 +77,12 @@ class DeleteGroup(_Operation):
 
 
 def reset_target(to: str) -> str:
-    """``to`` if it is earliest, latest or an ISO-8601 time; ValueError naming what it expects otherwise."""
+    """``to`` if it is earliest, latest or an ISO-8601 time; an error that does not repeat the text otherwise."""
     if to not in ("earliest", "latest"):
         try:
             datetime.fromisoformat(to)
         except ValueError:
-            raise ValueError(f"{to!r}: expected earliest, latest or an ISO-8601 time") from None
+            raise PydanticCustomError("reset_target", "expected earliest, latest or an ISO-8601 time") from None
     return to
 
 
@@ -92,16 +100,24 @@ class AlterConfig(_Operation):
     value: str = Field(max_length=4096)
 
 
-class ApplyRules(_Operation):
-    """A rules version that reduces protection; the text travels in the request so what was approved is
-    exactly what is applied."""
+class RulesText(_Operation):
+    """Steward rules as a client submits them: the text and its schemas. The dataset is never the client's
+    word: the server reads it from the text (``ApplyRules``)."""
 
     op: Literal["apply-rules"] = "apply-rules"
-    dataset: str
-    source_name: str
-    rules_yaml: str
-    avro_schema_json: str | None = None
-    key_avro_schema_json: str | None = None
+    source_name: str = Field(default="rules.yaml", pattern=r"^[!-~]{1,200}$", description="named in errors")
+    rules_yaml: str = Field(min_length=1, max_length=1_000_000)
+    avro_schema_json: str | None = Field(default=None, max_length=1_000_000)
+    key_avro_schema_json: str | None = Field(default=None, max_length=1_000_000)
+
+
+class ApplyRules(RulesText):
+    """A rules version to publish once approved: the exact text, the dataset the server parsed from it and the
+    version in force it was compared with (``base_version``; None: the dataset's first). It is published only
+    while that version is still in force, so an approval never undoes a change made after the request."""
+
+    dataset: DatasetName
+    base_version: int | None = Field(default=None, ge=1)
 
 
 class Replay(_Operation):
@@ -116,28 +132,51 @@ class Grant(_Operation):
     """Time-bound read access: READ on a topic and a consumer-group prefix, revoked by streamguard at expiry."""
 
     op: Literal["grant"] = "grant"
-    principal: str = Field(pattern=r"^[!-~]{1,255}$")
+    principal: str = Field(pattern=_PRINCIPAL)
     topic: TopicName
-    seconds: int = Field(ge=1, description="how long the access lasts once granted")
-    group_prefix: GroupId
+    seconds: int = Field(ge=1, le=366 * 86400, description="how long the access lasts once granted")
+    group_prefix: GroupId | None = Field(default=None, description="default: <the grantee's kafka user>-")
 
 
-Operation = Annotated[
-    DeleteTopic | AddPartitions | DeleteGroup | ResetOffsets | AlterConfig | ApplyRules | Replay | Grant,
+class Decrypt(_Operation):
+    """Time-bound re-identification: the requester may turn ``encrypt`` tokens of a dataset back into values,
+    through the server, for ``seconds`` once approved; each use is an audit event."""
+
+    op: Literal["decrypt"] = "decrypt"
+    dataset: DatasetName
+    seconds: int = Field(ge=1, le=366 * 86400, description="how long the requester may decrypt once approved")
+
+
+class PolicyChange(_Operation):
+    """A new policy file that gives more than the one in force (a principal, a token, a role, a lower quorum):
+    it takes effect only once the approvers of the policy in force approve it."""
+
+    op: Literal["policy-change"] = "policy-change"
+    policy_digest: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the new policy text")
+    base_digest: str = Field(pattern=r"^[0-9a-f]{64}$", description="the policy in force it was compared with")
+    policy_yaml: str = Field(max_length=1_000_000)
+
+
+# What a client may ask for; the server turns ``RulesText`` into ``ApplyRules`` and a policy file into
+# ``PolicyChange`` itself.
+Asked = Annotated[
+    DeleteTopic | AddPartitions | DeleteGroup | ResetOffsets | AlterConfig | RulesText | Replay | Grant | Decrypt,
     Field(discriminator="op"),
 ]
-
-# Who may ask for what: topic and group surgery is the admins', rules the stewards' too.
-_REQUESTERS: dict[str, frozenset[Role]] = {
-    "delete-topic": frozenset({Role.ADMIN}),
-    "add-partitions": frozenset({Role.ADMIN}),
-    "delete-group": frozenset({Role.ADMIN}),
-    "reset-offsets": frozenset({Role.ADMIN}),
-    "alter-config": frozenset({Role.ADMIN}),
-    "apply-rules": frozenset({Role.STEWARD, Role.ADMIN}),
-    "replay": frozenset({Role.AUDITOR, Role.STEWARD, Role.ADMIN}),
-    "grant": frozenset({Role.ADMIN}),  # and anyone for themselves
-}
+Operation = Annotated[
+    DeleteTopic
+    | AddPartitions
+    | DeleteGroup
+    | ResetOffsets
+    | AlterConfig
+    | ApplyRules
+    | Replay
+    | Grant
+    | Decrypt
+    | PolicyChange,
+    Field(discriminator="op"),
+]
+POLICY_FILE_REQUESTER = "streamguard:policy-file"  # who asks for a policy change: the file, not a principal
 
 
 class Decision(BaseModel):
@@ -146,6 +185,7 @@ class Decision(BaseModel):
     principal: str
     at: datetime
     note: str = ""
+    policy_digest: str = ""  # the policy in force when the decision was made
 
 
 class Transition(BaseModel):
@@ -164,6 +204,8 @@ class Request(BaseModel):
 
     id: str
     operation: Operation
+    operation_digest: str = ""
+    policy_digest: str = ""  # the policy in force when it was made
     requester: str
     reason: str
     impact: dict[str, Any] = Field(default_factory=dict)
@@ -202,6 +244,8 @@ class Request(BaseModel):
             parts.append(
                 f"{len(loosened)} loosenings: " + ", ".join(f"{c['audience']} {c['path']}" for c in loosened[:3])
             )
+        if impact.get("policy_changes"):
+            parts.append("policy: " + "; ".join(impact["policy_changes"][:3]))
         return "; ".join(parts) or "-"
 
     def time_left(self, now: datetime) -> timedelta:
@@ -213,6 +257,7 @@ class Request(BaseModel):
             "request": self.id,
             "op": self.operation.op,
             "operation": self.operation.describe(),
+            "operation_digest": self.operation_digest,
             "state": self.state.value,
             "requester": self.requester,
             "reason": self.reason,
@@ -221,105 +266,7 @@ class Request(BaseModel):
             **({"dataset": self.dataset} if self.dataset else {}),
         }
 
-    def _moved(self, state: State, at: datetime, by: str, note: str = "", **changes: Any) -> Request:
+    def moved(self, state: State, at: datetime, by: str, note: str = "", **changes: Any) -> Request:
+        """This request in ``state``, the move added to its history."""
         history = (*self.history, Transition(state=state.value, at=at, by=by, note=note))
         return self.model_copy(update={"state": state, "history": history, **changes})
-
-
-def new_request(
-    operation: _Operation, requester: str, reason: str, impact: dict[str, Any], policy: Policy, now: datetime
-) -> Request:
-    """A pending request; PermissionDenied if the requester may not ask for this, ValueError-free: the reason
-    is required and names the problem."""
-    if not reason.strip():
-        raise PermissionDenied("a request needs a reason (--reason TEXT): the approver decides on it")
-    allowed = _REQUESTERS[operation.op]  # type: ignore[attr-defined]
-    own_grant = isinstance(operation, Grant) and operation.principal == requester
-    if not own_grant and not any(policy.has_role(requester, role) for role in allowed):
-        roles = " or ".join(sorted(role.value for role in allowed))
-        raise PermissionDenied(f"{requester} may not request {operation.op}: that takes the {roles} role")  # type: ignore[attr-defined]
-    if isinstance(operation, Grant) and operation.seconds > policy.approvals.max_grant.total_seconds():
-        raise PermissionDenied(
-            f"a grant of {operation.seconds} s exceeds the policy's max_grant of "
-            f"{int(policy.approvals.max_grant.total_seconds())} s"
-        )
-    request = Request(
-        id=uuid.uuid4().hex[:12],
-        operation=operation,  # type: ignore[arg-type]
-        requester=requester,
-        reason=reason.strip(),
-        impact=impact,
-        created_at=now,
-        expires_at=now + policy.approvals.pending_ttl,
-        quorum=policy.approvals.quorum,
-    )
-    return request.model_copy(update={"history": (Transition(state="pending", at=now, by=requester, note=reason),)})
-
-
-def approve(request: Request, approver: str, note: str, policy: Policy, now: datetime) -> Request:
-    """One more approval; ``approved`` once the quorum of distinct approvers is reached."""
-    _require_pending(request, now)
-    if approver == request.requester:
-        raise PermissionDenied(f"{approver} requested {request.id} and may not approve it (four eyes)")
-    if not policy.has_role(approver, Role.APPROVER):
-        raise PermissionDenied(f"{approver} may not approve: that takes the approver role")
-    if any(decision.principal == approver for decision in request.approvals):
-        raise RequestStateError(f"{approver} already approved {request.id}; it needs another approver")
-    approvals = (*request.approvals, Decision(principal=approver, at=now, note=note))
-    if len(approvals) < request.quorum:
-        return request.model_copy(update={"approvals": approvals})
-    return request._moved(State.APPROVED, now, approver, note, approvals=approvals)
-
-
-def deny(request: Request, principal: str, reason: str, policy: Policy, now: datetime) -> Request:
-    _require_pending(request, now)
-    if not reason.strip():
-        raise PermissionDenied("a denial needs a reason (--reason TEXT)")
-    if not policy.has_role(principal, Role.APPROVER):
-        raise PermissionDenied(f"{principal} may not deny: that takes the approver role")
-    denial = Decision(principal=principal, at=now, note=reason.strip())
-    return request._moved(State.DENIED, now, principal, reason.strip(), denial=denial)
-
-
-def expire(request: Request, now: datetime) -> Request | None:
-    """The request expired, if it is pending past its time to live; None otherwise."""
-    if request.state is State.PENDING and now >= request.expires_at:
-        return request._moved(State.EXPIRED, now, "streamguard", "pending past its time to live")
-    return None
-
-
-def executed(request: Request, result: dict[str, Any], now: datetime) -> Request:
-    _require(request, State.APPROVED)
-    grant_ends = now + timedelta(seconds=request.operation.seconds) if isinstance(request.operation, Grant) else None
-    return request._moved(State.EXECUTED, now, "streamguard", result=result, grant_expires_at=grant_ends)
-
-
-def failed(request: Request, error: str, now: datetime) -> Request:
-    _require(request, State.APPROVED)
-    return request._moved(State.FAILED, now, "streamguard", error, result={"error": error})
-
-
-def revoked(request: Request, now: datetime) -> Request:
-    """A grant's access taken back at its expiry."""
-    if request.grant_expires_at is None or request.revoked_at is not None:
-        raise RequestStateError(f"{request.id} is not an active grant")
-    history = (*request.history, Transition(state="revoked", at=now, by="streamguard", note="grant expired"))
-    return request.model_copy(update={"revoked_at": now, "history": history})
-
-
-def grant_due(request: Request, now: datetime) -> bool:
-    """An executed grant whose time is up and whose access is not revoked yet."""
-    return request.grant_expires_at is not None and request.revoked_at is None and now >= request.grant_expires_at
-
-
-def _require_pending(request: Request, now: datetime) -> None:
-    if request.state is State.PENDING and now >= request.expires_at:
-        raise RequestStateError(
-            f"{request.id} expired at {request.expires_at.isoformat()} and can no longer be decided"
-        )
-    _require(request, State.PENDING)
-
-
-def _require(request: Request, state: State) -> None:
-    if request.state is not state:
-        raise RequestStateError(f"{request.id} is {request.state.value}, not {state.value}")

@@ -6,16 +6,38 @@ import re
 from datetime import timedelta
 
 _DURATION = re.compile(r"(0|[1-9][0-9]*)([smhd])")
-_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+MAX_DURATION = timedelta(days=36_500)
+_MAX_SECONDS = int(MAX_DURATION.total_seconds())
 
 
 def parse_duration(text: str) -> timedelta:
-    """A whole number of seconds, minutes, hours or days (``0h`` is none); ValueError names the text otherwise."""
+    """A whole number of seconds, minutes, hours or days (``0h`` is none); ValueError names the text otherwise.
+
+    At most a century (36500d): longer than any TTL, grant or retention anyone means, and far enough from
+    ``timedelta``'s and ``datetime``'s limits that ``now + duration`` can never raise OverflowError later, where
+    a policy's TTL would turn every request into a server error.
+    """
     match = _DURATION.fullmatch(text.strip())
     if match is None:
         raise ValueError(f"{text!r} is not a duration like 90s, 30m, 2h or 7d")
     amount, unit = match.groups()
-    return timedelta(**{_UNITS[unit]: int(amount)})
+    # More digits than the bound in seconds is over it in any unit, and int() refuses thousands of digits itself.
+    if len(amount) > len(str(_MAX_SECONDS)) or int(amount) * _SECONDS[unit] > _MAX_SECONDS:
+        raise ValueError(f"{_shown(text.strip())} is longer than {format_duration(MAX_DURATION)}, a century")
+    return timedelta(seconds=int(amount) * _SECONDS[unit])
+
+
+def bounded_duration(duration: timedelta) -> timedelta:
+    """``duration`` if it is at most a century (see ``parse_duration``), for durations given as plain seconds."""
+    if duration > MAX_DURATION:
+        raise ValueError(f"{format_duration(duration)!r} is longer than {format_duration(MAX_DURATION)}, a century")
+    return duration
+
+
+def _shown(text: str) -> str:
+    """The text quoted, its middle elided if it is long (a 5,000-digit amount is not worth repeating)."""
+    return repr(text if len(text) <= 40 else f"{text[:20]}…{text[-10:]}")
 
 
 def format_duration(duration: timedelta) -> str:

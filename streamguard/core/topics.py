@@ -72,6 +72,16 @@ class TopicNames:
         return f"{self.system_prefix}control"
 
     @property
+    def control_audit(self) -> str:
+        """The control chain's events: a topic of their own, which only the server's principal writes."""
+        return f"{self.system_prefix}control.audit"
+
+    @property
+    def control_checkpoints(self) -> str:
+        """Compacted: the control chain's signed checkpoints, written by the server's principal alone."""
+        return f"{self.system_prefix}control.checkpoints"
+
+    @property
     def quarantine(self) -> str:
         return f"{self.system_prefix}quarantine"
 

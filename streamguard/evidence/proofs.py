@@ -1,12 +1,14 @@
 """Per-record proofs (pure): one audience's view of one raw record, provable offline with public keys only.
 
 A proof chains three commitments an auditor can check without the broker or any secret:
-the view record's bytes hash to a leaf of its audit event's view tree (RFC 9162 root ``merkle_root`` of
-``outputs[audience]``); the event's content hashes to its ``hash``, whose leaf is included in the chain's
+the view record's bytes, salted, hash to a leaf of its audit event's view tree (RFC 9162 root ``merkle_root``
+of ``outputs[audience]``); the event's content hashes to its ``hash``, whose leaf is included in the chain's
 Merkle log at a checkpoint's size; and the checkpoint is signed by the log's key (and cosigned by the
 witnesses the auditor trusts). The proof carries the view value itself, so it shows exactly what the
-audience saw: hand it only to someone cleared for that audience's view. The audit event carries counts,
-versions and digests, never a record value.
+audience saw: hand it only to someone cleared for that audience's view. It also carries the salt of that
+view's record digests in the event (``view_salt``), and no other: the event's other digests and roots, of
+other audiences and of the input, stay salted with salts its holder never sees, so they are no oracle for
+guessing what those audiences saw. The audit event carries counts, versions and digests, never a record value.
 
 ``record_proof`` assembles a proof from what the edge read (``streamguard.app.services.evidence.record_proofs``);
 ``check_proof`` verifies one and lists every problem it finds.
@@ -24,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from streamguard.core.errors import ProofError
 from streamguard.evidence.audit import AudienceOutput, AuditEvent, chain_key
 from streamguard.evidence.checkpoint import Checkpoint, CheckpointError, verify_cosignature
-from streamguard.evidence.digests import record_digest, view_leaves
+from streamguard.evidence.digests import EVIDENCE_SLOT, SALT_BYTES, UNSALTED, record_digest, view_leaves
 from streamguard.evidence.merkle import inclusion_proof, leaf_hash, root_of, verify_inclusion
 from streamguard.evidence.signed_note import NoteError, OpenedNote, VerifierKey, open_note, parse_note
 
@@ -51,6 +53,7 @@ class RecordProof(BaseModel):
     view_partition: int
     view_offset: int
     view_value: str | None  # base64 of the view record's value; None for a tombstone
+    view_salt: str | None = None  # base64 of the salt of the view's record digests; None: the event made none
     leaf_index: int  # the record's position in its event's view of the audience
     leaf_count: int
     view_path: list[str]  # hex, nearest sibling first, up to outputs[audience].merkle_root
@@ -95,19 +98,22 @@ def record_proof(
     position: int,
     log_leaves: Sequence[bytes],
     checkpoint_note: str,
+    salt: bytes,
 ) -> RecordProof:
     """The proof of ``views[position]`` (the event's view records for ``audience``, in offset order) against
     ``event``, and of ``event`` against the signed checkpoint ``checkpoint_note`` of the chain's log
-    (``log_leaves``: the chain's event leaves in seq order, at least as many as the checkpoint's size). Raises
-    ProofError when what was read does not reproduce the event's or the checkpoint's commitments: such a proof
-    could not verify."""
+    (``log_leaves``: the chain's event leaves in seq order, at least as many as the checkpoint's size).
+    ``salt`` is the salt of the audience's record digests in ``event`` (UNSALTED for an event made before
+    salts); the proof carries it. Raises ProofError when what was read does not reproduce the event's or the
+    checkpoint's commitments: such a proof could not verify."""
     output = audience_output(event, audience)
     values = [view.value for view in views]
-    leaves = view_leaves(values)
+    leaves = view_leaves(values, salt)
     if root_of(leaves).hex() != output.merkle_root:
         raise ProofError(
             f"the {len(views)} view records of event {event.event_id} in {output.topic}[{output.partition}] do not "
-            f"reproduce its Merkle root for audience {audience}"
+            f"reproduce its Merkle root for audience {audience} (with the salt of its evidence key "
+            f"{event.key_ids.get(EVIDENCE_SLOT, 'none: unsalted')})"
         )
     checkpoint = _unverified_checkpoint(checkpoint_note)
     at = f"checkpoint {checkpoint.origin}@{checkpoint.size}"
@@ -125,6 +131,7 @@ def record_proof(
         view_partition=output.partition,
         view_offset=views[position].offset,
         view_value=None if value is None else base64.b64encode(value).decode(),
+        view_salt=base64.b64encode(salt).decode() if salt else None,
         leaf_index=position,
         leaf_count=len(leaves),
         view_path=[node.hex() for node in inclusion_proof(leaves, position)],
@@ -244,7 +251,8 @@ def _view_problems(proof: RecordProof, event: AuditEvent) -> list[str]:
 
 def _view_inclusion_problems(proof: RecordProof, event: AuditEvent, output: AudienceOutput, view: str) -> list[str]:
     problems: list[str] = []
-    leaf = _view_leaf(proof, problems)
+    salt = _view_salt(proof, event, problems)
+    leaf = None if salt is None else _view_leaf(proof, salt, problems)
     path = _hex_nodes(proof.view_path, "view path", problems)
     root = _hex_hash(output.merkle_root, f"audit event {event.event_id}'s Merkle root for {proof.audience}", problems)
     if leaf is None or path is None or root is None:
@@ -252,18 +260,47 @@ def _view_inclusion_problems(proof: RecordProof, event: AuditEvent, output: Audi
     if not verify_inclusion(leaf, proof.leaf_index, proof.leaf_count, path, root):
         problems.append(
             f"view record {view} (leaf {proof.leaf_index} of {proof.leaf_count}) is not included in the Merkle "
-            f"root of audience {proof.audience} in audit event {event.event_id}: the view value, the leaf "
-            f"position or the view path was altered"
+            f"root of audience {proof.audience} in audit event {event.event_id}: the view value, its salt, the "
+            f"leaf position or the view path was altered"
         )
     return problems
 
 
-def _view_leaf(proof: RecordProof, problems: list[str]) -> bytes | None:
+def _view_salt(proof: RecordProof, event: AuditEvent, problems: list[str]) -> bytes | None:
+    """The salt of the view's record digests the proof carries, as the event's digests call for: 32 bytes if
+    the event records an evidence key, none if it was made before salted digests; None (and a problem) if not."""
+    key_id = event.key_ids.get(EVIDENCE_SLOT)
+    if key_id is None:
+        if proof.view_salt is not None:
+            problems.append(
+                f"audit event {event.event_id} records no evidence key (its digests are unsalted), but the proof "
+                f"carries a view salt"
+            )
+            return None
+        return UNSALTED
+    if proof.view_salt is None:
+        problems.append(
+            f"the proof carries no view salt: audit event {event.event_id} salted audience {proof.audience}'s "
+            f"record digests (evidence key {key_id}), so its view record cannot be checked without it"
+        )
+        return None
+    try:
+        salt = base64.b64decode(proof.view_salt, validate=True)
+    except (binascii.Error, ValueError):
+        problems.append("the proof's view salt is not base64")
+        return None
+    if len(salt) != SALT_BYTES:
+        problems.append(f"the proof's view salt is {len(salt)} bytes, not {SALT_BYTES}")
+        return None
+    return salt
+
+
+def _view_leaf(proof: RecordProof, salt: bytes, problems: list[str]) -> bytes | None:
     """The view record's leaf in its event's view tree (a tombstone has one too); None if it is not base64."""
     if proof.view_value is None:
-        return leaf_hash(record_digest(None))
+        return leaf_hash(record_digest(None, salt))
     try:
-        return leaf_hash(record_digest(base64.b64decode(proof.view_value, validate=True)))
+        return leaf_hash(record_digest(base64.b64decode(proof.view_value, validate=True), salt))
     except (binascii.Error, ValueError):
         problems.append("the proof's view value is not base64")
         return None

@@ -2,10 +2,11 @@
 processing its raw records again produced.
 
 Processing the same raw records under the event's recorded rule version with the keys of its recorded key
-ids reproduces every view byte for byte, so the view's batch digest and Merkle root match the event's; keys
-other than the recorded ones (or other rules) change the tokens, and both differ. A comparison holds digests,
-counts and positions only, never a record value. The edge that re-reads and re-processes the records is
-``streamguard.app.services.evidence.replay``.
+ids reproduces every view byte for byte, so the view's batch digest and Merkle root match the event's, salted as
+the event's were (the salt of its recorded evidence key id and its span, ``evidence.digests.digest_salt``);
+keys other than the recorded ones (or other rules) change the tokens, and both differ. A comparison holds
+digests, counts and positions only, never a record value or a salt. The edge that re-reads and re-processes
+the records is ``streamguard.app.services.evidence.replay``.
 """
 
 from __future__ import annotations
@@ -78,9 +79,10 @@ class ReplayReport(BaseModel):
         return bool(self.events) and all(event.matches for event in self.events)
 
 
-def compare_view(audience: str, output: AudienceOutput, reproduced: Sequence[bytes | None]) -> ViewReplay:
-    """The recorded view ``output`` against the ``reproduced`` view values, in view order."""
-    digest, root = view_digests(list(reproduced))
+def compare_view(audience: str, output: AudienceOutput, reproduced: Sequence[bytes | None], salt: bytes) -> ViewReplay:
+    """The recorded view ``output`` against the ``reproduced`` view values, in view order, their digests made
+    with ``salt`` (the one the event's digests of the audience were made with)."""
+    digest, root = view_digests(list(reproduced), salt)
     return ViewReplay(
         audience=audience,
         expected_count=output.count,

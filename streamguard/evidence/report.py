@@ -58,6 +58,8 @@ class VerificationStatus(BaseModel):
     problems: list[str] = Field(default_factory=list, max_length=MAX_PROBLEMS_SHOWN)
     problem_count: int = Field(default=0, ge=0)
     checkpoints: list[Checkpoint] = Field(default_factory=list)
+    witnessed: bool = Field(default=False, description="a witness's key was trusted (else re-signing goes unseen)")
+    unenforced_events: int = Field(default=0, ge=0, description="operations recorded with no control plane")
 
     @model_validator(mode="after")
     def _counts_every_problem_shown(self) -> Self:

@@ -27,7 +27,7 @@ from streamguard.evidence.audit import AuditEvent, chain_key, event_leaf
 from streamguard.evidence.chain import verify_chain
 from streamguard.evidence.checkpoint import Checkpoint, cosigners
 from streamguard.evidence.merkle import consistency_proof, root_of, verify_consistency
-from streamguard.evidence.signed_note import VerifierKey, open_note
+from streamguard.evidence.signed_note import VerifierKey, open_note, parse_note
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class AuditRead:
     offset: int
     event: AuditEvent | None
     error: str | None = None
+    topic: str = ""  # the topic it was read from (empty: the audit topic)
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,23 @@ class Retained:
 
 @dataclass(frozen=True)
 class TrustedKeys:
-    log: tuple[str, ...]  # verifier keys of the log (one per signing key the deployment has used)
+    log: tuple[str, ...]  # verifier keys of the data chains' logs (one per signing key they have used)
     witnesses: tuple[str, ...] = ()  # cosignature verifier keys of the witnesses whose cosignature counts
     require_witness: bool = False  # a chain none of whose checkpoints every witness cosigned is a problem
+    control: tuple[str, ...] = ()  # verifier keys of the control chain's log: the only keys it is checked with
+
+    def for_origin(self, origin: str, control_origin: str | None) -> tuple[str, ...]:
+        """The keys a checkpoint of ``origin`` must be signed with: a data chain's key never seals the control
+        chain, nor the control key a data chain."""
+        return self.control if origin == control_origin else self.log
+
+
+@dataclass(frozen=True)
+class ControlChain:
+    """Where the control chain lives: its chain key and the one topic its events may come from."""
+
+    chain: str
+    topic: str
 
 
 @dataclass
@@ -82,6 +97,8 @@ class Verification:
     events: int = 0
     checkpoints: int = 0
     source_records: int = 0
+    unenforced: int = 0  # operation events recorded with no control plane enforcing (development)
+    witnessed: bool = False  # whether a witness's key was trusted: without one, a keyholder can re-sign history
 
     @property
     def intact(self) -> bool:
@@ -97,21 +114,29 @@ def verify_evidence(
     retained: Mapping[tuple[str, int], Retained],
     *,
     chains: Iterable[str] | None = None,
+    control: ControlChain | None = None,
 ) -> Verification:
-    """Every check over the audit records ``reads`` (in audit-topic order), the ``checkpoints`` seen, and the
-    source offsets each raw partition still ``retained``. ``chains`` limits the checks to some chains."""
-    result = Verification()
+    """Every check over the audit records ``reads`` (in the order read), the ``checkpoints`` seen, and the
+    source offsets each raw partition still ``retained``. ``chains`` limits the checks to some chains;
+    ``control`` says where the control chain lives (its events anywhere else are a problem, as are other
+    chains' events there)."""
+    result = Verification(witnessed=bool(keys.witnesses))
     wanted = set(chains) if chains is not None else None
     by_chain: dict[str, list[AuditRead]] = defaultdict(list)
     for read in reads:
-        where = f"{audit_topic}[{read.partition}]@{read.offset}"
+        where = f"{read.topic or audit_topic}[{read.partition}]@{read.offset}"
         if read.event is None:
             result.problems.append(f"{where}: malformed audit event ({read.error})")
             continue
         chain = chain_key(read.event.source.topic, read.event.source.partition)
+        if control is not None and (chain == control.chain) != ((read.topic or audit_topic) == control.topic):
+            result.problems.append(f"{where}: an event of {chain} where only {_home(chain, control)} may hold it")
+            continue
         if wanted is None or chain in wanted:
             by_chain[chain].append(read)
-    notes = _checkpoints_by_origin(checkpoints, keys, result)
+            result.unenforced += read.event.operation.get("control_plane") == "none"
+    control_origin = f"{origin_prefix}/{control.chain}" if control is not None else None
+    notes = _checkpoints_by_origin(checkpoints, keys, result, control_origin)
     for chain, chain_reads in sorted(by_chain.items()):
         status = _verify_chain(chain, chain_reads, notes.pop(f"{origin_prefix}/{chain}", {}), keys, result)
         result.chains[chain] = status
@@ -134,17 +159,23 @@ class _Signed:
     cosigned_by: set[str] = field(default_factory=set)
 
 
+def _home(chain: str, control: ControlChain) -> str:
+    return control.topic if chain == control.chain else "the audit topic"
+
+
 def _checkpoints_by_origin(
-    reads: Iterable[CheckpointRead], keys: TrustedKeys, result: Verification
+    reads: Iterable[CheckpointRead], keys: TrustedKeys, result: Verification, control_origin: str | None
 ) -> dict[str, dict[int, _Signed]]:
-    """Checkpoints signed by a trusted log key, per origin and size, with the witnesses that cosigned them. Two
-    different roots for one size are a fork: both are reported, neither is trusted."""
-    log_keys = [VerifierKey.parse(vkey) for vkey in keys.log]
+    """Checkpoints signed by a key trusted for their origin, per origin and size, with the witnesses that
+    cosigned them. Two different roots for one size are a fork: both are reported, neither is trusted."""
+    parsed_keys = {vkey: VerifierKey.parse(vkey) for vkey in {*keys.log, *keys.control}}
     found: dict[str, dict[int, _Signed]] = defaultdict(dict)
     forked: set[tuple[str, int]] = set()
     for read in reads:
         try:
-            opened = open_note(read.note, log_keys)
+            claimed = Checkpoint.parse(parse_note(read.note).text).origin
+            trusted = [parsed_keys[vkey] for vkey in keys.for_origin(claimed, control_origin)]
+            opened = open_note(read.note, trusted)
             checkpoint = Checkpoint.parse(opened.text)
         except EvidenceError as error:
             result.problems.append(f"checkpoint from {read.source}: {error}")

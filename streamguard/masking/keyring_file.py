@@ -1,7 +1,12 @@
 """Loading a keyring from a JSON file or ``STREAMGUARD_KEYRING_JSON``, and writing one for development.
 
-Format: ``{"keys": {"<id>": "<base64>"}, "active": {"mask": "<id>", "encrypt": "<id>"}}``. Errors name
-the file or variable and the key id, never key material.
+Format: ``{"keys": {"<id>": "<base64>"}, "active": {"mask": "<id>", "encrypt": "<id>", ...}, "history": {"sign":
+["<id>", ...]}}``. Slots: ``mask`` (hashes, pseudonyms) and ``encrypt`` (the data path's tokens), ``sign`` (the
+data chains' checkpoints), ``evidence`` (the salts of the evidence's record digests), ``control`` (the control
+chain's checkpoints). A worker's keyring holds the first four, the server's ``control`` (and those replay,
+proofs and decryption need); a development keyring holds them all. ``history`` lists the keys a slot had
+active before a rotation, so checkpoints they signed stay verifiable. Errors name the file or variable and
+the key id, never key material.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ import base64
 import binascii
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -52,9 +57,14 @@ def parse_keyring(text: str, *, source: str) -> Keyring:
     active = document.get("active", {})
     if not isinstance(active, dict) or not all(isinstance(v, str) for v in active.values()):
         raise KeyringError(f"{source}: active must map slot names to key ids")
+    history = document.get("history", {})
+    if not isinstance(history, dict) or not all(
+        isinstance(ids, list) and all(isinstance(i, str) for i in ids) for ids in history.values()
+    ):
+        raise KeyringError(f"{source}: history must map slot names to lists of key ids")
     keys = {key_id: _decode(key_id, value, source) for key_id, value in document["keys"].items()}
     try:
-        return Keyring(keys, active)
+        return Keyring(keys, active, {slot: tuple(ids) for slot, ids in history.items()})
     except KeyringError as error:
         raise KeyringError(f"{source}: {error}") from None
 
@@ -68,23 +78,46 @@ def _decode(key_id: str, value: Any, source: str) -> bytes:
         raise KeyringError(f"{source}: key {key_id!r} is not valid base64") from None
 
 
-def dump_keyring(keys: Mapping[str, bytes], active: Mapping[str, str]) -> str:
+def dump_keyring(
+    keys: Mapping[str, bytes], active: Mapping[str, str], history: Mapping[str, Sequence[str]] | None = None
+) -> str:
     """Keyring JSON for development and tests (the caller decides where it goes, and its permissions)."""
     encoded = {key_id: base64.b64encode(material).decode() for key_id, material in keys.items()}
-    return json.dumps({"keys": encoded, "active": dict(active)}, indent=2)
+    document: dict[str, Any] = {"keys": encoded, "active": dict(active)}
+    if history:
+        document["history"] = {slot: list(ids) for slot, ids in history.items() if ids}
+    return json.dumps(document, indent=2)
 
 
-def generate_keyring_json(key_id: str = "k1") -> str:
-    """A new random keyring with one key active for masking and encryption."""
-    return dump_keyring({key_id: os.urandom(32)}, {"mask": key_id, "encrypt": key_id})
+DATA_PATH_SLOTS = ("mask", "encrypt", "sign", "evidence")
+SIGNING_SLOTS = ("sign", "control")  # each never shares its key with another slot
+EVERY_SLOT = (*DATA_PATH_SLOTS, "control")
+
+
+def generate_keyring_json(slots: Sequence[str] = EVERY_SLOT, extra_keys: Mapping[str, bytes] | None = None) -> str:
+    """A new random keyring for ``slots``: masking and encryption share one key, every other slot has its own;
+    ``extra_keys`` beside them (producers' signing keys, ``producer:<identity>``)."""
+    keys: dict[str, bytes] = dict(extra_keys or {})
+    active: dict[str, str] = {}
+    for slot in slots:
+        shared = "mask" if slot == "encrypt" and "mask" in active else None
+        key_id = active[shared] if shared else f"k{len(set(active.values())) + 1}"
+        keys.setdefault(key_id, os.urandom(32))
+        active[slot] = key_id
+    return dump_keyring(keys, active)
 
 
 def rotated(text: str, *, source: str, slots: tuple[str, ...] = ("mask", "encrypt")) -> tuple[str, str]:
     """The keyring ``text`` with a new random key made active for ``slots``, and the new key's id. Every
-    earlier key stays, so old encryption tokens still decrypt and replay can still reproduce old tokens."""
+    earlier key stays, so old encryption tokens still decrypt and replay can still reproduce old tokens; a
+    slot's earlier key goes to its history, so checkpoints it signed stay verifiable."""
+    if len(slots) > 1 and set(slots) & {*SIGNING_SLOTS, "evidence"}:
+        raise KeyringError(f"{source}: rotate {', '.join(slots)} one at a time: a signing key shares nothing")
     keyring = parse_keyring(text, source=source)
     keys = {key_id: keyring.key(key_id) for key_id in keyring.key_ids}
     number = 1 + max((int(key_id[1:]) for key_id in keys if key_id[1:].isdigit() and key_id[0] == "k"), default=0)
     new_id = f"k{number}"
     keys[new_id] = os.urandom(32)
-    return dump_keyring(keys, {**keyring.active, **dict.fromkeys(slots, new_id)}), new_id
+    history = {slot: list(ids) for slot, ids in keyring.history.items()}
+    history |= {slot: list(keyring.served(slot)) for slot in slots if slot in keyring.active}
+    return dump_keyring(keys, {**keyring.active, **dict.fromkeys(slots, new_id)}, history), new_id

@@ -24,19 +24,29 @@ _SALT = b"streamguard/v1"
 
 
 class Keyring:
-    """Immutable key id → key bytes, plus the active key id per slot (``mask``, ``encrypt``)."""
+    """Immutable key id → key bytes, the active key id per slot (``mask``, ``encrypt``, ``sign``, ``evidence``,
+    ``control``) and the key ids each slot had active before (``history``: signing keys stay verifiable)."""
 
-    __slots__ = ("_active", "_keys")
+    __slots__ = ("_active", "_history", "_keys")
 
-    def __init__(self, keys: Mapping[str, bytes], active: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        keys: Mapping[str, bytes],
+        active: Mapping[str, str],
+        history: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
         for key_id, material in keys.items():
             if len(material) < MIN_KEY_BYTES:
                 raise KeyringError(f"key {key_id!r} is shorter than {MIN_KEY_BYTES} bytes")
         for slot, key_id in active.items():
             if key_id not in keys:
                 raise KeyringError(f"active {slot} key {key_id!r} is not in the keyring")
+        for slot, key_ids in (history or {}).items():
+            if missing := [key_id for key_id in key_ids if key_id not in keys]:
+                raise KeyringError(f"earlier {slot} keys {missing} are not in the keyring")
         self._keys = MappingProxyType(dict(keys))
         self._active = MappingProxyType(dict(active))
+        self._history = MappingProxyType({slot: tuple(ids) for slot, ids in (history or {}).items()})
 
     @classmethod
     def ephemeral(cls) -> Keyring:
@@ -50,6 +60,15 @@ class Keyring:
     @property
     def active(self) -> Mapping[str, str]:
         return self._active
+
+    @property
+    def history(self) -> Mapping[str, tuple[str, ...]]:
+        return self._history
+
+    def served(self, slot: str) -> tuple[str, ...]:
+        """Every key id ``slot`` has had active: the earlier ones, then the active one."""
+        active = (self._active[slot],) if slot in self._active else ()
+        return (*(key_id for key_id in self._history.get(slot, ()) if key_id not in active), *active)
 
     def key(self, key_id: str) -> bytes:
         """The bytes of one key; KeyringError naming the id if it is missing."""
@@ -73,6 +92,6 @@ class Keyring:
         return HKDF(algorithm=hashes.SHA256(), length=length, salt=_SALT, info=info).derive(master)
 
     def __repr__(self) -> str:
-        return f"Keyring(key_ids={list(self.key_ids)}, active={dict(self._active)})"
+        return f"Keyring(key_ids={list(self.key_ids)}, active={dict(self._active)}, history={dict(self._history)})"
 
     __str__ = __repr__

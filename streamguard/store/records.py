@@ -8,15 +8,10 @@ A session's ``body_json`` keeps the model's own JSON, text for text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Protocol
 
-
-def parse_utc(text: str) -> datetime:
-    """An ISO-8601 timestamp as an aware UTC datetime; evidence times are UTC by contract, so a timestamp
-    without an offset is read as UTC rather than as this machine's local time."""
-    parsed = datetime.fromisoformat(text)
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+from streamguard.core.times import parse_utc as parse_utc  # the store's readers parse its times with it
 
 
 class SessionLike(Protocol):

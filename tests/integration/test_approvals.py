@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -23,11 +24,11 @@ from harness.worker_process import worker_env
 from streamguard.agents.kafka_audit_reader import read_audit_events
 from streamguard.agents.kafka_rules import read_rule_history
 from streamguard.app.main import cli as cli_app
-from streamguard.app.services.control import approvals
+from streamguard.app.server.api import create_api
+from streamguard.app.services.control import approvals, rules_service
 from streamguard.app.services.control.callers import Caller, authenticate, read_policy
-from streamguard.app.services.control.risky_operations import rules_diff, rules_request
-from streamguard.app.services.control.rules_changes import publish_tightening, refuse_loosening
 from streamguard.app.services.kafka_config import client_options
+from streamguard.app.services.rules_texts import rules_request
 from streamguard.app.settings import Settings
 from streamguard.control.policy import Policy
 from streamguard.control.requests import (
@@ -40,9 +41,11 @@ from streamguard.control.requests import (
     State,
 )
 from streamguard.control.tokens import token_digest
+from streamguard.masking.keyring_file import generate_keyring_json
 from streamguard.core.errors import AuthenticationError, PermissionDenied, RequestStateError
 from streamguard.core.rule_sets import latest_versions
 from streamguard.evidence.audit import APPROVAL
+from tests.api_server import serving
 from tests.conftest import KafkaEndpoint
 
 pytestmark = pytest.mark.kafka
@@ -69,6 +72,7 @@ class Deployment:
         self.prefix = f"ap{uuid.uuid4().hex[:8]}."
         self.policy_file = home / "policy.yaml"
         self.policy_file.write_text(_policy_text(quorum, ttl))
+        (home / "keyring.json").write_text(generate_keyring_json())  # the server's keys, the control key among them
         self.settings = Settings(
             bootstrap=kafka.bootstrap, home=home, system_topic_prefix=self.prefix, policy=self.policy_file
         )
@@ -90,7 +94,7 @@ class Deployment:
         return approvals.decide(self.settings, self.policy, caller, request_id, approving=approving, text=text).state
 
     def transitions(self) -> list[tuple[str, str]]:
-        events = read_audit_events(client_options(self.settings), self.settings.topic_names.audit)
+        events = read_audit_events(client_options(self.settings), self.settings.topic_names.control_audit)
         control = [e for chain in events.values() for e in chain if e.kind == APPROVAL]
         return [(e.operation["request"], e.operation["transition"]) for e in sorted(control, key=lambda e: e.seq)]
 
@@ -125,7 +129,9 @@ def test_an_approved_topic_deletion_deletes_the_topic_once_and_only_after_four_e
     assert not _topic_exists(kafka, topic)
     with pytest.raises(RequestStateError, match="executed, not pending"):
         deployment.decide(request_id, "bob")
-    assert deployment.transitions() == [(request_id, "requested"), (request_id, "approved"), (request_id, "executed")]
+    assert deployment.transitions() == [
+        (request_id, "requested"), (request_id, "approved"), (request_id, "executing"), (request_id, "executed"),
+    ]  # fmt: skip
 
 
 def test_a_quorum_of_two_needs_two_distinct_approvers(kafka: KafkaEndpoint, tmp_path: Path) -> None:
@@ -138,7 +144,7 @@ def test_a_quorum_of_two_needs_two_distinct_approvers(kafka: KafkaEndpoint, tmp_
         deployment.decide(request_id, "bob")
     assert _topic_exists(kafka, topic)
     assert deployment.decide(request_id, "carol") is State.EXECUTED
-    assert [t for _, t in deployment.transitions()] == ["requested", "approval", "approved", "executed"]
+    assert [t for _, t in deployment.transitions()] == ["requested", "approval", "approved", "executing", "executed"]
 
 
 def test_an_expired_request_never_executes(kafka: KafkaEndpoint, tmp_path: Path) -> None:
@@ -165,38 +171,51 @@ def test_a_denial_needs_a_reason_and_nothing_runs(kafka: KafkaEndpoint, tmp_path
     assert _topic_exists(kafka, topic)
 
 
-def test_the_command_line_prints_id_and_state_and_refuses_self_approval(
+def test_the_command_line_asks_the_server_prints_id_and_state_and_refuses_self_approval(
     kafka: KafkaEndpoint, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     deployment = Deployment(kafka, tmp_path)
     topic = kafka.create_topic("raw.cli")
+    client_home = tmp_path / "client"  # the client's own home: no broker, keyring or policy of its own
+    client_home.mkdir()
 
-    def cli(token: str, *args: str) -> subprocess.CompletedProcess[str]:
-        """The installed command, as a user runs it: streamguard's errors are one line and exit status 2."""
-        command = [sys.executable, "-m", "streamguard", *args]
-        return subprocess.run(command, env=deployment.env(token), capture_output=True, text=True, timeout=120)
+    with serving(create_api(deployment.settings)) as url:
 
-    def in_process(token: str, *args: str) -> Result:
-        for name, value in deployment.env(token).items():
-            monkeypatch.setenv(name, value)
-        return CliRunner().invoke(cli_app, list(args))
+        def client_env(token: str) -> dict[str, str]:
+            return {
+                "PATH": os.environ["PATH"], "STREAMGUARD_API_URL": url, "STREAMGUARD_TOKEN": token,
+                "STREAMGUARD_HOME": str(client_home), "COLUMNS": "200",
+            }  # fmt: skip
 
-    missing_reason = in_process("root-token", "request", "delete-topic", topic)
-    assert missing_reason.exit_code == 2
-    assert "--reason" in missing_reason.output
-    requested = cli("root-token", "request", "delete-topic", topic, "--reason", "retire", "--json")
-    assert requested.returncode == 0, requested.stderr
-    answer = json.loads(requested.stdout)
-    assert answer["state"] == "pending"
-    own = cli("root-token", "approve", answer["id"], "--json")
-    assert own.returncode == 2
-    assert own.stderr.strip() == f"error: root requested {answer['id']} and may not approve it (four eyes)"
-    assert answer["id"] in in_process("bob-token", "approvals", "list", "--state", "pending").stdout
-    approved = cli("bob-token", "approve", answer["id"], "--note", "checked", "--json")
-    assert json.loads(approved.stdout) == {"id": answer["id"], "state": "executed"}
-    unknown = in_process("nobody-token", "approvals", "list")
-    assert isinstance(unknown.exception, AuthenticationError)
-    assert "matches no principal" in str(unknown.exception)
+        def cli(token: str, *args: str) -> subprocess.CompletedProcess[str]:
+            """The installed command, as a user runs it: streamguard's errors are one line and exit status 2."""
+            command = [sys.executable, "-m", "streamguard", *args]
+            return subprocess.run(command, env=client_env(token), capture_output=True, text=True, timeout=120)
+
+        def in_process(token: str, *args: str) -> Result:
+            for name in ("STREAMGUARD_BOOTSTRAP", "STREAMGUARD_POLICY", "STREAMGUARD_SYSTEM_TOPIC_PREFIX"):
+                monkeypatch.delenv(name, raising=False)
+            for name, value in client_env(token).items():
+                monkeypatch.setenv(name, value)
+            return CliRunner().invoke(cli_app, list(args))
+
+        missing_reason = in_process("root-token", "request", "delete-topic", topic)
+        assert missing_reason.exit_code == 2
+        assert "--reason" in missing_reason.output
+        requested = cli("root-token", "request", "delete-topic", topic, "--reason", "retire", "--json")
+        assert requested.returncode == 0, requested.stderr
+        answer = json.loads(requested.stdout)
+        assert answer["state"] == "pending"
+        own = cli("root-token", "approve", answer["id"], "--json")
+        assert own.returncode == 2
+        assert own.stderr.strip() == f"error: root requested {answer['id']} and may not approve it (four eyes)"
+        assert answer["id"] in in_process("bob-token", "approvals", "list", "--state", "pending").stdout
+        approved = cli("bob-token", "approve", answer["id"], "--note", "checked", "--json")
+        assert json.loads(approved.stdout) == {"id": answer["id"], "state": "executed"}
+        unknown = in_process("nobody-token", "approvals", "list")
+        assert isinstance(unknown.exception, AuthenticationError)
+        assert "a valid bearer token is required" in str(unknown.exception)
+    assert not list(client_home.iterdir())  # the client made no keyring, store or broker state of its own
 
 
 RULES = """\
@@ -221,32 +240,35 @@ def test_rules_that_reduce_protection_wait_for_approval_while_tighter_ones_apply
     rules_file = tmp_path / "people.rules.yaml"
     steward = deployment.caller("sam")
 
-    def submit(email_action: str) -> tuple[object, object, object]:
+    def submit(email_action: str, refuse: bool = False) -> rules_service.RulesChange:
         rules_file.write_text(RULES.format(dataset=dataset, email_action=email_action))
-        rules, operation = rules_request(rules_file, None, None)
-        return rules, operation, rules_diff(deployment.settings, rules)
+        _, text = rules_request(rules_file, None, None)
+        policy = deployment.policy
+        return rules_service.submit(deployment.settings, policy, steward, text, "support asks", refuse_loosening=refuse)
 
     def version_in_force() -> int:
         history = read_rule_history(client_options(deployment.settings), deployment.settings.topic_names.rules)
         return latest_versions(history)[dataset].version
 
     for action in ("hash", "redact"):  # the first version, then a tighter one: both at once
-        rules, operation, diff = submit(action)
-        assert not diff.reduces_protection
-        assert publish_tightening(deployment.settings, steward.actor, rules, operation, diff) is not None
+        change = submit(action)
+        assert not change.diff.reduces_protection
+        assert change.record is not None
     assert version_in_force() == 2
 
-    rules, operation, diff = submit("partial, keep_last: 4")  # redact -> partial: analytics sees more of the email
-    assert diff.reduces_protection
-    assert {(c.audience, c.path) for c in diff.loosenings} == {("analytics", "email")}
-    with pytest.raises(PermissionDenied, match="reduce protection"):
-        refuse_loosening(diff, str(rules_file))
-    request = approvals.request_operation(deployment.settings, deployment.policy, steward, operation, "support asks")
+    with pytest.raises(PermissionDenied, match="reduce protection"):  # `rules apply` refuses it
+        submit("partial, keep_last: 4", refuse=True)
+    change = submit("partial, keep_last: 4")  # redact -> partial: analytics sees more of the email
+    assert change.diff.reduces_protection
+    assert {(c.audience, c.path) for c in change.diff.loosenings} == {("analytics", "email")}
+    request = change.request
+    assert request is not None
     assert request.impact["rules_diff"]
+    assert (request.operation.dataset, request.operation.base_version) == (dataset, 2)  # type: ignore[union-attr]
     assert version_in_force() == 2  # waiting
     assert deployment.decide(request.id, "bob") is State.EXECUTED
     assert version_in_force() == 3
-    assert [t for _, t in deployment.transitions()] == ["requested", "approved", "executed"]
+    assert [t for _, t in deployment.transitions()] == ["requested", "approved", "executing", "executed"]
 
 
 class _Hook(http.server.BaseHTTPRequestHandler):

@@ -28,7 +28,7 @@ from streamguard.app.services.evidence.replay import replay_session
 from streamguard.evidence.audit import AuditEvent
 from streamguard.evidence.proofs import ProofError, RecordProof, check_proof
 from streamguard.evidence.sessions import fold_sessions
-from streamguard.masking.keyring_file import dump_keyring
+from streamguard.masking.keyring_file import generate_keyring_json
 from streamguard.masking.keys import Keyring
 from streamguard.schemas import CUSTOMERS_AVSC
 from streamguard.store import EvidenceStore, StoredSession
@@ -150,6 +150,7 @@ def test_a_proved_record_verifies_offline_and_one_changed_byte_fails(deployment:
 def test_a_tombstone_is_provable_and_an_unknown_offset_is_named(deployment: Deployment) -> None:
     tombstone = _proof_once_checkpointed(deployment, TOMBSTONE)
     assert tombstone.view_value is None
+    assert tombstone.view_salt is not None  # the event's digests are salted: the proof carries its view's salt
     assert check_proof(tombstone, log_keys=[_log_key(deployment)], witness_keys=[], require_witness=False) == []
     with pytest.raises(ProofError, match=rf"^{_raw(deployment)}\[0\]@10000 is not accounted for by any audit event$"):
         build_proof(deployment.settings, _raw(deployment), 0, 10_000, "analytics")
@@ -157,9 +158,14 @@ def test_a_tombstone_is_provable_and_an_unknown_offset_is_named(deployment: Depl
         build_proof(deployment.settings, _raw(deployment), 0, PROVED, "legal")
 
 
-def _other_keyring() -> Keyring:
-    """The same key id as the deployment's, other key bytes: the tokens a stolen id without its key gives."""
-    return Keyring({"k1": os.urandom(32)}, {"mask": "k1", "encrypt": "k1"})
+def _other_keyring(keyring: Keyring) -> Keyring:
+    """The same key ids as the deployment's, other masking key bytes: the tokens a stolen id without its key
+    gives (the evidence key kept, so the digests' salts are the same and only the tokens differ)."""
+    kept = keyring.active["evidence"]
+    return Keyring(
+        {key_id: keyring.key(key_id) if key_id == kept else os.urandom(32) for key_id in keyring.key_ids},
+        keyring.active,
+    )
 
 
 def test_replay_reproduces_every_digest_with_the_recorded_keys_only(deployment: Deployment) -> None:
@@ -170,7 +176,7 @@ def test_replay_reproduces_every_digest_with_the_recorded_keys_only(deployment: 
     assert [event.seq for event in report.events] == sorted(event.seq for event in events)
     assert all(event.view is not None and event.view.matches for event in report.events)
 
-    other = replay_session(deployment.settings, events, "analytics", _other_keyring())
+    other = replay_session(deployment.settings, events, "analytics", _other_keyring(deployment.keyring))
     assert not other.matches
     for replayed, event in zip(other.events, sorted(events, key=lambda e: e.seq), strict=True):
         assert replayed.view is not None
@@ -183,7 +189,8 @@ def test_replay_reproduces_every_digest_with_the_recorded_keys_only(deployment: 
 
     missing = replay_session(deployment.settings, events, "analytics", Keyring({"k9": os.urandom(32)}, {}))
     assert [event.problem for event in missing.events] == [
-        f"key id(s) 'k1' recorded by audit event {event.event_id} are not in the keyring"
+        f"key id(s) 'k1', '{deployment.keyring.active['evidence']}' recorded by audit event {event.event_id} are not "
+        "in the keyring"
         for event in sorted(events, key=lambda e: e.seq)
     ]
 
@@ -202,7 +209,7 @@ def test_the_replay_command_replays_a_stored_session(deployment: Deployment, tmp
     assert [event["seq"] for event in report["events"]] == [event.seq for event in events if event.identities]
 
     other = tmp_path / "other-keyring.json"
-    other.write_text(dump_keyring({"k1": os.urandom(32)}, {"mask": "k1", "encrypt": "k1"}))
+    other.write_text(generate_keyring_json())
     wide = {**deployment.env(), "COLUMNS": "200"}  # the table's rows unwrapped
     differing = _cli(deployment, "replay", session.id, "--audience", "analytics", "--keyring", str(other), env=wide)
     assert differing.exit_code == 1, differing.output

@@ -34,7 +34,7 @@ from streamguard.control.tokens import token_digest
 from streamguard.evidence.audit import AuditEvent
 from streamguard.evidence.checkpoint import open_checkpoint, verify_cosignature
 from streamguard.evidence.sessions import Session
-from streamguard.masking.keyring_file import dump_keyring
+from streamguard.masking.keyring_file import generate_keyring_json
 from streamguard.store import EvidenceStore
 from tests.conftest import KafkaEndpoint
 
@@ -83,9 +83,9 @@ class Indexed:
 
 def _keyring(home: Path) -> None:
     """The harness's keyring, with a producer key for the second identity too."""
-    keys = {"k1": os.urandom(32), f"producer:{SIGNING_IDENTITY}": os.urandom(32), f"producer:{REPLICA}": os.urandom(32)}
+    keys = {f"producer:{SIGNING_IDENTITY}": os.urandom(32), f"producer:{REPLICA}": os.urandom(32)}
     path = home / "keyring.json"
-    path.write_text(dump_keyring(keys, {"mask": "k1", "encrypt": "k1"}))
+    path.write_text(generate_keyring_json(extra_keys=keys))
     path.chmod(0o600)
 
 

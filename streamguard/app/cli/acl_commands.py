@@ -1,24 +1,19 @@
-"""``streamguard acl plan | apply``: the Kafka ACLs the policy implies, and applying the difference, as the
-principal ``STREAMGUARD_TOKEN`` names (planning takes any principal of the policy, applying the admin role)."""
+"""``streamguard acl plan | apply``: the Kafka ACLs the policy in force implies, and applying the difference,
+asked of the server (which alone holds the credential that changes ACLs) as the principal
+``STREAMGUARD_TOKEN`` names: planning takes any principal, applying the admin role."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import asdict
-from datetime import UTC, datetime
+import os
+import re
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from streamguard.app.services.control.access_scoping import AccessPlan, apply_access, plan_access
-from streamguard.app.services.control.approvals import active_grants
-from streamguard.app.services.control.callers import authenticate, current_policy, require_role
-from streamguard.app.settings import load_settings
-from streamguard.control.acl_plan import AclEntry
-from streamguard.control.policy import Role
+from streamguard.app.cli.api_client import connect
 
 console = Console()
 group = typer.Typer(
@@ -26,23 +21,21 @@ group = typer.Typer(
 )
 
 AsJson = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+PASSWORD_VARIABLE_PREFIX = "STREAMGUARD_SCRAM_PASSWORD_"
 
 
 @group.command("plan")
 def plan(as_json: AsJson = False) -> None:
     """Print the ACLs the policy and the active grants imply, and the SCRAM users missing on the broker."""
-    settings = load_settings()
-    policy = current_policy(settings)
-    authenticate(settings, policy)
-    result = plan_access(settings, policy, active_grants(settings, policy, datetime.now(UTC)))
+    result = connect().get("/api/acls")
     if as_json:
-        typer.echo(json.dumps({"acls": _entries(result.entries), "missing_users": result.missing_users}, indent=2))
+        typer.echo(json.dumps({"acls": result["acls"], "missing_users": result["missing_users"]}, indent=2))
         return
     table = Table("principal", "resource", "pattern", "operation", "why", title="ACLs the policy implies")
-    for entry in result.entries:
-        table.add_row(entry.principal, entry.resource, entry.pattern, entry.operation, entry.reason)
+    for entry in result["acls"]:
+        table.add_row(entry["principal"], entry["resource"], entry["pattern"], entry["operation"], entry["reason"])
     console.print(table)
-    _print_missing_users(result.missing_users)
+    _print_missing_users(result["missing_users"])
 
 
 @group.command("apply")
@@ -58,38 +51,40 @@ def apply(
 ) -> None:
     """Add the planned ACLs the broker lacks, remove stale ones streamguard created, keep everyone else's; the
     change is recorded in the audit stream."""
-    settings = load_settings()
-    policy = current_policy(settings)
-    caller = authenticate(settings, policy)
-    require_role(caller, Role.ADMIN, doing="apply ACLs")
-    grants = active_grants(settings, policy, datetime.now(UTC))
-    if dry_run:
-        _report(plan_access(settings, policy, grants), [], None, as_json)
-        return
-    applied = apply_access(settings, policy, caller.actor, grants, create_users)
-    event = {"id": applied.event.event_id, "seq": applied.event.seq} if applied.event else None
-    _report(applied.plan, applied.users_created, event, as_json, applied=True)
+    body: dict[str, Any] = {"dry_run": dry_run, "create_users": create_users}
+    if create_users:  # sent to the server over the API, never printed or recorded
+        body["passwords"] = _passwords(connect().get("/api/acls")["missing_users"])
+    _report(connect().post("/api/acls/apply", body), as_json)
 
 
-def _report(
-    result: AccessPlan, created: list[str], event: dict[str, Any] | None, as_json: bool, applied: bool = False
-) -> None:
-    diff, missing = result.diff, [user for user in result.missing_users if user not in created]
+def password_variable(user: str) -> str:
+    """``STREAMGUARD_SCRAM_PASSWORD_<USER>``: the user upper-cased, every other character than a letter or a
+    digit as ``_``."""
+    return PASSWORD_VARIABLE_PREFIX + re.sub(r"[^A-Za-z0-9]", "_", user).upper()
+
+
+def _passwords(users: list[str]) -> dict[str, str]:
+    """Each missing user's password from its variable (the server names every user left without one)."""
+    return {user: os.environ[password_variable(user)] for user in users if os.environ.get(password_variable(user))}
+
+
+def _report(result: dict[str, Any], as_json: bool) -> None:
+    created, missing, event = result["users_created"], result["missing_users"], result["event"]
     if as_json:
-        body = {"applied": applied, "add": _entries(diff.add), "remove": _entries(diff.remove)}
-        body |= {"foreign": _entries(diff.foreign), "forgotten": list(diff.vanished), "users_created": created}
+        body = {key: result[key] for key in ("applied", "add", "remove", "foreign", "forgotten", "users_created")}
         typer.echo(json.dumps({**body, "missing_users": missing, "event": event}, indent=2))
         return
-    for sign, style, entries in (("+", "green", diff.add), ("-", "red", diff.remove), ("=", "dim", diff.foreign)):
-        for entry in entries:
-            why = entry.reason or "not streamguard's: kept"
-            line = f"{sign} {entry.principal} {entry.operation} {entry.resource} ({entry.permission})  {why}"
+    for sign, style, entries in (("+", "green", "add"), ("-", "red", "remove"), ("=", "dim", "foreign")):
+        for entry in result[entries]:
+            why = entry["reason"] or "not streamguard's: kept"
+            what = f"{entry['principal']} {entry['operation']} {entry['resource']} ({entry['permission']})"
+            line = f"{sign} {what}  {why}"
             console.print(f"[{style}]{line}[/{style}]", highlight=False)
     if created:
         console.print(f"created SCRAM users: {', '.join(created)}")
     _print_missing_users(missing)
-    added, removed, kept = len(diff.add), len(diff.remove), len(diff.foreign)
-    if not applied:
+    added, removed, kept = len(result["add"]), len(result["remove"]), len(result["foreign"])
+    if not result["applied"]:
         console.print(f"dry run: would add {added} and remove {removed} ACLs ({kept} foreign kept); nothing changed")
     elif event is None:
         console.print(f"the broker already holds the plan ({kept} foreign ACLs kept); nothing recorded")
@@ -103,7 +98,3 @@ def _print_missing_users(missing: list[str]) -> None:
             f"[yellow]SCRAM users missing on the broker: {', '.join(missing)}[/yellow] "
             "(`acl apply --create-users` creates them)"
         )
-
-
-def _entries(entries: Iterable[AclEntry]) -> list[dict[str, Any]]:
-    return [{"key": entry.key(), **asdict(entry)} for entry in entries]

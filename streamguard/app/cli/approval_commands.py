@@ -1,5 +1,5 @@
 """``streamguard request …``, ``approvals list``, ``approve``, ``deny``: just-in-time approval of risky
-operations, as the principal ``STREAMGUARD_TOKEN`` names."""
+operations, asked of the server as the principal ``STREAMGUARD_TOKEN`` names (the server decides who may)."""
 
 from __future__ import annotations
 
@@ -7,18 +7,18 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from streamguard.app.services.control import approvals, rules_service
-from streamguard.app.services.control.callers import authenticate, current_policy
-from streamguard.app.services.control.risky_operations import rules_request
-from streamguard.app.settings import load_settings
+from streamguard.app.cli.api_client import ApiClient, connect
+from streamguard.app.services.rules_texts import rules_request
 from streamguard.control.requests import (
     AddPartitions,
     AlterConfig,
+    Decrypt,
     DeleteGroup,
     DeleteTopic,
     Grant,
@@ -26,7 +26,7 @@ from streamguard.control.requests import (
     Request,
     ResetOffsets,
     State,
-    reset_target,
+    _Operation,
 )
 from streamguard.core.durations import approximate_duration, parse_duration
 
@@ -40,12 +40,13 @@ Reason = Annotated[str, typer.Option("--reason", help="Why (required): the appro
 AsJson = Annotated[bool, typer.Option("--json", help='Print {"id": …, "state": …}.')]
 
 
-def _submit(operation: Any, reason: str, as_json: bool) -> None:
-    settings = load_settings()
-    policy = current_policy(settings)
-    caller = authenticate(settings, policy)
-    request = approvals.request_operation(settings, policy, caller, operation, reason)
-    _print(request, as_json)
+def _submit(operation: _Operation, reason: str, as_json: bool) -> None:
+    answer = _ask(connect(), operation, reason)
+    _print(Request.model_validate(answer["request"]), as_json)
+
+
+def _ask(client: ApiClient, operation: _Operation, reason: str) -> dict[str, Any]:
+    return client.post("/api/requests", {"operation": operation.model_dump(mode="json"), "reason": reason})  # type: ignore[no-any-return]
 
 
 def _print(request: Request, as_json: bool) -> None:
@@ -89,10 +90,10 @@ def reset_offsets(
 ) -> None:
     """Move GROUP's committed offsets on TOPIC (the group must have no active members when it runs)."""
     try:
-        reset_target(to)
-    except ValueError as error:
-        raise typer.BadParameter(f"--to {error}") from None
-    _submit(ResetOffsets(group=group, topic=topic, to=to), reason, as_json)
+        operation = ResetOffsets(group=group, topic=topic, to=to)
+    except ValueError:
+        raise typer.BadParameter(f"--to {to!r}: expected earliest, latest or an ISO-8601 time") from None
+    _submit(operation, reason, as_json)
 
 
 @request_group.command("alter-config")
@@ -113,22 +114,22 @@ def apply_rules(
     as_json: AsJson = False,
 ) -> None:
     """Publish rules that reduce protection, once approved; rules that only add protection apply at once."""
-    settings = load_settings()
-    policy = current_policy(settings)
-    caller = authenticate(settings, policy)
-    _, operation = rules_request(rules_file, schema_file, key_schema_file)
-    change = rules_service.submit(settings, policy, caller, operation, reason)
-    if change.request is None:
-        record = change.record
+    _, text = rules_request(rules_file, schema_file, key_schema_file)  # errors name the files, before asking
+    outcome = _ask(connect(), text, reason)["rules"]
+    if outcome["request"] is None:
+        applied = outcome["applied"]
         if as_json:
-            typer.echo(json.dumps({"id": None, "state": "applied", "version": record.version if record else None}))
+            typer.echo(json.dumps({"id": None, "state": "applied", "version": outcome["applied_version"]}))
         else:
-            console.print(f"applied at once, since it reduces no protection: {record.key if record else 'unchanged'}")
+            console.print(
+                f"applied at once, since it reduces no protection: {applied['key'] if applied else 'unchanged'}"
+            )
         return
-    _print(change.request, as_json)
+    _print(Request.model_validate(outcome["request"]), as_json)
     if not as_json:
-        for row in change.diff.loosenings:
-            console.print(f"  [yellow]{row.audience}[/yellow] {row.path}: {row.before} -> {row.after}")
+        for row in outcome["diff"]["changes"]:
+            if row["effect"] == "loosens":
+                console.print(f"  [yellow]{row['audience']}[/yellow] {row['path']}: {row['before']} -> {row['after']}")
 
 
 @request_group.command("replay")
@@ -150,21 +151,34 @@ def grant(
     reason: Reason,
     duration: Annotated[str, typer.Option("--for", help="How long, such as 2h (at most the policy's max_grant).")],
     group_prefix: Annotated[
-        str | None, typer.Option("--group-prefix", help="Consumer groups it may use (default <kafka user>-).")
+        str | None, typer.Option("--group-prefix", help="Consumer groups it may use (default <its kafka user>-).")
     ] = None,
     as_json: AsJson = False,
 ) -> None:
     """Let PRINCIPAL read TOPIC for a while; streamguard revokes the access by itself when the time is up."""
     if access != "read":
         raise typer.BadParameter(f"{access!r}: time-bound access is read")
+    operation = Grant(principal=principal, topic=topic, seconds=_seconds(duration), group_prefix=group_prefix)
+    _submit(operation, reason, as_json)
+
+
+@request_group.command("decrypt")
+def decrypt(
+    dataset: str,
+    reason: Reason,
+    duration: Annotated[str, typer.Option("--for", help="How long you may decrypt once approved, such as 1h.")],
+    as_json: AsJson = False,
+) -> None:
+    """Ask to turn DATASET's encrypt tokens back into values for a while (`streamguard decrypt` then does it,
+    through the server, each use recorded)."""
+    _submit(Decrypt(dataset=dataset, seconds=_seconds(duration)), reason, as_json)
+
+
+def _seconds(duration: str) -> int:
     try:
-        seconds = int(parse_duration(duration).total_seconds())
+        return int(parse_duration(duration).total_seconds())
     except ValueError as error:
         raise typer.BadParameter(f"--for: {error}") from None
-    settings = load_settings()
-    user = current_policy(settings).principal(principal).kafka_user or principal
-    operation = Grant(principal=principal, topic=topic, seconds=seconds, group_prefix=group_prefix or f"{user}-")
-    _submit(operation, reason, as_json)
 
 
 @approvals_group.command("list")
@@ -173,9 +187,8 @@ def list_requests(
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines, one request each.")] = False,
 ) -> None:
     """Requests newest first: who, what, why, impact and time left."""
-    settings = load_settings()
-    authenticate(settings, current_policy(settings))
-    requests = approvals.list_requests(settings, state)
+    answer = connect().get("/api/requests", state=state.value if state else None)
+    requests = [Request.model_validate(request) for request in answer]
     if as_json:
         for request in requests:
             typer.echo(request.model_dump_json())
@@ -207,10 +220,9 @@ def deny(request_id: str, reason: Reason, as_json: AsJson = False) -> None:
 
 
 def _decide(request_id: str, *, approving: bool, text: str, as_json: bool) -> None:
-    settings = load_settings()
-    policy = current_policy(settings)
-    caller = authenticate(settings, policy)
-    request = approvals.decide(settings, policy, caller, request_id, approving=approving, text=text)
+    body = {"note": text} if approving else {"reason": text}
+    answer = connect().post(f"/api/requests/{quote(request_id, safe='')}/{'approve' if approving else 'deny'}", body)
+    request = Request.model_validate(answer)
     _print(request, as_json)
     if request.state is State.FAILED:
         raise typer.Exit(1)

@@ -1,27 +1,26 @@
-"""``streamguard sessions list | show`` and ``streamguard evidence index``: the evidence store, kept current by
-the indexer, queried for producer sessions.
+"""``streamguard sessions list | show``: producer sessions, asked of the server, which keeps the evidence
+store current (``streamguard evidence index`` is the server-side indexer).
 
-Each ``sessions`` command first indexes what is new on the topics (``--no-index`` skips that), so what it
-prints is the evidence as of now. The witness that cosigns checkpoints comes from ``STREAMGUARD_WITNESS_URL``.
+Each ``sessions`` command has the server index what is new on the topics first (``--no-index`` skips that), so
+what it prints is the evidence as of now.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Annotated
+from urllib.parse import quote
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from streamguard.app.services.evidence.indexing import index_now
-from streamguard.app.settings import load_settings
+from streamguard.app.cli.api_client import connect
 from streamguard.core.durations import parse_duration
+from streamguard.core.errors import NotFound
+from streamguard.core.times import parse_utc
 from streamguard.evidence.sessions import Session
-from streamguard.store import EvidenceStore, StoredSession, parse_utc
 
 sessions_group = typer.Typer(
     help="Producer sessions: who wrote which records to a raw topic, where they went, what seals them.",
@@ -51,13 +50,9 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
         raise typer.BadParameter(f"{text!r} is not an ISO date or time, nor a time ago like 7d, 12h or 30m") from None
 
 
-@contextmanager
-def _current_store(no_index: bool) -> Iterator[EvidenceStore]:
-    settings = load_settings()
-    with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
-        if not no_index:
-            index_now(settings, store)
-        yield store
+def fresh(no_index: bool) -> bool:
+    """The server's ``fresh`` parameter: index now, unless the caller said not to."""
+    return not no_index
 
 
 @sessions_group.command("list")
@@ -71,15 +66,17 @@ def list_sessions(
     no_index: NoIndex = False,
 ) -> None:
     """Sessions active in a time window, newest first."""
-    window = (parse_when(since) if since else None, parse_when(until) if until else None)
-    with _current_store(no_index) as store:
-        found = store.sessions(dataset=dataset, identity=identity, since=window[0], until=window[1], limit=limit)
+    window = (parse_when(since).isoformat() if since else None, parse_when(until).isoformat() if until else None)
+    found = connect().get(
+        "/api/sessions", dataset=dataset, identity=identity, since=window[0], until=window[1], limit=limit,
+        fresh=fresh(no_index),
+    )  # fmt: skip
     if as_json:
-        typer.echo(json.dumps([json.loads(stored.body_json) for stored in found], indent=2))
+        typer.echo(json.dumps(found, indent=2))
         return
     table = Table("session", "dataset", "identity", "records", "first seen", "last seen", "state", "sealed chains")
-    for stored in found:
-        session = Session.model_validate_json(stored.body_json)
+    for body in found:
+        session = Session.model_validate(body)
         state = "open" if session.open else "closed"
         sealed = f"{len(session.sealed_by)}/{len(session.chains())}"
         table.add_row(
@@ -102,19 +99,18 @@ def show_session(
     no_index: NoIndex = False,
 ) -> None:
     """One session: its records per partition, deliveries per audience, quarantine, entities and seals."""
-    with _current_store(no_index) as store:
-        stored = store.session(session_id)
-    if stored is None:
+    try:
+        detail = connect().get(f"/api/sessions/{quote(session_id, safe='')}", fresh=fresh(no_index))
+    except (NotFound, ValueError):
         errors.print(f"[red]no session {session_id!r} in the evidence store[/red]")
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     if as_json:
-        typer.echo(json.dumps(json.loads(stored.body_json), indent=2))
+        typer.echo(json.dumps(detail["session"], indent=2))
         return
-    _print_session(stored)
+    _print_session(Session.model_validate(detail["session"]))
 
 
-def _print_session(stored: StoredSession) -> None:
-    session = Session.model_validate_json(stored.body_json)
+def _print_session(session: Session) -> None:
     console.print(f"[bold]session {session.id}[/bold] ({'open' if session.open else 'closed'})", highlight=False)
     console.print(f"  {session.identity} -> {session.raw_topic} (dataset {session.dataset or '-'})", highlight=False)
     console.print(f"  {session.first_seen} .. {session.last_seen}: {session.records} records", highlight=False)

@@ -1,22 +1,25 @@
-"""``streamguard report`` for auditors and ``streamguard export`` for SIEMs: both index what is new on the
-evidence topics first, then read the evidence store."""
+"""``streamguard report`` for auditors and ``streamguard export`` for SIEMs: the server indexes what is new on
+the evidence topics and reads the evidence store; the report is rendered there, the export's documents are
+made and sent from here, so the SIEM need not be reachable from the server."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from streamguard.app.cli.api_client import ApiClient, client_settings, connect
 from streamguard.app.cli.evidence_commands import parse_when
-from streamguard.app.services.evidence.auditor_report import auditor_report
-from streamguard.app.services.evidence.indexing import index_evidence
-from streamguard.app.services.evidence.report_render import render_csv, render_html, render_json
-from streamguard.app.services.evidence.siem_export import ExportCursor, export_events, sink_for_target
-from streamguard.app.settings import load_settings
-from streamguard.store.evidence_store import EvidenceStore
+from streamguard.app.cli.siem_export import ExportCursor, export_events, sink_for_target
+from streamguard.evidence.audit import AuditEvent
+from streamguard.evidence.export_order import CursorPosition
+
+PAGE = 1000
 
 
 class ReportFormat(StrEnum):
@@ -42,19 +45,14 @@ def report(
     """A report for auditors: who produced to each dataset, who received it, what was masked for whom,
     quarantines, detected personal data, approvals, who read which view up to which offset and when, the
     alerts raised, and the verification status with its checkpoints."""
-    settings = load_settings()
     period = parse_when(start), parse_when(end)
-    with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
-        built = auditor_report(settings, store, *period, dataset=dataset, verify=verify)
-    render = {ReportFormat.HTML: render_html, ReportFormat.JSON: render_json, ReportFormat.CSV: render_csv}
-    text = render[output_format](built)
+    params = {"from": period[0].isoformat(), "to": period[1].isoformat(), "dataset": dataset}
+    text = connect().get_text("/api/reports", **params, format=output_format.value, verify=verify)
     if out is None:
         typer.echo(text)
     else:
         out.write_text(text, encoding="utf-8")
-        typer.echo(
-            f"{out}: {output_format.value} report, {built.period_from:%Y-%m-%d} to {built.period_to:%Y-%m-%d}", err=True
-        )
+        typer.echo(f"{out}: {output_format.value} report, {period[0]:%Y-%m-%d} to {period[1]:%Y-%m-%d}", err=True)
 
 
 def export(
@@ -65,16 +63,28 @@ def export(
     interval: Annotated[float, typer.Option("--interval", help="Seconds between looks when following.")] = 5.0,
 ) -> None:
     """Export audit events for a SIEM; resumable: it remembers where it stopped, per format and target."""
-    settings = load_settings()
     start = parse_when(since) if since else None
-    cursor = ExportCursor(settings.home / "exports", to, output_format.value)
+    cursor = ExportCursor(client_settings().home / "exports", to, output_format.value)
     sink = sink_for_target(to)
-    with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
-        while True:
-            index_evidence(settings, store, witness=None)
-            stats = export_events(store.events(since=start), output_format.value, sink, cursor, since=start)
-            kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(stats.documents.items())) or "nothing new"
-            typer.echo(f"exported {stats.events} events ({kinds}) to {cursor.target}", err=True)
-            if not follow:
-                return
-            time.sleep(interval)
+    client = connect()
+    while True:
+        events = _events_after(client, cursor.load(), start)
+        stats = export_events(events, output_format.value, sink, cursor, since=start)
+        kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(stats.documents.items())) or "nothing new"
+        typer.echo(f"exported {stats.events} events ({kinds}) to {cursor.target}", err=True)
+        if not follow:
+            return
+        time.sleep(interval)
+
+
+def _events_after(client: ApiClient, position: CursorPosition | None, since: datetime | None) -> Iterator[AuditEvent]:
+    """The events after ``position``, page by page from the server."""
+    while True:
+        after = position.model_dump_json() if position else None
+        page = client.get("/api/events", after=after, since=since.isoformat() if since else None, limit=PAGE)
+        events = [AuditEvent.model_validate(event) for event in page["events"]]
+        yield from events
+        if not page["more"] or not events:
+            return
+        position = CursorPosition.of(events[-1])
+

@@ -1,8 +1,8 @@
-"""Steward preview commands that need no Kafka: ``mask``, ``scan`` and ``decrypt`` (issue 3)."""
+"""``mask``, a steward's preview that needs no Kafka and no keys (an ephemeral key: tokens differ from
+production), and ``decrypt``, which asks the server to re-identify tokens under an approved decryption."""
 
 from __future__ import annotations
 
-import base64
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
+from streamguard.app.cli.api_client import connect
 from streamguard.app.services.schema_files import read_avro_schema
 from streamguard.core.errors import StreamguardError
 
@@ -45,21 +46,17 @@ def mask(
     rules: Annotated[Path, typer.Option("--rules", help="Steward rules (YAML).")],
     audience: Annotated[str, typer.Option("--audience", help="Whose view to produce.")],
     schema: Annotated[Path | None, typer.Option("--schema", help="Avro schema (.avsc) of the records.")] = None,
-    keyring: Annotated[Path | None, typer.Option("--keyring", help="Keyring JSON; default: ephemeral.")] = None,
 ) -> None:
     """Mask JSON lines from stdin for one audience; masked JSON lines to stdout, problems to stderr."""
     from streamguard.app.services.preview import LazyScanner, SampleMasker
-    from streamguard.masking.keyring_file import load_keyring_file
     from streamguard.masking.rules import load_rules
 
     avro = read_avro_schema(schema) if schema else None
     loaded = load_rules(rules, schema=avro)
     if audience not in loaded.audiences:
         raise StreamguardError(f"{rules}: no audience {audience!r} (known: {', '.join(loaded.audiences)})")
-    if keyring is None:
-        typer.echo("note: no --keyring; using an ephemeral preview key (tokens differ from production)", err=True)
-    keys = load_keyring_file(keyring) if keyring else None
-    masker = SampleMasker(loaded, avro, LazyScanner(lambda: scanner_factory()), keys)
+    typer.echo("note: an ephemeral preview key: tokens differ from production", err=True)
+    masker = SampleMasker(loaded, avro, LazyScanner(lambda: scanner_factory()), None)
     failed = 0
     for chunk in _chunks(_numbered(sys.stdin), BATCH_LINES):
         failed += _mask_chunk(masker, audience, chunk, sys.stdout)
@@ -103,24 +100,18 @@ def _mask_chunk(masker: SampleMasker, audience: str, chunk: list[tuple[int, str]
 
 
 def decrypt(
-    keyring: Annotated[Path | None, typer.Option("--keyring", help="Keyring JSON; default: env.")] = None,
+    dataset: Annotated[str, typer.Option("--dataset", help="The dataset the tokens come from.")],
 ) -> None:
-    """Decrypt sgenc tokens (one per line on stdin) with a keyring; plaintext lines to stdout."""
-    from streamguard.masking.encryption import decrypt_token
-    from streamguard.masking.keyring_file import load_keyring
-
-    keys = load_keyring(keyring)
+    """Turn sgenc tokens (one per line on stdin) of DATASET back into values (stdout), through the server, under
+    your approved decryption (`streamguard request decrypt`); each use is recorded."""
+    lines = [(number, line.strip()) for number, line in _numbered(sys.stdin)]
+    answer = connect().post("/api/decrypt", {"dataset": dataset, "tokens": [token for _, token in lines]})
     failed = 0
-    for number, line in _numbered(sys.stdin):
-        try:
-            plain = decrypt_token(keys, line.strip())
-        except StreamguardError as error:
-            typer.echo(f"line {number}: {error}", err=True)
+    for (number, _), outcome in zip(lines, answer["values"], strict=True):
+        if outcome["error"] is not None:
+            typer.echo(f"line {number}: {outcome['error']}", err=True)
             failed += 1
-            continue
-        try:
-            sys.stdout.write(plain.decode("utf-8") + "\n")
-        except UnicodeDecodeError:
-            sys.stdout.write("base64:" + base64.b64encode(plain).decode() + "\n")
+        else:
+            sys.stdout.write(outcome["value"] + "\n")
     if failed:
         raise typer.Exit(1)

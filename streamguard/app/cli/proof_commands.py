@@ -1,10 +1,12 @@
 """``streamguard prove`` and ``streamguard replay``: what an audience saw of one record, provable offline;
 and a session's records processed again to show the audit's digests are reproducible.
 
-``prove RAW_TOPIC PARTITION OFFSET --audience A`` reads the broker and writes a proof (JSON) that contains the
-audience's view value: give it only to someone cleared for that view. ``prove --check FILE`` needs no broker
-and no secret, only the log's public key (derived from the local keyring when it is there) and, to require
-them, the witnesses' keys. ``replay SESSION --audience A`` prints digests, counts and positions, never a value.
+``prove RAW_TOPIC PARTITION OFFSET --audience A`` asks the server for a proof (JSON) that contains the
+audience's view value: the server gives it to that audience's principals, auditors and admins only. ``prove
+--check FILE`` needs no server and no secret, only the log's public key (``--log-key``, or
+``STREAMGUARD_LOG_KEYS``; else the server's, which it says) and, to require them, the witnesses' keys.
+``replay SESSION --audience A`` has the server process the session again with its keys, and prints digests,
+counts and positions, never a value.
 """
 
 from __future__ import annotations
@@ -12,21 +14,16 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from streamguard.app.settings import Settings, load_settings
-from streamguard.core.errors import KeyringError
+from streamguard.app.cli.api_client import connect
 from streamguard.evidence.proofs import ProofError, RecordProof, check_proof
 from streamguard.evidence.replay import EventReplay, ReplayReport
-from streamguard.masking.keyring_file import ENV_VAR, load_keyring
-
-if TYPE_CHECKING:
-    from streamguard.masking.keys import Keyring
 
 
 def prove(
@@ -52,17 +49,14 @@ def prove(
         proof = _read_proof(check)
         if audience and audience != proof.audience:
             raise ProofError(f"{check} proves the view of audience {proof.audience}, not {audience}")
-        keys = log_key or [_local_log_key()]
+        keys = log_key or _log_keys()
         problems = check_proof(proof, log_keys=keys, witness_keys=witness_key or [], require_witness=require_witness)
         _report_check(check, proof, problems, json_output)
         raise typer.Exit(1 if problems else 0)
     if raw_topic is None or partition is None or offset is None or not audience:
         raise typer.BadParameter("give RAW_TOPIC PARTITION OFFSET and --audience, or --check FILE")
-    from streamguard.app.services.evidence.record_proofs import (
-        build_proof,  # reads the broker: only this mode needs Kafka
-    )
-
-    proof = build_proof(load_settings(), raw_topic, partition, offset, audience)
+    params = {"topic": raw_topic, "partition": partition, "offset": offset, "audience": audience}
+    proof = RecordProof.from_json(connect().get_text("/api/proofs", **params), "the server's proof")
     if out is None:
         typer.echo(proof.to_json(), nl=False)
     else:
@@ -78,25 +72,14 @@ def _read_proof(path: Path) -> RecordProof:
     return RecordProof.from_json(text, str(path))
 
 
-def _local_keyring(settings: Settings) -> Keyring | None:
-    """The keyring this machine's worker uses, if there is one (never created here: new keys prove nothing)."""
-    if ENV_VAR in os.environ:
-        return load_keyring(None)
-    path = settings.resolved_keyring_path
-    return load_keyring(path) if path.exists() else None
-
-
-def _local_log_key() -> str:
-    from streamguard.agents.checkpoints import log_signer
-
-    settings = load_settings()
-    keyring = _local_keyring(settings)
-    if keyring is None:
-        raise KeyringError(
-            f"no --log-key given and no local keyring at {settings.resolved_keyring_path}: pass the log's verifier "
-            "key with --log-key"
-        )
-    return str(log_signer(keyring, settings.log_origin).verifier_key)
+def _log_keys() -> list[str]:
+    """The log verifier keys to check with: configured here, else the server's (said on stderr: pin them)."""
+    configured = [key.strip() for key in os.environ.get("STREAMGUARD_LOG_KEYS", "").split(",") if key.strip()]
+    if configured:
+        return configured
+    keys = connect().get("/api/keys")["log_keys"]
+    typer.echo("note: checked with the server's log keys (pin them: --log-key or STREAMGUARD_LOG_KEYS)", err=True)
+    return list(keys)
 
 
 def _report_check(path: Path, proof: RecordProof, problems: list[str], json_output: bool) -> None:
@@ -134,23 +117,12 @@ def _view_of(proof: RecordProof) -> str:
 def replay(
     session_id: Annotated[str, typer.Argument(help="The session id (or a prefix of 8+ characters).")],
     audience: Annotated[str, typer.Option("--audience", help="Whose view to reproduce.")],
-    keyring_path: Annotated[
-        Path | None, typer.Option("--keyring", help="Keyring file holding the recorded key ids (default: local).")
-    ] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    """Process a session's raw records again under its recorded rules and keys; exit 1 unless every view
-    digest and Merkle root matches its audit event."""
-    from streamguard.app.services.evidence.replay import replay_session, session_events
-    from streamguard.store import EvidenceStore
-
-    settings = load_settings()
-    keyring = load_keyring(keyring_path) if keyring_path else _local_keyring(settings)
-    if keyring is None:
-        raise KeyringError(f"no --keyring given and no local keyring at {settings.resolved_keyring_path}")
-    with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
-        events = session_events(store, session_id)
-    report = replay_session(settings, events, audience, keyring)
+    """Have the server process a session's raw records again under its recorded rules and keys; exit 1 unless
+    every view digest and Merkle root matches its audit event."""
+    answer = connect().post("/api/replay", {"session": session_id, "audience": audience})
+    report = ReplayReport.model_validate(answer)
     if json_output:
         typer.echo(report.model_dump_json(indent=2))
     else:

@@ -1,21 +1,19 @@
-"""``streamguard rules apply | list | show | drift``: rule versions in the ``streamguard.rules`` topic, and the
-schema drift the workers recorded in the audit."""
+"""``streamguard rules apply | list | show | drift | diff``: rule versions, asked of the server (which reads
+the ``streamguard.rules`` topic and publishes there), and the schema drift the workers recorded in the audit."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import quote
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from streamguard.app.services.control import rules_service
-from streamguard.app.services.control.callers import acting_as
-from streamguard.app.services.control.risky_operations import rules_diff, rules_request
-from streamguard.app.services.control.rules_changes import publish_tightening, refuse_loosening
-from streamguard.app.settings import load_settings
-from streamguard.control.policy import Role
+from streamguard.app.cli.api_client import connect
+from streamguard.app.services.rules_texts import require_schemas, rules_request
+from streamguard.core.rule_sets import RuleSetRecord
 
 console = Console()
 
@@ -32,26 +30,24 @@ def apply(
     ] = None,
 ) -> None:
     """Validate RULES_FILE and publish it as the dataset's next rules version (unchanged rules: no new version).
-    Under a control-plane policy the caller is a steward or admin, and rules that reduce protection are refused
-    here: they go through `streamguard request apply-rules`."""
-    settings = load_settings()
-    rules, operation = rules_request(rules_file, schema_file, key_schema_file)  # a bad schema: one clear error
-    rules_service.require_schemas(rules, operation)
-    who = acting_as(settings, Role.STEWARD, Role.ADMIN, doing="apply rules")
-    diff = rules_diff(settings, rules)
-    if settings.policy is not None:
-        refuse_loosening(diff, str(rules_file))
-    record = publish_tightening(settings, who, rules, operation, diff)
-    if record is None:
+    The server takes it from stewards and admins; rules that reduce protection are refused here: they go
+    through `streamguard request apply-rules`."""
+    rules, text = rules_request(rules_file, schema_file, key_schema_file)  # a bad file: one clear error, first
+    require_schemas(rules, text)
+    body = {**text.model_dump(exclude={"op"}), "refuse_loosening": True}
+    outcome = connect().post("/api/rules", body)
+    if outcome["applied"] is None:
         console.print(f"rules for [bold]{rules.dataset}[/bold] unchanged; no new version published")
         return
+    record = RuleSetRecord.model_validate(outcome["applied"])
     console.print(f"published [bold]{record.key}[/bold] (digest {record.digest[:12]}, by {record.applied_by})")
 
 
 def list_versions() -> None:
     """The rules version in force for each dataset."""
     table = Table("dataset", "version", "digest", "applied by", "applied at", "source")
-    for record in rules_service.in_force(load_settings()):
+    for answer in connect().get("/api/rules"):
+        record = RuleSetRecord.model_validate(answer)
         table.add_row(
             record.dataset,
             str(record.version),
@@ -68,20 +64,37 @@ def show(
     version: Annotated[int | None, typer.Option("--version", help="A past version (default: the latest).")] = None,
 ) -> None:
     """Print a dataset's rules (the latest version, or --version N) as they were published."""
-    record = rules_service.version_of(load_settings(), dataset, version)
+    client, path = connect(), f"/api/rules/{quote(dataset, safe='')}/versions"
+    answer = client.get(f"{path}/{version}") if version is not None else client.get(path)[-1]
+    record = RuleSetRecord.model_validate(answer)
     console.print(f"# {record.key}  digest {record.digest}  applied by {record.applied_by} at {record.applied_at}")
     typer.echo(record.rules_yaml)
 
 
 def drift(dataset: Annotated[str, typer.Argument(help="Dataset name.")]) -> None:
     """Fields seen in writer schemas that the rules in force were not validated with (from the audit)."""
-    rows = rules_service.drift(load_settings(), dataset)
+    rows = connect().get(f"/api/rules/{quote(dataset, safe='')}/drift")
     if not rows:
         console.print(f"no schema drift recorded for [bold]{dataset}[/bold]")
         return
     table = Table("writer schema", "rules version", "field (unclassified policy applied)", "first seen", "last seen")
     for row in rows:
-        table.add_row(row.schema_id, str(row.rule_version), row.field, row.first_seen, row.last_seen)
+        table.add_row(row["schema_id"], str(row["rule_version"]), row["field"], row["first_seen"], row["last_seen"])
+    console.print(table)
+
+
+def diff(
+    dataset: Annotated[str, typer.Argument(help="Dataset name.")],
+    before: Annotated[int, typer.Option("--from", min=1, help="The earlier version.")],
+    after: Annotated[int, typer.Option("--to", min=1, help="The later version.")],
+) -> None:
+    """What each audience sees differently under one version than another, field by field."""
+    answer = connect().get(f"/api/rules/{quote(dataset, safe='')}/diff", **{"from": before, "to": after})
+    verdict = "[red]reduces protection[/red]" if answer["reduces_protection"] else "[green]reduces none[/green]"
+    console.print(f"{dataset} v{before} -> v{after}: {verdict}")
+    table = Table("audience", "path", "before", "after", "effect")
+    for change in answer["changes"]:
+        table.add_row(change["audience"], change["path"], change["before"], change["after"], change["effect"])
     console.print(table)
 
 
@@ -90,3 +103,4 @@ def register(group: typer.Typer) -> None:
     group.command("list")(list_versions)
     group.command("show")(show)
     group.command("drift")(drift)
+    group.command("diff")(diff)

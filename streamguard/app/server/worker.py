@@ -43,9 +43,10 @@ from streamguard.agents.kafka_clients import connect_data_path
 from streamguard.agents.kafka_datapath import DataPath
 from streamguard.agents.kafka_schemas import SchemaCatalog
 from streamguard.agents.kafka_topics import AUDIT_PARTITIONS
+from streamguard.agents.processor import evidence_subkey
 from streamguard.agents.rules_registry import RulesRegistry
 from streamguard.app.services.kafka_config import client_options
-from streamguard.app.services.keyrings import worker_keyring
+from streamguard.app.services.keyrings import deployment_keyring
 from streamguard.app.settings import Settings
 from streamguard.core.errors import describe_failure
 from streamguard.core.topics import TopicNames
@@ -88,7 +89,8 @@ def connect_worker(plan: WorkerPlan) -> faust.App:
     """The Faust host with the data path service and the status page, its clients built from settings."""
     options = client_options(plan.settings)
     catalog = SchemaCatalog(plan.settings.schema_registry_url)
-    keyring = worker_keyring(plan.settings)
+    keyring = deployment_keyring(plan.settings, create=True)
+    evidence_subkey(keyring, keyring.active.get("evidence"))  # a keyring that cannot salt digests stops the start
     registry = RulesRegistry(plan.names, catalog, keyring, _scanner, plan.worker_id)
     chains = AuditChains(plan.names.audit, AUDIT_PARTITIONS, kafka_audit_reader(options, plan.names.audit))
     policy = CheckpointPolicy(plan.settings.checkpoint_every_events, plan.settings.checkpoint_every_s)

@@ -1,7 +1,10 @@
-"""Where the worker's keys come from: a configured keyring, or a development keyring made on first use.
+"""Where a process's keys come from: a configured keyring, or a development keyring made on first use.
 
-In development a missing keyring at the default path is generated under ``STREAMGUARD_HOME`` (mode 0600)
-with a warning, so ``make demo`` and a bare ``streamguard worker`` work on a fresh machine. A path set in
+Only the processes that start a deployment's work make a development keyring (the worker and the server, at
+start, with ``create=True``); every command that reads keys (verify, proofs, replay, ``keys public``) takes
+the keyring that exists, or says there is none, and never makes one as a side effect. In development a missing
+keyring at the default path is generated under ``STREAMGUARD_HOME`` (mode 0600, every slot) with a warning,
+so ``make demo`` and a bare ``streamguard worker`` work on a fresh machine. A path set in
 ``STREAMGUARD_KEYRING_PATH`` that does not exist is an error in every mode (a typo must not silently make new
 keys, and so new tokens), and with ``STREAMGUARD_ENV=production`` nothing is generated: no keys, no start.
 """
@@ -19,7 +22,9 @@ from streamguard.masking.keys import Keyring
 log = logging.getLogger(__name__)
 
 
-def worker_keyring(settings: Settings) -> Keyring:
+def deployment_keyring(settings: Settings, *, create: bool = False) -> Keyring:
+    """The keyring of ``STREAMGUARD_KEYRING_JSON`` or the keyring file; with ``create`` (a worker or the
+    server starting in development), a new one at the default path when there is none."""
     if ENV_VAR in os.environ:
         return load_keyring(None)
     path = settings.resolved_keyring_path
@@ -32,8 +37,16 @@ def worker_keyring(settings: Settings) -> Keyring:
             f"STREAMGUARD_ENV=production and no keys configured: set STREAMGUARD_KEYRING_PATH to a keyring "
             f"file (not found: {path}) or {ENV_VAR}"
         )
+    if not create:
+        raise KeyringError(
+            f"no keyring at {path} (a worker or the server makes one when it first starts in development; "
+            f"set STREAMGUARD_KEYRING_PATH or {ENV_VAR} to use another)"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
-    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as keyring_file:
-        keyring_file.write(generate_keyring_json())
-    log.warning("created a development keyring at %s; production keys belong in a secret store", path)
+    try:
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as keyring_file:
+            keyring_file.write(generate_keyring_json())
+        log.warning("created a development keyring at %s; production keys belong in a secret store", path)
+    except FileExistsError:  # another process made it first: use that one
+        pass
     return load_keyring(path)

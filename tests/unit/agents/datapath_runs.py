@@ -26,6 +26,9 @@ from streamguard.masking.rules import parse_rules
 from streamguard.schemas import CUSTOMERS_AVSC
 from tests.unit.agents.datapath_doubles import Clients, Record
 
+# A worker's keys: masking and encryption, and the evidence key that salts the audit events' digests.
+WORKER_KEYRING = Keyring({"k1": b"m" * 32, "k2": b"e" * 32}, {"mask": "k1", "encrypt": "k1", "evidence": "k2"})
+
 NAMES = TopicNames()
 RAW = NAMES.raw("customers")
 SCHEMA_TEXT = CUSTOMERS_AVSC.read_text()
@@ -82,7 +85,7 @@ def run_datapath(
     clients = Clients.scripted(stop, script)
     if prepare is not None:
         prepare(clients)
-    rules = RulesRegistry(NAMES, registry or Registry(), Keyring.ephemeral(), lambda: None, "worker-1")  # type: ignore[arg-type, return-value]
+    rules = RulesRegistry(NAMES, registry or Registry(), WORKER_KEYRING, lambda: None, "worker-1")  # type: ignore[arg-type, return-value]
     chains = AuditChains(NAMES.audit, 3, lambda _partition, _start: [])
     checkpoints = LogCheckpoints(SIGNER, "test.local/audit", CheckpointPolicy(every_events=2, every_s=3600))
     datapath = DataPath(clients.ports(rule_history()), rules, chains, checkpoints, NAMES.checkpoints, batch_size=100)

@@ -54,7 +54,7 @@ def _decoded_key(key: bytes) -> dict[str, Any]:
 @pytest.fixture(params=[True, False], ids=["native-engine", "python-plan"])
 def processor(request: pytest.FixtureRequest) -> DatasetProcessor:
     rules = parse_rules(AVRO_KEY_RULES, schema=SCHEMA, key_schema=KEY_SCHEMA)
-    keyring = Keyring({"k": b"q" * 32}, {"mask": "k", "encrypt": "k"})
+    keyring = Keyring({"k": b"q" * 32, "e": b"v" * 32}, {"mask": "k", "encrypt": "k", "evidence": "e"})
     return DatasetProcessor(rules, 1, keyring, TopicNames(), Schemas(), None, "w", native=request.param)
 
 

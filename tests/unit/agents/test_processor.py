@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from typing import Any
 
 import fastavro
@@ -12,9 +13,10 @@ import pytest
 from harness.sample_data import customers, structured_rules
 from streamguard.agents.batch import SourceRecord
 from streamguard.agents.codec import frame_wire_format, split_wire_format
-from streamguard.agents.processor import DatasetProcessor
-from streamguard.core.errors import SchemaRegistryUnavailable
+from streamguard.agents.processor import DatasetProcessor, evidence_subkey, recorded_salt
+from streamguard.core.errors import KeyringError, SchemaRegistryUnavailable
 from streamguard.core.topics import TopicNames
+from streamguard.evidence.digests import UNSALTED, digest_salt
 from streamguard.evidence.header import EVIDENCE_HEADER, Evidence
 from streamguard.masking.keys import Keyring
 from streamguard.masking.rules import load_rules, parse_rules
@@ -26,6 +28,8 @@ OTHER_SCHEMA = fastavro.parse_schema(
     {"type": "record", "name": "Other", "fields": [{"name": "customer_id", "type": "string"}]}
 )
 NAMES = TopicNames()
+# A worker's keys: the evidence key salts the audit events' digests.
+KEYS = Keyring({"k1": os.urandom(32), "k2": os.urandom(32)}, {"mask": "k1", "encrypt": "k1", "evidence": "k2"})
 
 
 class Schemas:
@@ -51,7 +55,7 @@ def processor(request: pytest.FixtureRequest) -> DatasetProcessor:
     else:
         rules = parse_rules(STRUCTURED_RULES, schema=SCHEMA)
     native = request.param != "native-engine-disabled"
-    made = DatasetProcessor(rules, 3, Keyring.ephemeral(), NAMES, Schemas(), RegexScanner(), "worker-1", native=native)
+    made = DatasetProcessor(rules, 3, KEYS, NAMES, Schemas(), RegexScanner(), "worker-1", native=native)
     made.process([_record(0, _payload(SCHEMA, 1, next(customers(1))))])  # compiles the plan for schema 1
     assert (made.values.engine_for(1) is not None) == (request.param == "native-engine")
     return made
@@ -133,7 +137,7 @@ def test_quarantine_all_fails_a_whole_batch_closed(processor: DatasetProcessor) 
 def test_the_native_engine_and_the_python_plan_give_the_same_batch() -> None:
     """Same views, same reasons, same evidence (digests, action counts) whichever path serves the schema."""
     rules = parse_rules(STRUCTURED_RULES, schema=SCHEMA)
-    keys = Keyring.ephemeral()
+    keys = KEYS
     good = [_payload(SCHEMA, 1, record) for record in customers(40, seed=8)]
     batch = [_record(offset, value) for offset, value in enumerate(good)]
     batch[7] = _record(7, None)
@@ -161,7 +165,7 @@ class DownRegistry:
 
 def test_a_registry_that_does_not_answer_raises_instead_of_quarantining_healthy_records() -> None:
     rules = parse_rules(STRUCTURED_RULES, schema=SCHEMA)
-    processor = DatasetProcessor(rules, 1, Keyring.ephemeral(), NAMES, DownRegistry(), None, "w")
+    processor = DatasetProcessor(rules, 1, KEYS, NAMES, DownRegistry(), None, "w")
     good = _payload(SCHEMA, 1, next(customers(1)))
     with pytest.raises(SchemaRegistryUnavailable):
         processor.process([_record(0, good), _record(1, good)])
@@ -181,7 +185,7 @@ def test_schema_drift_is_warned_once_and_recorded_in_each_audit_event(caplog: py
         def writer_schema(self, schema_id: int) -> dict[str, Any] | None:
             return fastavro.parse_schema(v2) if schema_id == 5 else None
 
-    processor = DatasetProcessor(rules, 2, Keyring.ephemeral(), NAMES, Writer(), None, "w")
+    processor = DatasetProcessor(rules, 2, KEYS, NAMES, Writer(), None, "w")
     record = _payload(fastavro.parse_schema(v2), 5, {"id": "L-1", "email": "ana@example.org"})
     with caplog.at_level("WARNING"):
         first = processor.process([_record(0, record)])
@@ -201,3 +205,28 @@ def test_views_carry_no_source_header_and_quarantine_keeps_them_for_the_restrict
     result = processor.process([good, bad])
     assert [[name for name, _ in view_headers] for view_headers in result.governed.headers] == [[EVIDENCE_HEADER]]
     assert ("x-user-email", b"ana@example.org") in result.quarantine[0].headers
+
+
+def test_the_event_records_the_key_ids_of_its_tokens_and_salts_and_shows_no_key() -> None:
+    keyring = Keyring(
+        {"k1": b"m" * 32, "k2": b"s" * 32, "k3": b"e" * 32, "k4": b"c" * 32},
+        {"mask": "k1", "encrypt": "k1", "sign": "k2", "evidence": "k3", "control": "k4"},
+    )
+    processor = DatasetProcessor(parse_rules(STRUCTURED_RULES, schema=SCHEMA), 1, keyring, NAMES, Schemas(), None, "w")
+    event = processor.process([_record(0, _payload(SCHEMA, 1, next(customers(1))))]).event
+    assert event.key_ids == {"mask": "k1", "encrypt": "k1", "evidence": "k3"}  # signing keys shape no content
+    subkey = evidence_subkey(keyring, "k3")
+    assert subkey == keyring.derive("evidence", "record-digests", key_id="k3")
+    assert recorded_salt(keyring, event, "analytics") == digest_salt(subkey, "raw.customers", 0, 0, "analytics")
+    shown = repr(processor._assembler) + str(processor._assembler)
+    assert subkey.hex() not in shown
+    assert repr(subkey) not in shown
+
+
+def test_an_event_made_before_salted_digests_has_the_empty_salt() -> None:
+    processor = DatasetProcessor(parse_rules(STRUCTURED_RULES, schema=SCHEMA), 1, KEYS, NAMES, Schemas(), None, "w")
+    made = processor.process([_record(0, _payload(SCHEMA, 1, next(customers(1))))]).event
+    event = made.model_copy(update={"key_ids": {"mask": "k1", "encrypt": "k1"}})
+    assert recorded_salt(KEYS, event, "analytics") == UNSALTED
+    with pytest.raises(KeyringError, match="key 'k9' is not in the keyring"):
+        recorded_salt(KEYS, event.model_copy(update={"key_ids": {"evidence": "k9"}}), "analytics")

@@ -59,7 +59,10 @@ fields:
 unclassified: redact
 """
 SIGNED = JSON_RULES.replace("dataset: tickets", "dataset: invoices") + 'owner: "User:billing"\nsignature: required\n'
-KEYRING = Keyring({"k1": b"k" * 32, "producer:User:billing": b"s" * 32}, {"mask": "k1", "encrypt": "k1"})
+KEYRING = Keyring(
+    {"k1": b"k" * 32, "k2": b"e" * 32, "producer:User:billing": b"s" * 32},
+    {"mask": "k1", "encrypt": "k1", "evidence": "k2"},
+)
 
 
 class Schemas:

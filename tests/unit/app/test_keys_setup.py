@@ -12,16 +12,17 @@ import pytest
 from typer.testing import CliRunner
 
 from streamguard.agents.batch import SourceRecord
+from streamguard.agents.checkpoints import control_signer, log_signer, log_verifier_keys
 from streamguard.agents.processor import DatasetProcessor
 from streamguard.app.main import cli
-from streamguard.app.services.keyrings import worker_keyring
+from streamguard.app.services.keyrings import deployment_keyring
 from streamguard.app.settings import Settings
 from streamguard.core.errors import KeyringError
 from streamguard.core.topics import TopicNames
 from streamguard.masking.actions import ActionContext, build_action
 from streamguard.masking.encryption import decrypt_token
 from streamguard.masking.key_plan import compile_key_plan
-from streamguard.masking.keyring_file import generate_keyring_json, load_keyring_file
+from streamguard.masking.keyring_file import generate_keyring_json, load_keyring_file, parse_keyring, rotated
 from streamguard.masking.keys import Keyring
 from streamguard.masking.native_plan import compile_native_plan
 from streamguard.masking.rules import FieldRule, parse_rules
@@ -31,12 +32,19 @@ from streamguard.masking.schema_tree import Node
 def test_a_keyring_path_that_was_set_but_is_missing_is_an_error_in_development_too(tmp_path: Path) -> None:
     missing = tmp_path / "keyrnig.json"  # a typo
     with pytest.raises(KeyringError, match="no such keyring file"):
-        worker_keyring(Settings(home=tmp_path, keyring_path=missing))
+        deployment_keyring(Settings(home=tmp_path, keyring_path=missing))
     assert not missing.exists()
-    worker_keyring(Settings(home=tmp_path))  # the default path is generated in development ...
+    with pytest.raises(KeyringError, match="no keyring at"):  # a reader never makes one ...
+        deployment_keyring(Settings(home=tmp_path))
+    assert not (tmp_path / "keyring.json").exists()
+    made = deployment_keyring(Settings(home=tmp_path), create=True)  # ... a worker starting in development does
     assert stat.S_IMODE((tmp_path / "keyring.json").stat().st_mode) == 0o600
+    assert set(made.active) == {"mask", "encrypt", "sign", "evidence", "control"}
+    signing = {made.active[slot] for slot in ("sign", "evidence", "control")}
+    assert len(signing) == 3
+    assert made.active["mask"] not in signing  # no signing key is the masking key
     with pytest.raises(KeyringError, match="production"):  # ... and never in production
-        worker_keyring(Settings(home=tmp_path / "elsewhere", env="production"))
+        deployment_keyring(Settings(home=tmp_path / "elsewhere", env="production"))
 
 
 def _token(keyring_path: Path, action: str, value: str) -> str:
@@ -49,13 +57,13 @@ def test_rotation_changes_new_tokens_keeps_old_ones_decryptable_and_is_named_in_
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     keyring = tmp_path / "keyring.json"
-    keyring.write_text(generate_keyring_json("k1"))
+    keyring.write_text(generate_keyring_json(("mask", "encrypt", "evidence")))
     monkeypatch.setenv("STREAMGUARD_KEYRING_PATH", str(keyring))
     before = {action: _token(keyring, action, "ana@example.org") for action in ("hash", "pseudonymize", "encrypt")}
     result = CliRunner().invoke(cli, ["keys", "rotate"])
     assert result.exit_code == 0, result.output
-    assert "key k2 is now active for mask, encrypt" in result.output
-    assert json.loads(keyring.read_text())["keys"].keys() == {"k1", "k2"}
+    assert "key k3 is now active for mask, encrypt" in result.output
+    assert json.loads(keyring.read_text())["keys"].keys() == {"k1", "k2", "k3"}
     assert stat.S_IMODE(keyring.stat().st_mode) == 0o600
     after = {action: _token(keyring, action, "ana@example.org") for action in before}
     assert all(before[action] != after[action] for action in before)
@@ -66,7 +74,28 @@ def test_rotation_changes_new_tokens_keeps_old_ones_decryptable_and_is_named_in_
     )
     processor = DatasetProcessor(rules, 1, rotated, TopicNames(), None, None, "w")  # type: ignore[arg-type]
     event = processor.process([SourceRecord("raw.d", 0, 0, b"k", b'{"x": 1}', [], 0)]).event
-    assert event.key_ids == {"mask": "k2", "encrypt": "k2"}
+    assert event.key_ids == {"mask": "k3", "encrypt": "k3", "evidence": "k2"}
+
+
+def test_a_signing_key_is_rotated_on_its_own_and_its_earlier_keys_stay_verifiable(tmp_path: Path) -> None:
+    text = generate_keyring_json()
+    with pytest.raises(KeyringError, match="one at a time"):
+        rotated(text, source="k.json", slots=("sign", "mask"))
+    before = parse_keyring(text, source="k.json")
+    after = parse_keyring(rotated(text, source="k.json", slots=("sign",))[0], source="k.json")
+    assert after.served("sign") == (before.active["sign"], after.active["sign"])
+    assert log_verifier_keys(after, "o")[0] == str(log_signer(before, "o").verifier_key)
+    assert str(log_signer(before, "o").verifier_key) not in log_verifier_keys(after, "o", "control")
+
+
+def test_no_checkpoint_is_signed_with_a_key_that_also_masks() -> None:
+    shared = Keyring({"k1": b"\x11" * 32}, {"mask": "k1", "encrypt": "k1", "sign": "k1"})
+    with pytest.raises(KeyringError, match="also its encrypt, mask key"):
+        log_signer(shared, "o")
+    with pytest.raises(KeyringError, match="no active 'control' key"):
+        control_signer(shared, "o")
+    # what verify trusts for the data chains is only what the sign slot has had: never the masking key's
+    assert log_verifier_keys(Keyring({"k1": b"\x11" * 32}, {"mask": "k1"}), "o") == []
 
 
 def test_derived_keys_appear_in_no_repr_of_a_plan() -> None:

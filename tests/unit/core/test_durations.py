@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from streamguard.control.policy import load_policy
 from streamguard.core.durations import approximate_duration, format_duration, parse_duration
+from streamguard.core.errors import PolicyError
 
 
 @pytest.mark.parametrize(
@@ -45,3 +47,31 @@ def test_a_countdown_shows_its_two_largest_units() -> None:
         timedelta(seconds=-3): "0s",
     }
     assert {duration: approximate_duration(duration) for duration in shown} == shown
+
+
+@pytest.mark.parametrize("text", ["36501d", "876001h", "99999999999999d", "9" * 5000 + "s"])
+def test_a_duration_past_a_century_is_refused_naming_the_text_and_the_bound(text: str) -> None:
+    with pytest.raises(ValueError, match=r"is longer than .*36500d") as raised:
+        parse_duration(text)
+    assert text[:20] in str(raised.value)
+
+
+def test_a_century_is_the_longest_duration_and_still_fits_any_date() -> None:
+    longest = parse_duration("36500d")
+    assert longest == timedelta(days=36500)
+    assert datetime.now(UTC) + longest > datetime.now(UTC)  # no OverflowError where a TTL is added to now
+
+
+POLICY = "principals:\n  bob: {roles: [approver]}\napprovals: {quorum: 1, pending_ttl: 24h, max_grant: 8h}\n"
+
+
+@pytest.mark.parametrize("written", ["99999999999999d", "36501d", "80000000000000"])  # the last: plain seconds
+def test_a_policy_with_an_endless_ttl_is_refused_at_its_line(written: str) -> None:
+    assert load_policy(POLICY, "policy.yaml").approvals.pending_ttl == timedelta(hours=24)
+    text = POLICY.replace("pending_ttl: 24h", f"pending_ttl: {written}")
+    with pytest.raises(PolicyError) as raised:
+        load_policy(text, "policy.yaml")
+    problems = str(raised.value).splitlines()[1:]
+    assert len(problems) == 1
+    assert problems[0].strip().startswith("policy.yaml:3: approvals.pending_ttl: ")
+    assert "36500d" in problems[0]

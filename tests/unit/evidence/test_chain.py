@@ -8,6 +8,8 @@ from streamguard.evidence.audit import GENESIS_HASH, AudienceOutput, AuditEvent,
 from streamguard.evidence.chain import verify_chain
 from streamguard.evidence.digests import batch_digest
 
+SALT = bytes(range(32))
+
 
 def _event(first: int, last: int, quarantined: tuple[int, ...] = ()) -> AuditEvent:
     delivered = [o for o in range(first, last + 1) if o not in quarantined]
@@ -22,7 +24,7 @@ def _event(first: int, last: int, quarantined: tuple[int, ...] = ()) -> AuditEve
         outputs={
             "a": AudienceOutput(topic="governed.d.a", partition=0, first_offset=0, last_offset=1, count=2, digest="x")
         },
-        input_digest=batch_digest([b"one", b"two"]),
+        input_digest=batch_digest([b"one", b"two"], SALT),
     )
 
 

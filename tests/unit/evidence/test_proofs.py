@@ -1,5 +1,6 @@
 """Per-record proofs: a proof built by hand from a synthetic chain verifies with public keys only, and a
-change to any byte it commits to (the view, the audit event, a path node, the checkpoint note) is named."""
+change to any byte it commits to (the view, its salt, the audit event, a path node, the checkpoint note) is
+named."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from streamguard.evidence.audit import GENESIS_HASH, AudienceOutput, AuditEvent, Quarantined, SourceSpan, event_leaf
 from streamguard.evidence.checkpoint import Checkpoint, CosignatureSigner, sign_checkpoint
-from streamguard.evidence.digests import batch_digest, view_digests, view_leaves
+from streamguard.evidence.digests import INPUT, UNSALTED, batch_digest, digest_salt, view_digests, view_leaves
 from streamguard.evidence.merkle import inclusion_proof, leaf_hash, root_of
 from streamguard.evidence.proofs import ProofError, RecordProof, ViewRecord, check_proof, record_proof
 from streamguard.evidence.signed_note import NoteSigner
@@ -23,10 +24,18 @@ NOW = 1_767_225_600
 # Event seq 2 delivers raw offsets 40..44, quarantines 45 and propagates the tombstone at 46.
 VIEWS = [b'{"id":"C1","email":"h:1a2b"}', b'{"id":"C2"}', b'{"id":"C3"}', b'{"id":"C4"}', b'{"id":"C5"}', None]
 VIEW_FIRST = 100  # where the analytics view of event 2 landed
+EVIDENCE_SUBKEY = bytes(range(2, 34))  # what the worker derives from its evidence key k2
 
 
-def _output(audience: str, values: list[bytes | None]) -> AudienceOutput:
-    digest, root = view_digests(values)
+def _salt(first: int, output: str) -> bytes:
+    return digest_salt(EVIDENCE_SUBKEY, "raw.customers", 0, first, output)
+
+
+SALT = _salt(40, "analytics")  # event 2's analytics salt: the one a proof of its analytics view reveals
+
+
+def _output(audience: str, values: list[bytes | None], first: int) -> AudienceOutput:
+    digest, root = view_digests(values, _salt(first, audience))
     topic = f"governed.customers.{audience}"
     return AudienceOutput(
         topic=topic,
@@ -51,9 +60,9 @@ def _event(seq: int) -> AuditEvent:
         delivered=[(first, first + 4)],
         quarantined=[Quarantined(offset=first + 5, reason="oversize")],
         tombstones=[first + 6],
-        outputs={"analytics": _output("analytics", VIEWS), "support": _output("support", [b"s"] * 6)},
-        input_digest=batch_digest([b"raw"] * 7),
-        key_ids={"mask": "k1", "encrypt": "k1"},
+        outputs={"analytics": _output("analytics", VIEWS, first), "support": _output("support", [b"s"] * 6, first)},
+        input_digest=batch_digest([b"raw"] * 7, _salt(first, INPUT)),
+        key_ids={"mask": "k1", "encrypt": "k1", "evidence": "k2"},
     )
 
 
@@ -74,7 +83,7 @@ NOTE = sign_checkpoint(CHECKPOINT, LOG) + WITNESS.cosign(CHECKPOINT, NOW)
 
 def _by_hand(position: int = 1) -> RecordProof:
     """The proof of the analytics view of raw offset 40 + position, assembled from the spec, not from code."""
-    view_tree = view_leaves(VIEWS)
+    view_tree = view_leaves(VIEWS, SALT)
     value = VIEWS[position]
     return RecordProof(
         raw_topic="raw.customers",
@@ -85,6 +94,7 @@ def _by_hand(position: int = 1) -> RecordProof:
         view_partition=0,
         view_offset=VIEW_FIRST + position,
         view_value=None if value is None else base64.b64encode(value).decode(),
+        view_salt=base64.b64encode(SALT).decode(),
         leaf_index=position,
         leaf_count=len(VIEWS),
         view_path=[node.hex() for node in inclusion_proof(view_tree, position)],
@@ -103,11 +113,12 @@ def _problems(proof: RecordProof, *, require_witness: bool = True, log_keys: lis
 def _flip_char(text: str, index: int) -> str:
     """``text`` with the character at ``index`` changed to another one of the same kind."""
     old = text[index]
-    new = {"0": "1", "a": "b", "A": "B"}.get(old, "0" if old.isalnum() else old)
+    new = old
     if old.isdigit():
         new = str((int(old) + 1) % 10)
-    elif old.isalpha():
-        new = chr(ord(old) ^ 1)
+    elif old.isalpha():  # another letter of the same case: hex stays hex, base64 stays base64
+        first = "a" if old.islower() else "A"
+        new = chr(ord(first) + 1) if old == first else first
     assert new != old
     return text[:index] + new + text[index + 1 :]
 
@@ -140,6 +151,7 @@ def test_the_assembler_builds_the_proof_the_spec_describes() -> None:
         position=1,
         log_leaves=LOG_LEAVES,
         checkpoint_note=NOTE,
+        salt=SALT,
     )
     assert built == _by_hand()
     assert RecordProof.from_json(built.to_json(), "proof.json") == built
@@ -160,6 +172,7 @@ def test_the_assembler_refuses_views_that_do_not_reproduce_the_event() -> None:
             position=1,
             log_leaves=LOG_LEAVES,
             checkpoint_note=NOTE,
+            salt=SALT,
         )
 
 
@@ -170,7 +183,8 @@ def test_one_byte_of_the_view_changed_is_not_included() -> None:
     problems = _problems(_with_view(_by_hand(), flip))
     assert problems == [
         "view record governed.customers.analytics[0]@101 (leaf 1 of 6) is not included in the Merkle root of "
-        "audience analytics in audit event event-2: the view value, the leaf position or the view path was altered"
+        "audience analytics in audit event event-2: the view value, its salt, the leaf position or the view path "
+        "was altered"
     ]
 
 
@@ -327,4 +341,86 @@ def test_the_assembler_refuses_a_log_that_does_not_reproduce_the_checkpoint() ->
             position=1,
             log_leaves=forked,
             checkpoint_note=NOTE,
+            salt=SALT,
         )
+
+
+# -- salts ---------------------------------------------------------------------------------------------
+
+
+def test_a_proof_reveals_its_own_views_salt_and_no_other() -> None:
+    proof = _by_hand()
+    assert proof.view_salt == base64.b64encode(SALT).decode()
+    text = proof.to_json()
+    for other in (_salt(40, "support"), _salt(40, INPUT), *(_salt(seq * 20, "analytics") for seq in (0, 1, 3))):
+        assert base64.b64encode(other).decode() not in text
+        assert other.hex() not in text
+
+
+def test_a_changed_salt_is_not_included() -> None:
+    for other in (_salt(40, "support"), _salt(20, "analytics"), bytes(32)):
+        proof = _by_hand().model_copy(update={"view_salt": base64.b64encode(other).decode()})
+        assert _problems(proof) == [
+            "view record governed.customers.analytics[0]@101 (leaf 1 of 6) is not included in the Merkle root of "
+            "audience analytics in audit event event-2: the view value, its salt, the leaf position or the view "
+            "path was altered"
+        ]
+
+
+def test_a_proof_without_its_salt_or_with_a_malformed_one_is_named() -> None:
+    assert _problems(_by_hand().model_copy(update={"view_salt": None})) == [
+        "the proof carries no view salt: audit event event-2 salted audience analytics's record digests (evidence "
+        "key k2), so its view record cannot be checked without it"
+    ]
+    assert _problems(_by_hand().model_copy(update={"view_salt": "not base64!"})) == [
+        "the proof's view salt is not base64"
+    ]
+    short = base64.b64encode(SALT[:16]).decode()
+    assert _problems(_by_hand().model_copy(update={"view_salt": short})) == [
+        "the proof's view salt is 16 bytes, not 32"
+    ]
+    unsalted_views = [ViewRecord(VIEW_FIRST + n, value) for n, value in enumerate(VIEWS)]
+    with pytest.raises(ProofError, match=r"do not reproduce its Merkle root for audience analytics \(with the salt"):
+        record_proof(
+            raw=("raw.customers", 0, 41),
+            audience="analytics",
+            event=TARGET,
+            event_json=TARGET.model_dump_json(),
+            views=unsalted_views,
+            position=1,
+            log_leaves=LOG_LEAVES,
+            checkpoint_note=NOTE,
+            salt=UNSALTED,
+        )
+
+
+def test_the_proof_of_an_event_made_before_salted_digests_carries_no_salt() -> None:
+    """An event that records no evidence key was digested unsalted: its proofs verify without a salt, and a
+    salt given with one is a problem (the event's digests could not have used it)."""
+    legacy_output = AudienceOutput(
+        **{
+            **TARGET.outputs["analytics"].model_dump(),
+            **dict(zip(("digest", "merkle_root"), view_digests(VIEWS, UNSALTED), strict=True)),
+        }
+    )
+    legacy = TARGET.model_copy(update={"outputs": {"analytics": legacy_output}, "key_ids": {"mask": "k1"}})
+    events = [*CHAIN[:2], legacy.sealed(2, CHAIN[1].hash)]
+    leaves = [event_leaf(event) for event in events]
+    note = sign_checkpoint(Checkpoint(ORIGIN, 3, root_of(leaves)), LOG)
+    proof = record_proof(
+        raw=("raw.customers", 0, 41),
+        audience="analytics",
+        event=events[2],
+        event_json=events[2].model_dump_json(),
+        views=[ViewRecord(VIEW_FIRST + n, value) for n, value in enumerate(VIEWS)],
+        position=1,
+        log_leaves=leaves,
+        checkpoint_note=note,
+        salt=UNSALTED,
+    )
+    assert proof.view_salt is None
+    assert _problems(proof, require_witness=False) == []
+    salted = proof.model_copy(update={"view_salt": base64.b64encode(SALT).decode()})
+    assert _problems(salted, require_witness=False) == [
+        "audit event event-2 records no evidence key (its digests are unsalted), but the proof carries a view salt"
+    ]

@@ -8,10 +8,11 @@ from streamguard.evidence.digests import view_digests
 from streamguard.evidence.replay import EventReplay, ReplayReport, compare_view, first_difference
 
 RECORDED: list[bytes | None] = [b"view 0", b"view 1", None, b"view 3"]
+SALT = bytes(range(32))  # the salt the event's analytics digests were made with
 
 
 def _output(values: list[bytes | None]) -> AudienceOutput:
-    digest, root = view_digests(values)
+    digest, root = view_digests(values, SALT)
     return AudienceOutput(
         topic="governed.d.analytics",
         partition=0,
@@ -30,14 +31,14 @@ def _event(**fields: object) -> EventReplay:
 
 
 def test_the_same_view_matches() -> None:
-    view = compare_view("analytics", _output(RECORDED), list(RECORDED))
+    view = compare_view("analytics", _output(RECORDED), list(RECORDED), SALT)
     assert view.matches
     assert view.model_dump()["matches"] is True  # the verdict travels in --json output
 
 
 def test_a_changed_record_or_order_shows_in_digest_and_root() -> None:
-    changed = compare_view("analytics", _output(RECORDED), [b"view 0", b"view 1", None, b"view 3 (other key)"])
-    swapped = compare_view("analytics", _output(RECORDED), [b"view 1", b"view 0", None, b"view 3"])
+    changed = compare_view("analytics", _output(RECORDED), [b"view 0", b"view 1", None, b"view 3 (other key)"], SALT)
+    swapped = compare_view("analytics", _output(RECORDED), [b"view 1", b"view 0", None, b"view 3"], SALT)
     for view in (changed, swapped):
         assert not view.matches
         assert view.reproduced_digest != view.expected_digest
@@ -45,7 +46,7 @@ def test_a_changed_record_or_order_shows_in_digest_and_root() -> None:
 
 
 def test_a_missing_record_fails_on_the_count_too() -> None:
-    view = compare_view("analytics", _output(RECORDED), RECORDED[:3])
+    view = compare_view("analytics", _output(RECORDED), RECORDED[:3], SALT)
     assert (view.expected_count, view.reproduced_count, view.matches) == (4, 3, False)
 
 
@@ -57,8 +58,18 @@ def test_first_difference_is_where_the_views_part() -> None:
 
 
 def test_a_report_matches_only_when_every_event_was_replayed_and_matched() -> None:
-    matched = _event(view=compare_view("analytics", _output(RECORDED), list(RECORDED)))
+    matched = _event(view=compare_view("analytics", _output(RECORDED), list(RECORDED), SALT))
     unretained = _event(problem="offsets 0..3 of raw.d[0] no longer retained (it starts at 9)")
     assert ReplayReport(audience="analytics", events=[matched]).matches
     assert not ReplayReport(audience="analytics", events=[matched, unretained]).matches
     assert not ReplayReport(audience="analytics", events=[]).matches  # nothing reproduced proves nothing
+
+
+def test_the_same_view_under_another_salt_does_not_match() -> None:
+    """Replay must salt as the event did: the right records under another salt (another span, audience or
+    evidence key) reproduce neither the digest nor the root."""
+    for salt in (bytes(32), b"", SALT[::-1]):
+        view = compare_view("analytics", _output(RECORDED), list(RECORDED), salt)
+        assert not view.matches
+        assert view.reproduced_digest != view.expected_digest
+        assert view.reproduced_root != view.expected_root

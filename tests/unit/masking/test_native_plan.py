@@ -302,9 +302,9 @@ def test_other_logical_types_stay_with_the_python_plan() -> None:
         compile_native_plan(rules, KEYRING, schema)
 
 
-@given(st.lists(st.none() | st.binary(max_size=40), max_size=20))
-def test_native_batch_digest_is_the_reference_digest(values: list[bytes | None]) -> None:
-    assert batch_digest(values) == python_batch_digest(values)
+@given(st.lists(st.none() | st.binary(max_size=40), max_size=20), st.binary(max_size=40))
+def test_native_batch_digest_is_the_reference_digest(values: list[bytes | None], salt: bytes) -> None:
+    assert batch_digest(values, salt) == python_batch_digest(values, salt)
 
 
 def test_ipv6_networks_print_as_python_prints_them(engine: Any, masker: DatasetMasker) -> None:

@@ -20,9 +20,24 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import RedirectResponse
 
 from streamguard import __version__
-from streamguard.app.server.api import console, console_auth, errors, routes_control, routes_evidence, routes_rules
+from streamguard.app.server.api import (
+    console,
+    console_auth,
+    errors,
+    routes_admin,
+    routes_control,
+    routes_evidence,
+    routes_rules,
+)
 from streamguard.app.server.api.context import ApiContext
-from streamguard.app.server.api.metrics import HTTP_REQUESTS, HTTP_SECONDS, evidence_registry, exposition
+from streamguard.app.server.api.metrics import (
+    HTTP_REQUESTS,
+    HTTP_SECONDS,
+    evidence_registry,
+    exposition,
+    method_label,
+)
+from streamguard.app.services.keyrings import deployment_keyring
 from streamguard.app.settings import Settings
 
 _SECURITY_HEADERS = {
@@ -38,9 +53,10 @@ _SECURITY_HEADERS = {
 
 
 def create_api(settings: Settings, context: ApiContext | None = None) -> FastAPI:
-    """The application for ``settings`` (the policy is read now, so a broken one fails at start)."""
+    """The application for ``settings`` (the policy file is read now, so a broken one fails at start)."""
     context = context or ApiContext(settings)
-    context.policy()
+    if not context.development:
+        context.policy_file()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -58,7 +74,14 @@ def create_api(settings: Settings, context: ApiContext | None = None) -> FastAPI
     )
     app.state.context = context
     errors.install(app, console.error_page)
-    routers = (routes_control.router, routes_rules.router, routes_evidence.router, console_auth.router, console.router)
+    routers = (
+        routes_control.router,
+        routes_rules.router,
+        routes_evidence.router,
+        routes_admin.router,
+        console_auth.router,
+        console.router,
+    )
     for router in routers:
         app.include_router(router)
     registry = evidence_registry(context)
@@ -68,8 +91,9 @@ def create_api(settings: Settings, context: ApiContext | None = None) -> FastAPI
         started = time.perf_counter()
         response = await call_next(request)
         route = getattr(request.scope.get("route"), "path", "unmatched")
-        HTTP_SECONDS.labels(request.method, route).observe(time.perf_counter() - started)
-        HTTP_REQUESTS.labels(request.method, route, str(response.status_code)).inc()
+        method = method_label(request.method)  # a client may send any method: only the standard ones are labels
+        HTTP_SECONDS.labels(method, route).observe(time.perf_counter() - started)
+        HTTP_REQUESTS.labels(method, route, str(response.status_code)).inc()
         response.headers.update({k: v for k, v in _SECURITY_HEADERS.items() if k not in response.headers})
         return response
 
@@ -89,7 +113,19 @@ def create_api(settings: Settings, context: ApiContext | None = None) -> FastAPI
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8088, log_level: str = "info") -> None:
-    """Serve the application until interrupted (uvicorn; no Server header)."""
+    """Serve the application until interrupted (uvicorn; no Server header). ``X-Forwarded-For`` is believed
+    only from the proxies ``STREAMGUARD_TRUSTED_PROXIES`` lists (uvicorn's default would believe localhost:
+    behind a local proxy every client could then choose the address its token failures count against)."""
     import uvicorn
 
-    uvicorn.run(create_api(settings), host=host, port=port, log_level=log_level, server_header=False)
+    deployment_keyring(settings, create=True)  # the control chain's signing key, made in development only
+    proxies = settings.trusted_proxy_addresses
+    uvicorn.run(
+        create_api(settings),
+        host=host,
+        port=port,
+        log_level=log_level,
+        server_header=False,
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=",".join(proxies) or "",
+    )

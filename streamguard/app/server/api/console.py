@@ -83,23 +83,41 @@ def inbox(request: Request, session: SignedIn, done: str | None = None) -> Respo
     )  # fmt: skip
 
 
+SeenDigest = Annotated[str | None, Form(pattern=r"^[0-9a-f]{64}$")]
+
+
 @router.post("/inbox/{request_id}/approve")
 def approve(
-    request: Request, session: Posted, request_id: str, note: Annotated[str, Form(max_length=2000)] = ""
+    request: Request,
+    session: Posted,
+    request_id: str,
+    note: Annotated[str, Form(max_length=2000)] = "",
+    operation_digest: SeenDigest = None,
 ) -> Response:
-    return _decide(request, session, request_id, approving=True, text=note)
+    return _decide(request, session, request_id, approving=True, text=note, seen=operation_digest)
 
 
 @router.post("/inbox/{request_id}/deny")
-def deny(request: Request, session: Posted, request_id: str, reason: Annotated[str, Form(max_length=2000)]) -> Response:
-    return _decide(request, session, request_id, approving=False, text=reason)
+def deny(
+    request: Request,
+    session: Posted,
+    request_id: str,
+    reason: Annotated[str, Form(max_length=2000)],
+    operation_digest: SeenDigest = None,
+) -> Response:
+    return _decide(request, session, request_id, approving=False, text=reason, seen=operation_digest)
 
 
-def _decide(request: Request, session: Posted, request_id: str, *, approving: bool, text: str) -> Response:
+def _decide(
+    request: Request, session: Posted, request_id: str, *, approving: bool, text: str, seen: str | None
+) -> Response:
+    """The decision the approver made on the page they saw (``seen``: its operation's digest)."""
     context = context_of(request)
     decided = approvals.decide(
-        context.settings, context.policy(), session.caller, request_id, approving=approving, text=text
-    )
+        context.settings, context.policy_file(), session.caller, request_id, approving=approving, text=text,
+        seen_digest=seen,
+    )  # fmt: skip
+    context.policy_changed()
     query = urlencode({"done": f"{decided.id} is {decided.state.value}"})
     return RedirectResponse(f"/console/inbox?{query}", 303)
 

@@ -2,7 +2,9 @@
 
 The sign-in form is protected against cross-site posting by a double-submit token (a cookie and a form
 field that must match); every form after sign-in by the session's CSRF token. A session is checked against
-the policy on each request, so a principal removed from it, or given other roles, is treated as such at once.
+the policy on each request, so a principal removed from it, or given other roles, is treated as such at once;
+and it ends when its principal no longer holds the token it signed in with (rotated or removed) or lost a role
+it held then: a token taken away or a demotion must not leave a session minted with more.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from streamguard.app.server.api.console_render import render
 from streamguard.app.server.api.console_sessions import COOKIE, ConsoleSession
 from streamguard.app.server.api.context import client_address, context_of
 from streamguard.app.services.control.callers import caller_named
+from streamguard.control.policy import Policy
+from streamguard.control.tokens import token_digest
 from streamguard.core.errors import AuthenticationError, PermissionDenied, TooManyFailures
 
 router = APIRouter(include_in_schema=False)
@@ -43,11 +47,22 @@ def signed_in(request: Request) -> ConsoleSession:
     session_id = request.cookies.get(COOKIE)
     session = context.sessions.get(session_id)
     policy = context.policy()
-    if session is None or session.caller.name not in policy.principals:
+    if session is None or not _still_granted(session, policy):
         context.sessions.end(session_id)
         target = quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""), safe="")
         raise HTTPException(303, headers={"Location": f"/console/sign-in?next={target}"})
     return replace(session, caller=caller_named(policy, session.caller.name))
+
+
+def _still_granted(session: ConsoleSession, policy: Policy) -> bool:
+    """Whether the policy still gives the session's principal the token it signed in with and every role it had."""
+    principal = policy.principals.get(session.caller.name)
+    return (
+        principal is not None
+        and principal.token_sha256 is not None
+        and hmac.compare_digest(principal.token_sha256, session.token_sha256)
+        and session.roles <= frozenset(principal.roles)
+    )
 
 
 SignedIn = Annotated[ConsoleSession, Depends(signed_in)]
@@ -89,13 +104,14 @@ def sign_in(
     if not cookie or not hmac.compare_digest(cookie.encode(), form_token.encode()):
         return _sign_in_form(request, next, "The sign-in form expired: please sign in again.", 403)
     context = context_of(request)
+    token = token.strip()
     try:
-        caller = context.authenticate(token.strip(), client_address(request))
+        caller = context.authenticate(token, client_address(request))
     except TooManyFailures as error:
         return _sign_in_form(request, next, str(error), 429)
     except AuthenticationError:
         return _sign_in_form(request, next, "That token belongs to no principal of the policy.", 401)
-    session_id, _ = context.sessions.start(caller)
+    session_id, _ = context.sessions.start(caller, token_digest(token))
     response = RedirectResponse(_safe_next(next), 303)
     response.set_cookie(COOKIE, session_id, **_cookie_options(request))  # type: ignore[arg-type]
     response.delete_cookie(SIGN_IN_COOKIE, path="/console")

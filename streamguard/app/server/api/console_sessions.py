@@ -4,7 +4,9 @@ HttpOnly, SameSite=Strict cookie), so a token is typed once and never stored in 
 Each session has its own CSRF token, which every form of the console posts back; a form posted from
 another site carries neither the cookie (SameSite) nor the token. Sessions end after ``idle_s`` without a
 request, after ``max_s`` in all, at sign-out, and when the API process restarts (held in memory on purpose:
-one process serves the console, and nothing of a session outlives it).
+one process serves the console, and nothing of a session outlives it). A session also keeps what it was
+granted on: the SHA-256 of the token it was started with and the roles held then, so that the console can
+end it when the policy no longer gives its principal that token or those roles (``console_auth.signed_in``).
 """
 
 from __future__ import annotations
@@ -17,16 +19,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from streamguard.app.services.control.callers import Caller
+from streamguard.control.policy import Role
 
 COOKIE = "streamguard_session"
 
 
 @dataclass(frozen=True)
 class ConsoleSession:
-    caller: Caller
+    caller: Caller  # refreshed from the policy at each request
     csrf: str
     started: float
     seen: float
+    token_sha256: str  # of the token signed in with
+    roles: frozenset[Role]  # held at sign-in
 
     def csrf_matches(self, presented: str | None) -> bool:
         return presented is not None and hmac.compare_digest(self.csrf.encode(), presented.encode())
@@ -44,11 +49,12 @@ class ConsoleSessions:
         self._sessions: dict[str, ConsoleSession] = {}
         self._lock = threading.Lock()
 
-    def start(self, caller: Caller) -> tuple[str, ConsoleSession]:
-        """A new session for ``caller``: its id (for the cookie) and the session."""
+    def start(self, caller: Caller, token_sha256: str) -> tuple[str, ConsoleSession]:
+        """A new session for ``caller``, signed in with the token of digest ``token_sha256``: its id (for the
+        cookie) and the session."""
         now = self.clock()
         session_id = secrets.token_urlsafe(32)
-        session = ConsoleSession(caller, secrets.token_urlsafe(32), now, now)
+        session = ConsoleSession(caller, secrets.token_urlsafe(32), now, now, token_sha256, caller.roles)
         with self._lock:
             self._drop_ended(now)
             self._sessions[session_id] = session

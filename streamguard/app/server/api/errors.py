@@ -1,10 +1,12 @@
 """streamguard's errors as HTTP answers: a status and ``{"detail": ...}``, never a stack trace or a value.
 
 Our own messages are written to be safe to show (they name files, paths, topics and offsets, never a
-record's value or a secret). Invalid input is a 422 naming each field, without the input itself (FastAPI's
-default body echoes it). Anything unexpected is a 500 with an incident id; the server log gets the same id
-with only the error's type and place (``describe_failure``), because its message might quote record data.
-It is answered by a middleware, so it never reaches the server's own error log with its message.
+record's value or a secret). Invalid input is a 422 naming each field and what the schema expects there,
+without the input itself or any text made from it (FastAPI's default body echoes it, and pydantic's messages
+and locations sometimes quote it), on the API and on the console's error page alike. Anything unexpected is
+a 500 with an incident id; the server log gets the same id with only the error's type and place
+(``describe_failure``), because its message might quote record data. It is answered by a middleware, so it
+never reaches the server's own error log with its message.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic_core import PydanticKnownError
 from starlette.exceptions import HTTPException
 
 from streamguard.core.errors import (
@@ -52,14 +55,53 @@ def status_of(error: StreamguardError) -> int:
     return next(status for kind, status in _STATUS if isinstance(error, kind))
 
 
+# What pydantic's error context takes from the schema (limits, patterns, the values and tags it accepts), never
+# from the input: the only context a message may quote.
+_SCHEMA_CONTEXT = frozenset(
+    {"pattern", "max_length", "min_length", "ge", "gt", "le", "lt", "multiple_of", "max_digits", "decimal_places"}
+    | {"expected", "expected_tags", "discriminator"}
+)
+# Our wording where pydantic's template quotes the input (a tag, a parser's or a validator's message).
+_MESSAGES = {
+    "json_invalid": "not valid JSON",
+    "union_tag_invalid": "expected {discriminator} to be one of {expected_tags}",
+    "extra_forbidden": "has a field the schema does not know",
+    "too_long": "should have at most {max_length} items",
+    "too_short": "should have at least {min_length} items",
+    "datetime_parsing": "expected an ISO-8601 date and time",
+    "datetime_from_date_parsing": "expected an ISO-8601 date and time",
+    "date_parsing": "expected an ISO-8601 date",
+}
+INVALID_VALUE = "invalid value"  # value errors and custom errors: their messages are the validators', unchecked
+
+
 def field_problems(error: RequestValidationError) -> list[dict[str, Any]]:
-    """Each invalid field as its location, a dotted ``field`` and pydantic's message; the input left out."""
+    """Each invalid field as its location, a dotted ``field`` and a message made from the error's type and the
+    schema's side of its context only: pydantic's own message may quote the input (a union's tag, a validator's
+    text), and so may a location (an unknown key's name, a JSON error's offset), so those parts are left out."""
     problems = []
     for item in error.errors():
+        kind = str(item.get("type", ""))
         location = [str(part) for part in item.get("loc", ())]
+        if kind == "extra_forbidden":
+            location = location[:-1]  # the unknown key is the client's text; the object that has it is named
+        elif kind == "json_invalid":
+            location = location[:1]  # the body, not an offset into it
         field = ".".join(location[1:] if location and location[0] in ("body", "query", "path") else location)
-        problems.append({"loc": location, "field": field, "msg": item.get("msg", ""), "type": item.get("type", "")})
+        problems.append({"loc": location, "field": field, "msg": _message(kind, item.get("ctx") or {}), "type": kind})
     return problems
+
+
+def _message(kind: str, context: dict[str, Any]) -> str:
+    """The message of an error of type ``kind`` from its schema-side context; ``INVALID_VALUE`` for a type whose
+    message needs more (a value error, a custom error, an unknown type)."""
+    schema_side = {key: value for key, value in context.items() if key in _SCHEMA_CONTEXT}
+    try:
+        if kind in _MESSAGES:
+            return _MESSAGES[kind].format(**schema_side)
+        return PydanticKnownError(kind, schema_side or None).message()  # type: ignore[arg-type]
+    except (KeyError, TypeError, ValueError):  # not a type pydantic knows, or its message needs the input
+        return INVALID_VALUE
 
 
 HtmlError = Callable[[Request, int, str], Response]

@@ -1,6 +1,11 @@
-"""``/api/requests``: just-in-time approval over HTTP, through the same functions as ``streamguard request``,
-``approvals list``, ``approve`` and ``deny`` (``services.control.approvals``): the same four-eyes rules,
-the same audit events, the same execution at the quorum."""
+"""``/api/requests``: just-in-time approval over HTTP, through ``services.control.approvals``: the same
+four-eyes rules, the same audit events and the same execution at the quorum for every client (the command
+line, the console, a script).
+
+A request names its operation; the server fills in what a client must not: the dataset of a rules text and
+the version it is compared with, the requester, the policy in force. Approvals bind to the operation's digest
+(``operation_digest``; a client may send the digest it showed its user, and the decision is refused if the
+request is no longer that operation)."""
 
 from __future__ import annotations
 
@@ -10,33 +15,37 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from streamguard.app.server.api.context import Authenticated, Ctx
+from streamguard.app.server.api.routes_rules import RulesOutcome, rules_outcome
 from streamguard.app.services.control import approvals, rules_service
-from streamguard.control.requests import ApplyRules, Operation, Request, State
+from streamguard.control.requests import Asked, Request, RulesText, State
 
 router = APIRouter(prefix="/api/requests", tags=["approvals"])
+Digest = Annotated[str | None, Field(default=None, pattern=r"^[0-9a-f]{64}$", description="The operation shown.")]
 
 
 class NewRequest(BaseModel):
-    operation: Operation
+    operation: Asked
     reason: str = Field(pattern=r"\S", max_length=2000, description="Why: the approvers decide on it.")
 
 
 class Approval(BaseModel):
     note: str = Field(default="", max_length=2000, description="Why you approve (kept with the decision).")
+    operation_digest: Digest = None
 
 
 class Denial(BaseModel):
     reason: str = Field(pattern=r"\S", max_length=2000, description="Why you deny (required).")
+    operation_digest: Digest = None
 
 
 class Submitted(BaseModel):
     """A new request, or (rules that reduce no protection) the rules version published at once."""
 
     request: Request | None = None
-    applied_version: int | None = None
+    rules: RulesOutcome | None = None
 
 
-@router.get("", summary="Requests, newest first")
+@router.get("", summary="Requests, newest first, as the control chain records them")
 def list_requests(ctx: Ctx, caller: Authenticated, state: Annotated[State | None, Query()] = None) -> list[Request]:
     return approvals.list_requests(ctx.settings, state)
 
@@ -48,18 +57,29 @@ def show_request(ctx: Ctx, caller: Authenticated, request_id: str) -> Request:
 
 @router.post("", status_code=201, summary="Ask for a risky operation")
 def make_request(ctx: Ctx, caller: Authenticated, body: NewRequest) -> Submitted:
-    policy = ctx.policy()
-    if isinstance(body.operation, ApplyRules):  # as `request apply-rules`: a tightening needs no approval
-        change = rules_service.submit(ctx.settings, policy, caller, body.operation, body.reason)
-        return Submitted(request=change.request, applied_version=change.record.version if change.record else None)
-    return Submitted(request=approvals.request_operation(ctx.settings, policy, caller, body.operation, body.reason))
+    if isinstance(body.operation, RulesText):  # as `request apply-rules`: a tightening needs no approval
+        change = rules_service.submit(ctx.settings, ctx.proposed_policy(), caller, body.operation, body.reason)
+        return Submitted(request=change.request, rules=rules_outcome(change))
+    request = approvals.request_operation(ctx.settings, ctx.policy_file(), caller, body.operation, body.reason)
+    ctx.policy_changed()
+    return Submitted(request=request)
 
 
 @router.post("/{request_id}/approve", summary="Approve (not your own; the approver role)")
 def approve(ctx: Ctx, caller: Authenticated, request_id: str, body: Approval) -> Request:
-    return approvals.decide(ctx.settings, ctx.policy(), caller, request_id, approving=True, text=body.note)
+    decided = approvals.decide(
+        ctx.settings, ctx.policy_file(), caller, request_id, approving=True, text=body.note,
+        seen_digest=body.operation_digest,
+    )  # fmt: skip
+    ctx.policy_changed()
+    return decided
 
 
 @router.post("/{request_id}/deny", summary="Deny, with a reason")
 def deny(ctx: Ctx, caller: Authenticated, request_id: str, body: Denial) -> Request:
-    return approvals.decide(ctx.settings, ctx.policy(), caller, request_id, approving=False, text=body.reason)
+    decided = approvals.decide(
+        ctx.settings, ctx.policy_file(), caller, request_id, approving=False, text=body.reason,
+        seen_digest=body.operation_digest,
+    )  # fmt: skip
+    ctx.policy_changed()
+    return decided

@@ -1,15 +1,18 @@
 """The evidence over HTTP, for auditors: sessions (``streamguard sessions``), verification (``verify``),
-record proofs (``prove``), reports (``report``), alerts and read evidence (``alerts``, ``access list``).
+record proofs (``prove``), replay (``replay``), reports (``report``), the events a SIEM export sends
+(``export``), alerts and read evidence (``alerts``, ``access list``).
 
 Reading evidence takes the auditor or admin role. A record proof contains the audience's view of the record,
-so it is given to the auditor and admin roles and to the principals of that audience only.
+so it is given to the auditor and admin roles and to the principals of that audience only, and, like a
+report, is sent with ``Cache-Control: no-store``: no proxy or browser cache keeps a copy.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Response
 from pydantic import AwareDatetime, BaseModel, Field
@@ -18,10 +21,14 @@ from streamguard.app.server.api.context import ApiContext, Authenticated, Ctx, w
 from streamguard.app.server.api.metrics import VERIFICATION_FAILURES
 from streamguard.app.services.control.callers import Caller, require_role
 from streamguard.app.services.evidence.auditor_report import auditor_report
-from streamguard.app.services.evidence.report_render import render_html, render_json
+from streamguard.app.services.evidence.replays import replay_recorded
+from streamguard.app.services.evidence.report_render import render_csv, render_html, render_json
 from streamguard.app.services.evidence.verify import run_verification, trusted_keys, verification_status
 from streamguard.control.policy import Policy, Role
 from streamguard.core.errors import NotFound, PermissionDenied, ReportError
+from streamguard.evidence.audit import AuditEvent
+from streamguard.evidence.export_order import CursorPosition, events_after
+from streamguard.evidence.replay import ReplayReport
 from streamguard.evidence.report import VerificationStatus
 from streamguard.evidence.sessions import Session
 from streamguard.store import EvidenceStore, StoredAlert, StoredReadAccess
@@ -51,11 +58,53 @@ class SessionDetail(BaseModel):
 class ReportFormat(StrEnum):
     JSON = "json"
     HTML = "html"
+    CSV = "csv"
 
 
-def session_detail(context: ApiContext, session_id: str, *, verify: bool = False) -> SessionDetail:
+NO_STORE = {"Cache-Control": "no-store"}
+_KEY = r"^[A-Za-z0-9._/+:@-]{1,500}$"
+
+
+class VerifyRequest(BaseModel):
+    """What to verify, and with which pinned public keys (default: the server's configured or own)."""
+
+    session: str | None = Field(default=None, pattern=r"^[0-9a-f]{8,64}$", description="Only this session's chains.")
+    log_keys: list[Annotated[str, Field(pattern=_KEY)]] = Field(default_factory=list, max_length=100)
+    control_keys: list[Annotated[str, Field(pattern=_KEY)]] = Field(default_factory=list, max_length=100)
+    witness_keys: list[Annotated[str, Field(pattern=_KEY)]] = Field(default_factory=list, max_length=100)
+    require_witness: bool = False
+
+
+class VerificationResult(BaseModel):
+    """Everything ``verify`` found: the verdict, every problem, each chain's status."""
+
+    intact: bool
+    problems: list[str]
+    events: int
+    checkpoints: int
+    source_records: int
+    chains: dict[str, dict[str, Any]]
+    witnessed: bool = Field(description="a witness's key was trusted; without one a keyholder can re-sign history")
+    unenforced: int = Field(description="operation events recorded with no control plane enforcing")
+
+
+class ReplayRequest(BaseModel):
+    session: str = Field(pattern=r"^[0-9a-f]{8,64}$", description="A session id or a prefix of 8+.")
+    audience: str = Field(pattern=r"^[!-~]{1,255}$")
+
+
+class EventsPage(BaseModel):
+    """Audit events in export order (time, chain, seq) after a position, for a SIEM export."""
+
+    events: list[AuditEvent]
+    more: bool
+
+
+def session_detail(
+    context: ApiContext, session_id: str, *, verify: bool = False, fresh: bool | None = None
+) -> SessionDetail:
     """A session with its seals; with ``verify``, the verification of its chains as of now."""
-    store = context.store()
+    store = context.store(fresh)
     stored = store.session(session_id)
     if stored is None:
         raise NotFound(f"no session {session_id!r} in the evidence store")
@@ -125,21 +174,63 @@ def sessions(
     until: AwareDatetime | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
+    fresh: Annotated[bool | None, Query(description="Index the topics first: true now, false not at all.")] = None,
 ) -> list[Session]:
-    found = ctx.store().sessions(
+    found = ctx.store(fresh).sessions(
         dataset=dataset, identity=identity, since=since, until=until, limit=limit, offset=offset
     )
     return [Session.model_validate_json(stored.body_json) for stored in found]
 
 
 @router.get("/sessions/{session_id}", summary="One session, its seals, and (?verify=true) its verification")
-def session(ctx: Ctx, caller: Auditor, session_id: SessionId, verify: bool = False) -> SessionDetail:
-    return session_detail(ctx, session_id, verify=verify)
+def session(
+    ctx: Ctx, caller: Auditor, session_id: SessionId, verify: bool = False, fresh: bool | None = None
+) -> SessionDetail:
+    return session_detail(ctx, session_id, verify=verify, fresh=fresh)
 
 
-@router.post("/verify", summary="Verify the whole evidence: chains, logs, checkpoints, offsets")
-def verify(ctx: Ctx, caller: Auditor) -> VerificationStatus:
-    return verified(ctx, ctx.store())
+@router.post("/verify", summary="Verify the evidence: chains, logs, checkpoints and cosignatures, offsets")
+def verify(ctx: Ctx, caller: Auditor, body: VerifyRequest | None = None) -> VerificationResult:
+    asked = body or VerifyRequest()
+    store = ctx.store()
+    keys = trusted_keys(
+        ctx.settings, asked.log_keys, asked.witness_keys, require_witness=asked.require_witness,
+        control_keys=asked.control_keys,
+    )  # fmt: skip
+    chains = _session_chains(store, asked.session) if asked.session else None
+    result = run_verification(ctx.settings, keys, chains=chains, store=store)
+    if not result.intact:
+        VERIFICATION_FAILURES.inc()
+    return VerificationResult(
+        intact=result.intact, problems=result.problems, events=result.events, checkpoints=result.checkpoints,
+        source_records=result.source_records, chains={c: asdict(s) for c, s in result.chains.items()},
+        witnessed=result.witnessed, unenforced=result.unenforced,
+    )  # fmt: skip
+
+
+def _session_chains(store: EvidenceStore, session_id: str) -> set[str]:
+    found = store.session(session_id)
+    if found is None:
+        raise NotFound(f"no session {session_id!r} in the evidence store (run `streamguard evidence index`)")
+    return Session.model_validate_json(found.body_json).chains()
+
+
+@router.post("/replay", summary="Re-derive an audience's view of a session and compare it with the evidence")
+def replay(ctx: Ctx, caller: Auditor, body: ReplayRequest) -> ReplayReport:
+    return replay_recorded(ctx.settings, ctx.store(), caller, body.session, body.audience)
+
+
+@router.get("/events", summary="Audit events in export order after a position (for a SIEM export)")
+def events(
+    ctx: Ctx,
+    caller: Auditor,
+    since: AwareDatetime | None = None,
+    after: Annotated[str | None, Query(max_length=2000, description="The last event exported (cursor JSON).")] = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+) -> EventsPage:
+    position = CursorPosition.model_validate_json(after) if after else None
+    found = events_after(ctx.store().events(since=since), position, since)
+    return EventsPage(events=found[:limit], more=len(found) > limit)
 
 
 @router.get("/proofs", summary="Proof of what an audience saw of one raw record (checked by `prove --check`)")
@@ -155,10 +246,10 @@ def proof(
     return download(body, f"proof-{topic}-{partition}-{offset}-{audience}.json")
 
 
-def download(body: str, name: str) -> Response:
-    """``body`` as a JSON file the browser saves as ``name`` (made header-safe)."""
+def download(body: str | bytes, name: str, media_type: str = "application/json") -> Response:
+    """``body`` as a file the browser saves as ``name`` (made header-safe), kept by no cache on the way."""
     disposition = {"Content-Disposition": f'attachment; filename="{re.sub(r"[^A-Za-z0-9._-]", "_", name)}"'}
-    return Response(body, media_type="application/json", headers=disposition)
+    return Response(body, media_type=media_type, headers={**disposition, **NO_STORE})
 
 
 @router.get("/reports", summary="The auditor's report of a period (JSON or a self-contained HTML page)")
@@ -175,17 +266,26 @@ def report(
         raise ReportError(f"the period ends ({end.isoformat()}) before it starts ({start.isoformat()})")
     built = auditor_report(ctx.settings, ctx.store(), start, end, dataset=dataset, verify=verify, index=False)
     if format is ReportFormat.HTML:
-        return Response(render_html(built), media_type="text/html")
-    return Response(render_json(built), media_type="application/json")
+        return Response(render_html(built), media_type="text/html", headers=NO_STORE)
+    if format is ReportFormat.CSV:
+        return Response(render_csv(built), media_type="text/csv", headers=NO_STORE)
+    return Response(render_json(built), media_type="application/json", headers=NO_STORE)
 
 
 @router.get("/alerts", summary="Monitoring alerts, oldest first")
-def alerts(ctx: Ctx, caller: Auditor, since: AwareDatetime | None = None) -> list[StoredAlert]:
-    return ctx.store().alerts(since=since)
+def alerts(
+    ctx: Ctx, caller: Auditor, since: AwareDatetime | None = None, fresh: bool | None = None
+) -> list[StoredAlert]:
+    return ctx.store(fresh).alerts(since=since)
 
 
 @router.get("/reads", summary="Read evidence: which group and principal read which view up to which offset")
 def reads(
-    ctx: Ctx, caller: Auditor, topic: str | None = None, group: str | None = None, principal: str | None = None
+    ctx: Ctx,
+    caller: Auditor,
+    topic: str | None = None,
+    group: str | None = None,
+    principal: str | None = None,
+    fresh: bool | None = None,
 ) -> list[StoredReadAccess]:
-    return ctx.store().read_access(topic=topic, group=group, principal=principal)
+    return ctx.store(fresh).read_access(topic=topic, group=group, principal=principal)

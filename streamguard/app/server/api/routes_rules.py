@@ -12,11 +12,10 @@ from pydantic import BaseModel, Field
 from streamguard.app.server.api.context import Authenticated, Ctx, with_role
 from streamguard.app.services.control import rules_service
 from streamguard.app.services.control.callers import Caller
-from streamguard.app.services.control.risky_operations import rules_operation
-from streamguard.app.services.control.rules_service import DriftRow
+from streamguard.app.services.control.rules_service import DriftRow, RulesChange
 from streamguard.app.services.preview import MAX_SAMPLE_BYTES, SHARED_SCANNER, AudienceView, SampleMasker
 from streamguard.control.policy import Role
-from streamguard.control.requests import Request
+from streamguard.control.requests import Request, RulesText
 from streamguard.control.rule_diff import FieldChange
 from streamguard.core.rule_sets import RuleSetRecord
 
@@ -39,14 +38,31 @@ class RulesSubmission(BaseModel):
     avro_schema_json: str | None = Field(default=None, max_length=1_000_000)
     key_avro_schema_json: str | None = Field(default=None, max_length=1_000_000)
     reason: str = Field(default="", max_length=2000)
+    refuse_loosening: bool = Field(
+        default=False, description="Refuse rules that reduce protection (403) instead of asking for approval."
+    )
+
+    def text(self) -> RulesText:
+        return RulesText.model_validate(self.model_dump(exclude={"reason", "refuse_loosening"}))
 
 
 class RulesOutcome(BaseModel):
-    """Published at once (``applied_version``; None with no request: unchanged) or waiting (``request``)."""
+    """Published at once (``applied``; None with no request: unchanged) or waiting (``request``)."""
 
     diff: RulesDiffBody
+    applied: RuleSetRecord | None = None
     applied_version: int | None = None
     request: Request | None = None
+
+
+def rules_outcome(change: RulesChange) -> RulesOutcome:
+    applied = change.record
+    return RulesOutcome(
+        diff=diff_body(change.diff),
+        applied=applied,
+        applied_version=applied.version if applied else None,
+        request=change.request,
+    )
 
 
 class Sample(BaseModel):
@@ -90,11 +106,11 @@ def drift(ctx: Ctx, caller: Authenticated, dataset: Dataset) -> list[DriftRow]:
 
 
 @router.post("", summary="Apply rules: at once if they reduce no protection, else a request for approval")
-def submit(ctx: Ctx, caller: Steward, body: RulesSubmission) -> RulesOutcome:
-    _, operation = rules_operation(body.source_name, body.rules_yaml, body.avro_schema_json, body.key_avro_schema_json)
-    change = rules_service.submit(ctx.settings, ctx.policy(), caller, operation, body.reason)
-    applied = change.record.version if change.record else None
-    return RulesOutcome(diff=diff_body(change.diff), applied_version=applied, request=change.request)
+def submit(ctx: Ctx, caller: Authenticated, body: RulesSubmission) -> RulesOutcome:
+    change = rules_service.submit(
+        ctx.settings, ctx.proposed_policy(), caller, body.text(), body.reason, refuse_loosening=body.refuse_loosening
+    )
+    return rules_outcome(change)
 
 
 @router.post("/{dataset}/preview", summary="Mask a sample record for every audience (nothing is kept)")

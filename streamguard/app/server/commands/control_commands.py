@@ -13,7 +13,9 @@ from rich.console import Console
 
 from streamguard.app.services.control import approvals
 from streamguard.app.services.control.callers import current_policy
+from streamguard.app.services.control.policy_versions import current_policy_in_force
 from streamguard.app.services.control.read_watch import ReadObservation, observe_round
+from streamguard.app.services.control.rules_watch import invalid_rules_alerts, record_alerts
 from streamguard.app.settings import Settings, load_settings
 from streamguard.control.requests import State
 from streamguard.core.errors import InfrastructureFault
@@ -52,9 +54,14 @@ def run(
 
 
 def _round(settings: Settings, store: EvidenceStore, verify: bool) -> None:
-    policy = current_policy(settings)  # read every round: an edited policy applies without a restart
-    for request in approvals.run_due(settings, policy):
+    proposed = current_policy(settings)  # read every round: an edited policy is adopted, or asked for
+    for request in approvals.run_due(settings, proposed):
         console.print(f"request {request.id} {request.history[-1].state}: {request.operation.describe()}")
+    policy = current_policy_in_force(settings, proposed)
+    invalid = invalid_rules_alerts(settings, approvals.read_ledger(settings))
+    record_alerts(settings, invalid)
+    for alert in invalid:
+        console.print(f"[red]alert[/red] {alert.rule} {alert.severity}: {alert.summary}", highlight=False)
     pending = [(r.id, r.expires_at) for r in approvals.list_requests(settings, State.PENDING)]
     print_observation(observe_round(settings, policy, store, verify=verify, pending=pending))
 
@@ -66,7 +73,8 @@ def observe(
     alerts (`streamguard control run` does this every round)."""
     settings = load_settings()
     with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
-        print_observation(observe_round(settings, current_policy(settings), store, verify=verify))
+        policy = current_policy_in_force(settings, current_policy(settings))
+        print_observation(observe_round(settings, policy, store, verify=verify))
 
 
 def print_observation(observed: ReadObservation) -> None:

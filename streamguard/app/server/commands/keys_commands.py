@@ -9,8 +9,14 @@ from typing import Annotated
 
 import typer
 
-from streamguard.agents.checkpoints import log_signer, log_verifier_keys
-from streamguard.app.services.keyrings import worker_keyring
+from streamguard.agents.checkpoints import (
+    CONTROL_SIGNING_SLOT,
+    DATA_SIGNING_SLOT,
+    control_signer,
+    log_signer,
+    log_verifier_keys,
+)
+from streamguard.app.services.keyrings import deployment_keyring
 from streamguard.app.settings import load_settings
 from streamguard.core.errors import KeyringError
 from streamguard.masking.keyring_file import ENV_VAR, rotated
@@ -21,13 +27,21 @@ group = typer.Typer(help="Manage the keyring (key ids are printed, key material 
 class Slot(StrEnum):
     MASK = "mask"
     ENCRYPT = "encrypt"
-    ALL = "all"
+    ALL = "all"  # mask and encrypt
+    SIGN = "sign"
+    EVIDENCE = "evidence"
+    CONTROL = "control"
 
 
 @group.command()
 def rotate(
     slot: Annotated[
-        Slot, typer.Option("--slot", help="Which active key to replace: mask (hash, pseudonym), encrypt, or all.")
+        Slot,
+        typer.Option(
+            "--slot",
+            help="Which active key to replace: mask (hash, pseudonym), encrypt, all (both), sign (the data "
+            "chains' checkpoints), evidence (digest salts) or control (the control chain's checkpoints).",
+        ),
     ] = Slot.ALL,
 ) -> None:
     """Make a new random key active; earlier keys stay for decryption and replay. Workers use it once restarted."""
@@ -50,14 +64,20 @@ def rotate(
 @group.command("public")
 def public(
     active: Annotated[bool, typer.Option("--active", help="Only the key that signs checkpoints now.")] = False,
+    control: Annotated[
+        bool, typer.Option("--control", help="The control chain's keys (the server's), not the data chains'.")
+    ] = False,
 ) -> None:
-    """Print the verifier keys of checkpoint signing, the one signing now first, then those of every other key
-    in the keyring (checkpoints signed before a rotation verify with them). Public keys only."""
+    """Print the verifier keys of checkpoint signing (the data chains', or --control the control chain's), the
+    one signing now first, then those the slot had before a rotation (its older checkpoints verify with them).
+    Public keys only: pin them where you verify."""
     settings = load_settings()
-    keyring = worker_keyring(settings)
-    signing = str(log_signer(keyring, settings.log_origin).verifier_key)
+    keyring = deployment_keyring(settings)
+    signer = control_signer if control else log_signer
+    signing = str(signer(keyring, settings.log_origin).verifier_key)
     typer.echo(signing)
     if not active:
-        for vkey in log_verifier_keys(keyring, settings.log_origin):
+        slot = CONTROL_SIGNING_SLOT if control else DATA_SIGNING_SLOT
+        for vkey in log_verifier_keys(keyring, settings.log_origin, slot):
             if vkey != signing:
                 typer.echo(vkey)

@@ -13,8 +13,6 @@ A grant's ACLs are added and revoked one grant at a time for the approvals execu
 from __future__ import annotations
 
 import logging
-import os
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -36,9 +34,8 @@ from streamguard.agents.kafka_acls import (
 from streamguard.agents.kafka_operations import record_operation
 from streamguard.agents.kafka_rules import read_rule_history
 from streamguard.agents.kafka_topics import ensure_topics, system_topics
-from streamguard.app.services.control.callers import current_policy
 from streamguard.app.services.kafka_config import client_options
-from streamguard.app.services.keyrings import worker_keyring
+from streamguard.app.services.keyrings import deployment_keyring
 from streamguard.app.settings import Settings
 from streamguard.control.acl_plan import (
     AclDiff,
@@ -57,7 +54,6 @@ from streamguard.masking.rule_versions import rules_of
 
 log = logging.getLogger(__name__)
 ACL_APPLIED_KIND = "acl_applied"
-PASSWORD_VARIABLE_PREFIX = "STREAMGUARD_SCRAM_PASSWORD_"
 
 
 @dataclass(frozen=True)
@@ -74,18 +70,15 @@ class AccessApplied:
     event: AuditEvent | None  # the acl_applied event; None when nothing changed
 
 
-def password_variable(user: str) -> str:
-    """``STREAMGUARD_SCRAM_PASSWORD_<USER>``: the user upper-cased, every other character than a letter or a
-    digit as ``_``."""
-    return PASSWORD_VARIABLE_PREFIX + re.sub(r"[^A-Za-z0-9]", "_", user).upper()
-
-
-def scram_passwords(users: Sequence[str], environ: Mapping[str, str]) -> dict[str, str]:
-    """Each user's password from its variable; ConfigError naming every variable unset or empty."""
-    unset = [password_variable(user) for user in users if not environ.get(password_variable(user))]
+def scram_passwords(users: Sequence[str], given: Mapping[str, str]) -> dict[str, str]:
+    """Each user's password; ConfigError naming every user without one (all of them are created, or none)."""
+    unset = [user for user in users if not given.get(user)]
     if unset:
-        raise ConfigError(f"no password for the SCRAM users to create: set {', '.join(unset)}")
-    return {user: environ[password_variable(user)] for user in users}
+        raise ConfigError(
+            f"no password for the SCRAM users to create: {', '.join(unset)} (the command line sends "
+            "STREAMGUARD_SCRAM_PASSWORD_<USER>)"
+        )
+    return {user: given[user] for user in users}
 
 
 def served_datasets(settings: Settings) -> dict[str, list[str]]:
@@ -111,14 +104,14 @@ def apply_access(
     policy: Policy,
     actor: str,
     grants: Sequence[TemporaryGrant],
-    create_users: bool = False,
-    environ: Mapping[str, str] = os.environ,
+    passwords_of: Mapping[str, str] | None = None,
 ) -> AccessApplied:
-    """Apply the plan's difference (and create the missing SCRAM users if asked); one acl_applied event."""
+    """Apply the plan's difference (and create the missing SCRAM users, with the passwords given, if given);
+    one acl_applied event."""
     options, admin = _connect(settings)
     names = settings.topic_names
     plan = _plan(settings, options, admin, policy, grants)
-    passwords = scram_passwords(plan.missing_users, environ) if create_users else {}  # all of them, or none
+    passwords = scram_passwords(plan.missing_users, passwords_of) if passwords_of is not None else {}
     create_scram_users(admin, passwords)
     requests = {entry.key(): grant.request_id for grant in grants for entry in grant_acls(grant)}
     _create_with_intent(options, admin, names.acls, plan.diff.add, actor, requests)
@@ -136,7 +129,7 @@ def apply_access(
     event = record_operation(
         options,
         names,
-        worker_keyring(settings),
+        deployment_keyring(settings),
         settings.log_origin,
         ACL_APPLIED_KIND,
         actor,
@@ -158,13 +151,17 @@ def apply_grant(settings: Settings, grant: TemporaryGrant, actor: str) -> list[A
 
 
 def revoke_grant(
-    settings: Settings, grant: TemporaryGrant, actor: str, still_active: Sequence[TemporaryGrant] = ()
+    settings: Settings,
+    policy: Policy,
+    grant: TemporaryGrant,
+    actor: str,
+    still_active: Sequence[TemporaryGrant] = (),
 ) -> list[AclEntry]:
-    """Remove one grant's ACLs now, unless the policy or a grant ``still_active`` (the other active grants)
+    """Remove one grant's ACLs now, unless ``policy`` or a grant ``still_active`` (the other active grants)
     also needs them; only those streamguard created. Returns those deleted from the broker."""
     options, admin = _connect(settings)
     names = settings.topic_names
-    needed = {e.key() for e in plan_acls(current_policy(settings), served_datasets(settings), names, still_active)}
+    needed = {e.key() for e in plan_acls(policy, served_datasets(settings), names, still_active)}
     ledger = read_ledger(options, names.acls)
     ours = [entry for entry in grant_acls(grant) if entry.key() in ledger and entry.key() not in needed]
     present = {entry.key() for entry in broker_acls(admin)}

@@ -15,15 +15,30 @@ from streamguard.core.errors import AuthenticationError, ConfigError, Permission
 
 @dataclass(frozen=True)
 class Caller:
-    """An authenticated principal of the policy."""
+    """An authenticated principal of the policy in force; or, with no control plane (``enforced`` False:
+    development), the operating-system user, who may do anything and is recorded as such."""
 
     name: str
     roles: frozenset[Role]
+    enforced: bool = True
 
     @property
     def actor(self) -> str:
         """How the audit stream names the caller."""
-        return f"principal:{self.name}"
+        return f"principal:{self.name}" if self.enforced else f"cli:{self.name}"
+
+
+NO_CONTROL_PLANE = {"control_plane": "none"}  # an operation made with no policy enforcing (development)
+
+
+def unenforced(enforced: bool) -> dict[str, str]:
+    """What an operation event adds when no control plane decided it: the evidence says so."""
+    return {} if enforced else dict(NO_CONTROL_PLANE)
+
+
+def development_caller() -> Caller:
+    """The caller of a server without a policy: development only, nothing enforced."""
+    return Caller(getpass.getuser(), frozenset(Role), enforced=False)
 
 
 def current_policy(settings: Settings) -> Policy:

@@ -26,7 +26,7 @@ from streamguard.app.services.control.authorizer_tail import LogPosition, read_n
 from streamguard.app.services.control.webhook import notify
 from streamguard.app.services.evidence.verify import run_verification, trusted_keys
 from streamguard.app.services.kafka_config import client_options
-from streamguard.app.services.keyrings import worker_keyring
+from streamguard.app.services.keyrings import deployment_keyring
 from streamguard.app.settings import Settings
 from streamguard.control.alerts import Alert, MonitorState
 from streamguard.control.authorizer_log import AuthorizationDecision
@@ -95,7 +95,7 @@ def observe_reads(
     alerts = evaluate(observed, policy, now, state)
     access_event, alert_events = None, []
     if progress or alerts:
-        with ControlChain(options, names, worker_keyring(settings), settings.log_origin) as chain:
+        with ControlChain(options, names, deployment_keyring(settings), settings.log_origin) as chain:
             if progress:
                 source = "consumer-groups" if authorizer_log is None else "consumer-groups+authorizer-log"
                 operation = access_operation(progress, previous.taken_at if previous else None, source)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from streamguard.agents.kafka_operations import record_operation
 from streamguard.agents.kafka_rules import apply_rule_set
+from streamguard.app.services.control.callers import unenforced
 from streamguard.app.services.kafka_config import client_options
-from streamguard.app.services.keyrings import worker_keyring
+from streamguard.app.services.keyrings import deployment_keyring
 from streamguard.app.settings import Settings
 from streamguard.control.requests import ApplyRules
 from streamguard.control.rule_diff import RulesDiff
@@ -18,7 +19,7 @@ from streamguard.masking.rules import Rules
 RULES_APPLIED_KIND = "rules_applied"
 
 
-def refuse_loosening(diff: RulesDiff, rules_file: str) -> None:
+def refuse_loosened(diff: RulesDiff, rules_file: str) -> None:
     """PermissionDenied naming the first loosenings, and how to ask for the change instead."""
     if not diff.reduces_protection:
         return
@@ -31,12 +32,20 @@ def refuse_loosening(diff: RulesDiff, rules_file: str) -> None:
 
 
 def publish_tightening(
-    settings: Settings, actor: str, rules: Rules, operation: ApplyRules, diff: RulesDiff, reason: str = ""
+    settings: Settings,
+    actor: str,
+    rules: Rules,
+    operation: ApplyRules,
+    diff: RulesDiff,
+    reason: str = "",
+    *,
+    enforced: bool = True,
 ) -> RuleSetRecord | None:
-    """Publish rules that reduce no protection, and record it; the new version (None: rules unchanged)."""
+    """Publish rules that reduce no protection (or any rules, with no control plane: ``enforced`` False, which
+    the event records), and record it; the new version (None: rules unchanged)."""
     record = publish_rules(settings, rules, operation, actor)
     if record is not None:
-        record_rules_applied(settings, actor, record, diff, reason)
+        record_rules_applied(settings, actor, record, diff, reason, enforced=enforced)
     return record
 
 
@@ -54,19 +63,22 @@ def publish_rules(settings: Settings, rules: Rules, operation: ApplyRules, appli
     )
 
 
-def record_rules_applied(settings: Settings, actor: str, record: RuleSetRecord, diff: RulesDiff, reason: str) -> None:
+def record_rules_applied(
+    settings: Settings, actor: str, record: RuleSetRecord, diff: RulesDiff, reason: str, *, enforced: bool = True
+) -> None:
     operation = {
         "dataset": record.dataset,
         "version": record.version,
         "digest": record.digest,
         "reason": reason,
         "rules_diff": diff.to_json(),
+        **unenforced(enforced),
     }
     options = client_options(settings)
     record_operation(
         options,
         settings.topic_names,
-        worker_keyring(settings),
+        deployment_keyring(settings),
         settings.log_origin,
         RULES_APPLIED_KIND,
         actor,

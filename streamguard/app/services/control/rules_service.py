@@ -12,18 +12,18 @@ from streamguard.agents.kafka_audit_reader import read_audit_events
 from streamguard.agents.kafka_rules import read_rule_history
 from streamguard.agents.kafka_topics import ensure_topics, system_topics
 from streamguard.app.services.control import approvals
-from streamguard.app.services.control.callers import Caller
-from streamguard.app.services.control.risky_operations import rules_diff, rules_in_request
-from streamguard.app.services.control.rules_changes import publish_tightening
+from streamguard.app.services.control.callers import Caller, require_role
+from streamguard.app.services.control.risky_operations import rules_diff
+from streamguard.app.services.control.rules_changes import publish_tightening, refuse_loosened
 from streamguard.app.services.kafka_config import client_options
+from streamguard.app.services.rules_texts import require_schemas, rules_of_text
 from streamguard.app.settings import Settings
-from streamguard.control.policy import Policy
-from streamguard.control.requests import ApplyRules, Request
+from streamguard.control.policy import Policy, Role
+from streamguard.control.requests import ApplyRules, Request, RulesText
 from streamguard.control.rule_diff import RulesDiff, diff_rules
-from streamguard.core.errors import NotFound, RulesError
+from streamguard.core.errors import NotFound
 from streamguard.core.rule_sets import RuleSetRecord, latest_versions
 from streamguard.masking.rule_versions import rules_of
-from streamguard.masking.rules import KeyFields, Rules
 
 
 @dataclass(frozen=True)
@@ -98,28 +98,27 @@ def drift(settings: Settings, dataset: str) -> list[DriftRow]:
     return [DriftRow(s, v, name, first, last) for (s, v, name), (first, last) in sorted(seen.items())]
 
 
-def require_schemas(rules: Rules, operation: ApplyRules) -> None:
-    """RulesError unless rules that need a schema to be applied come with it: avro rules with the record's
-    (the worker checks every writer schema against it, and a rule covers the fields it has), rules for an
-    Avro key's fields with the key's."""
-    if rules.format == "avro" and operation.avro_schema_json is None:
-        raise RulesError(
-            f"{operation.source_name}: avro rules are applied with their Avro schema (--schema; avro_schema_json)"
-        )
-    if isinstance(rules.key, KeyFields) and operation.key_avro_schema_json is None:
-        raise RulesError(
-            f"{operation.source_name}: rules for an Avro key's fields are applied with the key's schema "
-            "(--key-schema; key_avro_schema_json)"
-        )
-
-
-def submit(settings: Settings, policy: Policy, caller: Caller, operation: ApplyRules, reason: str) -> RulesChange:
-    """Rules a principal asks to apply: published at once when they reduce no protection, else a request
-    carrying their exact text, published when approved."""
-    rules = rules_in_request(operation)
-    require_schemas(rules, operation)
-    diff = rules_diff(settings, rules)
-    if not diff.reduces_protection:
-        record = publish_tightening(settings, caller.actor, rules, operation, diff, reason)
+def submit(
+    settings: Settings,
+    policy: Policy | None,
+    caller: Caller,
+    text: RulesText,
+    reason: str,
+    *,
+    refuse_loosening: bool = False,
+) -> RulesChange:
+    """Rules a steward or admin submits (through any door): published at once when they reduce no protection,
+    else a request carrying their exact text, the dataset read from it and the version they were compared
+    with, published when approved (or, ``refuse_loosening``, refused naming the loosenings). Without a policy
+    (development, no control plane) they are published as they are, and the event says so."""
+    require_role(caller, Role.STEWARD, Role.ADMIN, doing="submit rules")
+    rules = rules_of_text(text)
+    require_schemas(rules, text)
+    diff, base_version = rules_diff(settings, rules)
+    operation = ApplyRules(**text.model_dump(exclude={"op"}), dataset=rules.dataset, base_version=base_version)
+    if policy is None or not diff.reduces_protection:
+        record = publish_tightening(settings, caller.actor, rules, operation, diff, reason, enforced=policy is not None)
         return RulesChange(diff, record=record)
+    if refuse_loosening:
+        refuse_loosened(diff, text.source_name)
     return RulesChange(diff, request=approvals.request_operation(settings, policy, caller, operation, reason))

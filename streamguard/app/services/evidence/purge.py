@@ -1,9 +1,11 @@
 """``streamguard evidence purge``: archive, check the archive, delete from the store, record the purge.
 
 Order matters: the archive is written to a temporary file, read back and verified offline like an auditor
-would, and only then renamed into place; the store's rows are deleted after that, exactly those selected;
-last, the purge itself becomes an operation event in the audit stream (what, when, by whom, and the
-archive's SHA-256). A purge that fails anywhere before the delete deletes nothing.
+would, and only then linked into place, never over an existing file (an earlier archive may hold the only
+copy of what an earlier purge deleted); the store's rows are deleted after that, exactly those selected;
+last, the purge itself becomes an operation event in the control chain (what, when, by whom, and the
+archive's SHA-256). A purge that fails anywhere before the delete deletes nothing. The server keeps its
+archives under ``<home>/archives``; the command line downloads a copy.
 """
 
 from __future__ import annotations
@@ -11,25 +13,31 @@ from __future__ import annotations
 import gzip
 import hashlib
 import itertools
+import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from streamguard.agents.checkpoints import log_origin, log_verifier_keys
+from streamguard.agents.checkpoints import log_origin
 from streamguard.agents.kafka_audit_reader import read_audit_records
 from streamguard.agents.kafka_operations import record_operation
+from streamguard.app.services.archive_files import read_archive
+from streamguard.app.services.control.callers import unenforced
+from streamguard.app.services.evidence.verify import trusted_keys
 from streamguard.app.services.kafka_config import client_options
-from streamguard.app.services.keyrings import worker_keyring
+from streamguard.app.services.keyrings import deployment_keyring
 from streamguard.app.settings import Settings
-from streamguard.core.errors import EvidenceError
-from streamguard.evidence.archive import ArchiveCheck, ChainLog, archive_lines, check_archive
+from streamguard.core.errors import EvidenceError, InvalidInput
+from streamguard.evidence.archive import ChainLog, archive_lines
 from streamguard.evidence.audit import AuditEvent, chain_key
 from streamguard.evidence.chain import log_prefix
 from streamguard.store.evidence_store import EvidenceStore
 from streamguard.store.records import PurgeSelection
 
 PURGE_KIND = "evidence_purge"
+ARCHIVE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,200}")
 
 
 @dataclass(frozen=True)
@@ -42,9 +50,24 @@ class PurgeResult:
     event: AuditEvent | None  # the purge's own audit event (None when nothing was old enough)
 
 
+def archive_path(settings: Settings, name: str) -> Path:
+    """Where the server keeps the archive ``name`` (a plain file name: no directory may be named)."""
+    if not ARCHIVE_NAME.fullmatch(name):
+        raise InvalidInput(f"archive name {name!r}: letters, digits, dots, dashes and underscores only")
+    return settings.home / "archives" / name
+
+
 def purge_evidence(
-    settings: Settings, store: EvidenceStore, cutoff: datetime, archive: Path | None, actor: str
+    settings: Settings,
+    store: EvidenceStore,
+    cutoff: datetime,
+    archive: Path | None,
+    actor: str,
+    *,
+    enforced: bool = True,
 ) -> PurgeResult:
+    if archive is not None and archive.exists():
+        raise EvidenceError(f"{archive} exists: an archive is never overwritten (it may hold purged evidence)")
     selection = store.purge_older_than(cutoff)
     events = list(store.selected_events(selection))
     if not events and not selection.sessions and not selection.checkpoints:
@@ -61,8 +84,9 @@ def purge_evidence(
         "cosignatures": len(selection.cosignatures),
         "archive": archive.name if archive is not None else None,
         "archive_sha256": digest,
+        **unenforced(enforced),
     }
-    keyring = worker_keyring(settings)
+    keyring = deployment_keyring(settings)
     event = record_operation(
         client_options(settings), settings.topic_names, keyring, settings.log_origin, PURGE_KIND, actor, operation
     )
@@ -79,11 +103,17 @@ def _write_checked_archive(
     with gzip.open(staged, "wt", encoding="utf-8") as sink:
         for line in archive_lines(header, events, (s.body_json for s in selection.sessions), logs):
             sink.write(line + "\n")
-    check = read_archive(staged, log_verifier_keys(worker_keyring(settings), settings.log_origin))
-    if not check.intact:
-        staged.unlink()
-        raise EvidenceError(f"the archive did not verify, nothing purged: {'; '.join(check.problems[:3])}")
-    staged.replace(archive)
+    keys = trusted_keys(settings)
+    check = read_archive(staged, [*keys.log, *keys.control])
+    try:
+        if not check.intact:
+            raise EvidenceError(f"the archive did not verify, nothing purged: {'; '.join(check.problems[:3])}")
+        try:
+            os.link(staged, archive)  # never replaces: two purges naming one archive cannot both write it
+        except FileExistsError:
+            raise EvidenceError(f"{archive} exists: an archive is never overwritten; nothing purged") from None
+    finally:
+        staged.unlink(missing_ok=True)
     return hashlib.sha256(archive.read_bytes()).hexdigest()
 
 
@@ -111,7 +141,9 @@ def _leaves(settings: Settings, store: EvidenceStore, chain: str, size: int) -> 
         return tuple(log_prefix(store.events(chain=chain), size))
     except EvidenceError:
         pass  # an earlier purge took some of them from the store
-    reads = read_audit_records(client_options(settings), settings.topic_names.audit)
+    names = settings.topic_names
+    topic = names.control_audit if chain == chain_key(names.control, 0) else names.audit
+    reads = read_audit_records(client_options(settings), topic)
     on_topic = (
         r.event for r in reads if r.event and chain_key(r.event.source.topic, r.event.source.partition) == chain
     )
@@ -119,12 +151,3 @@ def _leaves(settings: Settings, store: EvidenceStore, chain: str, size: int) -> 
         return tuple(log_prefix(itertools.chain(store.events(chain=chain), on_topic), size))
     except EvidenceError as error:
         raise EvidenceError(f"{chain}: in neither the store nor the audit topic: {error}") from None
-
-
-def read_archive(path: Path, log_keys: list[str], witness_keys: list[str] | None = None) -> ArchiveCheck:
-    """Check an archive file offline (gzip JSON lines)."""
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as source:
-            return check_archive((line for line in source if line.strip()), log_keys, witness_keys or [])
-    except (OSError, EOFError) as error:
-        raise EvidenceError(f"{path}: not a readable evidence archive ({error})") from None

@@ -5,7 +5,8 @@ Everything is read ``read_committed``: an aborted cycle's views and events are n
 all sit in one audit partition (``audit_partition_of``), so one partition is read, not the whole topic. The
 view records of an event are told from other events' records in the same offset range by their evidence
 header (aborted transactions leave records there that a committed read skips anyway). The proof itself is
-assembled and checked by ``streamguard.evidence.proofs``; this module only reads.
+assembled and checked by ``streamguard.evidence.proofs``; this module reads, and derives from the deployment's
+keyring the one salt the proof carries: that of the proved audience's record digests in the event.
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from streamguard.agents.checkpoints import log_origin
 from streamguard.agents.kafka_audit import SourcePartition, audit_partition_of
 from streamguard.agents.kafka_readback import read_to_end
 from streamguard.agents.kafka_topics import AUDIT_PARTITIONS
+from streamguard.agents.processor import recorded_salt
 from streamguard.app.services.kafka_config import client_options
+from streamguard.app.services.keyrings import deployment_keyring
 from streamguard.app.settings import Settings
-from streamguard.core.errors import EvidenceError, KafkaToolingError, OffsetsNotRetained, ProofNotReady
+from streamguard.core.errors import EvidenceError, KafkaToolingError, KeyringError, OffsetsNotRetained, ProofNotReady
 from streamguard.evidence.audit import AudienceOutput, AuditEvent, chain_key, event_leaf
 from streamguard.evidence.header import EVIDENCE_HEADER, Evidence
 from streamguard.evidence.proofs import ProofError, RecordProof, ViewRecord, audience_output, raw_position, record_proof
@@ -40,7 +43,9 @@ def committed_reads(options: dict[str, Any]) -> dict[str, Any]:
 
 def build_proof(settings: Settings, raw_topic: str, partition: int, offset: int, audience: str) -> RecordProof:
     """The proof of what ``audience`` saw of ``raw_topic[partition]@offset``; ProofError (ProofNotReady while
-    no checkpoint covers it yet) saying exactly what is missing."""
+    no checkpoint covers it yet) saying exactly what is missing. The keyring (never created here) gives the
+    salt of the audience's record digests, and that salt only."""
+    keyring = deployment_keyring(settings)
     options = committed_reads(client_options(settings))
     names = settings.topic_names
     source = (raw_topic, partition)
@@ -54,6 +59,12 @@ def build_proof(settings: Settings, raw_topic: str, partition: int, offset: int,
             f"{raw_position(raw_topic, partition, offset)} as its source"
         )
     note = covering_checkpoint(options, names.checkpoints, log_origin(settings.log_origin, source), event.seq)
+    try:
+        salt = recorded_salt(keyring, event, audience)
+    except KeyringError as error:
+        raise ProofError(
+            f"no salt for audience {audience}'s record digests in audit event {event.event_id}: {error}"
+        ) from None
     return record_proof(
         raw=(raw_topic, partition, offset),
         audience=audience,
@@ -63,6 +74,7 @@ def build_proof(settings: Settings, raw_topic: str, partition: int, offset: int,
         position=positions[0],
         log_leaves=_log_leaves(chain, chain_key(*source)),
         checkpoint_note=note,
+        salt=salt,
     )
 
 

@@ -4,13 +4,15 @@ recorded, and compare each audience view with what the events committed to.
 Per event: its raw span is re-read (``read_committed``, as the worker read it), a processor is built for the
 event's ``rule_version`` from the rule history exactly as the worker builds one (``RulesRegistry``), over a
 keyring whose active keys are the event's recorded ``key_ids``, and the audience's reproduced view is compared
-with ``outputs[audience]`` (``streamguard.evidence.replay``). An event that cannot be replayed (its offsets no
+with ``outputs[audience]`` (``streamguard.evidence.replay``), digested with the salt of the event's recorded
+evidence key id and span, as the worker digested it. An event that cannot be replayed (its offsets no
 longer retained, a recorded key id missing from the keyring, rules no longer in the history) is reported as
 such and the others still are. No record value is printed or logged: only digests, counts and positions.
 """
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from functools import cache
 from typing import Any
@@ -19,7 +21,7 @@ from pydantic import ValidationError
 
 from streamguard.agents.kafka_rules import read_rule_history
 from streamguard.agents.kafka_schemas import SchemaCatalog
-from streamguard.agents.processor import DatasetProcessor
+from streamguard.agents.processor import DatasetProcessor, recorded_salt
 from streamguard.agents.rules_registry import RulesRegistry
 from streamguard.app.services.evidence.record_proofs import (
     OffsetsNotRetained,
@@ -33,6 +35,7 @@ from streamguard.core.errors import KeyringError, ReplayError, RulesError
 from streamguard.core.rule_sets import RuleSetRecord
 from streamguard.core.topics import TopicNames
 from streamguard.evidence.audit import RECORDS, AudienceOutput, AuditEvent, chain_key
+from streamguard.evidence.digests import EVIDENCE_SLOT
 from streamguard.evidence.proofs import ProofError
 from streamguard.evidence.replay import EventReplay, ReplayReport, ViewReplay, compare_view, first_difference
 from streamguard.evidence.sessions import Session
@@ -42,6 +45,7 @@ from streamguard.masking.rule_versions import rules_of
 from streamguard.store import EvidenceStore
 
 REPLAY_WORKER = "replay"
+_UNUSED_EVIDENCE_KEY = "replay:unused-evidence"  # not a key id a keyring file makes (those are k<n>)
 
 
 def replay_session(
@@ -77,11 +81,12 @@ def _replay(options: dict[str, Any], event: AuditEvent, audience: str, processor
         processor = processors.for_event(event)
         if audience not in processor.audiences:
             raise ReplayError(f"rules {processor.rules.dataset} v{processor.rule_version} have no audience {audience}")
+        salt = processors.salt(event, audience)
         records = read_offsets(options, source.topic, source.partition, source.first_offset, source.last_offset)
     except (OffsetsNotRetained, ProofError, KeyringError, ReplayError) as error:
         return replayed.model_copy(update={"problem": str(error)})
     reproduced = processor.process(records).governed.values[audience]
-    view = compare_view(audience, output, reproduced)
+    view = compare_view(audience, output, reproduced, salt)
     if not view.matches:
         view = _locate_difference(options, event, output, view, reproduced)
     return replayed.model_copy(update={"view": view})
@@ -124,6 +129,10 @@ class _Processors:
             self._compiled[key] = self._compile(record, event)
         return self._compiled[key]
 
+    def salt(self, event: AuditEvent, audience: str) -> bytes:
+        """The salt the event's digests of ``audience`` were made with (recorded_keyring checked its key id)."""
+        return recorded_salt(self._keyring, event, audience)
+
     def _compile(self, record: RuleSetRecord, event: AuditEvent) -> DatasetProcessor:
         registry = RulesRegistry(
             self._names, self._catalog, recorded_keyring(self._keyring, event), _shared_scanner, REPLAY_WORKER
@@ -151,7 +160,13 @@ def recorded_keyring(keyring: Keyring, event: AuditEvent) -> Keyring:
         raise KeyringError(
             f"key id(s) {', '.join(map(repr, missing))} recorded by audit event {event.event_id} are not in the keyring"
         )
-    return Keyring({key_id: keyring.key(key_id) for key_id in keyring.key_ids}, recorded)
+    keys = {key_id: keyring.key(key_id) for key_id in keyring.key_ids}
+    if EVIDENCE_SLOT not in event.key_ids:
+        # An event made before salted digests: its digests are compared unsalted (recorded_salt), and the
+        # processor, which salts its own event's, gets a throwaway key for that event nobody reads.
+        keys[_UNUSED_EVIDENCE_KEY] = os.urandom(32)
+        recorded = {**recorded, EVIDENCE_SLOT: _UNUSED_EVIDENCE_KEY}
+    return Keyring(keys, recorded)
 
 
 @cache

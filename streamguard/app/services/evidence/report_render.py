@@ -104,6 +104,8 @@ def _csv_rows(report: Report) -> list[CsvRow]:
         verification = report.verification
         rows.append(("verification", "", "", "intact", int(verification.intact)))
         rows.append(("verification", "", "", "problem_count", verification.problem_count))
+        rows.append(("verification", "", "", "witnessed", int(verification.witnessed)))
+        rows.append(("verification", "", "", "unenforced_events", verification.unenforced_events))
         rows += [("checkpoints", "", "", point.origin, point.size) for point in verification.checkpoints]
     return rows
 

@@ -44,9 +44,12 @@ from streamguard.evidence.signed_note import (
     COSIGNATURE_ED25519,
     ED25519,
     SEED_BYTES,
+    BadSignatureError,
     NoteError,
+    UnverifiedNoteError,
     VerifierKey,
     generate_seed,
+    open_note,
 )
 from streamguard.evidence.witness_logic import (
     AddCheckpointRequest,
@@ -56,6 +59,7 @@ from streamguard.evidence.witness_logic import (
     WitnessState,
     add_checkpoint,
     requested_checkpoint,
+    trusted_key_for,
 )
 
 KEY_FILE = "witness.key"
@@ -188,8 +192,13 @@ class WitnessStore:
             raise WitnessStoreError(f"{path}: unusable state of origin {origin!r} ({error})") from None
 
     def add_checkpoint(self, request: AddCheckpointRequest, timestamp: int) -> Cosigned:
-        """Decide and record under the origin's lock: the check and the new state are one step."""
+        """Decide and record under the origin's lock: the check and the new state are one step.
+
+        The lock is a file, so the origin's trust and the note's signature are checked before it is taken: a
+        witness that made a file for whatever origin it is sent would let anyone who can reach it fill its disk.
+        """
         origin = requested_checkpoint(request).origin
+        _refuse_unless_signed_by_trusted_log(request, origin, self.trusted_logs())
         with self.locked(origin):
             cosigned = add_checkpoint(request, self.trusted_logs(), self.recorded(origin), self.cosigner(), timestamp)
             state = {
@@ -203,6 +212,18 @@ class WitnessStore:
 
     def describe(self) -> dict[str, object]:
         return {"name": self.cosigner().name, "vkey": self.cosigner().vkey, "origins": sorted(self.trusted_logs())}
+
+
+def _refuse_unless_signed_by_trusted_log(request: AddCheckpointRequest, origin: str, logs: dict[str, str]) -> None:
+    """The logic's first two refusals (404 unknown origin, 403 not the log's signature), which need no state; the
+    logic checks them again under the lock, against the trusted logs of that moment."""
+    log_vkey = trusted_key_for(logs, origin)
+    if log_vkey is None:
+        raise WitnessRefused(404, f"unknown log origin {origin!r}")
+    try:
+        open_note(request.note, [VerifierKey.parse(log_vkey)])
+    except (UnverifiedNoteError, BadSignatureError) as error:
+        raise WitnessRefused(403, f"origin {origin!r}: {error}") from None
 
 
 def create_app(store: WitnessStore, clock: Callable[[], float] = time.time) -> FastAPI:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+from typing import Annotated
 
 import pytest
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from fastapi.testclient import TestClient
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from streamguard.app.server.api.errors import install
 from streamguard.core.errors import (
@@ -25,6 +26,17 @@ from streamguard.core.errors import (
 class Body(BaseModel):
     email: str = Field(pattern=r"^[a-z]+$")
     count: int = Field(ge=1)
+
+
+def _quoting(value: str) -> str:
+    """A validator as careless as some are: its message repeats what it was given."""
+    if value != "earliest":
+        raise ValueError(f"{value!r}: expected earliest")
+    return value
+
+
+class Quoting(BaseModel):
+    to: Annotated[str, AfterValidator(_quoting)]
 
 
 def _app() -> FastAPI:
@@ -51,6 +63,11 @@ def _app() -> FastAPI:
 
     @app.post("/api/body")
     def take(body: Body) -> dict[str, str]:
+        return {}
+
+    @app.post("/api/quoting")
+    @app.post("/console/quoting")
+    def take_quoted(body: Quoting) -> dict[str, str]:
         return {}
 
     return app
@@ -93,3 +110,19 @@ def test_the_console_gets_its_errors_as_pages() -> None:
     answer = TestClient(_app()).get("/console/raise/role")
     assert answer.status_code == 403
     assert answer.text == "<p>403: sam may not approve</p>"
+
+
+def test_a_validator_quoting_its_input_is_not_repeated_on_the_api_or_the_console() -> None:
+    client = TestClient(_app())
+    answer = client.post("/api/quoting", json={"to": "Alice@Example.com"})
+    assert answer.status_code == 422
+    assert "Alice@Example.com" not in answer.text
+    assert answer.json()["detail"][0] == {
+        "loc": ["body", "to"],
+        "field": "to",
+        "msg": "invalid value",
+        "type": "value_error",
+    }
+    page = client.post("/console/quoting", json={"to": "Alice@Example.com"})
+    assert page.status_code == 422
+    assert page.text == "<p>422: to: invalid value</p>"

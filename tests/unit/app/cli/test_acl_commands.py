@@ -1,9 +1,10 @@
-"""``streamguard acl plan | apply``: who may run them, and what they print (the broker side is faked here and
-real in tests/integration/test_acl_scoping.py)."""
+"""``streamguard acl plan | apply``: the command line asks the server, which decides who may run them; what they
+print (the broker side is faked here and real in tests/integration/test_acl_scoping.py)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,10 +12,13 @@ import pytest
 from typer.testing import CliRunner
 
 from streamguard.app.cli import acl_commands
+from streamguard.app.server.api import routes_admin
 from streamguard.app.services.control.access_scoping import AccessApplied, AccessPlan
 from streamguard.control.acl_plan import AclDiff, AclEntry, Operation, PatternType, ResourceType
 from streamguard.control.tokens import token_digest
 from streamguard.core.errors import AuthenticationError, PermissionDenied
+from tests.api_server import serving
+from tests.unit.app.api.served import served, write_policy
 
 runner = CliRunner()
 ADMIN_TOKEN, READER_TOKEN = "sgt_admin", "sgt_reader"
@@ -25,26 +29,28 @@ PLAN = AccessPlan([VIEW], AclDiff(add=(VIEW,), remove=(STALE,), foreign=(FOREIGN
 
 
 @pytest.fixture
-def calls(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[dict[str, Any]]:
-    policy = tmp_path / "policy.yaml"
-    policy.write_text(
+def calls(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list[dict[str, Any]]]:
+    write_policy(
+        tmp_path / "policy.yaml",
         "principals:\n"
         f"  root: {{roles: [admin, approver], token_sha256: {token_digest(ADMIN_TOKEN)}}}\n"
         f"  rita: {{roles: [auditor], token_sha256: {token_digest(READER_TOKEN)}}}\n"
-        "  ana: {kafka_user: ana}\n"
+        "  ana: {kafka_user: ana}\n",
     )
-    monkeypatch.setenv("STREAMGUARD_POLICY", str(policy))
-    monkeypatch.setenv("STREAMGUARD_TOKEN", READER_TOKEN)
     made: list[dict[str, Any]] = []
 
-    def apply_access(settings: Any, policy: Any, actor: str, grants: Any, create_users: bool) -> AccessApplied:
-        made.append({"actor": actor, "create_users": create_users})
-        return AccessApplied(PLAN, ["ana"] if create_users else [], None)
+    def apply_access(settings: Any, policy: Any, actor: str, grants: Any, passwords: Any) -> AccessApplied:
+        made.append({"actor": actor, "passwords": passwords})
+        return AccessApplied(PLAN, ["ana"] if passwords else [], None)
 
-    monkeypatch.setattr(acl_commands, "active_grants", lambda settings, policy, now: [])
-    monkeypatch.setattr(acl_commands, "plan_access", lambda settings, policy, grants: PLAN)
-    monkeypatch.setattr(acl_commands, "apply_access", apply_access)
-    return made
+    monkeypatch.setattr(routes_admin, "active_grants", lambda settings, policy, now: [])
+    monkeypatch.setattr(routes_admin, "plan_access", lambda settings, policy, grants: PLAN)
+    monkeypatch.setattr(routes_admin, "apply_access", apply_access)
+    with serving(served(tmp_path, monkeypatch)) as url:
+        monkeypatch.setenv("STREAMGUARD_API_URL", url)
+        monkeypatch.setenv("STREAMGUARD_TOKEN", READER_TOKEN)
+        monkeypatch.delenv("STREAMGUARD_POLICY", raising=False)  # the command line reads no policy anyway
+        yield made
 
 
 def test_any_principal_plans_and_sees_the_missing_users(calls: list[dict[str, Any]]) -> None:
@@ -86,9 +92,11 @@ def test_apply_acts_as_the_caller_and_creates_users_when_asked(
     calls: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("STREAMGUARD_TOKEN", ADMIN_TOKEN)
+    monkeypatch.setenv("STREAMGUARD_SCRAM_PASSWORD_ANA", "an-ana-secret")
     result = runner.invoke(acl_commands.group, ["apply", "--create-users", "--json"])
+    assert "an-ana-secret" not in result.output
     assert result.exit_code == 0, result.output
-    assert calls == [{"actor": "principal:root", "create_users": True}]
+    assert calls == [{"actor": "principal:root", "passwords": {"ana": "an-ana-secret"}}]
     body = json.loads(result.stdout)
     assert (body["applied"], body["users_created"], body["missing_users"]) == (True, ["ana"], [])
     assert [entry["principal"] for entry in body["remove"]] == ["User:bea"]

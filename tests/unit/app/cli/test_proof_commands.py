@@ -1,5 +1,5 @@
-"""``streamguard prove --check``: offline, with the log key given or derived from the local keyring, exit
-status 0 for a valid proof and 1 with every problem listed."""
+"""``streamguard prove --check``: offline, with the log key pinned (``--log-key`` or ``STREAMGUARD_LOG_KEYS``),
+exit status 0 for a valid proof and 1 with every problem listed; the command line reads no keyring."""
 
 from __future__ import annotations
 
@@ -17,24 +17,27 @@ from streamguard.evidence.audit import GENESIS_HASH, AuditEvent, SourceSpan, eve
 from streamguard.evidence.checkpoint import Checkpoint, sign_checkpoint
 from streamguard.evidence.digests import batch_digest, view_digests
 from streamguard.evidence.proofs import ViewRecord, record_proof
-from streamguard.masking.keyring_file import dump_keyring, load_keyring
+from streamguard.masking.keyring_file import generate_keyring_json, load_keyring
 
 LOG_ORIGIN = "streamguard.local/audit"
 VIEWS = [b'{"id":"C1"}', b'{"id":"C2"}']
+SALT = bytes(range(32))  # the salt of the analytics digests (the worker's, from its evidence key)
 
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A STREAMGUARD_HOME with a keyring, as on the machine of the deployment that signed the checkpoint."""
-    (tmp_path / "keyring.json").write_text(dump_keyring({"k1": bytes(range(32))}, {"mask": "k1", "encrypt": "k1"}))
+    """A home with the keyring of the deployment that signed the checkpoint (the test signs with it), and the
+    log's public key pinned where the auditor checks."""
+    (tmp_path / "keyring.json").write_text(generate_keyring_json())
+    vkey = log_signer(load_keyring(tmp_path / "keyring.json"), LOG_ORIGIN).verifier_key
     monkeypatch.setenv("STREAMGUARD_HOME", str(tmp_path))
-    monkeypatch.delenv("STREAMGUARD_KEYRING_JSON", raising=False)
-    monkeypatch.delenv("STREAMGUARD_KEYRING_PATH", raising=False)
+    monkeypatch.setenv("STREAMGUARD_LOG_KEYS", str(vkey))
+    monkeypatch.setenv("STREAMGUARD_API_URL", "http://127.0.0.1:1")  # no server: a check needs none
     return tmp_path
 
 
 def _proof_file(home: Path) -> Path:
-    digest, root = view_digests(VIEWS)
+    digest, root = view_digests(VIEWS, SALT)
     output = {"topic": "governed.d.analytics", "partition": 0, "first_offset": 7, "last_offset": 8, "count": 2}
     event = AuditEvent.model_validate(
         {
@@ -46,7 +49,8 @@ def _proof_file(home: Path) -> Path:
             "rule_version": 1,
             "delivered": [(0, 1)],
             "outputs": {"analytics": {**output, "digest": digest, "merkle_root": root}},
-            "input_digest": batch_digest([b"a", b"b"]),
+            "input_digest": batch_digest([b"a", b"b"], bytes(32)),
+            "key_ids": {"evidence": "k3"},
         }
     ).sealed(0, GENESIS_HASH)
     leaves = [event_leaf(event)]
@@ -61,6 +65,7 @@ def _proof_file(home: Path) -> Path:
         position=1,
         log_leaves=leaves,
         checkpoint_note=note,
+        salt=SALT,
     )
     path = home / "proof.json"
     path.write_text(proof.to_json())
@@ -75,7 +80,7 @@ def _check(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def test_a_valid_proof_passes_with_the_local_keyrings_log_key(home: Path) -> None:
+def test_a_valid_proof_passes_with_the_pinned_log_key(home: Path) -> None:
     code, output = _check(str(_proof_file(home)))
     assert code == 0, output
     assert "valid" in output
@@ -93,7 +98,7 @@ def test_a_changed_view_fails_with_the_problem_named(home: Path) -> None:
     assert report["valid"] is False
     assert report["problems"] == [
         "view record governed.d.analytics[0]@8 (leaf 1 of 2) is not included in the Merkle root of audience "
-        "analytics in audit event e0: the view value, the leaf position or the view path was altered"
+        "analytics in audit event e0: the view value, its salt, the leaf position or the view path was altered"
     ]
 
 
@@ -105,12 +110,13 @@ def test_another_log_key_and_a_missing_witness_are_named(home: Path) -> None:
     assert "a witness cosignature is required but no witness key was given" in output
 
 
-def test_without_a_log_key_or_a_local_keyring_the_check_says_what_to_pass(home: Path) -> None:
+def test_without_a_pinned_key_the_check_asks_the_server_and_says_so(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = _proof_file(home)
-    (home / "keyring.json").unlink()
+    monkeypatch.delenv("STREAMGUARD_LOG_KEYS")
     app = typer.Typer()
     app.command("prove")(proof_commands.prove)
-    app.command("replay")(proof_commands.replay)
     result = CliRunner().invoke(app, ["prove", "--check", str(path)])
     assert result.exit_code != 0
-    assert "no --log-key given and no local keyring" in str(result.exception)
+    assert "cannot reach the streamguard server at http://127.0.0.1:1" in str(result.exception)

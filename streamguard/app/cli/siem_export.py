@@ -1,4 +1,6 @@
-"""Exporting audit events to a SIEM: the sinks (file, HTTP, syslog), the export cursor, and the driver.
+"""Exporting audit events to a SIEM, from where the command line runs: the sinks (file, HTTP, syslog), the
+export cursor, and the driver. The server gives the events (``GET /api/events``); the SIEM need not be
+reachable from it.
 
 ``export_events`` orders the events it is given by (``recorded_at``, chain key, ``seq``), keeps those after
 the cursor (and at or after ``since``), turns them into documents (``streamguard.evidence.siem_formats``)
@@ -20,7 +22,7 @@ import socket
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -28,11 +30,12 @@ from typing import Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ValidationError
 
 from streamguard.core.errors import SiemExportError
-from streamguard.evidence.audit import AuditEvent, chain_key
-from streamguard.evidence.siem_formats import FORMATS, ExportedDocument, SiemFormatError, epoch_ms, export_documents
+from streamguard.evidence.audit import AuditEvent
+from streamguard.evidence.export_order import CursorPosition, events_after
+from streamguard.evidence.siem_formats import FORMATS, ExportedDocument, SiemFormatError, export_documents
 
 DEFAULT_BATCH_SIZE = 500
 SYSLOG_FACILITY_LOG_AUDIT = 13
@@ -233,43 +236,10 @@ def octet_counted(message: bytes) -> bytes:
     return b"%d %s" % (len(message), message)
 
 
-class CursorPosition(BaseModel):
-    """The last exported event: its time and hash, and its chain place to order the next ones after it."""
-
-    model_config = ConfigDict(frozen=True)
-
-    recorded_at: str
-    chain: str
-    seq: int
-    hash: str
-
-    @field_validator("recorded_at")
-    @classmethod
-    def _is_a_time(cls, recorded_at: str) -> str:
-        try:
-            epoch_ms(recorded_at)
-        except SiemFormatError as error:
-            raise ValueError(str(error)) from error
-        return recorded_at
-
-    @classmethod
-    def of(cls, event: AuditEvent) -> CursorPosition:
-        chain = chain_key(event.source.topic, event.source.partition)
-        return cls(recorded_at=event.recorded_at, chain=chain, seq=event.seq, hash=event.hash)
-
-    def order(self) -> tuple[int, str, int]:
-        return epoch_ms(self.recorded_at), self.chain, self.seq
-
-
 class _CursorFile(BaseModel):
     target: str
     format: str
     position: CursorPosition
-
-
-def export_order(event: AuditEvent) -> tuple[int, str, int]:
-    """Events are exported by time, then chain key, then place in the chain."""
-    return epoch_ms(event.recorded_at), chain_key(event.source.topic, event.source.partition), event.seq
 
 
 class ExportCursor:
@@ -354,7 +324,7 @@ def export_events(
     if format not in FORMATS:
         raise SiemFormatError(f"unknown export format {format!r}: expected one of {', '.join(FORMATS)}")
     position = cursor.load()
-    pending = sorted(_after(events, position, since), key=export_order)
+    pending = events_after(events, position, since)
     stats = ExportStats(position=position)
     for start in range(0, len(pending), batch_size):
         batch = pending[start : start + batch_size]
@@ -366,30 +336,3 @@ def export_events(
         stats.batches += 1
         stats.documents.update(document.document_type for document in documents)
     return stats
-
-
-def _after(
-    events: Iterable[AuditEvent], position: CursorPosition | None, since: datetime | None
-) -> Iterator[AuditEvent]:
-    since_ms = None if since is None else _datetime_ms(since)
-    for event in events:
-        order = export_order(event)
-        if since_ms is not None and order[0] < since_ms:
-            continue
-        if position is None or _is_after(event, order, position):
-            yield event
-
-
-def _is_after(event: AuditEvent, order: tuple[int, str, int], position: CursorPosition) -> bool:
-    stop = position.order()
-    if order == stop and event.hash != position.hash:
-        raise SiemExportError(
-            f"the event at the export cursor ({position.chain} seq {position.seq}) has hash {event.hash}, "
-            f"not {position.hash} as exported: the evidence changed since the last export"
-        )
-    return order > stop
-
-
-def _datetime_ms(moment: datetime) -> int:
-    aware = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-    return (aware - _EPOCH) // timedelta(milliseconds=1)

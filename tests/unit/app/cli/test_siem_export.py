@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from streamguard.app.services.evidence.siem_export import (
-    CursorPosition,
+from streamguard.app.cli.siem_export import (
     ExportCursor,
     FileSink,
     HttpSink,
@@ -27,6 +26,7 @@ from streamguard.app.services.evidence.siem_export import (
     sink_for_target,
 )
 from streamguard.evidence.audit import GENESIS_HASH, AuditEvent, SourceSpan
+from streamguard.evidence.export_order import CursorPosition
 from streamguard.evidence.siem_formats import ExportedDocument, SiemFormatError
 
 

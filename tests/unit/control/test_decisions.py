@@ -1,4 +1,4 @@
-"""The request state machine: four eyes, roles, quorum, expiry, execution and grant revocation."""
+"""The request state machine: four eyes, roles, quorum, expiry, a claimed execution and grant revocation."""
 
 from __future__ import annotations
 
@@ -7,11 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from streamguard.control.policy import Policy, load_policy
-from streamguard.control.requests import (
-    DeleteTopic,
-    Grant,
-    State,
+from streamguard.control.decisions import (
     approve,
+    claim,
     deny,
     executed,
     expire,
@@ -20,6 +18,7 @@ from streamguard.control.requests import (
     new_request,
     revoked,
 )
+from streamguard.control.requests import DeleteTopic, Grant, State
 from streamguard.core.errors import PermissionDenied, RequestStateError
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
@@ -117,24 +116,48 @@ def test_an_expired_request_can_no_longer_be_approved() -> None:
     assert lapsed is not None
     assert lapsed.state is State.EXPIRED
     with pytest.raises(RequestStateError, match="not approved"):
-        executed(lapsed, {}, later)
+        claim(lapsed, later)
 
 
-def test_only_an_approved_request_is_executed_or_fails() -> None:
+def test_an_approved_request_never_run_expires_too() -> None:
+    policy, request = _pending()
+    approved = approve(request, "bob", "", policy, NOW)
+    with pytest.raises(RequestStateError, match="expired"):
+        claim(approved, NOW + timedelta(hours=1))
+    lapsed = expire(approved, NOW + timedelta(hours=1))
+    assert lapsed is not None
+    assert (lapsed.state, lapsed.history[-1].note) == (State.EXPIRED, "approved, never executed")
+
+
+def test_only_an_approved_request_is_claimed_once_then_executed_or_failed() -> None:
     policy, request = _pending()
     with pytest.raises(RequestStateError):
-        executed(request, {}, NOW)
+        claim(request, NOW)
     approved = approve(request, "bob", "", policy, NOW)
-    assert executed(approved, {"deleted": "raw.x"}, NOW).state is State.EXECUTED
-    broken = failed(approved, "TOPIC_AUTHORIZATION_FAILED", NOW)
+    with pytest.raises(RequestStateError, match="not executing"):
+        executed(approved, {}, NOW)  # never without a claim recorded first
+    running = claim(approved, NOW)
+    with pytest.raises(RequestStateError, match="executing, not approved"):
+        claim(running, NOW)  # a second execution of the same request
+    assert executed(running, {"deleted": "raw.x"}, NOW).state is State.EXECUTED
+    broken = failed(running, "TOPIC_AUTHORIZATION_FAILED", NOW)
     assert (broken.state, broken.result) == (State.FAILED, {"error": "TOPIC_AUTHORIZATION_FAILED"})
+
+
+def test_a_request_and_its_decisions_name_the_operation_and_the_policy_they_were_made_under() -> None:
+    policy, request = _pending()
+    assert request.operation_digest == DeleteTopic(topic="raw.x").digest()
+    assert request.operation_digest != DeleteTopic(topic="raw.y").digest()
+    assert request.policy_digest == policy.digest
+    approved = approve(request, "bob", "checked", policy, NOW)
+    assert approved.approvals[0].policy_digest == policy.digest
 
 
 def test_an_executed_grant_is_due_for_revocation_at_its_end_and_revoked_once() -> None:
     policy = _policy()
     grant = Grant(principal="sam", topic="raw.x", seconds=120, group_prefix="sam-")
     approved = approve(new_request(grant, "sam", "incident", {}, policy, NOW), "bob", "", policy, NOW)
-    running = executed(approved, {}, NOW)
+    running = executed(claim(approved, NOW), {}, NOW)
     assert running.grant_expires_at == NOW + timedelta(seconds=120)
     assert not grant_due(running, NOW + timedelta(seconds=119))
     assert grant_due(running, NOW + timedelta(seconds=120))
