@@ -10,7 +10,11 @@ Least privilege, enforced by the broker's authorizer:
   tests check with librdkafka's idempotent producer on Kafka 4.1;
 - stewards (the steward role and a kafka_user) READ and DESCRIBE the quarantine topic, with consumer groups
   named ``<kafka_user>-...`` (a prefix of their own, so no steward can join another's group);
-- the worker user (``worker`` in the policy, when the workers are not super users) what the data path does;
+- the worker user (``worker`` in the policy, when the workers are not super users) what the data path does,
+  and nothing on what the server alone writes (rules, requests, the control chain, the ACL ledger);
+- the control user (``control`` in the policy, when the server is not a super user): the server's own
+  topics and transactional id, and what its approved operations and ``acl apply`` do: every topic, every
+  group, and the cluster's ACLs and SCRAM users;
 - each active time-bound grant: READ and DESCRIBE on its topic, READ on its group prefix, until it expires
   (whoever executes grants revokes them at expiry: Kafka ACLs have no time limit).
 
@@ -32,6 +36,9 @@ from streamguard.core.topics import READBACK_GROUP, RULES_FEED_GROUP_PREFIX, Top
 # The groups streamguard's assign-only readers name (read-back in agents/kafka_readback.py and
 # kafka_audit_reader.py, the rules feed in agents/kafka_rules.py): never joined, but librdkafka still looks up
 # their coordinator, which the broker authorizes.
+
+
+CLUSTER = "kafka-cluster"  # the one cluster resource's name
 
 
 class ResourceType(StrEnum):
@@ -152,6 +159,7 @@ def plan_acls(
         *_owner_acls(policy, names),
         *_steward_acls(policy, names),
         *_worker_acls(policy.worker, names),
+        *_control_acls(policy.control, names),
         *(entry for grant in grants for entry in grant_acls(grant)),
     ]
     unique = {entry.key(): entry for entry in reversed(entries)}  # the first of equal entries wins
@@ -183,10 +191,10 @@ def diff_acls(planned: Iterable[AclEntry], on_broker: Iterable[AclEntry], ledger
 
 
 def policy_users(policy: Policy) -> list[str]:
-    """The Kafka (SCRAM) users the policy names: principals', owners' and the worker's."""
+    """The Kafka (SCRAM) users the policy names: principals', owners', the worker's and the server's."""
     users = {p.kafka_user for p in policy.principals.values() if p.kafka_user}
     users |= {user for dataset in policy.owners if (user := policy.owner_user(dataset))}
-    return sorted(users | ({policy.worker} if policy.worker else set()))
+    return sorted(users | {user for user in (policy.worker, policy.control) if user})
 
 
 def _audience_acls(policy: Policy, datasets: Mapping[str, Sequence[str]], names: TopicNames) -> Iterable[AclEntry]:
@@ -228,7 +236,8 @@ def _worker_acls(worker: str | None, names: TopicNames) -> Iterable[AclEntry]:
     their cleanup policy, to mirror it in the views), creates and writes the governed views, reads the rules,
     appends to the audit, writes checkpoints and quarantine, sets up missing system topics, consumes as its
     group, reads back with assign-only consumers, and writes in transactions named after its group. Nothing
-    on the approvals, sessions or ACL ledger topics but their existence, nor on the control chain's writer id."""
+    on the approvals, sessions, ACL ledger or control chain topics, and nothing on the control chain's writer
+    id: a worker can neither decide nor record a decision."""
     if worker is None:
         return
     read, write, describe, create = Operation.READ, Operation.WRITE, Operation.DESCRIBE, Operation.CREATE
@@ -236,11 +245,10 @@ def _worker_acls(worker: str | None, names: TopicNames) -> Iterable[AclEntry]:
     rows: list[tuple[ResourceType, str, bool, tuple[Operation, ...], str]] = [
         (topic, names.raw_prefix, True, (read, describe, Operation.DESCRIBE_CONFIGS, create), "reads raw topics"),
         (topic, names.governed_prefix, True, (write, describe, create), "creates and writes the governed views"),
-        (topic, names.system_prefix, True, (describe, create), "sets up the system topics"),
-        (topic, names.rules, False, (read,), "reads the rules"),
-        (topic, names.audit, False, (read, write), "recovers and appends to the audit chains"),
-        (topic, names.checkpoints, False, (write,), "publishes checkpoints"),
-        (topic, names.quarantine, False, (write,), "quarantines records"),
+        (topic, names.rules, False, (read, describe), "reads the rules"),
+        (topic, names.audit, False, (read, write, describe, create), "recovers and appends to the audit chains"),
+        (topic, names.checkpoints, False, (write, describe, create), "publishes checkpoints"),
+        (topic, names.quarantine, False, (write, describe, create), "quarantines records"),
         (group, names.datapath_group, False, (read,), "the data path's consumer group"),
         (group, READBACK_GROUP, False, (read,), "reads the audit back (assign only)"),
         (group, RULES_FEED_GROUP_PREFIX, True, (read,), "the rules feed (assign only)"),
@@ -249,6 +257,22 @@ def _worker_acls(worker: str | None, names: TopicNames) -> Iterable[AclEntry]:
     for resource_type, name, prefixed, operations, why in rows:
         for operation in operations:
             yield _acl(f"User:{worker}", resource_type, name, operation, f"worker: {why}", prefixed)
+
+
+def _control_acls(control: str | None, names: TopicNames) -> Iterable[AclEntry]:
+    """What the server does with its credential: writes its own topics (rules, requests, the control chain and
+    its checkpoints, the ACL ledger, the sessions) in its transactions, reads the evidence, and runs what is
+    approved: any topic deleted, grown or reconfigured, any group deleted or moved, ACLs and SCRAM users."""
+    if control is None:
+        return
+    principal, every = f"User:{control}", Operation.ALL
+    yield _acl(principal, ResourceType.TOPIC, "*", every, "control: its topics, and approved topic operations")
+    yield _acl(principal, ResourceType.GROUP, "*", every, "control: read-back, and approved group operations")
+    for operation in (Operation.ALTER, Operation.DESCRIBE, Operation.ALTER_CONFIGS, Operation.DESCRIBE_CONFIGS):
+        yield _acl(principal, ResourceType.CLUSTER, CLUSTER, operation, "control: ACLs and SCRAM users")
+    writer = f"{names.control}.writer"
+    for operation in (Operation.WRITE, Operation.DESCRIBE):
+        yield _acl(principal, ResourceType.TRANSACTIONAL_ID, writer, operation, "control: the control chain's writer")
 
 
 def _reads(principal: str, topic: str, why: str) -> list[AclEntry]:

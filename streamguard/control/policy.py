@@ -132,6 +132,9 @@ class Policy(BaseModel):
     worker: str | None = Field(
         default=None, pattern=_NAME, description="the Kafka user the workers run as, when not a super user"
     )
+    control: str | None = Field(
+        default=None, pattern=_NAME, description="the Kafka user the server runs as, when not a super user"
+    )
 
     _source: str = PrivateAttr(default="<policy>")
     _text: str = PrivateAttr(default="")

@@ -41,7 +41,13 @@ gets a ``<path> <in free text>`` row, unless its own row already says so (a fiel
 form other than nothing is new exposure. A removed audience loses its view: a tightening. The **first
 version** of a dataset lists every row with effect ``initial`` and does not count as reducing protection:
 there was no protection to reduce (no view existed), and stewards publish a dataset with its first rules.
-The raw topic's ``owner``, ``signature`` and intake limits are not exposure and are not compared.
+
+**The dataset's own settings** are compared too, for every audience at once (audience ``*``), since they
+decide whose records go through and under whose name: ``signature`` switched off loosens (records are no
+longer proven to come from their producer); an ``owner`` changed, added or removed loosens (the identity
+every audit event records, and the principal the ACLs let write the raw topic: attribution cannot be ranked);
+a larger ``max_record_bytes`` loosens (larger records reach the views); a different ``format`` loosens
+(another decoder reads the raw bytes: nothing of the comparison above carries over).
 """
 
 from __future__ import annotations
@@ -60,6 +66,7 @@ from streamguard.masking.schema_tree import Node
 Effect = Literal["loosens", "tightens", "neutral", "initial"]
 UNCLASSIFIED = "<unclassified>"
 RECORD_KEY = "<key>"
+EVERY_AUDIENCE = "*"  # the rows of the dataset's own settings: they hold for every audience
 IN_FREE_TEXT = "<in free text>"
 # How much of a value each action lets the audience learn (higher reveals more); "pass" never gets here.
 _EXPOSURE = {"redact": 0, "null": 0, "drop": 0, "hash": 1, "pseudonymize": 1, "encrypt": 2}
@@ -150,6 +157,8 @@ def diff_rules(before: Rules | None, after: Rules, *, leaves: Iterable[str] = ()
         first = old is None
         rows = [row for path in paths if (row := _change(audience, path, was[path], now[path], first=first))]
         changes += rows + _own_value_changes(audience, was, now, value_paths, rows)
+    if before is not None:
+        changes += _setting_changes(before, after)
     ordered = tuple(sorted(changes, key=lambda change: (change.path, change.audience)))
     return RulesDiff(after.dataset, before.version if before is not None else None, after.version, ordered)
 
@@ -265,6 +274,22 @@ def _effect(before: _Treatment, after: _Treatment) -> Effect:
     if any(new > old for old, new in zip(before.levels, after.levels, strict=True)):
         return "loosens"
     return "tightens" if before.levels != after.levels else "neutral"
+
+
+def _setting_changes(before: Rules, after: Rules) -> list[FieldChange]:
+    """The dataset's settings that decide whose records pass and under whose name."""
+    rows: list[FieldChange] = []
+
+    def row(setting: str, old: object, new: object, effect: Effect) -> None:
+        if old != new:
+            rows.append(FieldChange(EVERY_AUDIENCE, f"<{setting}>", str(old), str(new), effect))
+
+    row("signature", before.signature, after.signature, "loosens" if after.signature == "off" else "tightens")
+    row("owner", before.owner or "none", after.owner or "none", "loosens")
+    grows = after.max_record_bytes > before.max_record_bytes
+    row("max_record_bytes", before.max_record_bytes, after.max_record_bytes, "loosens" if grows else "tightens")
+    row("format", before.format, after.format, "loosens")
+    return rows
 
 
 def _own_value_changes(

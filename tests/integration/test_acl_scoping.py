@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from confluent_kafka import Consumer, KafkaError, Producer
+from confluent_kafka import Consumer, KafkaError, KafkaException, Producer
 from confluent_kafka.admin import (
     AclBinding,
     AclBindingFilter,
@@ -36,22 +36,25 @@ from streamguard.agents.kafka_audit_reader import read_audit_events
 from streamguard.agents.kafka_rules import apply_rule_set
 from streamguard.agents.kafka_topics import TopicSpec, ensure_dataset_topics, ensure_topics, system_topics
 from streamguard.app.cli import acl_commands
+from streamguard.app.server.api import create_api
 from streamguard.app.services.control import approvals
 from streamguard.app.services.control.access_scoping import (
     AccessApplied,
     apply_access,
     apply_grant,
-    password_variable,
     revoke_grant,
 )
-from streamguard.app.services.control.callers import authenticate, read_policy
+from streamguard.app.services.control.callers import Caller, authenticate, read_policy
 from streamguard.app.services.kafka_config import client_options
 from streamguard.app.settings import Settings
 from streamguard.control.acl_plan import TemporaryGrant, grant_acls
+from streamguard.control.policy import Policy
 from streamguard.control.requests import Grant, State
 from streamguard.control.tokens import token_digest
 from streamguard.evidence.audit import APPROVAL, chain_key
+from streamguard.masking.keyring_file import generate_keyring_json
 from streamguard.masking.rules import parse_rules
+from tests.api_server import serving
 from tests.conftest import KafkaEndpoint
 from tests.integration.scram_clients import DENIED, eventually, read_first, write_one
 
@@ -96,9 +99,6 @@ class Deployment:
     def user(self, name: str) -> str:
         return f"{name}-{self.dataset[-8:]}"
 
-    def env(self) -> dict[str, str]:
-        return {password_variable(user): password for user, password in self.passwords.items()}
-
     def policy(self, more_principals: str = "", more_audiences: str = "") -> Settings:
         """Settings whose policy is the base one plus these lines."""
         digest, ana, crm = token_digest(self.token), self.user("ana"), self.user("crm")
@@ -112,7 +112,7 @@ class Deployment:
 
     def apply(self, settings: Settings, create_users: bool = False) -> AccessApplied:
         assert settings.policy is not None
-        return apply_access(settings, read_policy(settings.policy), ACTOR, [], create_users, self.env())
+        return apply_access(settings, read_policy(settings.policy), ACTOR, [], self.passwords if create_users else None)
 
     def scram(self, user: str) -> dict[str, Any]:
         assert self.kafka.sasl_bootstrap
@@ -151,6 +151,7 @@ def deployment(kafka: KafkaEndpoint, tmp_path_factory: pytest.TempPathFactory) -
         producer.produce(names.governed(dataset, audience), b'{"id": 1}', b"1")
     assert producer.flush(30) == 0
     passwords = {f"{name}-{dataset[-8:]}": uuid.uuid4().hex for name in ("ana", "crm", "bea", "gus")}
+    (home / "keyring.json").write_text(generate_keyring_json())  # the server's keys
     yield Deployment(kafka, settings, home, dataset, token, passwords)
     # the broker is shared: take this module's ACLs away again
     principals = [f"User:{name}-{uid}" for name in ("ana", "crm", "bea", "gus", "sgw", "ops")]
@@ -164,6 +165,15 @@ def deployment(kafka: KafkaEndpoint, tmp_path_factory: pytest.TempPathFactory) -
 def applied(deployment: Deployment) -> AccessApplied:
     """The first apply of the base policy, creating ana and crm."""
     return deployment.apply(deployment.policy(), create_users=True)
+
+
+def adopt_with_approval(settings: Settings, policy: Policy, approver: Caller) -> None:
+    """A policy file that gives more than the one in force waits for approval: ``approver`` approves it."""
+    approvals.list_requests(settings)  # the server compares the file with the policy in force
+    approvals.run_due(settings, policy)
+    waiting = [r for r in approvals.list_requests(settings, State.PENDING) if r.operation.op == "policy-change"]
+    for request in waiting:
+        approvals.decide(settings, policy, approver, request.id, approving=True, text="reviewed the new principals")
 
 
 def _reads(deployment: Deployment, user: str, topic: str, group: str) -> bytes | int:
@@ -183,7 +193,7 @@ def test_the_first_apply_creates_the_users_and_records_the_change(
     added = {entry.key() for entry in first.plan.diff.add}
     assert added == {entry.key() for entry in first.plan.entries}
     assert added <= read_ledger(client_options(deployment.settings), names.acls).keys()
-    events = read_audit_events(client_options(deployment.settings), names.audit)[chain_key(names.control, 0)]
+    events = read_audit_events(client_options(deployment.settings), names.control_audit)[chain_key(names.control, 0)]
     recorded = [event for event in events if event.kind == "acl_applied"]
     assert [event.event_id for event in recorded] == [first.event.event_id if first.event else None]
     assert recorded[0].worker == ACTOR
@@ -223,12 +233,10 @@ def test_a_second_apply_adds_nothing_and_a_foreign_acl_survives(
     for future in deployment.kafka.admin.create_acls([hand_made]).values():
         future.result(timeout=15)
     settings = deployment.policy()
-    monkeypatch.setenv("STREAMGUARD_BOOTSTRAP", deployment.kafka.bootstrap)
-    monkeypatch.setenv("STREAMGUARD_HOME", str(deployment.dir))
-    monkeypatch.setenv("STREAMGUARD_SYSTEM_TOPIC_PREFIX", deployment.settings.system_topic_prefix)
-    monkeypatch.setenv("STREAMGUARD_POLICY", str(settings.policy))
-    monkeypatch.setenv("STREAMGUARD_TOKEN", deployment.token)
-    result = CliRunner().invoke(acl_commands.group, ["apply", "--json"])
+    with serving(create_api(settings)) as url:  # the command line asks the server, which holds the credential
+        monkeypatch.setenv("STREAMGUARD_API_URL", url)
+        monkeypatch.setenv("STREAMGUARD_TOKEN", deployment.token)
+        result = CliRunner().invoke(acl_commands.group, ["apply", "--json"])
     assert result.exit_code == 0, result.output
     body = json.loads(result.stdout)
     assert (body["add"], body["remove"], body["event"]) == ([], [], None)
@@ -261,19 +269,21 @@ def test_dropping_a_principal_from_the_policy_removes_her_acls(deployment: Deplo
 @pytest.mark.usefixtures("applied")
 def test_a_grant_reads_until_it_is_revoked_and_policy_acls_stay(deployment: Deployment) -> None:
     gus, settings = deployment.user("gus"), deployment.policy()
+    assert settings.policy is not None
+    policy = read_policy(settings.policy)
     create_scram_users(deployment.kafka.admin, {gus: deployment.passwords[gus]})
     expires = datetime.now(UTC) + timedelta(hours=1)
     grant = TemporaryGrant(gus, deployment.view("support"), "audit-", expires, f"r-{uuid.uuid4().hex[:6]}")
     assert len(apply_grant(settings, grant, ACTOR)) == 3
     group = f"audit-{uuid.uuid4().hex[:6]}"
     assert _reads(deployment, gus, deployment.view("support"), group) == b'{"id": 1}'
-    assert {e.key() for e in revoke_grant(settings, grant, ACTOR)} == {e.key() for e in grant_acls(grant)}
+    assert {e.key() for e in revoke_grant(settings, policy, grant, ACTOR)} == {e.key() for e in grant_acls(grant)}
     assert _denied(deployment, gus, deployment.view("support"), group)
 
     ana = deployment.user("ana")  # a grant of what the policy already gives: only the new group prefix is added
     overlap = TemporaryGrant(ana, deployment.view("analytics"), "audit-", expires, f"r-{uuid.uuid4().hex[:6]}")
     assert [entry.resource_name for entry in apply_grant(settings, overlap, ACTOR)] == ["audit-"]
-    assert [entry.resource_name for entry in revoke_grant(settings, overlap, ACTOR)] == ["audit-"]
+    assert [entry.resource_name for entry in revoke_grant(settings, policy, overlap, ACTOR)] == ["audit-"]
     assert _reads(deployment, ana, deployment.view("analytics"), f"analytics-{uuid.uuid4().hex[:6]}") == b'{"id": 1}'
 
 
@@ -326,6 +336,13 @@ def test_the_worker_user_runs_the_data_path_with_its_acls_alone(deployment: Depl
     assert governed is not None, process.output()[-2000:]
     assert b"ana@example.com" not in governed  # masked for analytics
     assert "AUTHORIZATION_FAILED" not in process.output()
+    as_worker = deployment.scram(worker)  # what only the server writes, the worker's credential cannot
+    for topic in (names.approvals, names.rules, names.control_audit, names.control_checkpoints, names.acls):
+        assert write_one(as_worker, topic) == KafkaError.TOPIC_AUTHORIZATION_FAILED, topic
+    control_writer = Producer({**as_worker, "transactional.id": f"{names.control}.writer", "log_level": 0})
+    with pytest.raises(KafkaException) as fenced_out:
+        control_writer.init_transactions(15)
+    assert fenced_out.value.args[0].code() == KafkaError.TRANSACTIONAL_ID_AUTHORIZATION_FAILED
     deployment.apply(deployment.policy())  # the worker's ACLs go again
 
 
@@ -342,6 +359,7 @@ def test_an_approved_grant_lets_its_principal_read_until_the_control_service_rev
     assert _denied(deployment, bea, view, group)
 
     root = authenticate(settings, policy)
+    adopt_with_approval(settings, policy, root)  # bea and bob are new to the policy in force: root approves them
     grant = Grant(principal="bea", topic=view, seconds=6, group_prefix=f"{bea}-")
     request = approvals.request_operation(settings, policy, root, grant, "incident 4711: check the support view")
     assert request.impact["exposes"] == f"the governed view {view}"
@@ -369,8 +387,8 @@ def test_an_approved_grant_lets_its_principal_read_until_the_control_service_rev
     assert granted.grant_expires_at is not None
     assert revoked.revoked_at >= granted.grant_expires_at
     assert _denied(deployment, bea, view, group)  # nobody acted: the service took the access back
-    events = read_audit_events(client_options(settings), settings.topic_names.audit)[
+    events = read_audit_events(client_options(settings), settings.topic_names.control_audit)[
         chain_key(settings.topic_names.control, 0)
     ]
     trail = [e.operation["transition"] for e in events if e.kind == APPROVAL and e.operation["request"] == request.id]
-    assert trail == ["requested", "approved", "executed", "revoked"]
+    assert trail == ["requested", "approved", "executing", "executed", "revoked"]

@@ -365,3 +365,33 @@ def test_json_impact_is_plain_sorted_data() -> None:
 def test_rules_of_another_dataset_are_refused() -> None:
     with pytest.raises(RulesError, match="'orders'"):
         diff_rules(variant(), variant(dataset="orders"))
+
+
+@pytest.mark.parametrize(
+    ("top", "row"),
+    [
+        ({"signature": "required"}, ("<signature>", "required", "off", "loosens")),
+        ({"owner": "User:billing"}, ("<owner>", "User:billing", "User:crm-service", "loosens")),
+        ({"max_record_bytes": 1000}, ("<max_record_bytes>", "1000", "900000", "loosens")),
+    ],
+)
+def test_settings_that_decide_whose_records_pass_and_in_whose_name_are_ranked(
+    top: dict[str, Any], row: tuple[str, str, str, str]
+) -> None:
+    """A steward switching producer signatures off, or changing the recorded owner, reduces protection: the
+    diff is not empty and the change waits for approval (before, both published at once with an empty diff)."""
+    before, after = variant(**top), variant()
+    diff = diff_rules(before, after)
+    assert {(c.audience, c.path, c.before, c.after, c.effect) for c in diff.changes} == {("*", *row)}
+    assert diff.reduces_protection
+    backwards = diff_rules(after, before)
+    assert backwards.reduces_protection is (row[0] == "<owner>")  # an owner changed either way cannot be ranked
+
+
+def test_another_format_cannot_be_ranked() -> None:
+    json_rules = {**copy.deepcopy(SAMPLE), "format": "json"}
+    before = parse_rules(yaml.safe_dump(json_rules, sort_keys=False), source="json.rules.yaml")
+    after = parse_rules(yaml.safe_dump({**json_rules, "format": "avro"}, sort_keys=False), schema=SCHEMA)
+    assert ("*", "<format>", "json", "avro", "loosens") in {
+        (c.audience, c.path, c.before, c.after, c.effect) for c in diff_rules(before, after).changes
+    }
