@@ -145,5 +145,10 @@ class Deployment:
     def audit_events(self) -> dict[str, list[AuditEvent]]:
         return read_audit_events(self.options, self.names.audit)
 
+    def control_events(self) -> list[AuditEvent]:
+        """The control chain's events (operations, approvals, policies, alerts), in order."""
+        chains = read_audit_events(self.options, self.names.control_audit)
+        return [event for chain in chains.values() for event in chain]
+
     def audit(self) -> AuditSummary:
         return summarize(self.audit_events())

@@ -57,7 +57,8 @@ def log_signer(keyring: Keyring, name: str) -> NoteSigner:
 
 def control_signer(keyring: Keyring, name: str) -> NoteSigner:
     """The control chain's Ed25519 key, from the ``control`` slot, which only the server's keyring holds: a
-    worker's keys sign no control history. Its note name is ``<name>/control``."""
+    worker's keys sign no control history. It signs under the same note name as the data chains (a log's
+    origin prefix); its key id tells it apart, and verify trusts it for the control chain's origin alone."""
     return _signer(keyring, name, CONTROL_SIGNING_SLOT, signing_key_id(keyring, CONTROL_SIGNING_SLOT))
 
 
@@ -85,9 +86,8 @@ def signing_key_id(keyring: Keyring, slot: str) -> str:
 
 
 def _signer(keyring: Keyring, name: str, slot: str, key_id: str) -> NoteSigner:
-    if slot == CONTROL_SIGNING_SLOT:
-        return NoteSigner(f"{name}/control", keyring.derive("sign", "control-chain", key_id=key_id))
-    return NoteSigner(name, keyring.derive("sign", "checkpoints", key_id=key_id))
+    purpose = "control-chain" if slot == CONTROL_SIGNING_SLOT else "checkpoints"
+    return NoteSigner(name, keyring.derive("sign", purpose, key_id=key_id))
 
 
 def log_origin(prefix: str, source: SourcePartition) -> str:

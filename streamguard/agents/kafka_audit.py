@@ -6,7 +6,10 @@ their metadata, committed in the same transaction as the events themselves: the 
 the last committed event, so a new owner continues the chain from it. The head also carries the Merkle
 frontier of the chain's event log (a few hashes), so the owner can sign checkpoints of the log without reading
 its history. Only a partition without a usable committed head (new, its group offsets expired, or written by
-an older version) has its audit partition read from the start: its events rebuild the head and the frontier.
+an older version) has its audit partition read from the start: its events rebuild the head and the frontier,
+as far as each matches its hash and links to the one before (``evidence.chain_recovery``). An event that does
+not link (appended by someone with plain WRITE on the audit topic, or edited) is never continued from: the
+problem is logged, and ``verify`` reports the same event.
 
 A source partition this worker does not own has no head here, and sealing an event for it is refused: a chain
 is only ever continued from its committed head, never restarted.
@@ -28,6 +31,7 @@ from pydantic import ValidationError
 from streamguard.agents.kafka_readback import read_to_end
 from streamguard.core.errors import EvidenceError
 from streamguard.evidence.audit import GENESIS_HASH, AuditEvent, chain_key, event_leaf
+from streamguard.evidence.chain_recovery import LocatedEvent, recover_chain
 from streamguard.evidence.merkle import MerkleFrontier
 
 log = logging.getLogger(__name__)
@@ -142,18 +146,26 @@ class AuditChains:
         self, source: SourcePartition, partition: int, start: int, head: ChainHead | None
     ) -> ChainHead | None:
         key = chain_key(*source).encode()
-        frontier = head.frontier() if head else MerkleFrontier()
+        reads = []
         for record in self._read_from(partition, start):
             value, offset = record.value(), record.offset()
             if record.key() != key or value is None or offset is None:
                 continue
             try:
-                event = AuditEvent.from_bytes(value)
+                reads.append(LocatedEvent(AuditEvent.from_bytes(value), f"{self.topic}[{partition}]@{offset}"))
             except ValidationError:  # reported by verify; the chain continues from the last well-formed event
                 log.error(
                     "malformed audit event for %s at %s[%d]@%d: skipped", key.decode(), self.topic, partition, offset
                 )
-                continue
-            head = ChainHead.after(event, frontier, partition, offset)
-            frontier.append(event_leaf(event))
+        recovered = recover_chain(key.decode(), reads, [], sealed_only=False)
+        for problem in recovered.problems:
+            log.error("audit chain not adopted past a break: %s", problem)
+        frontier = head.frontier() if head else MerkleFrontier()
+        for located in reads[: len(recovered.events)]:
+            head = ChainHead.after(located.event, frontier, partition, _offset_of(located))
+            frontier.append(event_leaf(located.event))
         return head
+
+
+def _offset_of(located: LocatedEvent) -> int:
+    return int(located.where.rsplit("@", 1)[1])

@@ -28,9 +28,10 @@ from pydantic import ValidationError
 
 from streamguard.agents.checkpoints import CONTROL_SIGNING_SLOT, control_signer, log_origin, log_verifier_keys
 from streamguard.agents.kafka_readback import iter_to_end
+from streamguard.control.alerts import Alert, Severity, digest
 from streamguard.core.errors import DeliveryError, EvidenceError, WriterFenced
 from streamguard.core.topics import TopicNames
-from streamguard.evidence.audit import AuditEvent, SourceSpan, chain_key, event_leaf
+from streamguard.evidence.audit import ALERT, AuditEvent, SourceSpan, chain_key, event_leaf
 from streamguard.evidence.chain_recovery import LocatedEvent, RecoveredChain, recover_chain
 from streamguard.evidence.checkpoint import Checkpoint, sign_checkpoint
 from streamguard.evidence.merkle import MerkleFrontier
@@ -101,12 +102,24 @@ class ControlChain:
         )
         producer.init_transactions(TIMEOUT_S)  # fences an earlier writer before the chain is read
         self.recovered = read_control_chain(self._options, self._names, self._origin_prefix, self._verifiers)
-        for problem in self.recovered.problems:
-            log.error("control chain: %s", problem)
         frontier = MerkleFrontier()
         for event in self.recovered.events:
             frontier.append(event_leaf(event))
         self._producer, self._head = producer, (self.recovered.head, frontier)
+        if self.recovered.problems:
+            self._alert(self.recovered.problems)
+
+    def _alert(self, problems: list[str]) -> None:
+        """A ``chain_unlinked`` alert in the chain itself, once per set of problems (they persist until verify
+        is run on a chain repaired by hand): what was read and not adopted, and where."""
+        for problem in problems:
+            log.error("control chain: %s", problem)
+        key = f"chain_unlinked|{self.recovered.chain}|{digest(problems)}"
+        if any(event.kind == ALERT and event.operation.get("key") == key for event in self.recovered.events):
+            return
+        summary = f"{self.recovered.chain}: events read but not adopted: " + "; ".join(problems)
+        alert = Alert("chain_unlinked", self.recovered.chain, Severity.CRITICAL, summary, {}, datetime.now(UTC), key)
+        self.append(ALERT, "streamguard:control-chain", alert.to_operation())
 
     def close(self) -> None:
         if self._producer is not None:

@@ -41,10 +41,10 @@ from streamguard.control.requests import (
     State,
 )
 from streamguard.control.tokens import token_digest
-from streamguard.masking.keyring_file import generate_keyring_json
 from streamguard.core.errors import AuthenticationError, PermissionDenied, RequestStateError
 from streamguard.core.rule_sets import latest_versions
 from streamguard.evidence.audit import APPROVAL
+from streamguard.masking.keyring_file import generate_keyring_json
 from tests.api_server import serving
 from tests.conftest import KafkaEndpoint
 

@@ -18,6 +18,7 @@ from harness.deployment import Deployment
 from harness.raw_producer import RawProducer, avro_payload
 from harness.readback import read_topic
 from harness.sample_data import customers, structured_rules
+from streamguard.core.errors import EvidenceError
 from streamguard.evidence.audit import AuditEvent
 from streamguard.schemas import CUSTOMERS_AVSC
 from streamguard.store.evidence_store import EvidenceStore
@@ -86,12 +87,12 @@ def test_a_purge_archives_what_it_deletes_and_is_itself_audited(kafka: KafkaEndp
     with EvidenceStore.open(deployment.settings.resolved_evidence_store_url) as store:
         assert not [event for event in store.events() if event.kind == "records"]  # exactly what was archived went
 
-    verified = run_cli(deployment.env(), "verify", "--all", "--json")
+    verified = run_cli(deployment.env(), "verify", "--all", "--json", "--no-witness-ok")
     control = json.loads(verified.stdout)["chains"][f"{deployment.names.control}:0"]
     assert control["events"] == control["checkpointed"] == 1
     purge_event = next(
         AuditEvent.from_bytes(m.value())
-        for m in read_topic(deployment.options, deployment.names.audit)
+        for m in read_topic(deployment.options, deployment.names.control_audit)
         if AuditEvent.from_bytes(m.value()).kind == "evidence_purge"
     )
     assert purge_event.operation["archive_sha256"] == hashlib.sha256(archive.read_bytes()).hexdigest()
@@ -106,3 +107,10 @@ def test_a_purge_archives_what_it_deletes_and_is_itself_audited(kafka: KafkaEndp
     edited.write_bytes(gzip.compress(text.encode()))
     rejected = run_cli(deployment.env(), "evidence", "verify-archive", str(edited), exit_code=1)
     assert "does not match its hash" in rejected.stdout
+
+    before = archive.read_bytes()  # the only copy of what was purged: a second purge never writes over it
+    again = run_cli(deployment.env(), "evidence", "purge", "--older-than", "0h", "--archive", str(archive), exit_code=1)
+    assert isinstance(again.exception, EvidenceError)
+    assert "exists: an archive is never overwritten" in str(again.exception)
+    assert archive.read_bytes() == before
+    assert purge_event.operation["control_plane"] == "none"  # no policy enforced it: the evidence says so

@@ -22,7 +22,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from streamguard.app.cli.api_client import connect
-from streamguard.evidence.proofs import ProofError, RecordProof, check_proof
+from streamguard.evidence.proof_check import check_proof
+from streamguard.evidence.proofs import ProofError, RecordProof
 from streamguard.evidence.replay import EventReplay, ReplayReport
 
 

@@ -111,3 +111,19 @@ def test_no_event_is_sealed_for_a_partition_that_is_not_assigned_here() -> None:
 def test_a_source_partition_always_maps_to_the_same_audit_partition() -> None:
     assert audit_partition_of(("raw.x", 1), 3) == audit_partition_of(("raw.x", 1), 3)
     assert {audit_partition_of(("raw.x", p), 3) for p in range(30)} == {0, 1, 2}
+
+
+def test_recovery_never_continues_from_an_event_that_does_not_link(caplog: pytest.LogCaptureFixture) -> None:
+    """An insider with plain WRITE on the audit topic appends an event after the chain's last one: forged with
+    a head of its own (a re-hashed copy of seq 5 claiming other offsets). The worker that recovers the head
+    continues from the last event that links, never from the forgery, and says why."""
+    events = _chain(6)
+    forged = events[2].model_copy(update={"event_id": "forged"}).sealed(6, "f" * 64)  # links to nothing real
+    key = chain_key(*SOURCE).encode()
+    records = [_Record(key, event.to_bytes(), offset) for offset, event in enumerate([*events, forged])]
+    chains = AuditChains("audit", 3, lambda _partition, _start: records)
+    chains.recover(SOURCE, None)
+    head = chains.head(SOURCE)
+    assert head is not None
+    assert (head.seq, head.hash) == (5, events[-1].hash)
+    assert "does not link to the previous event's hash" in caplog.text

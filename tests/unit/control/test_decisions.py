@@ -6,7 +6,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from streamguard.control.policy import Policy, load_policy
 from streamguard.control.decisions import (
     approve,
     claim,
@@ -18,6 +17,7 @@ from streamguard.control.decisions import (
     new_request,
     revoked,
 )
+from streamguard.control.policy import Policy, load_policy
 from streamguard.control.requests import DeleteTopic, Grant, State
 from streamguard.core.errors import PermissionDenied, RequestStateError
 

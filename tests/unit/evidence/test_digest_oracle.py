@@ -28,7 +28,8 @@ from streamguard.evidence.audit import GENESIS_HASH, AuditEvent, event_leaf
 from streamguard.evidence.checkpoint import Checkpoint, sign_checkpoint
 from streamguard.evidence.digests import INPUT, UNSALTED, batch_digest, digest_salt, view_digests
 from streamguard.evidence.merkle import root_of
-from streamguard.evidence.proofs import RecordProof, ViewRecord, check_proof, record_proof
+from streamguard.evidence.proof_check import check_proof
+from streamguard.evidence.proofs import RecordProof, ViewRecord, record_proof
 from streamguard.evidence.signed_note import NoteSigner
 from streamguard.masking.keys import Keyring
 from streamguard.masking.rules import parse_rules

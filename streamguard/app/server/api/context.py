@@ -87,6 +87,10 @@ class ApiContext:
         """The policy file, or None in development (no control plane)."""
         return None if self.development else self.policy_file()
 
+    def enforced_policy(self) -> Policy | None:
+        """The policy in force, or None in development (no control plane: the caller's roles are all roles)."""
+        return None if self.development else self.policy()
+
     def policy(self) -> Policy:
         """The policy in force, as the control chain records it (read again when the file changes, and at most
         every ``POLICY_AT_MOST_EVERY_S``)."""

@@ -130,7 +130,7 @@ def archive(ctx: Ctx, caller: Admin, name: ArchiveName) -> Response:
 
 @router.post("/decrypt", summary="Turn encrypt tokens back into values (an approved decryption, recorded)")
 def decrypt(ctx: Ctx, caller: Authenticated, body: DecryptRequest) -> Response:
-    policy = None if ctx.development else ctx.policy()
+    policy = ctx.enforced_policy()
     values, request = decrypt_tokens(ctx.settings, policy, caller, body.dataset, body.tokens)
     answer = DecryptAnswer(values=values, request=request).model_dump_json()
     return Response(answer, media_type="application/json", headers={"Cache-Control": "no-store"})

@@ -53,6 +53,7 @@ __all__ = ["IndexStats", "audit_cursor", "index_evidence", "index_now", "witness
 log = logging.getLogger(__name__)
 
 CHECKPOINTS_CURSOR = "checkpoints:0"
+CONTROL_CHECKPOINTS_CURSOR = "control-checkpoints:0"
 PENDING_SESSIONS_CURSOR = "sessions:pending"
 PUBLISH_TIMEOUT_S = 60.0
 _SESSIONS_PER_PAGE = 500
@@ -60,6 +61,10 @@ _SESSIONS_PER_PAGE = 500
 
 def audit_cursor(partition: int) -> str:
     return f"audit:{partition}"
+
+
+def control_audit_cursor(partition: int) -> str:
+    return f"control-audit:{partition}"
 
 
 @dataclass
@@ -91,10 +96,12 @@ def index_evidence(settings: Settings, store: EvidenceStore, *, witness: Witness
     admin = AdminClient(options)
     stats = IndexStats()
     cursors: dict[str, str] = {}
-    events = _read_audit(readable, admin, names.audit, store, stats, cursors)
+    events = _read_audit(readable, admin, names.audit, store, stats, cursors, audit_cursor)
+    events += _read_audit(readable, admin, names.control_audit, store, stats, cursors, control_audit_cursor)
     stats.events_added = store.add_events(events)
     store.add_control_events(events)
-    _index_checkpoints(readable, admin, names.checkpoints, store, stats, cursors)
+    _index_checkpoints(readable, admin, names.checkpoints, store, stats, cursors, CHECKPOINTS_CURSOR)
+    _index_checkpoints(readable, admin, names.control_checkpoints, store, stats, cursors, CONTROL_CHECKPOINTS_CURSOR)
     sessions, pending = _refolded_sessions(settings, store, events)
     changed = [session for session in sessions if _stored_body(store, session.id) != session.model_dump_json()]
     with _Publisher(options) as publisher:
@@ -105,7 +112,11 @@ def index_evidence(settings: Settings, store: EvidenceStore, *, witness: Witness
         cursors[PENDING_SESSIONS_CURSOR] = json.dumps(pending)
         _advance(store, cursors)
         if witness is not None:
-            fed = feed_witness(store, witness, publisher, names.checkpoints)
+            control_origin = log_origin(settings.log_origin, (names.control, 0))
+            fed = feed_witness(
+                store, witness, publisher,
+                lambda origin: names.control_checkpoints if origin == control_origin else names.checkpoints,
+            )  # fmt: skip
             stats.cosignatures_added += fed.cosignatures_added
             stats.witness_refusals += fed.refusals
     return stats
@@ -121,10 +132,11 @@ def _read_audit(
     store: EvidenceStore,
     stats: IndexStats,
     cursors: dict[str, str],
+    cursor_of: Callable[[int], str],
 ) -> list[AuditEvent]:
-    starts = {partition: int(store.cursor(audit_cursor(partition)) or 0) for partition in _partitions(admin, topic)}
+    starts = {partition: int(store.cursor(cursor_of(partition)) or 0) for partition in _partitions(admin, topic)}
     events: list[AuditEvent] = []
-    for message in _read_from(options, topic, starts, cursors, audit_cursor):
+    for message in _read_from(options, topic, starts, cursors, cursor_of):
         event = _audit_event(message.value())
         if event is None:
             stats.malformed += 1
@@ -158,10 +170,11 @@ def _index_checkpoints(
     store: EvidenceStore,
     stats: IndexStats,
     cursors: dict[str, str],
+    cursor: str,
 ) -> None:
     """Store the new checkpoint records and their cosignatures."""
-    starts = {0: int(store.cursor(CHECKPOINTS_CURSOR) or 0)} if _partitions(admin, topic) else {}
-    for message in _read_from(options, topic, starts, cursors, lambda _partition: CHECKPOINTS_CURSOR):
+    starts = {0: int(store.cursor(cursor) or 0)} if _partitions(admin, topic) else {}
+    for message in _read_from(options, topic, starts, cursors, lambda _partition: cursor):
         value = message.value()
         if value is None:
             continue  # a compaction tombstone deletes nothing the store keeps

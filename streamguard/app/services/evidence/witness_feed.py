@@ -14,6 +14,7 @@ never retried. A checkpoint the store cannot prove consistent (events missing or
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -60,7 +61,7 @@ class _Cosigned:
 
 
 def feed_witness(
-    store: EvidenceStore, witness: WitnessClient, publisher: CheckpointPublisher, checkpoints_topic: str
+    store: EvidenceStore, witness: WitnessClient, publisher: CheckpointPublisher, topic_of: Callable[[str], str]
 ) -> WitnessFeed:
     """Cosign each log's newest checkpoint that has no cosignature; publish the cosigned note on the
     checkpoints topic (its cosigned key, beside the bare one) before storing, so a crash in between leaves
@@ -77,7 +78,7 @@ def feed_witness(
         if lines:
             cosigned.append(_Cosigned(checkpoint, lines))
     for done in cosigned:
-        _publish_cosigned(publisher, checkpoints_topic, done.checkpoint, done.lines)
+        _publish_cosigned(publisher, topic_of(done.checkpoint.origin), done.checkpoint, done.lines)
     publisher.flush(f"{len(cosigned)} cosigned checkpoints")
     for done in cosigned:
         for line in done.lines:
