@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from harness.console import CONSOLE_URL
-from harness.demo_control import TOKENS_FILE, show_control_plane
+from harness.demo_control import TOKENS_FILE, ControlPlane, control_plane, show_control_plane
 from harness.deployment import Deployment
 from harness.raw_producer import RawProducer, avro_payload
 from harness.readback import committed_offsets, decode_view, end_offsets, read_topic, source_of
@@ -30,17 +30,12 @@ from streamguard.agents.codec import frame_wire_format
 from streamguard.agents.kafka_audit_reader import summarize
 from streamguard.agents.kafka_topics import partition_count
 from streamguard.app.kafka_local import LocalBroker
-from streamguard.app.services.evidence.indexing import index_evidence
-from streamguard.app.services.evidence.report_render import render_html
-from streamguard.app.services.evidence.verify import run_verification, trusted_keys, verification_status
 from streamguard.app.settings import load_settings
 from streamguard.core.reasons import REASON_HEADER
 from streamguard.core.topics import TopicNames
 from streamguard.evidence.audit import AuditEvent
-from streamguard.evidence.report import build_report
 from streamguard.masking.rule_versions import rules_of
 from streamguard.schemas import CUSTOMERS_AVSC, CUSTOMERS_RULES
-from streamguard.store.evidence_store import EvidenceStore
 
 RECORDS = 3000
 DATASET = "customers"
@@ -83,34 +78,31 @@ def run_demo(deployment: Deployment) -> None:
     finally:
         deployment.stop_workers()
         console.print(f"stopped the worker (log: {worker.log})")
-    show_control_plane(deployment, console)
-    show_evidence(deployment)
+    console.print("starting the server and a witness, each in a process of its own...")
+    with control_plane(deployment) as plane:
+        show_control_plane(plane, console)
+        show_evidence(plane)
 
 
-def show_evidence(deployment: Deployment) -> None:
-    """What an auditor gets: the whole evidence verified against signed checkpoints, sessions, a report."""
-    settings = deployment.settings
-    with console.status("verifying the evidence and indexing it..."):
-        result = run_verification(settings, trusted_keys(settings))
-        with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
-            index_evidence(settings, store, witness=None)
-            sessions = store.sessions(limit=1000)
-            now = datetime.now(UTC)
-            built = build_report(
-                store.events(since=now - timedelta(days=1)),
-                start=now - timedelta(days=1),
-                end=now + timedelta(minutes=1),
-                dataset=None,
-                verification=verification_status(result),
-                generated_at=now,
-            )
-    page = settings.home / "report.html"
-    page.write_text(render_html(built), encoding="utf-8")
-    verdict = "[green]intact[/green]" if result.intact else f"[red]{len(result.problems)} problems[/red]"
-    sealed = sum(status.checkpointed for status in result.chains.values())
+def show_evidence(plane: ControlPlane) -> None:
+    """What an auditor gets, through the server: the evidence verified against signed checkpoints and the
+    witness key she pinned, sessions, a report."""
+    settings = plane.deployment.settings
+    with console.status("the auditor verifies the evidence (the server indexes it and has the witness cosign)..."):
+        checked = plane.client("ada", "verify", "--all", "--witness-key", plane.witness_key, "--json")
+        result = json.loads(checked.stdout)
+        sessions = json.loads(plane.client("ada", "sessions", "list", "--limit", "1000", "--json").stdout)
+        page = settings.home / "report.html"
+        page.unlink(missing_ok=True)
+        tomorrow = (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
+        plane.client("ada", "report", "--from", "1d", "--to", tomorrow, "--format", "html", "--out", str(page))
+    verdict = "[green]intact[/green]" if result["intact"] else f"[red]{len(result['problems'])} problems[/red]"
+    chains = result["chains"].values()
+    sealed, cosigned = sum(c["checkpointed"] for c in chains), sum(1 for c in chains if c["cosigned"])
     console.print(
-        f"verify --all: {verdict}: {result.events} events in {len(result.chains)} chains, {sealed} sealed by "
-        f"{result.checkpoints} signed checkpoints; {result.source_records} retained source records accounted for"
+        f"ada: streamguard verify --all --witness-key …: {verdict} (exit {checked.returncode}): {result['events']} "
+        f"events in {len(result['chains'])} chains, {sealed} sealed by {result['checkpoints']} signed checkpoints, "
+        f"{cosigned} chains cosigned by the witness; {result['source_records']} retained source records accounted for"
     )
     console.print(f"sessions in the evidence store: {len(sessions)}; auditor's report: {page}")
     console.print("next: streamguard sessions list · streamguard prove raw.customers 0 0 --audience analytics")

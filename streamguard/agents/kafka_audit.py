@@ -161,11 +161,7 @@ class AuditChains:
         for problem in recovered.problems:
             log.error("audit chain not adopted past a break: %s", problem)
         frontier = head.frontier() if head else MerkleFrontier()
-        for located in reads[: len(recovered.events)]:
-            head = ChainHead.after(located.event, frontier, partition, _offset_of(located))
-            frontier.append(event_leaf(located.event))
+        for event, where in zip(recovered.events, recovered.where, strict=True):
+            head = ChainHead.after(event, frontier, partition, int(where.rsplit("@", 1)[1]))
+            frontier.append(event_leaf(event))
         return head
-
-
-def _offset_of(located: LocatedEvent) -> int:
-    return int(located.where.rsplit("@", 1)[1])

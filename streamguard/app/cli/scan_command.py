@@ -16,7 +16,6 @@ import typer
 
 from streamguard.masking.detection import TextScan
 from streamguard.masking.detection.config import DEFAULT_ENTITIES, DetectionConfig
-from streamguard.masking.detection.presidio_scanner import build_default_scanner
 
 _BATCH = 256
 
@@ -32,6 +31,8 @@ def scan(
     ] = False,
 ) -> None:
     """Detect PII spans in free text: JSON lines {"text": ...} in, {"spans": [...]} out."""
+    from streamguard.masking.detection.presidio_scanner import build_default_scanner  # spaCy loads only here
+
     wanted = tuple(e.strip().upper() for e in entities.split(",") if e.strip())
     scanner = build_default_scanner(DetectionConfig(score_threshold=threshold, entities=wanted))
     failures = scan_lines(scanner, sys.stdin, sys.stdout, sys.stderr, strict)

@@ -1,29 +1,15 @@
-"""``streamguard control run``: the control service. Each round it expires pending requests past their time
-to live, executes approved requests whose execution was never recorded, revokes time-bound grants whose time
-is up (nobody has to act), records who read which view (read evidence) and raises the monitoring alerts."""
+"""``streamguard control run`` (the control service, ``server.control_rounds``) and ``streamguard access
+observe`` (one round's observation of who reads what): server-side commands, with the control credential."""
 
 from __future__ import annotations
 
-import time
-from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from streamguard.app.services.control import approvals
-from streamguard.app.services.control.callers import current_policy
-from streamguard.app.services.control.policy_versions import current_policy_in_force
-from streamguard.app.services.control.read_watch import ReadObservation, observe_round
-from streamguard.app.services.control.rules_watch import invalid_rules_alerts, record_alerts
-from streamguard.app.settings import Settings, load_settings
-from streamguard.control.requests import State
-from streamguard.core.errors import InfrastructureFault
-from streamguard.store import EvidenceStore
+from streamguard.app.settings import load_settings
 
 group = typer.Typer(help="The control service: expiry, time-bound grants, read evidence, alerts.", no_args_is_help=True)
-console = Console()
-errors = Console(stderr=True)
 
 
 @group.command("run")
@@ -35,35 +21,9 @@ def run(
     once: Annotated[bool, typer.Option("--once", help="One round, then exit.")] = False,
 ) -> None:
     """Run the control service's rounds until interrupted (Ctrl-C)."""
-    settings = load_settings()
-    verified_at = float("-inf")
-    with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
-        try:
-            while True:
-                verify = bool(verify_every) and time.monotonic() - verified_at >= verify_every
-                try:
-                    _round(settings, store, verify)
-                    verified_at = time.monotonic() if verify else verified_at
-                except InfrastructureFault as fault:  # the broker or the store is away: the next round retries
-                    errors.print(f"[yellow]{fault}: trying again in {interval:g}s[/yellow]", highlight=False)
-                if once:
-                    return
-                time.sleep(interval)
-        except KeyboardInterrupt:
-            console.print("control service stopped")
+    from streamguard.app.server.control_rounds import run_rounds  # imported here: `--help` stays fast
 
-
-def _round(settings: Settings, store: EvidenceStore, verify: bool) -> None:
-    proposed = current_policy(settings)  # read every round: an edited policy is adopted, or asked for
-    for request in approvals.run_due(settings, proposed):
-        console.print(f"request {request.id} {request.history[-1].state}: {request.operation.describe()}")
-    policy = current_policy_in_force(settings, proposed)
-    invalid = invalid_rules_alerts(settings, approvals.read_ledger(settings))
-    record_alerts(settings, invalid)
-    for alert in invalid:
-        console.print(f"[red]alert[/red] {alert.rule} {alert.severity}: {alert.summary}", highlight=False)
-    pending = [(r.id, r.expires_at) for r in approvals.list_requests(settings, State.PENDING)]
-    print_observation(observe_round(settings, policy, store, verify=verify, pending=pending))
+    run_rounds(load_settings(), interval, verify_every, once)
 
 
 def observe(
@@ -71,20 +31,6 @@ def observe(
 ) -> None:
     """Observe once: record the consumer groups' read progress in the audit stream and raise the monitoring
     alerts (`streamguard control run` does this every round)."""
-    settings = load_settings()
-    with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
-        policy = current_policy_in_force(settings, current_policy(settings))
-        print_observation(observe_round(settings, policy, store, verify=verify))
+    from streamguard.app.server.control_rounds import observe_once
 
-
-def print_observation(observed: ReadObservation) -> None:
-    stamp = f"{datetime.now(UTC):%H:%M:%S}"
-    for record in observed.progress:
-        who = ", ".join(reader.identity for reader in record.readers) or "principal unknown"
-        since = "first seen" if record.previous_offset is None else f"from {record.previous_offset}"
-        line = f"{stamp} {record.group_id} ({who}) read {record.topic}[{record.partition}] up to "
-        console.print(f"{line}{record.committed_offset} ({since}, lag {record.lag})", highlight=False)
-    for alert in observed.alerts:
-        console.print(f"{stamp} [red]alert[/red] {alert.rule} {alert.severity}: {alert.summary}", highlight=False)
-    if observed.access_event is not None:
-        console.print(f"{stamp} recorded access event {observed.access_event.hash[:16]}", highlight=False)
+    observe_once(load_settings(), verify)

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from streamguard.app.services.evidence.indexing import IndexStats, index_now
 from streamguard.app.settings import Settings, load_settings
 from streamguard.core.errors import InfrastructureFault
-from streamguard.store import EvidenceStore
+
+if TYPE_CHECKING:  # the indexer and the store are imported when the command runs: `--help` stays fast
+    from streamguard.app.services.evidence.indexing import IndexStats
+    from streamguard.store import EvidenceStore
 
 console = Console()
 errors = Console(stderr=True)
@@ -25,6 +27,9 @@ def index(
     interval: Annotated[float, typer.Option("--interval", min=0.1, help="Seconds between runs with --follow.")] = 5.0,
 ) -> None:
     """Index the audit and checkpoints topics into the evidence store, publish the sessions, feed the witness."""
+    from streamguard.app.services.evidence.indexing import index_now
+    from streamguard.store import EvidenceStore
+
     settings = load_settings()
     with EvidenceStore.open(settings.resolved_evidence_store_url) as store:
         if not follow:
@@ -40,6 +45,8 @@ def _follow(settings: Settings, store: EvidenceStore, interval: float) -> None:
     """Index every ``interval`` seconds, printing the runs that found something; a broker or witness that
     does not answer is reported and tried again next time. Ctrl-C between or during runs is safe: the
     cursors only move once what they cover is stored."""
+    from streamguard.app.services.evidence.indexing import IndexStats, index_now
+
     try:
         while True:
             try:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from streamguard.app.services.evidence.witness import WitnessStore, create_app
+if TYPE_CHECKING:
+    from streamguard.app.services.evidence.witness import WitnessStore
+
 
 group = typer.Typer(
     help="A witness: it cosigns a log's checkpoints only when they extend the last one it cosigned.",
@@ -25,7 +27,7 @@ def init(
     name: Annotated[str, typer.Option("--name", help="The witness's key name, e.g. witness.example.com/w1.")],
 ) -> None:
     """Create the state directory and the witness key if missing (an existing key is kept); print its vkey."""
-    typer.echo(WitnessStore.init(state_dir, name).cosigner().vkey)
+    typer.echo(_store_type().init(state_dir, name).cosigner().vkey)
 
 
 @group.command()
@@ -41,7 +43,7 @@ def trust(
     log_vkey: Annotated[str, typer.Argument(help="The log's verifier key, <name>+<key id>+<base64 key>.")],
 ) -> None:
     """Cosign checkpoints of ORIGIN when LOG_VKEY signed them (replaces an earlier key for ORIGIN)."""
-    key = WitnessStore(state_dir).trust(origin, log_vkey)
+    key = _store_type()(state_dir).trust(origin, log_vkey)
     typer.echo(f"{state_dir}: trusting {key.label} for {origin}")
 
 
@@ -54,7 +56,9 @@ def serve(
     """Serve POST /add-checkpoint (c2sp.org/tlog-witness) and GET / (the witness's key and origins)."""
     import uvicorn  # only the server needs it
 
-    store = WitnessStore(state_dir)
+    from streamguard.app.services.evidence.witness import create_app
+
+    store = _store_type()(state_dir)
     Console(stderr=True).print(f"witness [bold]{store.cosigner().name}[/bold] on http://{host}:{port}")
     uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
 
@@ -65,5 +69,11 @@ def pubkey(
     as_json: Annotated[bool, typer.Option("--json", help="Name, vkey and trusted origins as JSON.")] = False,
 ) -> None:
     """Print the witness's verifier key (what log clients configure to check its cosignatures)."""
-    store = WitnessStore(state_dir)
+    store = _store_type()(state_dir)
     typer.echo(json.dumps(store.describe(), indent=2) if as_json else store.cosigner().vkey)
+
+
+def _store_type() -> type[WitnessStore]:
+    from streamguard.app.services.evidence.witness import WitnessStore  # with its web app: imported when used
+
+    return WitnessStore

@@ -41,7 +41,8 @@ def trusted_keys(
     control_keys: Iterable[str] = (),
 ) -> TrustedKeys:
     """The keys to verify with: those given, else configured, else this process's keyring's; the witnesses'
-    keys given or configured (``STREAMGUARD_WITNESS_KEYS``)."""
+    keys given or configured (``STREAMGUARD_WITNESS_KEYS``). A witness trusted is a witness required: a chain
+    none of whose checkpoints it cosigned could have been re-signed by whoever holds the log's key."""
     logs = list(log_keys) or _listed(settings.log_keys) or _derived(settings, DATA_SIGNING_SLOT, "--log-key")
     control = (
         list(control_keys)
@@ -51,7 +52,7 @@ def trusted_keys(
     witnesses = [*witness_keys, *_listed(settings.witness_keys)]
     if require_witness and not witnesses:
         raise EvidenceError("requiring a witness needs its key: pass --witness-key or set STREAMGUARD_WITNESS_KEYS")
-    return TrustedKeys(tuple(logs), tuple(dict.fromkeys(witnesses)), require_witness, tuple(control))
+    return TrustedKeys(tuple(logs), tuple(dict.fromkeys(witnesses)), bool(witnesses), tuple(control))
 
 
 def _listed(text: str) -> list[str]:
