@@ -87,4 +87,3 @@ def _events_after(client: ApiClient, position: CursorPosition | None, since: dat
         if not page["more"] or not events:
             return
         position = CursorPosition.of(events[-1])
-

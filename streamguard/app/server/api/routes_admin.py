@@ -166,4 +166,3 @@ def _fields(entry: AclEntry) -> dict[str, Any]:
         "pattern": entry.pattern.value, "operation": entry.operation.value, "permission": entry.permission.value,
         "host": entry.host, "reason": entry.reason, "resource": entry.resource,
     }  # fmt: skip
-
