@@ -48,6 +48,17 @@ def write_policy(path: Path, tokens: dict[str, str]) -> None:
     path.write_text("\n".join(lines) + "\n")
 
 
+def demo_tokens(path: Path) -> dict[str, str]:
+    """The tokens of an earlier run, else new ones: the policy in force knows the earlier run's tokens, and a
+    policy giving new ones would wait for an approval by the holders of the old."""
+    if path.exists():
+        rows = [line.split() for line in path.read_text().splitlines() if line and not line.startswith("#")]
+        earlier = {row[0]: row[2] for row in rows if len(row) == 3}
+        if earlier.keys() == PRINCIPALS.keys():
+            return earlier
+    return {name: new_token() for name in PRINCIPALS}
+
+
 def write_tokens(path: Path, tokens: dict[str, str]) -> None:
     """The demo principals' tokens, readable by this user only, for signing in to the console."""
     path.touch(mode=0o600)
@@ -65,20 +76,26 @@ class ControlPlane:
     tokens: dict[str, str]
     witness_key: str
 
-    def client(self, name: str, *args: str) -> subprocess.CompletedProcess[str]:
-        """``streamguard ARGS`` as ``name`` runs it: the server's URL and a token, an empty home, no broker."""
+    def client(self, name: str, *args: str, exits: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess[str]:
+        """``streamguard ARGS`` as ``name`` runs it: the server's URL and a token, an empty home, no broker.
+        An exit status other than ``exits`` stops the demo with the command's own error."""
         home = self.deployment.home / "clients" / name
         home.mkdir(parents=True, exist_ok=True)
         env = {"STREAMGUARD_API_URL": self.url, "STREAMGUARD_TOKEN": self.tokens[name], "STREAMGUARD_HOME": str(home)}
         env |= {"PATH": "/usr/bin:/bin", "COLUMNS": "120"}
         command = [sys.executable, "-m", "streamguard", *args]
-        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
+        if done.returncode not in exits:
+            hint = f" (the policy in force has other tokens than {TOKENS_FILE}: `make clean` starts over)"
+            hint = hint if "bearer token" in done.stderr else ""
+            raise RuntimeError(f"{name}: streamguard {' '.join(args)} exited {done.returncode}: {done.stderr}{hint}")
+        return done
 
 
 @contextmanager
 def control_plane(deployment: Deployment) -> Iterator[ControlPlane]:
     """The demo's policy and tokens written, a witness and the server started; both stopped at the end."""
-    tokens = {name: new_token() for name in PRINCIPALS}
+    tokens = demo_tokens(deployment.home / TOKENS_FILE)
     policy_file = deployment.home / POLICY_FILE
     write_policy(policy_file, tokens)
     write_tokens(deployment.home / TOKENS_FILE, tokens)
@@ -111,7 +128,7 @@ def show_control_plane(plane: ControlPlane, console: Console) -> None:
     asked = plane.client("ops", "request", "delete-topic", scratch, "--reason", "demo", "--json")
     request_id = json.loads(asked.stdout)["id"]
     console.print(f"  ops: streamguard request delete-topic {scratch} -> request {request_id} pending")
-    refused = plane.client("ops", "approve", request_id)
+    refused = plane.client("ops", "approve", request_id, exits=(2,))  # refused: exit 2
     console.print(f"  ops: streamguard approve {request_id} -> refused by the server: {refused.stderr.strip()}")
     approved = json.loads(plane.client("bob", "approve", request_id, "--note", "checked", "--json").stdout)
     fate = "still there" if scratch in deployment.admin.list_topics(timeout=15).topics else "deleted"

@@ -33,6 +33,7 @@ evidence_group = typer.Typer(
 console = Console()
 errors = Console(stderr=True)
 _SHOWN_ID = 12
+_PAGE = 500  # the server's largest page (routes_evidence.MAX_PAGE)
 
 NoIndex = Annotated[bool, typer.Option("--no-index", help="Query the store as it is, without indexing first.")]
 AsJson = Annotated[bool, typer.Option("--json", help="JSON instead of a table.")]
@@ -67,10 +68,17 @@ def list_sessions(
 ) -> None:
     """Sessions active in a time window, newest first."""
     window = (parse_when(since).isoformat() if since else None, parse_when(until).isoformat() if until else None)
-    found = connect().get(
-        "/api/sessions", dataset=dataset, identity=identity, since=window[0], until=window[1], limit=limit,
-        fresh=fresh(no_index),
-    )  # fmt: skip
+    client, found, index_first = connect(), [], fresh(no_index)
+    while len(found) < limit:  # the server answers in pages of at most _PAGE sessions
+        wanted = min(_PAGE, limit - len(found))
+        page = client.get(
+            "/api/sessions", dataset=dataset, identity=identity, since=window[0], until=window[1], limit=wanted,
+            offset=len(found), fresh=index_first,
+        )  # fmt: skip
+        found += page
+        index_first = False  # the first page had the server index what is new
+        if len(page) < wanted:
+            break
     if as_json:
         typer.echo(json.dumps(found, indent=2))
         return
