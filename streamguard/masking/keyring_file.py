@@ -92,6 +92,26 @@ def dump_keyring(
 DATA_PATH_SLOTS = ("mask", "encrypt", "sign", "evidence")
 SIGNING_SLOTS = ("sign", "control")  # each never shares its key with another slot
 EVERY_SLOT = (*DATA_PATH_SLOTS, "control")
+# What each process's keyring holds: a worker signs the data chains, the server the control chain; both mask,
+# encrypt and salt digests (the server for replay, proofs and decryption).
+SLOTS_OF = {"worker": DATA_PATH_SLOTS, "server": ("mask", "encrypt", "evidence", "control")}
+
+
+def keyring_for(text: str, *, source: str, holder: str) -> str:
+    """The keyring ``text`` as ``holder`` (a key of ``SLOTS_OF``) may hold it: every key a slot it does not hold
+    has had is taken out, with that slot; every other key stays (earlier masking and encryption keys, producers'
+    keys), so what the holder needs to read old tokens or verify old checkpoints is all there."""
+    keyring = parse_keyring(text, source=source)
+    kept_slots = SLOTS_OF[holder]
+    if missing := [slot for slot in kept_slots if slot not in keyring.active]:
+        raise KeyringError(f"{source}: no active {', '.join(missing)} key for the {holder}")
+    kept_ids = {key_id for slot in kept_slots for key_id in keyring.served(slot)}
+    other_slots = (keyring.active.keys() | keyring.history.keys()) - set(kept_slots)
+    dropped_ids = {key_id for slot in other_slots for key_id in keyring.served(slot)} - kept_ids
+    keys = {key_id: keyring.key(key_id) for key_id in keyring.key_ids if key_id not in dropped_ids}
+    active = {slot: key_id for slot, key_id in keyring.active.items() if slot in kept_slots}
+    history = {slot: ids for slot, ids in keyring.history.items() if slot in kept_slots}
+    return dump_keyring(keys, active, history)
 
 
 def generate_keyring_json(slots: Sequence[str] = EVERY_SLOT, extra_keys: Mapping[str, bytes] | None = None) -> str:

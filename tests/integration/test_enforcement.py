@@ -22,13 +22,14 @@ from confluent_kafka import KafkaError, KafkaException
 from confluent_kafka.admin import AclBindingFilter, AclOperation, AclPermissionType, AdminClient, ResourcePatternType
 from confluent_kafka.admin import ResourceType as KafkaResourceType
 
+from streamguard.agents.checkpoints import log_signer
 from streamguard.agents.kafka_topics import ensure_topics, system_topics
 from streamguard.app.server.api import create_api
 from streamguard.app.services.control.access_scoping import apply_access
 from streamguard.app.services.control.callers import read_policy
 from streamguard.app.settings import Settings
 from streamguard.control.tokens import token_digest
-from streamguard.masking.keyring_file import generate_keyring_json
+from streamguard.masking.keyring_file import generate_keyring_json, keyring_for, parse_keyring
 from tests.api_server import serving
 from tests.conftest import KafkaEndpoint
 from tests.integration.rule_texts import two_audience_rules
@@ -96,7 +97,9 @@ def deployment(kafka: KafkaEndpoint, tmp_path_factory: pytest.TempPathFactory) -
     users = {control: uuid.uuid4().hex, alice: uuid.uuid4().hex}
     home = tmp / "server"
     home.mkdir()
-    (home / "keyring.json").write_text(generate_keyring_json())
+    whole = generate_keyring_json()  # the server holds its part: no key that signs a data chain
+    (home / "keyring.json").write_text(keyring_for(whole, source="whole", holder="server"))
+    data_chain_keys = str(log_signer(parse_keyring(whole, source="whole"), Settings().log_origin).verifier_key)
     policy = home / "policy.yaml"
     policy.write_text(_policy(uid, {name: f"{name}-token-{uid}" for name in ROLES}, control, alice))
     names = Settings(system_topic_prefix=f"en{uid}.").topic_names
@@ -106,6 +109,7 @@ def deployment(kafka: KafkaEndpoint, tmp_path_factory: pytest.TempPathFactory) -
     server = Settings(
         bootstrap=kafka.sasl_bootstrap, security_protocol="SASL_PLAINTEXT", sasl_username=control,
         sasl_password=users[control], home=home, system_topic_prefix=names.system_prefix, policy=policy,
+        log_keys=data_chain_keys,
     )  # fmt: skip
     try:
         with serving(create_api(server)) as url:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 from streamguard.app.settings import Environment, Settings
 from streamguard.core.errors import KeyringError
@@ -44,9 +45,14 @@ def deployment_keyring(settings: Settings, *, create: bool = False) -> Keyring:
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as keyring_file:
-            keyring_file.write(generate_keyring_json())
+        write_keyring_file(path, generate_keyring_json())
         log.warning("created a development keyring at %s; production keys belong in a secret store", path)
     except FileExistsError:  # another process made it first: use that one
         pass
     return load_keyring(path)
+
+
+def write_keyring_file(path: Path, text: str) -> None:
+    """Write a keyring readable by its owner only, never over an existing file (FileExistsError)."""
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as keyring_file:
+        keyring_file.write(text)

@@ -111,3 +111,33 @@ def test_derived_keys_appear_in_no_repr_of_a_plan() -> None:
         for secret in plan.keys:
             assert secret.hex() not in shown
             assert repr(secret) not in shown
+
+
+def test_each_process_gets_its_part_of_a_new_keyring_and_no_file_is_overwritten(tmp_path: Path) -> None:
+    whole, worker, server = tmp_path / "whole.json", tmp_path / "worker.json", tmp_path / "server.json"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["keys", "new", str(whole)]).exit_code == 0
+    rotated_once = rotated(whole.read_text(), source="w", slots=("mask", "encrypt"))[0]  # an earlier masking key
+    whole.unlink()
+    whole.write_text(rotated_once)
+    for holder, out in (("worker", worker), ("server", server)):
+        result = runner.invoke(cli, ["keys", "split", str(whole), "--for", holder, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    full, as_worker, as_server = (load_keyring_file(path) for path in (whole, worker, server))
+    assert set(as_worker.active) == {"mask", "encrypt", "sign", "evidence"}
+    assert set(as_server.active) == {"mask", "encrypt", "evidence", "control"}
+    assert full.active["control"] not in as_worker.key_ids  # the worker cannot sign the control chain
+    assert full.active["sign"] not in as_server.key_ids  # nor the server a data chain
+    for part in (as_worker, as_server):  # the same tokens, old ones included, and the same digest salts
+        assert {slot: part.active[slot] for slot in ("mask", "encrypt", "evidence")} == {
+            slot: full.active[slot] for slot in ("mask", "encrypt", "evidence")
+        }
+        assert part.served("mask") == full.served("mask")
+        assert all(k in part.key_ids for k in full.served("mask"))
+    with pytest.raises(KeyringError, match="no active 'control' key"):
+        control_signer(as_worker, "o")
+    again = runner.invoke(cli, ["keys", "split", str(whole), "--for", "server", "--out", str(server)])
+    assert isinstance(again.exception, KeyringError)
+    assert "server.json: exists; a keyring is never overwritten" in str(again.exception)
+    assert load_keyring_file(server).key_ids == as_server.key_ids

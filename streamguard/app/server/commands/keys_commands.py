@@ -1,10 +1,12 @@
-"""``streamguard keys rotate``: a new active key in the keyring file, every earlier key kept; ``keys public``:
-the checkpoint signing keys' verifier keys."""
+"""``streamguard keys new | split``: a deployment's keyring, and the part of it each process holds; ``keys
+rotate``: a new active key in the keyring file, every earlier key kept; ``keys public``: the checkpoint signing
+keys' verifier keys."""
 
 from __future__ import annotations
 
 import os
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -16,10 +18,10 @@ from streamguard.agents.checkpoints import (
     log_signer,
     log_verifier_keys,
 )
-from streamguard.app.services.keyrings import deployment_keyring
+from streamguard.app.services.keyrings import deployment_keyring, write_keyring_file
 from streamguard.app.settings import load_settings
 from streamguard.core.errors import KeyringError
-from streamguard.masking.keyring_file import ENV_VAR, rotated
+from streamguard.masking.keyring_file import ENV_VAR, generate_keyring_json, keyring_for, rotated
 
 group = typer.Typer(help="Manage the keyring (key ids are printed, key material never).", no_args_is_help=True)
 
@@ -31,6 +33,51 @@ class Slot(StrEnum):
     SIGN = "sign"
     EVIDENCE = "evidence"
     CONTROL = "control"
+
+
+_NEVER_OVERWRITTEN = "Where to write it; an existing file is never overwritten."
+
+
+class Holder(StrEnum):
+    WORKER = "worker"
+    SERVER = "server"
+
+
+@group.command("new")
+def new(path: Annotated[Path, typer.Argument(help=_NEVER_OVERWRITTEN)]) -> None:
+    """Write a new keyring with a key for every slot (mode 0600): the deployment's whole keyring. Keep it
+    offline, and give each process its part (``keys split``)."""
+    _write(path, generate_keyring_json())
+    typer.echo(f"{path}: a new keyring with mask, encrypt, sign, evidence and control keys (mode 0600)")
+
+
+@group.command("split")
+def split(
+    source: Annotated[Path, typer.Argument(help="The whole keyring (``keys new``).")],
+    holder: Annotated[
+        Holder,
+        typer.Option("--for", help="worker: mask, encrypt, sign, evidence; server: mask, encrypt, evidence, control."),
+    ],
+    out: Annotated[Path, typer.Option("--out", help=_NEVER_OVERWRITTEN)],
+) -> None:
+    """Write the part of a keyring one process holds: a worker's has no control key (it cannot sign the
+    control chain), the server's no sign key (it cannot sign a data chain; give it the data chains' verifier
+    keys, ``keys public``, as STREAMGUARD_LOG_KEYS)."""
+    try:
+        text = source.read_text(encoding="utf-8")
+    except OSError as error:
+        raise KeyringError(f"{source}: cannot read keyring ({error.strerror})") from None
+    _write(out, keyring_for(text, source=str(source), holder=holder.value))
+    typer.echo(f"{out}: the {holder.value}'s keys from {source} (mode 0600)")
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        write_keyring_file(path, text)
+    except FileExistsError:
+        raise KeyringError(f"{path}: exists; a keyring is never overwritten (move it away first)") from None
+    except OSError as error:
+        raise KeyringError(f"{path}: cannot write keyring ({error.strerror})") from None
 
 
 @group.command()
