@@ -7,15 +7,20 @@ Method: one isolated deployment on the local broker, a policy with a requester a
 pending requests. Each round, alternating the doors so neither gets a warmer broker: listing the pending
 requests (``GET /api/requests?state=pending`` against ``approvals.list_requests``), the console's inbox page
 (``GET /console/inbox`` signed in, which also renders the HTML) against the same listing, and approving a
-``delete-topic`` request that then runs (``POST /api/requests/{id}/approve`` against ``approvals.decide``).
-Prints each round, the medians and the ratios (HTTP / in-process).
+``delete-topic`` request that then runs (``POST /api/requests/{id}/approve`` against ``approvals.decide``);
+then both again as a principal's command line runs them, a client of the server (``streamguard approvals
+list`` and ``streamguard approve``, each a new process holding a token and the URL). Prints each round, the
+medians and the ratios (HTTP / in-process, command line / in-process).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -73,6 +78,14 @@ def signed_in(client: httpx.Client, token: str) -> None:
     assert answer.status_code == 303, answer.text
 
 
+def command_line(url: str, token: str, home: Path, *args: str) -> None:
+    """``streamguard ARGS`` as a principal runs it: a new process with a token and the server's URL."""
+    env = {"PATH": os.environ["PATH"], "STREAMGUARD_HOME": str(home), "STREAMGUARD_API_URL": url}
+    env["STREAMGUARD_TOKEN"] = token
+    done = subprocess.run([sys.executable, "-m", "streamguard", *args], env=env, capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr.decode()[-300:]
+
+
 def ok(answer: httpx.Response) -> httpx.Response:
     assert answer.status_code == 200, answer.text[:300]
     return answer
@@ -122,6 +135,11 @@ def main() -> None:
                 approve = f"/api/requests/{bench.new_request()}/approve"
                 post = partial(client.post, approve, json={"note": "bench"}, headers=bearer)
                 times.setdefault("approve, HTTP", []).append(timed(lambda: ok(post())))  # noqa: B023 - called at once
+                as_bob = partial(command_line, url, "bob", Path(home))
+                listing = partial(as_bob, "approvals", "list", "--state", "pending", "--json")
+                times.setdefault("list, command line", []).append(timed(listing))
+                approving = partial(as_bob, "approve", bench.new_request())
+                times.setdefault("approve, command line", []).append(timed(approving))
                 print(f"round {round_number}: " + ", ".join(f"{k} {v[-1] * 1000:.0f} ms" for k, v in times.items()))
     medians = {name: statistics.median(values) * 1000 for name, values in times.items()}
     print(f"medians over {args.rounds} rounds: " + ", ".join(f"{k} {v:.0f} ms" for k, v in medians.items()))
@@ -129,6 +147,10 @@ def main() -> None:
         f"ratios (HTTP / in-process): list {medians['list, HTTP'] / medians['list, in-process']:.2f}, "
         f"inbox page {medians['inbox page, HTTP'] / medians['list, in-process']:.2f}, "
         f"approve {medians['approve, HTTP'] / medians['approve, in-process']:.2f}"
+    )
+    print(
+        f"ratios (command line / in-process): list {medians['list, command line'] / medians['list, in-process']:.2f}, "
+        f"approve {medians['approve, command line'] / medians['approve, in-process']:.2f}"
     )
 
 

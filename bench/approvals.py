@@ -32,6 +32,7 @@ from streamguard.app.services.control.callers import authenticate, read_policy
 from streamguard.app.settings import Settings
 from streamguard.control.requests import DeleteTopic
 from streamguard.control.tokens import token_digest
+from streamguard.masking.keyring_file import generate_keyring_json
 
 POLICY = """principals:
   ops: {{roles: [admin], token_sha256: "{ops}"}}
@@ -42,6 +43,7 @@ approvals: {{quorum: 1, pending_ttl: 1h, max_grant: 1h}}
 
 def control_deployment(bootstrap: str, home: Path) -> Settings:
     """An isolated deployment (its own system topics) under the bench policy, with the tokens "ops" and "bob"."""
+    (home / "keyring.json").write_text(generate_keyring_json())  # the server's keys, the control key among them
     policy_file = home / "policy.yaml"
     policy_file.write_text(POLICY.format(ops=token_digest("ops"), bob=token_digest("bob")))
     prefix = f"bench{uuid.uuid4().hex[:6]}."

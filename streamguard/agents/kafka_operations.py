@@ -18,6 +18,7 @@ import json
 import logging
 import uuid
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
@@ -57,14 +58,15 @@ def read_control_chain(
     """The control chain as far as it links and is sealed by checkpoints signed with ``control_keys`` (read
     only: no writer is fenced)."""
     source = (names.control, 0)
-    reads = [
-        LocatedEvent(event, f"{names.control_audit}[0]@{message.offset()}")
-        for message in iter_to_end({**client_options, "isolation.level": "read_committed"}, names.control_audit)
-        if (event := _event(message)) is not None
-    ]
     origin = log_origin(origin_prefix, source)
-    checkpoints = _signed_checkpoints(client_options, names.control_checkpoints, origin, control_keys)
-    return recover_chain(chain_key(*source), reads, checkpoints, sealed_only=True)
+    with ThreadPoolExecutor(max_workers=1) as pool:  # both topics read at once: each read waits on the broker
+        checkpoints = pool.submit(_signed_checkpoints, client_options, names.control_checkpoints, origin, control_keys)
+        reads = [
+            LocatedEvent(event, f"{names.control_audit}[0]@{message.offset()}")
+            for message in iter_to_end({**client_options, "isolation.level": "read_committed"}, names.control_audit)
+            if (event := _event(message)) is not None
+        ]
+        return recover_chain(chain_key(*source), reads, checkpoints.result(), sealed_only=True)
 
 
 class ControlChain:

@@ -1,9 +1,13 @@
-"""Where Kafka is and how to reach it, from settings: bootstrap servers and client security options."""
+"""Where Kafka is and how to reach it, from settings: bootstrap servers and client security options; the
+deployment's system topics set up."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from confluent_kafka.admin import AdminClient
+
+from streamguard.agents.kafka_topics import ensure_topics, system_topics
 from streamguard.app.settings import Settings
 
 if TYPE_CHECKING:
@@ -67,4 +71,18 @@ def _tls_options(settings: Settings) -> dict[str, Any]:
     options: dict[str, Any] = {name: str(path) for name, path in files.items() if path is not None}
     if settings.ssl_key_password is not None:
         options["ssl.key.password"] = settings.ssl_key_password.get_secret_value()
+    return options
+
+
+_SET_UP: set[tuple[str, str]] = set()  # (bootstrap servers, system topic prefix) whose topics this process made
+
+
+def ensure_system_topics(settings: Settings) -> dict[str, Any]:
+    """The client options, the deployment's system topics created where missing: once per process and
+    deployment, so a listing does not ask the broker's metadata each time (streamguard never deletes them)."""
+    options = client_options(settings)
+    deployment = (options["bootstrap.servers"], settings.system_topic_prefix)
+    if deployment not in _SET_UP:
+        ensure_topics(AdminClient(options), system_topics(settings.topic_names, settings.retention))
+        _SET_UP.add(deployment)
     return options

@@ -33,8 +33,7 @@ from streamguard.agents.kafka_acls import (
 )
 from streamguard.agents.kafka_operations import record_operation
 from streamguard.agents.kafka_rules import read_rule_history
-from streamguard.agents.kafka_topics import ensure_topics, system_topics
-from streamguard.app.services.kafka_config import client_options
+from streamguard.app.services.kafka_config import client_options, ensure_system_topics
 from streamguard.app.services.keyrings import deployment_keyring
 from streamguard.app.settings import Settings
 from streamguard.control.acl_plan import (
@@ -174,10 +173,8 @@ def revoke_grant(
 
 def _connect(settings: Settings) -> tuple[dict[str, Any], AdminClient]:
     """Client options and an admin client, the system topics (the ledger among them) set up."""
-    options = client_options(settings)
-    admin = AdminClient(options)
-    ensure_topics(admin, system_topics(settings.topic_names, settings.retention))
-    return options, admin
+    options = ensure_system_topics(settings)
+    return options, AdminClient(options)
 
 
 def _create_with_intent(

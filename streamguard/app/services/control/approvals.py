@@ -16,19 +16,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
-
-from confluent_kafka.admin import AdminClient
 
 from streamguard.agents.checkpoints import CONTROL_SIGNING_SLOT, log_verifier_keys
 from streamguard.agents.kafka_approvals import read_requests, request_record
 from streamguard.agents.kafka_operations import ControlChain, read_control_chain
-from streamguard.agents.kafka_topics import ensure_topics, system_topics
 from streamguard.app.services.control import policy_versions, risky_operations
 from streamguard.app.services.control.callers import Caller, caller_named
 from streamguard.app.services.control.webhook import notify
-from streamguard.app.services.kafka_config import client_options
+from streamguard.app.services.kafka_config import client_options, ensure_system_topics
 from streamguard.app.services.keyrings import deployment_keyring
 from streamguard.app.settings import Settings
 from streamguard.control.acl_plan import TemporaryGrant
@@ -125,9 +123,12 @@ def list_requests(settings: Settings, state: State | None = None) -> list[Reques
     out: the control service alerts on it); a request past its time to live shows as expired even before the
     control service records it."""
     now = _now()
-    ledger = read_ledger(settings)
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the chain and the requests topic read at once
+        reading_ledger = pool.submit(read_ledger, settings)
+        all_cached = _all_cached(settings)
+        ledger = reading_ledger.result()
     requests = []
-    for cached in _all_cached(settings):
+    for cached in all_cached:
         recorded, _problems = as_recorded(ledger, cached)
         if recorded is not None:
             requests.append(expire(recorded, now) or recorded)
@@ -137,8 +138,11 @@ def list_requests(settings: Settings, state: State | None = None) -> list[Reques
 
 def find_request(settings: Settings, request_id: str) -> Request:
     """The request with this id (or unique prefix), as ``list_requests`` shows it."""
-    cached = _cached(settings, request_id)
-    recorded, problems = as_recorded(read_ledger(settings), cached)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        reading_ledger = pool.submit(read_ledger, settings)
+        cached = _cached(settings, request_id)
+        ledger = reading_ledger.result()
+    recorded, problems = as_recorded(ledger, cached)
     if recorded is None:
         raise RequestStateError("; ".join(problems))
     return expire(recorded, _now()) or recorded
@@ -322,8 +326,7 @@ def read_ledger(settings: Settings) -> Ledger:
 
 
 def _all_cached(settings: Settings) -> list[Request]:
-    options = client_options(settings)
-    ensure_topics(AdminClient(options), system_topics(settings.topic_names, settings.retention))
+    options = ensure_system_topics(settings)
     return list(read_requests(options, settings.topic_names.approvals).values())
 
 

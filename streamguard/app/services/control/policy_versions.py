@@ -14,13 +14,10 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from confluent_kafka.admin import AdminClient
-
 from streamguard.agents.checkpoints import CONTROL_SIGNING_SLOT, log_verifier_keys
 from streamguard.agents.kafka_approvals import request_record
 from streamguard.agents.kafka_operations import ControlChain, read_control_chain
-from streamguard.agents.kafka_topics import ensure_topics, system_topics
-from streamguard.app.services.kafka_config import client_options
+from streamguard.app.services.kafka_config import ensure_system_topics
 from streamguard.app.services.keyrings import deployment_keyring
 from streamguard.app.settings import Settings
 from streamguard.control.decisions import new_request
@@ -58,8 +55,7 @@ def current_policy_in_force(settings: Settings, proposed: Policy) -> Policy:
     """``in_force`` for a reader: the chain is read without fencing anyone, and opened for writing only when
     the file differs from the policy in force (to adopt it, or to ask for it)."""
     keys = log_verifier_keys(deployment_keyring(settings), settings.log_origin, CONTROL_SIGNING_SLOT)
-    options = client_options(settings)
-    ensure_topics(AdminClient(options), system_topics(settings.topic_names, settings.retention))
+    options = ensure_system_topics(settings)
     chain = read_control_chain(options, settings.topic_names, settings.log_origin, keys)
     current = fold(chain.events).policy_in_force()
     if current is not None and current.digest == proposed.digest:
@@ -86,9 +82,8 @@ def adopt_change(chain: ControlChain, request: Request) -> dict[str, Any]:
 
 def open_chain(settings: Settings) -> ControlChain:
     """The control chain's writer, the control plane's topics set up first (the server's to create)."""
-    ensure_topics(AdminClient(client_options(settings)), system_topics(settings.topic_names, settings.retention))
     return ControlChain(
-        client_options(settings), settings.topic_names, deployment_keyring(settings), settings.log_origin
+        ensure_system_topics(settings), settings.topic_names, deployment_keyring(settings), settings.log_origin
     )
 
 

@@ -12,11 +12,10 @@ from confluent_kafka.admin import AdminClient
 
 from streamguard.agents.kafka_admin_ops import ClusterOperations
 from streamguard.agents.kafka_rules import read_rule_history
-from streamguard.agents.kafka_topics import ensure_topics, system_topics
 from streamguard.app.services.control.access_scoping import apply_grant, revoke_grant
 from streamguard.app.services.control.rules_changes import publish_rules
 from streamguard.app.services.evidence.replay import replay_session, session_events
-from streamguard.app.services.kafka_config import client_options
+from streamguard.app.services.kafka_config import client_options, ensure_system_topics
 from streamguard.app.services.keyrings import deployment_keyring
 from streamguard.app.services.rules_texts import rules_of_text
 from streamguard.app.settings import Settings
@@ -144,8 +143,7 @@ def grant_of(policy: Policy, request: Request, expires_at: datetime) -> Temporar
 
 def rules_diff(settings: Settings, rules: Rules) -> tuple[RulesDiff, int | None]:
     """The new rules against the version in force for their dataset, and that version (None: the first)."""
-    options = client_options(settings)
-    ensure_topics(AdminClient(options), system_topics(settings.topic_names, settings.retention))
+    options = ensure_system_topics(settings)
     current = latest_versions(read_rule_history(options, settings.topic_names.rules)).get(rules.dataset)
     before = rules_of(current) if current is not None else None
     leaves = rules.known_leaves | (before.known_leaves if before is not None else frozenset())

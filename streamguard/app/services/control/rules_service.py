@@ -6,16 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from confluent_kafka.admin import AdminClient
-
 from streamguard.agents.kafka_audit_reader import read_audit_events
 from streamguard.agents.kafka_rules import read_rule_history
-from streamguard.agents.kafka_topics import ensure_topics, system_topics
 from streamguard.app.services.control import approvals
 from streamguard.app.services.control.callers import Caller, require_role
 from streamguard.app.services.control.risky_operations import rules_diff
 from streamguard.app.services.control.rules_changes import publish_tightening, refuse_loosened
-from streamguard.app.services.kafka_config import client_options
+from streamguard.app.services.kafka_config import client_options, ensure_system_topics
 from streamguard.app.services.rules_texts import require_schemas, rules_of_text
 from streamguard.app.settings import Settings
 from streamguard.control.policy import Policy, Role
@@ -49,8 +46,7 @@ class RulesChange:
 
 def history(settings: Settings) -> list[RuleSetRecord]:
     """Every published rules version, in publication order."""
-    options = client_options(settings)
-    ensure_topics(AdminClient(options), system_topics(settings.topic_names, settings.retention))
+    options = ensure_system_topics(settings)
     return read_rule_history(options, settings.topic_names.rules)
 
 
