@@ -22,22 +22,19 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 import httpx
-import uvicorn
 from confluent_kafka.admin import AdminClient, NewTopic
 from pydantic import SecretStr
 
 from bench.approvals import control_deployment
 from bench.pipeline import local_bootstrap
-from harness.worker_process import free_port
+from harness.api_server import serving
 from streamguard.app.server.api import create_api
 from streamguard.app.services.control import approvals
 from streamguard.app.services.control.callers import Caller, authenticate, read_policy
@@ -46,22 +43,6 @@ from streamguard.control.policy import Policy
 from streamguard.control.requests import DeleteTopic, State
 
 PENDING = 5  # requests waiting while the lists are measured
-
-
-@contextmanager
-def served(settings: Settings) -> Iterator[str]:
-    """The API on a free loopback port, on a thread of this process; its base URL."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_api(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 def timed(call: Callable[[], object]) -> float:
@@ -121,7 +102,7 @@ def main() -> None:
         for _ in range(PENDING):
             bench.new_request()
         bearer = {"Authorization": "Bearer bob"}
-        with served(settings) as url, httpx.Client(base_url=url, timeout=60) as client:
+        with serving(create_api(settings)) as url, httpx.Client(base_url=url, timeout=60) as client:
             signed_in(client, "bob")
             for round_number in range(1, args.rounds + 1):
                 rounds = {

@@ -8,8 +8,23 @@ from typing import Any, TypeVar
 
 from confluent_kafka import Consumer, KafkaError, Producer
 
+from tests.conftest import KafkaEndpoint
+
 T = TypeVar("T")
 DENIED = {KafkaError.TOPIC_AUTHORIZATION_FAILED, KafkaError.GROUP_AUTHORIZATION_FAILED}
+
+
+def scram_options(kafka: KafkaEndpoint, user: str, password: str) -> dict[str, Any]:
+    """Client options of ``user`` on the broker's SASL/SCRAM listener."""
+    assert kafka.sasl_bootstrap, "the SASL listener is only known for the broker streamguard runs itself"
+    return {
+        "bootstrap.servers": kafka.sasl_bootstrap,
+        "security.protocol": "SASL_PLAINTEXT",
+        "sasl.mechanisms": "SCRAM-SHA-512",
+        "sasl.username": user,
+        "sasl.password": password,
+        "log_level": 0,
+    }
 
 
 def eventually(probe: Callable[[], T], wanted: Callable[[T], bool], timeout_s: float = 20.0) -> T:

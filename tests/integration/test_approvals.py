@@ -20,6 +20,7 @@ from confluent_kafka.admin import ConfigResource, ResourceType
 from pydantic import SecretStr
 from typer.testing import CliRunner, Result
 
+from harness.api_server import serving
 from harness.worker_process import worker_env
 from streamguard.agents.kafka_audit_reader import read_audit_events
 from streamguard.agents.kafka_rules import read_rule_history
@@ -45,7 +46,6 @@ from streamguard.core.errors import AuthenticationError, PermissionDenied, Reque
 from streamguard.core.rule_sets import latest_versions
 from streamguard.evidence.audit import APPROVAL
 from streamguard.masking.keyring_file import generate_keyring_json
-from tests.api_server import serving
 from tests.conftest import KafkaEndpoint
 
 pytestmark = pytest.mark.kafka

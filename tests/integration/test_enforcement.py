@@ -22,6 +22,7 @@ from confluent_kafka import KafkaError, KafkaException
 from confluent_kafka.admin import AclBindingFilter, AclOperation, AclPermissionType, AdminClient, ResourcePatternType
 from confluent_kafka.admin import ResourceType as KafkaResourceType
 
+from harness.api_server import serving
 from streamguard.agents.checkpoints import log_signer
 from streamguard.agents.kafka_topics import ensure_topics, system_topics
 from streamguard.app.server.api import create_api
@@ -30,10 +31,9 @@ from streamguard.app.services.control.callers import read_policy
 from streamguard.app.settings import Settings
 from streamguard.control.tokens import token_digest
 from streamguard.masking.keyring_file import generate_keyring_json, keyring_for, parse_keyring
-from tests.api_server import serving
 from tests.conftest import KafkaEndpoint
 from tests.integration.rule_texts import two_audience_rules
-from tests.integration.scram_clients import eventually, write_one
+from tests.integration.scram_clients import eventually, scram_options, write_one
 
 pytestmark = pytest.mark.kafka
 ROLES = {"root": "[admin]", "alice": "[admin]", "bob": "[approver]", "nora": "[]"}
@@ -49,15 +49,7 @@ class Deployment:
     uid: str
 
     def scram(self, user: str) -> dict[str, Any]:
-        assert self.kafka.sasl_bootstrap
-        return {
-            "bootstrap.servers": self.kafka.sasl_bootstrap,
-            "security.protocol": "SASL_PLAINTEXT",
-            "sasl.mechanisms": "SCRAM-SHA-512",
-            "sasl.username": user,
-            "sasl.password": self.users[user],
-            "log_level": 0,
-        }
+        return scram_options(self.kafka, user, self.users[user])
 
     def client(self, name: str, own_policy: Path | None = None) -> dict[str, str]:
         """A principal's command line: a token, the server's URL, an empty home; no broker, keyring or policy

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import time
-import uuid
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,8 @@ from confluent_kafka import KafkaException, Producer
 from confluent_kafka.admin import NewTopic
 from typer.testing import CliRunner
 
+from harness.customer_runs import customers_dataset, govern_in_bursts
 from harness.deployment import Deployment
-from harness.raw_producer import RawProducer, avro_payload
-from harness.readback import read_topic
-from harness.sample_data import customers, structured_rules
 from streamguard.agents.checkpoints import checkpoint_record_key, log_signer
 from streamguard.agents.kafka_audit import audit_partition_of
 from streamguard.agents.kafka_topics import AUDIT_PARTITIONS, COMPACTED
@@ -30,7 +27,6 @@ from streamguard.app.services.evidence.witness import FileWitnessClient, Witness
 from streamguard.evidence.audit import Quarantined, chain_key, event_leaf
 from streamguard.evidence.checkpoint import Checkpoint, sign_checkpoint
 from streamguard.evidence.merkle import root_of
-from streamguard.schemas import CUSTOMERS_AVSC
 from streamguard.store import EvidenceStore
 from tests.conftest import KafkaEndpoint
 
@@ -51,23 +47,9 @@ def test_a_history_rewritten_and_re_signed_with_the_workers_key_fails_against_th
     kafka: KafkaEndpoint, tmp_path: Path
 ) -> None:
     deployment = Deployment(kafka.bootstrap, tmp_path / "home")
-    dataset = f"customers_{uuid.uuid4().hex[:6]}"
-    raw = deployment.names.raw(dataset)
-    deployment.admin.create_topics([NewTopic(raw, 1, 1)])[raw].result(30)
-    deployment.apply_rules(structured_rules(dataset), json.dumps(json.loads(CUSTOMERS_AVSC.read_text())))
-    schema_id, schema = deployment.producer_schema(dataset)
-    worker = deployment.start_worker(STREAMGUARD_CHECKPOINT_EVERY_EVENTS="1")
-    try:
-        worker.wait_serving(raw)
-        producer = RawProducer(deployment.options)
-        records = list(customers(BATCHES * PER_BATCH, seed=3))
-        for batch in range(BATCHES):
-            for record in records[batch * PER_BATCH : (batch + 1) * PER_BATCH]:
-                producer.send(raw, record["customer_id"].encode(), avro_payload(schema_id, schema, record), partition=0)
-            producer.flush()
-            read_topic(deployment.options, deployment.names.governed(dataset, "analytics"), (batch + 1) * PER_BATCH)
-    finally:
-        deployment.stop_workers()
+    dataset = customers_dataset(deployment)
+    raw = dataset.raw
+    govern_in_bursts(deployment, dataset, BATCHES, PER_BATCH, seed=3, STREAMGUARD_CHECKPOINT_EVERY_EVENTS="1")
 
     keyring, origin_prefix = deployment.keyring, deployment.settings.log_origin
     witness_dir = tmp_path / "witness"  # outside the cluster's trust: the auditor pins its key

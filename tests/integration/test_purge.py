@@ -8,19 +8,17 @@ import hashlib
 import json
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
-from confluent_kafka.admin import NewTopic
 
+from harness.customer_runs import customers_dataset
 from harness.deployment import Deployment
 from harness.raw_producer import RawProducer, avro_payload
 from harness.readback import read_topic
-from harness.sample_data import customers, structured_rules
+from harness.sample_data import customers
 from streamguard.core.errors import EvidenceError
 from streamguard.evidence.audit import AuditEvent
-from streamguard.schemas import CUSTOMERS_AVSC
 from streamguard.store.evidence_store import EvidenceStore
 from tests.cli_in_process import run_cli
 from tests.conftest import KafkaEndpoint
@@ -42,11 +40,9 @@ def _run(deployment: Deployment, *args: str) -> subprocess.CompletedProcess[str]
 
 def test_a_purge_archives_what_it_deletes_and_is_itself_audited(kafka: KafkaEndpoint, tmp_path: Path) -> None:
     deployment = Deployment(kafka.bootstrap, tmp_path / "home")
-    dataset = f"customers_{uuid.uuid4().hex[:6]}"
-    raw = deployment.names.raw(dataset)
-    deployment.admin.create_topics([NewTopic(raw, 2, 1)])[raw].result(30)
-    deployment.apply_rules(structured_rules(dataset), json.dumps(json.loads(CUSTOMERS_AVSC.read_text())))
-    schema_id, schema = deployment.producer_schema(dataset)
+    customers_of_the_run = customers_dataset(deployment, partitions=2)
+    dataset, raw = customers_of_the_run.name, customers_of_the_run.raw
+    schema_id, schema = customers_of_the_run.schema_id, customers_of_the_run.schema
     worker = deployment.start_worker()
     try:
         worker.wait_serving(raw)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.api_server import serving
 from streamguard.agents.kafka_audit_reader import read_audit_events
 from streamguard.app.server.api import create_api
 from streamguard.app.services.kafka_config import client_options
@@ -20,7 +21,6 @@ from streamguard.app.settings import Settings
 from streamguard.control.tokens import token_digest
 from streamguard.masking.encryption import Encryptor
 from streamguard.masking.keyring_file import generate_keyring_json, load_keyring
-from tests.api_server import serving
 from tests.conftest import KafkaEndpoint
 from tests.integration.scram_clients import eventually
 

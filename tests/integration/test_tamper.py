@@ -18,16 +18,14 @@ from confluent_kafka import KafkaException, Producer
 from confluent_kafka.admin import NewTopic
 from typer.testing import CliRunner
 
+from harness.customer_runs import customers_dataset, govern_in_bursts
 from harness.deployment import Deployment
-from harness.raw_producer import RawProducer, avro_payload
 from harness.readback import read_topic
-from harness.sample_data import customers, structured_rules
 from harness.worker_process import wait_until
 from streamguard.agents.kafka_audit_reader import read_audit_records
 from streamguard.agents.kafka_topics import AUDIT_PARTITIONS
 from streamguard.app.main import cli
 from streamguard.evidence.audit import AuditEvent, Quarantined, chain_key
-from streamguard.schemas import CUSTOMERS_AVSC
 from tests.conftest import KafkaEndpoint
 
 pytestmark = pytest.mark.kafka
@@ -40,23 +38,9 @@ AuditRecords = list[tuple[int, bytes, bytes]]  # (audit partition, key, value) i
 def evidence(kafka: KafkaEndpoint, tmp_path_factory: pytest.TempPathFactory) -> tuple[Deployment, str, AuditRecords]:
     """A stopped deployment whose worker processed BURSTS batches, checkpointing every 2 events."""
     deployment = Deployment(kafka.bootstrap, tmp_path_factory.mktemp("tamper"))
-    dataset = f"customers_{uuid.uuid4().hex[:6]}"
-    raw = deployment.names.raw(dataset)
-    deployment.admin.create_topics([NewTopic(raw, 1, 1)])[raw].result(30)
-    deployment.apply_rules(structured_rules(dataset), json.dumps(json.loads(CUSTOMERS_AVSC.read_text())))
-    schema_id, schema = deployment.producer_schema(dataset)
-    worker = deployment.start_worker(STREAMGUARD_CHECKPOINT_EVERY_EVENTS="2")
-    producer = RawProducer(deployment.options)
-    try:
-        worker.wait_serving(raw)
-        records = list(customers(BURSTS * PER_BURST, seed=11))
-        for burst in range(BURSTS):
-            for record in records[burst * PER_BURST : (burst + 1) * PER_BURST]:
-                producer.send(raw, record["customer_id"].encode(), avro_payload(schema_id, schema, record), partition=0)
-            producer.flush()
-            read_topic(deployment.options, deployment.names.governed(dataset, "analytics"), (burst + 1) * PER_BURST)
-    finally:
-        deployment.stop_workers()  # a stopping worker checkpoints what it has not yet
+    dataset = customers_dataset(deployment)
+    raw = dataset.raw
+    govern_in_bursts(deployment, dataset, BURSTS, PER_BURST, seed=11, STREAMGUARD_CHECKPOINT_EVERY_EVENTS="2")
     audit = [(m.partition(), m.key(), m.value()) for m in read_topic(deployment.options, deployment.names.audit)]
     assert len([r for r in audit if r[1] == chain_key(raw, 0).encode()]) >= 3
     return deployment, raw, audit

@@ -3,7 +3,6 @@ rules, one raw partition, and what the run wrote. Shared by the data path's test
 
 from __future__ import annotations
 
-import io
 import json
 import threading
 from typing import Any
@@ -12,7 +11,6 @@ import fastavro
 
 from harness.sample_data import customers, structured_rules
 from streamguard.agents.checkpoints import CheckpointPolicy, LogCheckpoints
-from streamguard.agents.codec import frame_wire_format
 from streamguard.agents.kafka_audit import AuditChains
 from streamguard.agents.kafka_datapath import DataPath
 from streamguard.agents.rules_registry import RulesRegistry
@@ -24,6 +22,7 @@ from streamguard.masking.keys import Keyring
 from streamguard.masking.rule_versions import next_version
 from streamguard.masking.rules import parse_rules
 from streamguard.schemas import CUSTOMERS_AVSC
+from tests.avro_frames import framed_avro
 from tests.unit.agents.datapath_doubles import Clients, Record
 
 # A worker's keys: masking and encryption, and the evidence key that salts the audit events' digests.
@@ -58,11 +57,8 @@ def customer_batch(first: int, count: int, schema_id: int = 1) -> list[Record]:
     """``count`` sample customers at offsets ``first``… of partition 0, framed with ``schema_id``."""
     records = []
     for offset, customer in enumerate(customers(count, seed=first), start=first):
-        body = io.BytesIO()
-        fastavro.schemaless_writer(body, SCHEMA, customer)
-        records.append(
-            Record(RAW, 0, offset, customer["customer_id"].encode(), frame_wire_format(schema_id, body.getvalue()))
-        )
+        key = customer["customer_id"].encode()
+        records.append(Record(RAW, 0, offset, key, framed_avro(SCHEMA, customer, schema_id)))
     return records
 
 

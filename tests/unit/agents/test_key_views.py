@@ -17,6 +17,7 @@ from streamguard.core.topics import TopicNames
 from streamguard.masking.keys import Keyring
 from streamguard.masking.rules import parse_rules
 from streamguard.schemas import CUSTOMERS_AVSC
+from tests.avro_frames import FixedSchemas, framed_avro
 
 SCHEMA = fastavro.parse_schema(json.loads(CUSTOMERS_AVSC.read_text()))
 KEY_FIELDS = [{"name": "tenant", "type": "string"}, {"name": "email", "type": "string"}]
@@ -30,19 +31,11 @@ AVRO_KEY_RULES = structured_rules("customers").replace(
 )
 
 
-class Schemas:
-    def writer_schema(self, schema_id: int) -> dict[str, Any] | None:
-        return {1: SCHEMA, 3: KEY_SCHEMA, 4: KEY_SCHEMA_V2}.get(schema_id)
-
-
-def _framed(schema: Any, schema_id: int, record: dict[str, Any]) -> bytes:
-    body = io.BytesIO()
-    fastavro.schemaless_writer(body, schema, record)
-    return frame_wire_format(schema_id, body.getvalue())
+SCHEMAS = FixedSchemas({1: SCHEMA, 3: KEY_SCHEMA, 4: KEY_SCHEMA_V2})
 
 
 def _key(email: str, tenant: str = "acme") -> bytes:
-    return _framed(KEY_SCHEMA, 3, {"tenant": tenant, "email": email})
+    return framed_avro(KEY_SCHEMA, schema_id=3, record={"tenant": tenant, "email": email})
 
 
 def _decoded_key(key: bytes) -> dict[str, Any]:
@@ -55,14 +48,14 @@ def _decoded_key(key: bytes) -> dict[str, Any]:
 def processor(request: pytest.FixtureRequest) -> DatasetProcessor:
     rules = parse_rules(AVRO_KEY_RULES, schema=SCHEMA, key_schema=KEY_SCHEMA)
     keyring = Keyring({"k": b"q" * 32, "e": b"v" * 32}, {"mask": "k", "encrypt": "k", "evidence": "e"})
-    return DatasetProcessor(rules, 1, keyring, TopicNames(), Schemas(), None, "w", native=request.param)
+    return DatasetProcessor(rules, 1, keyring, TopicNames(), SCHEMAS, None, "w", native=request.param)
 
 
 def test_avro_key_fields_get_their_rules_per_audience_and_stay_one_token_per_key(
     processor: DatasetProcessor,
 ) -> None:
     people = list(customers(3, seed=8))
-    values = [_framed(SCHEMA, 1, person) for person in people]
+    values = [framed_avro(SCHEMA, person) for person in people]
     batch = [
         SourceRecord("raw.customers", 0, offset, _key(person["email"]), value, [], 1_700_000_000_000)
         for offset, (person, value) in enumerate(zip(people, values, strict=True))
@@ -85,8 +78,9 @@ def test_avro_key_fields_get_their_rules_per_audience_and_stay_one_token_per_key
 
 def test_a_key_that_cannot_be_masked_quarantines_its_record_only(processor: DatasetProcessor) -> None:
     person = next(customers(1, seed=9))
-    value = _framed(SCHEMA, 1, person)
-    drifted = _framed(KEY_SCHEMA_V2, 4, {"tenant": "acme", "email": person["email"], "phone": "+1 555 0100"})
+    value = framed_avro(SCHEMA, person)
+    drifted_key = {"tenant": "acme", "email": person["email"], "phone": "+1 555 0100"}
+    drifted = framed_avro(KEY_SCHEMA_V2, drifted_key, schema_id=4)
     keys = [_key(person["email"]), b"plain-text-key", frame_wire_format(9, b"\x02"), drifted, _key("b@example.org")]
     batch = [SourceRecord("raw.customers", 0, n, key, value, [], 1_700_000_000_000) for n, key in enumerate(keys)]
     result = processor.process(batch)

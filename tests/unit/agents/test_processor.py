@@ -21,6 +21,7 @@ from streamguard.evidence.header import EVIDENCE_HEADER, Evidence
 from streamguard.masking.keys import Keyring
 from streamguard.masking.rules import load_rules, parse_rules
 from streamguard.schemas import CUSTOMERS_AVSC, CUSTOMERS_RULES
+from tests.avro_frames import FixedSchemas, framed_avro
 from tests.unit.fakes import RegexScanner
 
 SCHEMA = fastavro.parse_schema(json.loads(CUSTOMERS_AVSC.read_text()))
@@ -32,15 +33,7 @@ NAMES = TopicNames()
 KEYS = Keyring({"k1": os.urandom(32), "k2": os.urandom(32)}, {"mask": "k1", "encrypt": "k1", "evidence": "k2"})
 
 
-class Schemas:
-    def writer_schema(self, schema_id: int) -> dict[str, Any] | None:
-        return {1: SCHEMA, 2: OTHER_SCHEMA}.get(schema_id)
-
-
-def _payload(schema: Any, schema_id: int, record: dict[str, Any]) -> bytes:
-    body = io.BytesIO()
-    fastavro.schemaless_writer(body, schema, record)
-    return frame_wire_format(schema_id, body.getvalue())
+SCHEMAS = FixedSchemas({1: SCHEMA, 2: OTHER_SCHEMA})
 
 
 STRUCTURED_RULES = structured_rules("customers")
@@ -55,8 +48,8 @@ def processor(request: pytest.FixtureRequest) -> DatasetProcessor:
     else:
         rules = parse_rules(STRUCTURED_RULES, schema=SCHEMA)
     native = request.param != "native-engine-disabled"
-    made = DatasetProcessor(rules, 3, KEYS, NAMES, Schemas(), RegexScanner(), "worker-1", native=native)
-    made.process([_record(0, _payload(SCHEMA, 1, next(customers(1))))])  # compiles the plan for schema 1
+    made = DatasetProcessor(rules, 3, KEYS, NAMES, SCHEMAS, RegexScanner(), "worker-1", native=native)
+    made.process([_record(0, framed_avro(SCHEMA, next(customers(1))))])  # compiles the plan for schema 1
     assert (made.values.engine_for(1) is not None) == (request.param == "native-engine")
     return made
 
@@ -66,12 +59,12 @@ def _record(offset: int, value: bytes | None, key: bytes = b"k") -> SourceRecord
 
 
 def test_a_mixed_batch_accounts_for_every_offset_once(processor: DatasetProcessor) -> None:
-    good = [_payload(SCHEMA, 1, record) for record in customers(3, seed=1)]
+    good = [framed_avro(SCHEMA, record) for record in customers(3, seed=1)]
     batch = [
         _record(10, good[0]),
         _record(11, b"\x00\x00"),
         _record(12, None, key=b"erase-me"),
-        _record(13, _payload(OTHER_SCHEMA, 2, {"customer_id": "x"})),
+        _record(13, framed_avro(OTHER_SCHEMA, schema_id=2, record={"customer_id": "x"})),
         _record(14, frame_wire_format(77, b"\x02")),
         _record(15, good[1] + b"\x00" * 900_000),
         _record(16, good[2]),
@@ -107,7 +100,7 @@ def test_a_mixed_batch_accounts_for_every_offset_once(processor: DatasetProcesso
 
 def test_views_differ_per_clearance(processor: DatasetProcessor) -> None:
     record = next(customers(1, seed=2))
-    result = processor.process([_record(0, _payload(SCHEMA, 1, record))])
+    result = processor.process([_record(0, framed_avro(SCHEMA, record))])
     views = {
         a: fastavro.schemaless_reader(io.BytesIO(split_wire_format(values[0])[1]), SCHEMA, None)
         for a, values in result.governed.values.items()
@@ -127,7 +120,7 @@ def test_quarantine_headers_name_the_reason_and_source_never_the_value(processor
 
 
 def test_quarantine_all_fails_a_whole_batch_closed(processor: DatasetProcessor) -> None:
-    good = _payload(SCHEMA, 1, next(customers(1)))
+    good = framed_avro(SCHEMA, next(customers(1)))
     result = processor.quarantine_all([_record(1, good), _record(2, good)], "internal_error")
     assert not result.governed.source_offsets
     assert all(not values for values in result.governed.values.values())
@@ -138,13 +131,13 @@ def test_the_native_engine_and_the_python_plan_give_the_same_batch() -> None:
     """Same views, same reasons, same evidence (digests, action counts) whichever path serves the schema."""
     rules = parse_rules(STRUCTURED_RULES, schema=SCHEMA)
     keys = KEYS
-    good = [_payload(SCHEMA, 1, record) for record in customers(40, seed=8)]
+    good = [framed_avro(SCHEMA, record) for record in customers(40, seed=8)]
     batch = [_record(offset, value) for offset, value in enumerate(good)]
     batch[7] = _record(7, None)
     batch[9] = _record(9, good[9][:30])
-    batch[11] = _record(11, _payload(OTHER_SCHEMA, 2, {"customer_id": "x"}))
+    batch[11] = _record(11, framed_avro(OTHER_SCHEMA, schema_id=2, record={"customer_id": "x"}))
     results = [
-        DatasetProcessor(rules, 3, keys, NAMES, Schemas(), None, "w", native=native).process(batch)
+        DatasetProcessor(rules, 3, keys, NAMES, SCHEMAS, None, "w", native=native).process(batch)
         for native in (True, False)
     ]
     native, python = (result.governed for result in results)
@@ -166,7 +159,7 @@ class DownRegistry:
 def test_a_registry_that_does_not_answer_raises_instead_of_quarantining_healthy_records() -> None:
     rules = parse_rules(STRUCTURED_RULES, schema=SCHEMA)
     processor = DatasetProcessor(rules, 1, KEYS, NAMES, DownRegistry(), None, "w")
-    good = _payload(SCHEMA, 1, next(customers(1)))
+    good = framed_avro(SCHEMA, next(customers(1)))
     with pytest.raises(SchemaRegistryUnavailable):
         processor.process([_record(0, good), _record(1, good)])
 
@@ -186,7 +179,7 @@ def test_schema_drift_is_warned_once_and_recorded_in_each_audit_event(caplog: py
             return fastavro.parse_schema(v2) if schema_id == 5 else None
 
     processor = DatasetProcessor(rules, 2, KEYS, NAMES, Writer(), None, "w")
-    record = _payload(fastavro.parse_schema(v2), 5, {"id": "L-1", "email": "ana@example.org"})
+    record = framed_avro(fastavro.parse_schema(v2), schema_id=5, record={"id": "L-1", "email": "ana@example.org"})
     with caplog.at_level("WARNING"):
         first = processor.process([_record(0, record)])
         second = processor.process([_record(1, record)])
@@ -200,7 +193,7 @@ def test_views_carry_no_source_header_and_quarantine_keeps_them_for_the_restrict
 ) -> None:
     """A header can carry personal data no rule classifies: views get the evidence header only."""
     headers = [("x-user-email", b"ana@example.org"), ("traceparent", b"00-abc-01")]
-    good = SourceRecord("raw.customers", 0, 0, b"k", _payload(SCHEMA, 1, next(customers(1))), headers, 0)
+    good = SourceRecord("raw.customers", 0, 0, b"k", framed_avro(SCHEMA, next(customers(1))), headers, 0)
     bad = SourceRecord("raw.customers", 0, 1, b"k", b"\x00\x00", headers, 0)
     result = processor.process([good, bad])
     assert [[name for name, _ in view_headers] for view_headers in result.governed.headers] == [[EVIDENCE_HEADER]]
@@ -212,8 +205,8 @@ def test_the_event_records_the_key_ids_of_its_tokens_and_salts_and_shows_no_key(
         {"k1": b"m" * 32, "k2": b"s" * 32, "k3": b"e" * 32, "k4": b"c" * 32},
         {"mask": "k1", "encrypt": "k1", "sign": "k2", "evidence": "k3", "control": "k4"},
     )
-    processor = DatasetProcessor(parse_rules(STRUCTURED_RULES, schema=SCHEMA), 1, keyring, NAMES, Schemas(), None, "w")
-    event = processor.process([_record(0, _payload(SCHEMA, 1, next(customers(1))))]).event
+    processor = DatasetProcessor(parse_rules(STRUCTURED_RULES, schema=SCHEMA), 1, keyring, NAMES, SCHEMAS, None, "w")
+    event = processor.process([_record(0, framed_avro(SCHEMA, next(customers(1))))]).event
     assert event.key_ids == {"mask": "k1", "encrypt": "k1", "evidence": "k3"}  # signing keys shape no content
     subkey = evidence_subkey(keyring, "k3")
     assert subkey == keyring.derive("evidence", "record-digests", key_id="k3")
@@ -224,8 +217,8 @@ def test_the_event_records_the_key_ids_of_its_tokens_and_salts_and_shows_no_key(
 
 
 def test_an_event_made_before_salted_digests_has_the_empty_salt() -> None:
-    processor = DatasetProcessor(parse_rules(STRUCTURED_RULES, schema=SCHEMA), 1, KEYS, NAMES, Schemas(), None, "w")
-    made = processor.process([_record(0, _payload(SCHEMA, 1, next(customers(1))))]).event
+    processor = DatasetProcessor(parse_rules(STRUCTURED_RULES, schema=SCHEMA), 1, KEYS, NAMES, SCHEMAS, None, "w")
+    made = processor.process([_record(0, framed_avro(SCHEMA, next(customers(1))))]).event
     event = made.model_copy(update={"key_ids": {"mask": "k1", "encrypt": "k1"}})
     assert recorded_salt(KEYS, event, "analytics") == UNSALTED
     with pytest.raises(KeyringError, match="key 'k9' is not in the keyring"):

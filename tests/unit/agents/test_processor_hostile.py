@@ -6,7 +6,6 @@ an encoder; exactly the hostile ones are quarantined, with their reasons, and ev
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Any
 
@@ -20,6 +19,7 @@ from streamguard.agents.processor import DatasetProcessor
 from streamguard.core.topics import TopicNames
 from streamguard.masking.keys import Keyring
 from streamguard.masking.rules import parse_rules
+from tests.avro_frames import FixedSchemas, framed_avro
 
 SCHEMA = fastavro.parse_schema(
     {
@@ -65,15 +65,11 @@ KEYRING = Keyring(
 )
 
 
-class Schemas:
-    def writer_schema(self, schema_id: int) -> dict[str, Any] | None:
-        return SCHEMA if schema_id == 1 else None
+SCHEMAS = FixedSchemas({1: SCHEMA})
 
 
 def _avro(record: dict[str, Any]) -> bytes:
-    body = io.BytesIO()
-    fastavro.schemaless_writer(body, SCHEMA, record)
-    return frame_wire_format(1, body.getvalue())
+    return framed_avro(SCHEMA, record)
 
 
 def _good(n: int) -> dict[str, Any]:
@@ -86,7 +82,7 @@ def _processor(rules: str, native: bool) -> DatasetProcessor:
         1,
         KEYRING,
         TopicNames(),
-        Schemas(),
+        SCHEMAS,
         None,
         "w",
         producer_key=lambda identity: KEYRING.key(f"producer:{identity}"),

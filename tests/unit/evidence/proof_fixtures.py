@@ -11,7 +11,7 @@ from streamguard.evidence.checkpoint import Checkpoint, CosignatureSigner, sign_
 from streamguard.evidence.digests import INPUT, batch_digest, digest_salt, view_digests, view_leaves
 from streamguard.evidence.merkle import inclusion_proof, root_of
 from streamguard.evidence.proof_check import check_proof
-from streamguard.evidence.proofs import RecordProof
+from streamguard.evidence.proofs import RecordProof, ViewRecord, record_proof
 from streamguard.evidence.signed_note import NoteSigner
 
 LOG_NAME = "streamguard.test/audit"
@@ -100,6 +100,29 @@ def _by_hand(position: int = 1) -> RecordProof:
         event_index=TARGET.seq,
         event_path=[node.hex() for node in inclusion_proof(LOG_LEAVES[:4], TARGET.seq)],
         checkpoint=NOTE,
+    )
+
+
+def _assembled(
+    views: list[bytes | None] = VIEWS,
+    *,
+    event: AuditEvent = TARGET,
+    log_leaves: list[bytes] = LOG_LEAVES,
+    note: str = NOTE,
+    salt: bytes = SALT,
+) -> RecordProof:
+    """The proof of raw offset 41's analytics view as the server assembles it from ``views`` (what it read
+    back from the view topic) and the chain."""
+    return record_proof(
+        raw=("raw.customers", 0, 41),
+        audience="analytics",
+        event=event,
+        event_json=event.model_dump_json(),
+        views=[ViewRecord(VIEW_FIRST + n, value) for n, value in enumerate(views)],
+        position=1,
+        log_leaves=log_leaves,
+        checkpoint_note=note,
+        salt=salt,
     )
 
 

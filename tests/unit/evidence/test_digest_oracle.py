@@ -33,6 +33,7 @@ from streamguard.evidence.proofs import RecordProof, ViewRecord, record_proof
 from streamguard.evidence.signed_note import NoteSigner
 from streamguard.masking.keys import Keyring
 from streamguard.masking.rules import parse_rules
+from tests.avro_frames import FixedSchemas, framed_avro
 
 SCHEMA = fastavro.parse_schema(
     {
@@ -65,21 +66,17 @@ KEYRING = Keyring(
 LOG = NoteSigner("streamguard.test/audit", KEYRING.derive("sign", "checkpoints", key_id="k3"))
 
 
-class Schemas:
-    def writer_schema(self, schema_id: int) -> dict[str, Any] | None:
-        return SCHEMA if schema_id == 1 else None
+SCHEMAS = FixedSchemas({1: SCHEMA})
 
 
 def _avro(record: dict[str, Any]) -> bytes:
-    body = io.BytesIO()
-    fastavro.schemaless_writer(body, SCHEMA, record)
-    return frame_wire_format(1, body.getvalue())
+    return framed_avro(SCHEMA, record)
 
 
 def _delivered(native: bool) -> tuple[AuditEvent, dict[str, list[bytes | None]]]:
     """One record through the worker's processor, its event sealed and placed as the edge places it."""
     rules = parse_rules(RULES, schema=SCHEMA)
-    processor = DatasetProcessor(rules, 1, KEYRING, TopicNames(), Schemas(), None, "w", native=native)
+    processor = DatasetProcessor(rules, 1, KEYRING, TopicNames(), SCHEMAS, None, "w", native=native)
     batch = processor.process([SourceRecord(*RAW, b"P1", _avro({"id": "P1", "dob": SECRET}), [], 0)])
     assert (processor.values.engine_for(1) is not None) == native
     placed = {
@@ -200,4 +197,4 @@ def test_the_events_digests_are_the_salted_ones_of_its_views_and_input() -> None
 def test_a_keyring_without_an_evidence_key_processes_nothing() -> None:
     keyring = Keyring({"k1": bytes(range(32))}, {"mask": "k1", "encrypt": "k1"})
     with pytest.raises(KeyringError, match=r"no active 'evidence' key.*streamguard keys rotate --slot evidence"):
-        DatasetProcessor(parse_rules(RULES, schema=SCHEMA), 1, keyring, TopicNames(), Schemas(), None, "w")
+        DatasetProcessor(parse_rules(RULES, schema=SCHEMA), 1, keyring, TopicNames(), SCHEMAS, None, "w")

@@ -12,20 +12,18 @@ from streamguard.evidence.checkpoint import Checkpoint, sign_checkpoint
 from streamguard.evidence.digests import UNSALTED
 from streamguard.evidence.merkle import root_of
 from streamguard.evidence.proof_check import check_proof
-from streamguard.evidence.proofs import ProofError, RecordProof, ViewRecord, record_proof
+from streamguard.evidence.proofs import ProofError, RecordProof
 from streamguard.evidence.signed_note import NoteSigner
 from tests.unit.evidence.proof_fixtures import (
     CHECKPOINT,
     LOG,
     LOG_LEAVES,
     LOG_NAME,
-    NOTE,
     ORIGIN,
     SALT,
     TARGET,
-    VIEW_FIRST,
-    VIEWS,
     WITNESS,
+    _assembled,
     _by_hand,
     _flip_char,
     _problems,
@@ -207,16 +205,5 @@ def test_a_proof_without_its_salt_or_with_a_malformed_one_is_named() -> None:
     assert _problems(_by_hand().model_copy(update={"view_salt": short})) == [
         "the proof's view salt is 16 bytes, not 32"
     ]
-    unsalted_views = [ViewRecord(VIEW_FIRST + n, value) for n, value in enumerate(VIEWS)]
     with pytest.raises(ProofError, match=r"do not reproduce its Merkle root for audience analytics \(with the salt"):
-        record_proof(
-            raw=("raw.customers", 0, 41),
-            audience="analytics",
-            event=TARGET,
-            event_json=TARGET.model_dump_json(),
-            views=unsalted_views,
-            position=1,
-            log_leaves=LOG_LEAVES,
-            checkpoint_note=NOTE,
-            salt=UNSALTED,
-        )
+        _assembled(salt=UNSALTED)

@@ -12,17 +12,16 @@ from streamguard.evidence.audit import AudienceOutput, event_leaf
 from streamguard.evidence.checkpoint import Checkpoint, sign_checkpoint
 from streamguard.evidence.digests import INPUT, UNSALTED, view_digests
 from streamguard.evidence.merkle import leaf_hash, root_of
-from streamguard.evidence.proofs import ProofError, RecordProof, ViewRecord, record_proof
+from streamguard.evidence.proofs import ProofError, RecordProof
 from tests.unit.evidence.proof_fixtures import (
     CHAIN,
     LOG,
     LOG_LEAVES,
-    NOTE,
     ORIGIN,
     SALT,
     TARGET,
-    VIEW_FIRST,
     VIEWS,
+    _assembled,
     _by_hand,
     _problems,
     _salt,
@@ -40,39 +39,18 @@ def test_the_proof_of_a_tombstone_verifies() -> None:
 
 
 def test_the_assembler_builds_the_proof_the_spec_describes() -> None:
-    views = [ViewRecord(VIEW_FIRST + n, value) for n, value in enumerate(VIEWS)]
-    built = record_proof(
-        raw=("raw.customers", 0, 41),
-        audience="analytics",
-        event=TARGET,
-        event_json=TARGET.model_dump_json(),
-        views=views,
-        position=1,
-        log_leaves=LOG_LEAVES,
-        checkpoint_note=NOTE,
-        salt=SALT,
-    )
+    built = _assembled()
     assert built == _by_hand()
     assert RecordProof.from_json(built.to_json(), "proof.json") == built
 
 
 def test_the_assembler_refuses_views_that_do_not_reproduce_the_event() -> None:
-    views = [ViewRecord(VIEW_FIRST + n, value) for n, value in enumerate(VIEWS)]
-    views[3] = ViewRecord(VIEW_FIRST + 3, b'{"id":"C4","email":"a@b.c"}')
+    views = list(VIEWS)
+    views[3] = b'{"id":"C4","email":"a@b.c"}'
     with pytest.raises(
         ProofError, match=r"6 view records of event event-2 in governed\.customers\.analytics\[0\] do not"
     ):
-        record_proof(
-            raw=("raw.customers", 0, 41),
-            audience="analytics",
-            event=TARGET,
-            event_json=TARGET.model_dump_json(),
-            views=views,
-            position=1,
-            log_leaves=LOG_LEAVES,
-            checkpoint_note=NOTE,
-            salt=SALT,
-        )
+        _assembled(views)
 
 
 def test_the_assembler_refuses_a_log_that_does_not_reproduce_the_checkpoint() -> None:
@@ -80,17 +58,7 @@ def test_the_assembler_refuses_a_log_that_does_not_reproduce_the_checkpoint() ->
     with pytest.raises(
         ProofError, match=rf"the chain's first 4 audit events do not reproduce the root of .*{ORIGIN}@4"
     ):
-        record_proof(
-            raw=("raw.customers", 0, 41),
-            audience="analytics",
-            event=TARGET,
-            event_json=TARGET.model_dump_json(),
-            views=[ViewRecord(VIEW_FIRST + n, value) for n, value in enumerate(VIEWS)],
-            position=1,
-            log_leaves=forked,
-            checkpoint_note=NOTE,
-            salt=SALT,
-        )
+        _assembled(log_leaves=forked)
 
 
 # -- salts ---------------------------------------------------------------------------------------------
@@ -118,17 +86,7 @@ def test_the_proof_of_an_event_made_before_salted_digests_carries_no_salt() -> N
     events = [*CHAIN[:2], legacy.sealed(2, CHAIN[1].hash)]
     leaves = [event_leaf(event) for event in events]
     note = sign_checkpoint(Checkpoint(ORIGIN, 3, root_of(leaves)), LOG)
-    proof = record_proof(
-        raw=("raw.customers", 0, 41),
-        audience="analytics",
-        event=events[2],
-        event_json=events[2].model_dump_json(),
-        views=[ViewRecord(VIEW_FIRST + n, value) for n, value in enumerate(VIEWS)],
-        position=1,
-        log_leaves=leaves,
-        checkpoint_note=note,
-        salt=UNSALTED,
-    )
+    proof = _assembled(event=events[2], log_leaves=leaves, note=note, salt=UNSALTED)
     assert proof.view_salt is None
     assert _problems(proof, require_witness=False) == []
     salted = proof.model_copy(update={"view_salt": base64.b64encode(SALT).decode()})

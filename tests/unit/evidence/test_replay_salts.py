@@ -4,15 +4,12 @@ the recorded evidence key and the event's span, after a rotation too; other evid
 
 from __future__ import annotations
 
-import io
 import json
-from typing import Any
 
 import fastavro
 
 from harness.sample_data import customers, structured_rules
 from streamguard.agents.batch import SourceRecord
-from streamguard.agents.codec import frame_wire_format
 from streamguard.agents.processor import DatasetProcessor, recorded_salt
 from streamguard.app.services.evidence.replay import recorded_keyring
 from streamguard.core.topics import TopicNames
@@ -22,6 +19,7 @@ from streamguard.evidence.replay import compare_view
 from streamguard.masking.keys import Keyring
 from streamguard.masking.rules import parse_rules
 from streamguard.schemas import CUSTOMERS_AVSC
+from tests.avro_frames import FixedSchemas, framed_avro
 
 SCHEMA = fastavro.parse_schema(json.loads(CUSTOMERS_AVSC.read_text()))
 RULES = parse_rules(structured_rules("customers"), schema=SCHEMA)
@@ -32,19 +30,12 @@ WORKER = Keyring(
 SERVER = Keyring(KEYS, {"mask": "k1", "encrypt": "k1", "evidence": "k3", "control": "k4"})
 
 
-class Schemas:
-    def writer_schema(self, schema_id: int) -> dict[str, Any] | None:
-        return SCHEMA if schema_id == 1 else None
+SCHEMAS = FixedSchemas({1: SCHEMA})
 
 
 def _records() -> list[SourceRecord]:
-    def payload(record: dict[str, Any]) -> bytes:
-        body = io.BytesIO()
-        fastavro.schemaless_writer(body, SCHEMA, record)
-        return frame_wire_format(1, body.getvalue())
-
     records = [
-        SourceRecord("raw.customers", 0, 40 + n, b"C%d" % n, payload(record), [], 0)
+        SourceRecord("raw.customers", 0, 40 + n, b"C%d" % n, framed_avro(SCHEMA, record), [], 0)
         for n, record in enumerate(customers(9, seed=3, with_notes=False))
     ]
     records[4] = SourceRecord("raw.customers", 0, 44, b"C4", None, [], 0)  # a tombstone
@@ -52,7 +43,7 @@ def _records() -> list[SourceRecord]:
 
 
 def _processor(keyring: Keyring) -> DatasetProcessor:
-    return DatasetProcessor(RULES, 1, keyring, TopicNames(), Schemas(), None, "w")
+    return DatasetProcessor(RULES, 1, keyring, TopicNames(), SCHEMAS, None, "w")
 
 
 def _replayed(event: AuditEvent, keyring: Keyring) -> dict[str, bool]:

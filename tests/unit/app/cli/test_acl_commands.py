@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from harness.api_server import serving
 from streamguard.app.cli import acl_commands
 from streamguard.app.server.api import routes_admin
 from streamguard.app.services.control.access_scoping import AccessApplied, AccessPlan
 from streamguard.control.acl_plan import AclDiff, AclEntry, Operation, PatternType, ResourceType
 from streamguard.control.tokens import token_digest
 from streamguard.core.errors import AuthenticationError, PermissionDenied
-from tests.api_server import serving
 from tests.unit.app.api.served import served, write_policy
 
 runner = CliRunner()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from confluent_kafka.admin import (
 )
 from typer.testing import CliRunner
 
+from harness.api_server import serving
 from harness.worker_process import WorkerProcess, worker_env
 from streamguard.agents.kafka_acls import read_ledger
 from streamguard.agents.kafka_audit_reader import read_audit_events
@@ -33,23 +34,10 @@ from streamguard.app.services.control.access_scoping import (
 from streamguard.app.services.kafka_config import client_options
 from streamguard.evidence.audit import chain_key
 from streamguard.masking.rules import parse_rules
-from tests.api_server import serving
-from tests.conftest import KafkaEndpoint
-from tests.integration.acl_deployment import ACTOR, RULES, Deployment, denied, deploy, reads
+from tests.integration.access.deployment import ACTOR, RULES, Deployment, denied, reads
 from tests.integration.scram_clients import eventually, read_first, write_one
 
 pytestmark = pytest.mark.kafka
-
-
-@pytest.fixture(scope="module")
-def deployment(kafka: KafkaEndpoint, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]:
-    yield from deploy(kafka, tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def applied(deployment: Deployment) -> AccessApplied:
-    """The first apply of the base policy, creating ana and crm."""
-    return deployment.apply(deployment.policy(), create_users=True)
 
 
 def test_the_first_apply_creates_the_users_and_records_the_change(

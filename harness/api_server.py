@@ -1,9 +1,9 @@
-"""A streamguard server for tests that run the command line as a client: the real application, served over real
-HTTP by uvicorn on a free loopback port, in a thread of the test's process, until the block ends."""
+"""A streamguard server for tests and benches that run the command line as a client: the real application,
+served over real HTTP by uvicorn on a free loopback port, in a thread of the caller's process, until the block
+ends."""
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -12,11 +12,7 @@ from contextlib import contextmanager
 import uvicorn
 from fastapi import FastAPI
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from harness.worker_process import free_port
 
 
 @contextmanager
@@ -29,7 +25,7 @@ def serving(app: FastAPI) -> Iterator[str]:
     deadline = time.monotonic() + 15
     while not server.started:
         if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
+            raise RuntimeError("the streamguard server did not start")
         time.sleep(0.02)
     try:
         yield f"http://127.0.0.1:{port}"

@@ -39,7 +39,7 @@ from streamguard.control.tokens import token_digest
 from streamguard.masking.keyring_file import generate_keyring_json
 from streamguard.masking.rules import parse_rules
 from tests.conftest import KafkaEndpoint
-from tests.integration.scram_clients import DENIED, eventually, read_first
+from tests.integration.scram_clients import DENIED, eventually, read_first, scram_options
 
 pytestmark = pytest.mark.kafka
 
@@ -98,14 +98,7 @@ class Deployment:
         return apply_access(settings, read_policy(settings.policy), ACTOR, [], self.passwords if create_users else None)
 
     def scram(self, user: str) -> dict[str, Any]:
-        assert self.kafka.sasl_bootstrap
-        return {
-            "bootstrap.servers": self.kafka.sasl_bootstrap,
-            "security.protocol": "SASL_PLAINTEXT",
-            "sasl.mechanisms": "SCRAM-SHA-512",
-            "sasl.username": user,
-            "sasl.password": self.passwords[user],
-        }
+        return scram_options(self.kafka, user, self.passwords[user])
 
     def raw(self) -> str:
         return self.settings.topic_names.raw(self.dataset)

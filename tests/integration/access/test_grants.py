@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,7 +15,6 @@ from streamguard.agents.kafka_acls import create_scram_users
 from streamguard.agents.kafka_audit_reader import read_audit_events
 from streamguard.app.services.control import approvals
 from streamguard.app.services.control.access_scoping import (
-    AccessApplied,
     apply_grant,
     plan_access,
     revoke_grant,
@@ -28,22 +26,10 @@ from streamguard.control.requests import Grant, State
 from streamguard.control.tokens import token_digest
 from streamguard.core.errors import PermissionDenied
 from streamguard.evidence.audit import APPROVAL, chain_key
-from tests.conftest import KafkaEndpoint
-from tests.integration.acl_deployment import ACTOR, Deployment, adopt_with_approval, denied, deploy, reads
+from tests.integration.access.deployment import ACTOR, Deployment, adopt_with_approval, denied, reads
 from tests.integration.scram_clients import eventually
 
 pytestmark = pytest.mark.kafka
-
-
-@pytest.fixture(scope="module")
-def deployment(kafka: KafkaEndpoint, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]:
-    yield from deploy(kafka, tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def applied(deployment: Deployment) -> AccessApplied:
-    """The first apply of the base policy, creating ana and crm."""
-    return deployment.apply(deployment.policy(), create_users=True)
 
 
 @pytest.mark.usefixtures("applied")
