@@ -26,6 +26,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -121,6 +122,11 @@ class AudienceRule(BaseModel):
         return self.detection == "strict"
 
 
+def _yaml_off(value: Any) -> Any:
+    """YAML 1.1 reads an unquoted ``off`` as false: the word the steward wrote."""
+    return "off" if value is False else value
+
+
 class Rules(BaseModel):
     """A steward's rules for one dataset (see DESIGN.md for the format)."""
 
@@ -136,7 +142,7 @@ class Rules(BaseModel):
     unclassified: UnclassifiedPolicy = "redact"
     # Producer identity and intake limits of the raw topic (the pipeline enforces them; see README).
     owner: str | None = Field(default=None, pattern=r"^User:.+$")
-    signature: Literal["off", "required"] = "off"
+    signature: Annotated[Literal["off", "required"], BeforeValidator(_yaml_off)] = "off"
     max_record_bytes: PositiveInt = 900_000
 
     _source: str = PrivateAttr(default="<rules>")

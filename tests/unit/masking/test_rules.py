@@ -214,3 +214,12 @@ def test_an_avro_key_is_classified_field_by_field_against_its_schema() -> None:
     assert still_unruled.endswith("key.tenant: every field of a key needs a rule (it would merge keys)")
     [whole] = problems(HEAD, key_schema=KEY_SCHEMA)
     assert "the key has an Avro schema: classify its fields under `key: {fields: {...}}`" in whole
+
+
+def test_the_readme_rules_example_parses_as_written() -> None:
+    """What a steward copies from the README is valid: ``signature: off`` unquoted included (YAML 1.1 reads
+    it as false)."""
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text()
+    [example] = [block for block in readme.split("```yaml\n")[1:] if block.startswith("dataset: customers")]
+    rules = parse_rules(example.split("```", 1)[0])
+    assert (rules.signature, rules.owner, rules.max_record_bytes) == ("off", "User:crm-service", 900000)
