@@ -175,3 +175,16 @@ def test_a_principal_with_no_role_is_refused_rules_through_every_door(deployment
     assert (asked.status_code, asked.json()["detail"]) == (403, refusal)
     assert dataset_named.status_code == 422  # the dataset is read from the rules text, never taken from a client
     assert [problem["field"] for problem in dataset_named.json()["detail"]] == ["operation.apply-rules"]
+
+
+def test_who_may_read_what_is_shown_to_admins_and_auditors_only(deployment: Deployment) -> None:
+    """The access plan names every principal, topic and group prefix, and the broker's other ACLs besides."""
+    answers = {}
+    for name in ("nora", "root"):
+        with httpx.Client(base_url=deployment.url, timeout=60) as api:
+            headers = {"Authorization": f"Bearer {name}-token-{deployment.uid}"}
+            answers[name] = api.get("/api/acls", headers=headers)
+    assert answers["nora"].status_code == 403
+    assert answers["nora"].json()["detail"] == "nora may not review access: that takes the admin or auditor role"
+    assert answers["root"].status_code == 200
+    assert answers["root"].json()["acls"]

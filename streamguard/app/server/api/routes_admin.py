@@ -27,6 +27,8 @@ from streamguard.core.errors import InvalidInput, NotFound
 
 router = APIRouter(prefix="/api", tags=["administration"])
 Admin = Annotated[Caller, Depends(with_role(Role.ADMIN, doing="administer streamguard"))]
+# The access plan names every principal, topic and group prefix, and the broker's other ACLs besides.
+Reviewer = Annotated[Caller, Depends(with_role(Role.ADMIN, Role.AUDITOR, doing="review access"))]
 ArchiveName = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$")]
 
 
@@ -86,7 +88,7 @@ class PublicKeys(BaseModel):
 
 
 @router.get("/acls", summary="The ACLs the policy implies, the difference to the broker, missing SCRAM users")
-def acl_plan(ctx: Ctx, caller: Authenticated) -> AclPlanBody:
+def acl_plan(ctx: Ctx, caller: Reviewer) -> AclPlanBody:
     policy = ctx.policy()
     return _plan_body(plan_access(ctx.settings, policy, active_grants(ctx.settings, policy, datetime.now(UTC))))
 
