@@ -29,7 +29,7 @@ _ENDED = frozenset({DENIED, EXECUTED, FAILED, EXPIRED})
 
 
 @dataclass(frozen=True)
-class Asked:
+class Requested:
     """A request as its ``requested`` event fixed it."""
 
     request_id: str
@@ -61,7 +61,7 @@ class Decided:
 class Entry:
     """One request's life in the control chain."""
 
-    asked: Asked
+    asked: Requested
     approvals: list[Decided] = field(default_factory=list)
     denial: Decided | None = None
     approved: bool = False
@@ -160,8 +160,8 @@ def _fold_decision_or_outcome(entry: Entry, transition: str, operation: dict[str
         entry.revoked_at = datetime.fromisoformat(at)
 
 
-def _asked(request_id: str, operation: dict[str, Any], seq: int, recorded_at: str) -> Asked:
-    return Asked(
+def _asked(request_id: str, operation: dict[str, Any], seq: int, recorded_at: str) -> Requested:
+    return Requested(
         request_id,
         str(operation["requester"]),
         str(operation.get("operation_digest", "")),
@@ -288,7 +288,7 @@ def _valid_approvers(ledger: Ledger, entry: Entry, policy_now: Policy) -> tuple[
     return valid, why_not
 
 
-def _invalid(ledger: Ledger, asked: Asked, decision: Decided, policy_now: Policy) -> str | None:
+def _invalid(ledger: Ledger, asked: Requested, decision: Decided, policy_now: Policy) -> str | None:
     if decision.principal == asked.requester:
         return "the requester (four eyes)"
     if decision.operation_digest != asked.operation_digest:

@@ -14,9 +14,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from streamguard.app.server.api.context import Authenticated, Ctx
+from streamguard.app.server.api.context import ApiContext, Authenticated, Ctx
 from streamguard.app.server.api.routes_rules import RulesOutcome, rules_outcome
 from streamguard.app.services.control import approvals, rules_service
+from streamguard.app.services.control.callers import Caller
 from streamguard.control.requests import Asked, Request, RulesText, State
 
 router = APIRouter(prefix="/api/requests", tags=["approvals"])
@@ -67,19 +68,17 @@ def make_request(ctx: Ctx, caller: Authenticated, body: NewRequest) -> Submitted
 
 @router.post("/{request_id}/approve", summary="Approve (not your own; the approver role)")
 def approve(ctx: Ctx, caller: Authenticated, request_id: str, body: Approval) -> Request:
-    decided = approvals.decide(
-        ctx.settings, ctx.policy_file(), caller, request_id, approving=True, text=body.note,
-        seen_digest=body.operation_digest,
-    )  # fmt: skip
-    ctx.policy_changed()
-    return decided
+    return _decide(ctx, caller, request_id, True, body.note, body.operation_digest)
 
 
 @router.post("/{request_id}/deny", summary="Deny, with a reason")
 def deny(ctx: Ctx, caller: Authenticated, request_id: str, body: Denial) -> Request:
+    return _decide(ctx, caller, request_id, False, body.reason, body.operation_digest)
+
+
+def _decide(ctx: ApiContext, caller: Caller, request_id: str, approving: bool, text: str, seen: str | None) -> Request:
     decided = approvals.decide(
-        ctx.settings, ctx.policy_file(), caller, request_id, approving=False, text=body.reason,
-        seen_digest=body.operation_digest,
-    )  # fmt: skip
-    ctx.policy_changed()
+        ctx.settings, ctx.policy_file(), caller, request_id, approving=approving, text=text, seen_digest=seen
+    )
+    ctx.policy_changed()  # an executed policy change puts another policy in force
     return decided

@@ -123,10 +123,7 @@ def list_requests(settings: Settings, state: State | None = None) -> list[Reques
     out: the control service alerts on it); a request past its time to live shows as expired even before the
     control service records it."""
     now = _now()
-    with ThreadPoolExecutor(max_workers=1) as pool:  # the chain and the requests topic read at once
-        reading_ledger = pool.submit(read_ledger, settings)
-        all_cached = _all_cached(settings)
-        ledger = reading_ledger.result()
+    ledger, all_cached = _with_ledger(settings, lambda: _all_cached(settings))
     requests = []
     for cached in all_cached:
         recorded, _problems = as_recorded(ledger, cached)
@@ -138,10 +135,7 @@ def list_requests(settings: Settings, state: State | None = None) -> list[Reques
 
 def find_request(settings: Settings, request_id: str) -> Request:
     """The request with this id (or unique prefix), as ``list_requests`` shows it."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        reading_ledger = pool.submit(read_ledger, settings)
-        cached = _cached(settings, request_id)
-        ledger = reading_ledger.result()
+    ledger, cached = _with_ledger(settings, lambda: _cached(settings, request_id))
     recorded, problems = as_recorded(ledger, cached)
     if recorded is None:
         raise RequestStateError("; ".join(problems))
@@ -169,8 +163,7 @@ def run_due(settings: Settings, proposed: Policy) -> list[Request]:
     whose time is up or whose principal left the policy, and alert on records the chain does not back.
     Returns what changed."""
     now = _now()
-    ledger = read_ledger(settings)
-    cached = _all_cached(settings)
+    ledger, cached = _with_ledger(settings, lambda: _all_cached(settings))
     if not any(_needs_the_chain(ledger, request, proposed, now) for request in cached) and _policy_is_current(
         ledger, proposed
     ):
@@ -202,9 +195,7 @@ def _policy_is_current(ledger: Ledger, proposed: Policy) -> bool:
 
 
 def _is_due(request: Request, policy: Policy, now: datetime) -> bool:
-    if request.state in (State.PENDING, State.APPROVED) and now >= request.expires_at:
-        return True
-    if request.state is State.APPROVED:
+    if request.state is State.APPROVED or (request.state is State.PENDING and now >= request.expires_at):
         return True
     if request.state is State.EXECUTING:
         return now - request.history[-1].at >= CLAIM_OUTCOME_WITHIN
@@ -235,7 +226,7 @@ def _act_on(settings: Settings, policy: Policy, chain: ControlChain, ledger: Led
 
 def _revoke(settings: Settings, policy: Policy, chain: ControlChain, request: Request, now: datetime) -> Request:
     """End a grant (its time is up, or its principal left the policy): its ACLs removed, the end recorded."""
-    result = risky_operations.revoke(settings, policy, request, [g for g in active_grants(settings, policy, now)])
+    result = risky_operations.revoke(settings, policy, request, active_grants(settings, policy, now))
     ended = revoked(request, now).model_copy(update={"result": {**request.result, **result}})
     _record(settings, chain, ended, "revoked", SERVICE_ACTOR, read_before=True, result=result)
     _announce(policy, ended, "revoked")
@@ -244,9 +235,10 @@ def _revoke(settings: Settings, policy: Policy, chain: ControlChain, request: Re
 
 def _execute(settings: Settings, policy: Policy, chain: ControlChain, request: Request) -> Request:
     """Run an approved request once, if the chain proves its approval: the claim is recorded first."""
-    problems = refusals(fold(chain.events), request, policy, _now())
+    ledger = fold(chain.events)
+    problems = refusals(ledger, request, policy, _now())
     if problems:
-        _alert_refusal(chain, fold(chain.events), request.id, problems)
+        _alert_refusal(chain, ledger, request.id, problems)
         raise PermissionDenied(f"{request.id} was not executed: " + "; ".join(problems))
     claimed = claim(request, _now())
     _record(settings, chain, claimed, CLAIMED, SERVICE_ACTOR, read_before=True)
@@ -323,6 +315,14 @@ def read_ledger(settings: Settings) -> Ledger:
     """The control chain's ledger, read without fencing anyone."""
     keys = log_verifier_keys(deployment_keyring(settings), settings.log_origin, CONTROL_SIGNING_SLOT)
     return fold(read_control_chain(client_options(settings), settings.topic_names, settings.log_origin, keys).events)
+
+
+def _with_ledger(settings: Settings, read: Callable[[], _T]) -> tuple[Ledger, _T]:
+    """The control chain's ledger and what ``read`` reads, read at once: each read waits on the broker."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        reading_ledger = pool.submit(read_ledger, settings)
+        other = read()
+        return reading_ledger.result(), other
 
 
 def _all_cached(settings: Settings) -> list[Request]:
