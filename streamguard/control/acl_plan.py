@@ -197,18 +197,32 @@ def policy_users(policy: Policy) -> list[str]:
     return sorted(users | {user for user in (policy.worker, policy.control) if user})
 
 
+def audience_group_acls(policy: Policy, audience: str) -> list[AclEntry]:
+    """READ on the audience's consumer-group prefixes, for each of its principals (the part of its ACLs that
+    does not depend on the rules in force: read evidence infers a group's readers from it)."""
+    return [
+        _acl(principal, ResourceType.GROUP, prefix, Operation.READ, f"{why}: its consumer groups", True)
+        for principal, why in _audience_principals(policy, audience)
+        for prefix in policy.audiences[audience].group_prefixes
+    ]
+
+
 def _audience_acls(policy: Policy, datasets: Mapping[str, Sequence[str]], names: TopicNames) -> Iterable[AclEntry]:
-    for audience, membership in sorted(policy.audiences.items()):
+    for audience in sorted(policy.audiences):
         views = [names.governed(dataset, audience) for dataset, of in sorted(datasets.items()) if audience in of]
-        for name in membership.principals:
-            principal = policy.principal(name).kafka_principal
-            if principal is None:
-                continue  # the policy's loader refuses it; a hand-built policy may still hold one
-            why = f"audience {audience}: {name}"
+        for principal, why in _audience_principals(policy, audience):
             for view in views:
                 yield from _reads(principal, view, f"{why} reads its view")
-            for prefix in membership.group_prefixes:
-                yield _acl(principal, ResourceType.GROUP, prefix, Operation.READ, f"{why}: its consumer groups", True)
+        yield from audience_group_acls(policy, audience)
+
+
+def _audience_principals(policy: Policy, audience: str) -> Iterable[tuple[str, str]]:
+    """(Kafka principal, reason prefix) of each of the audience's principals with a Kafka user."""
+    for name in policy.audiences[audience].principals:
+        principal = policy.principal(name).kafka_principal
+        if principal is None:
+            continue  # the policy's loader refuses it; a hand-built policy may still hold one
+        yield principal, f"audience {audience}: {name}"
 
 
 def _owner_acls(policy: Policy, names: TopicNames) -> Iterable[AclEntry]:

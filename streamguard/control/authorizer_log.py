@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from streamguard.control.read_sources import ReadSource
+
 _DECISION = re.compile(
     r"\[(?P<at>[0-9T:,.+\-Z ]+)\] \w+ Principal = (?P<principal>.+?) is (?P<verdict>Allowed|Denied)"
     r" operation = (?P<operation>\w+) from host = (?P<host>\S+)"
@@ -29,7 +31,9 @@ _USER = "User:"
 @dataclass(frozen=True)
 class AuthorizationDecision:
     """One decision: ``principal`` as Kafka names it (``User:ana``), ``resource_type`` ``Topic``, ``Group``,
-    ``Cluster`` or ``TransactionalId``, ``pattern`` the resource's pattern type (``LITERAL``)."""
+    ``Cluster`` or ``TransactionalId``, ``pattern`` the resource's pattern type (``LITERAL``), ``operation`` as
+    Kafka's ACLs name it (``READ``, ``DESCRIBE_CONFIGS``), ``request`` the API (``Fetch``, ``OffsetCommit``);
+    ``source`` the log it was read from (this one's, or a platform's audit-log topic: ``confluent_audit``)."""
 
     at: datetime
     principal: str
@@ -40,6 +44,7 @@ class AuthorizationDecision:
     pattern: str
     resource: str
     request: str
+    source: ReadSource = ReadSource.AUTHORIZER_LOG
 
     @property
     def kafka_user(self) -> str | None:

@@ -3,7 +3,8 @@
 and the ``MonitorState`` the caller keeps; ``evaluate`` runs them all on one observation.
 
 An identity is the policy's principal behind a Kafka user, else the Kafka principal itself (``User:x``), or,
-for read progress no authorizer decision explains (a remote broker), the group (``group:<id>``).
+for read progress no authorization decision explains (no principal, or only one inferred from the group's
+prefix), the group (``group:<id>``): an alert names a principal only where a log showed it acting.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def topics_read_alerts(
     state: MonitorState,
 ) -> list[Alert]:
     """One identity reading ``topics_read.count`` or more distinct topics within ``topics_read.window``: from
-    the broker's READ decisions on topics and from read progress (an identity without a known principal is
+    the broker's READ decisions on topics and from read progress (an identity without an observed principal is
     its group's). streamguard's worker, which reads every raw topic by design, is left out."""
     limit = policy.monitoring.topics_read
     worker = f"User:{policy.worker}" if policy.worker else None
@@ -72,8 +73,9 @@ def topics_read_alerts(
         if d.reads_topic() and d.principal != worker
     ]
     for record in progress:
-        identities = [r.identity for r in record.readers if r.kafka_principal != worker]
-        if not record.readers:
+        observed = [r for r in record.readers if not r.source.inferred]
+        identities = [r.identity for r in observed if r.kafka_principal != worker]
+        if not observed:
             identities = [f"group:{record.group_id}"]
         sightings += [(identity, record.topic, record.observed_at) for identity in identities]
     for identity, topic, at in sightings:

@@ -1,11 +1,19 @@
 """Read evidence (pure): who read which governed view (or raw topic), up to where, and when.
 
-Two snapshots of the consumer groups, taken some time apart, show which committed offsets moved; the broker's
-authorizer decisions between them show the principal behind each group (its joins, heartbeats and commits are
-Group READ decisions on the group id). A group whose principal the log does not show (no local authorizer
-log: a remote broker; or a super user, whose decisions the broker does not log) is recorded by its members'
-client ids and hosts alone. A committed offset is the next offset the group will read: a group at 500 has
-read offsets 0 to 499.
+Two snapshots of the consumer groups, taken some time apart, show which committed offsets moved; a committed
+offset is the next offset the group will read: a group at 500 has read offsets 0 to 499. Who read is taken,
+in this order (``ReadSource``):
+
+- observed: the authorization decisions between the snapshots, from the local broker's authorizer log or a
+  platform's audit-log topic (``confluent_audit``), show the principal behind each group (its joins,
+  heartbeats and commits are Group READ decisions on the group id). A group whose principal they do not show
+  (a super user, whose decisions the broker does not log) is recorded by its members' client ids and hosts;
+- inferred, only where no observed source is available: a group whose id starts with the ``group_prefixes``
+  of exactly one audience, reading a view of that audience, is read by the audience's principals, those the
+  ACLs the policy generates let use the group (``acl_plan.audience_group_acls``): those ACLs let no one else
+  use it, nor let the audience read another audience's view or a raw topic. Super users and ACLs made outside
+  streamguard are beyond them, so such a reader is marked inferred. A group matching no prefix, or more than
+  one audience's, or reading another view, stays unattributed: clients and hosts only.
 """
 
 from __future__ import annotations
@@ -16,11 +24,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from streamguard.control.acl_plan import Operation, audience_group_acls
 from streamguard.control.authorizer_log import AuthorizationDecision
 from streamguard.control.policy import Policy
+from streamguard.control.read_sources import ReadSource
 from streamguard.core.topics import TopicNames
 
 TopicPartition = tuple[str, int]
+_PRECEDENCE = list(ReadSource)
 
 
 @dataclass(frozen=True)
@@ -84,10 +95,12 @@ class GroupsSnapshot:
 
 @dataclass(frozen=True)
 class Reader:
-    """A principal the broker saw acting for a group: as Kafka names it, and the policy's name for it."""
+    """A principal acting for a group: as Kafka names it, the policy's name for it, and where that was seen
+    (or, for ``group-prefix``, inferred)."""
 
     kafka_principal: str
     principal: str | None = None
+    source: ReadSource = ReadSource.AUTHORIZER_LOG
 
     @property
     def identity(self) -> str:
@@ -130,7 +143,9 @@ class ReadProgress:
             "end_offset": self.end_offset,
             "lag": self.lag,
             "clients": [{"client_id": c.client_id, "host": c.host} for c in self.clients],
-            "principals": [{"kafka": r.kafka_principal, "principal": r.principal} for r in self.readers],
+            "principals": [
+                {"kafka": r.kafka_principal, "principal": r.principal, "source": r.source.value} for r in self.readers
+            ],
             "dataset": self.dataset,
             "audience": self.audience,
         }
@@ -146,7 +161,11 @@ class ReadProgress:
             previous_offset=data["previous_offset"],
             end_offset=data["end_offset"],
             clients=tuple(Client(c["client_id"], c["host"]) for c in data["clients"]),
-            readers=tuple(Reader(r["kafka"], r["principal"]) for r in data["principals"]),
+            readers=tuple(
+                # events recorded before the source was: every principal then came from the authorizer log
+                Reader(r["kafka"], r["principal"], ReadSource(r.get("source", ReadSource.AUTHORIZER_LOG)))
+                for r in data["principals"]
+            ),
             dataset=data["dataset"],
             audience=data["audience"],
         )
@@ -184,9 +203,9 @@ def view_of(topic: str, names: TopicNames) -> tuple[str | None, str | None]:
     return names.dataset_of(topic), None
 
 
-def reader_of(policy: Policy, kafka_principal: str) -> Reader:
+def reader_of(policy: Policy, kafka_principal: str, source: ReadSource = ReadSource.AUTHORIZER_LOG) -> Reader:
     user = kafka_principal.removeprefix("User:") if kafka_principal.startswith("User:") else None
-    return Reader(kafka_principal, policy.principal_of_user(user) if user else None)
+    return Reader(kafka_principal, policy.principal_of_user(user) if user else None, source)
 
 
 def read_progress(
@@ -195,9 +214,12 @@ def read_progress(
     decisions: Sequence[AuthorizationDecision],
     policy: Policy,
     names: TopicNames,
+    *,
+    infer: bool = False,
 ) -> list[ReadProgress]:
     """The committed offsets that moved between ``previous`` and ``current`` (all of them without a previous
-    snapshot), each with the principals the decisions show behind its group; by group, topic, partition."""
+    snapshot), each with the principals the decisions show behind its group, or with ``infer`` (no observed
+    source available) those its group prefix gives; by group, topic, partition."""
     before = {group.group_id: group.committed for group in previous.groups} if previous else {}
     found = []
     for group in sorted(current.groups, key=lambda g: g.group_id):
@@ -206,9 +228,13 @@ def read_progress(
             earlier = before.get(group.group_id, {}).get((topic, partition))
             if offset == earlier or not in_scope(topic, names):
                 continue
-            if readers is None:
-                readers = _readers(decisions, policy, group.group_id)
             dataset, audience = view_of(topic, names)
+            if infer:
+                attributed = group_prefix_readers(policy, group.group_id, audience)
+            else:
+                if readers is None:
+                    readers = _readers(decisions, policy, group.group_id)
+                attributed = readers or _readers(decisions, policy, None, topic)
             found.append(
                 ReadProgress(
                     observed_at=current.taken_at,
@@ -219,7 +245,7 @@ def read_progress(
                     previous_offset=earlier,
                     end_offset=current.end_offsets.get((topic, partition)),
                     clients=_clients(group.members, (topic, partition)),
-                    readers=readers or _readers(decisions, policy, None, topic),
+                    readers=attributed,
                     dataset=dataset,
                     audience=audience,
                 )
@@ -227,17 +253,32 @@ def read_progress(
     return found
 
 
+def group_prefix_readers(policy: Policy, group_id: str, audience: str | None) -> tuple[Reader, ...]:
+    """The readers inferred for ``group_id`` reading a view of ``audience`` (None: a raw topic): the principals
+    the policy's ACLs let READ the group by one of its audience's prefixes, when the group's prefix is of that
+    one audience alone; none otherwise."""
+    if audience is None or policy.audiences_of_group(group_id) != [audience]:
+        return ()
+    principals = {
+        acl.principal
+        for acl in audience_group_acls(policy, audience)
+        if acl.operation is Operation.READ and group_id.startswith(acl.resource_name)
+    }
+    return tuple(reader_of(policy, principal, ReadSource.GROUP_PREFIX) for principal in sorted(principals))
+
+
 def _readers(
     decisions: Iterable[AuthorizationDecision], policy: Policy, group_id: str | None, topic: str | None = None
 ) -> tuple[Reader, ...]:
     """The principals acting for ``group_id``; without a group, those that read ``topic`` (a group whose own
-    decisions the log lacks, say one that committed before the log began)."""
-    principals = {
-        d.principal
-        for d in decisions
-        if (d.reads_group(group_id) if group_id else d.reads_topic() and d.resource == topic)
-    }
-    return tuple(reader_of(policy, principal) for principal in sorted(principals))
+    decisions the log lacks, say one that committed before the log began). A principal both observed sources
+    show is named with the first of them in ``ReadSource`` order."""
+    sources: dict[str, ReadSource] = {}
+    for d in decisions:
+        if d.reads_group(group_id) if group_id else (d.reads_topic() and d.resource == topic):
+            known = sources.get(d.principal)
+            sources[d.principal] = d.source if known is None else min(known, d.source, key=_PRECEDENCE.index)
+    return tuple(reader_of(policy, principal, sources[principal]) for principal in sorted(sources))
 
 
 def _clients(members: Sequence[GroupMember], partition: TopicPartition) -> tuple[Client, ...]:

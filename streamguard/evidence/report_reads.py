@@ -4,7 +4,8 @@ These come from the control plane's access and alert events, which have their ow
 from the record counts in ``report``: an access event names no dataset of its own and carries progress
 records (``streamguard.control.read_evidence`` writes them) that count for the dataset of their topic, an
 alert event carries the alert. This module validates those operations and folds the progress records into
-one read row per (topic, group, principal); ``report`` routes each row to its dataset's part of the report.
+one read row per (topic, group, principal, source); ``report`` routes each row to its dataset's part of the
+report.
 """
 
 from __future__ import annotations
@@ -42,10 +43,12 @@ class ViewRead(BaseModel):
     """How far one consumer group read one topic for one principal, as the period's access events saw it.
 
     ``topic`` is a governed view, or a raw topic (``audience`` None). ``principal`` is the policy's name and
-    ``kafka_principal`` the broker's; both are None when the broker's authorizer log showed no principal (a
-    remote broker, or a super user). A committed offset is the next offset the group reads: at 500 it has
-    read offsets 0 to 499; ``offsets`` sums them over the partitions (the records read, for a topic whose
-    offsets start at 0)."""
+    ``kafka_principal`` the broker's; ``source`` says where the principal comes from: ``authorizer-log`` (the
+    local broker's), ``audit-log-topic`` (a platform's), or ``group-prefix`` (inferred from the group's id and
+    the policy, where neither log is available). All three are None when none showed or gave a principal (a
+    super user, a group of no audience's prefix). A committed offset is the next offset the group reads: at
+    500 it has read offsets 0 to 499; ``offsets`` sums them over the partitions (the records read, for a topic
+    whose offsets start at 0)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -54,6 +57,7 @@ class ViewRead(BaseModel):
     group: str
     principal: str | None
     kafka_principal: str | None
+    source: str | None
     partitions: list[PartitionReach]
     offsets: int
     first_seen: datetime
@@ -77,6 +81,7 @@ class RaisedAlert(BaseModel):
 class _Principal(BaseModel):
     kafka: str
     principal: str | None
+    source: str = "authorizer-log"  # recorded before sources were: the authorizer log was the only one
 
 
 class _ReadEntry(BaseModel):
@@ -96,12 +101,13 @@ class _AccessOperation(BaseModel):
     reads: list[_ReadEntry]
 
 
-ReadKey = tuple[str, str, str | None, str | None]  # topic, group, principal, Kafka principal
+_INFERRED = "group-prefix"  # control.read_sources.ReadSource.GROUP_PREFIX (the evidence layer sits below it)
+ReadKey = tuple[str, str, str | None, str | None, str | None]  # topic, group, principal, Kafka principal, source
 
 
 @dataclass
 class _ReadTally:
-    """How far one group read one topic for one principal, so far."""
+    """How far one group read one topic for one principal (from one source), so far."""
 
     first_seen: datetime
     last_seen: datetime
@@ -116,7 +122,7 @@ class _ReadTally:
         self.clients.update((client.client_id, client.host) for client in entry.clients)
 
     def frozen(self, key: ReadKey, names: TopicNames) -> ViewRead:
-        topic, group, principal, kafka_principal = key
+        topic, group, principal, kafka_principal, source = key
         view = names.view_of(topic)
         partitions = [
             PartitionReach(partition=partition, committed_offset=committed, end_offset=end)
@@ -128,6 +134,7 @@ class _ReadTally:
             group=group,
             principal=principal,
             kafka_principal=kafka_principal,
+            source=source,
             partitions=partitions,
             offsets=sum(reach.committed_offset for reach in partitions),
             first_seen=self.first_seen,
@@ -138,7 +145,7 @@ class _ReadTally:
 
 @dataclass
 class DatasetReads:
-    """The reads of one dataset so far: one tally per (topic, group, principal) key."""
+    """The reads of one dataset so far: one tally per (topic, group, principal, source) key."""
 
     tallies: dict[ReadKey, _ReadTally] = field(default_factory=dict)
 
@@ -154,16 +161,24 @@ class DatasetReads:
 
 def access_reads(event: AuditEvent, names: TopicNames) -> Iterator[tuple[str | None, ReadKey, _ReadEntry, datetime]]:
     """(dataset, key, progress record, observed at) per progress record of an access event and principal
-    behind it; a record whose principal the broker's log did not show is keyed with no principal."""
+    behind it; a record with no principal is keyed with none (and no source)."""
     try:
         operation = _AccessOperation.model_validate(event.operation)
     except ValidationError as error:
         raise ReportError(f"{event_name(event)}: its operation is not read progress ({_fields(error)})") from None
     for entry in operation.reads:
-        readers = [(p.principal, p.kafka) for p in entry.principals] or [(None, None)]
-        for principal, kafka_principal in readers:
-            key = (entry.topic, entry.group, principal, kafka_principal)
+        readers = [(p.principal, p.kafka, p.source) for p in entry.principals] or [(None, None, None)]
+        for principal, kafka_principal, source in readers:
+            key = (entry.topic, entry.group, principal, kafka_principal, source)
             yield names.dataset_of_topic(entry.topic), key, entry, operation.observed_at
+
+
+def source_label(source: str | None) -> str:
+    """How the report and ``access list`` name where a read's principal comes from: the source, marked when
+    inferred; without a principal, the consumer groups alone showed the read."""
+    if source is None:
+        return "none (consumer groups only)"
+    return f"{source} (inferred)" if source == _INFERRED else source
 
 
 def raised_alert(event: AuditEvent) -> RaisedAlert:
@@ -174,9 +189,9 @@ def raised_alert(event: AuditEvent) -> RaisedAlert:
         raise ReportError(f"{event_name(event)}: its operation is not an alert ({_fields(error)})") from None
 
 
-def _read_order(key: ReadKey) -> tuple[str, str, str, str]:
-    topic, group, principal, kafka_principal = key
-    return topic, group, principal or "", kafka_principal or ""
+def _read_order(key: ReadKey) -> tuple[str, str, str, str, str]:
+    topic, group, principal, kafka_principal, source = key
+    return topic, group, principal or "", kafka_principal or "", source or ""
 
 
 def _fields(error: ValidationError) -> str:

@@ -23,11 +23,13 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class StoredReadAccess:
     """A group at ``committed_offset`` (the next offset it reads) on a partition, when it was observed, and a
-    principal that read for it (both None when the broker's log did not show one)."""
+    principal that read for it with its ``source`` (``authorizer-log``, ``audit-log-topic``, or ``group-prefix``
+    for one inferred; all three None when no principal was shown or inferred)."""
 
     observed_at: datetime
     principal: str | None
     kafka_principal: str | None
+    source: str | None
     group_id: str
     topic: str
     partition: int
@@ -73,6 +75,7 @@ def read_access_rows(events: Iterable[AuditEvent]) -> Iterator[dict[str, Any]]:
                     "observed_at": record.observed_at,
                     "principal": reader.principal if reader else None,
                     "kafka_principal": reader.kafka_principal if reader else None,
+                    "source": reader.source.value if reader else None,
                     "group_id": record.group_id,
                     "topic": record.topic,
                     "partition": record.partition,

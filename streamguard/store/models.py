@@ -118,7 +118,8 @@ class ExportCursorRow(Base):
 
 class ReadAccessRow(Base):
     """Read evidence: a group's committed offset on one partition, as one observation saw it move, and one
-    principal the broker saw acting for the group (a row per principal; one with none if none was seen).
+    principal acting for the group with where that was seen or inferred (a row per principal; one with none
+    if none was).
     Keyed by the access event and the row's place in it, so indexing an event again adds nothing."""
 
     __tablename__ = "read_access"
@@ -133,6 +134,9 @@ class ReadAccessRow(Base):
     observed_at: Mapped[datetime] = mapped_column(UtcDateTime())
     principal: Mapped[str | None] = mapped_column(String, doc="the policy's principal behind the Kafka user")
     kafka_principal: Mapped[str | None] = mapped_column(String, doc="as the broker names it: User:<name>")
+    source: Mapped[str | None] = mapped_column(
+        String, doc="where the principal comes from: authorizer-log, audit-log-topic, group-prefix (inferred)"
+    )
     group_id: Mapped[str] = mapped_column(String)
     topic: Mapped[str] = mapped_column(String)
     partition: Mapped[int] = mapped_column(Integer)

@@ -23,6 +23,7 @@ from sqlalchemy import create_engine, inspect
 
 from streamguard.control.alerts import Alert, Severity
 from streamguard.control.read_evidence import Client, Reader, ReadProgress, access_operation
+from streamguard.control.read_sources import ReadSource
 from streamguard.evidence.audit import ACCESS, ALERT, GENESIS_HASH, AuditEvent, SourceSpan, offset_ranges
 from streamguard.store import (
     EvidenceStore,
@@ -32,7 +33,7 @@ from streamguard.store import (
     StoreError,
 )
 from streamguard.store.connection import ALEMBIC_INI, locate_store
-from streamguard.store.models import Base
+from streamguard.store.models import Base, ReadAccessRow
 from tests.postgres_server import PostgresServer
 
 VERSION_TABLE = "evidence_store_version"
@@ -119,6 +120,29 @@ def test_opening_migrates_to_the_schema_the_models_describe(store_url: str) -> N
         engine.dispose()
     with EvidenceStore.open(store_url) as reopened:
         assert reopened.chains() == []
+
+
+def test_read_access_indexed_before_sources_names_the_authorizer_log_where_it_named_a_principal(
+    store_url: str,
+) -> None:
+    EvidenceStore.open(store_url).close()
+    engine = create_engine(locate_store(store_url).url)
+    config = Config(str(ALEMBIC_INI))
+    row = {"event_hash": "e" * 64, "observed_at": T0, "group_id": "analytics-1", "topic": "governed.c.analytics"}
+    row |= {"partition": 0, "committed_offset": 5, "clients": "[]", "principal": None}
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0002")  # the schema before sources
+            rows = [row | {"entry": 0, "kafka_principal": "User:ana"}, row | {"entry": 1, "kafka_principal": None}]
+            connection.execute(ReadAccessRow.__table__.insert(), rows)
+    finally:
+        engine.dispose()
+    with EvidenceStore.open(store_url) as store:  # migrated to head
+        assert [(r.kafka_principal, r.source) for r in store.read_access()] == [
+            ("User:ana", "authorizer-log"),
+            (None, None),
+        ]
 
 
 def _fill(store: EvidenceStore, events: list[AuditEvent], sessions: list[StoredSession]) -> tuple[int, int, int]:
@@ -335,7 +359,7 @@ def _control_event(kind: str, operation: dict[str, object], seq: int, at: dateti
 
 
 def test_control_events_are_indexed_once_queried_and_purged_with_their_events(store: EvidenceStore) -> None:
-    ana, eve = Reader("User:ana", "ana"), Reader("User:eve", None)
+    ana, eve = Reader("User:ana", "ana"), Reader("User:eve", None, ReadSource.AUDIT_LOG_TOPIC)
     read = ReadProgress(T0, "analytics-1", "governed.c.analytics", 0, 500, 100, 600, (), (ana, eve), "c", "analytics")
     clients = (Client("notebook", "10.0.0.7"),)
     unknown = ReadProgress(T0, "etl-7", "raw.c", 2, 40, None, 40, clients, (), "c", None)
@@ -347,12 +371,13 @@ def test_control_events_are_indexed_once_queried_and_purged_with_their_events(st
 
     assert store.add_control_events([access, alerted, *noise]) == 4  # a row per principal, one without, an alert
     assert store.add_control_events([access, alerted]) == 0
-    assert [(r.principal, r.kafka_principal) for r in store.read_access(group="analytics-1")] == [
-        ("ana", "User:ana"),
-        (None, "User:eve"),
+    assert [(r.principal, r.kafka_principal, r.source) for r in store.read_access(group="analytics-1")] == [
+        ("ana", "User:ana", "authorizer-log"),
+        (None, "User:eve", "audit-log-topic"),
     ]
     [etl] = store.read_access(topic="raw.c")
-    assert (etl.principal, etl.previous_offset, etl.clients, etl.audience) == (
+    assert (etl.principal, etl.source, etl.previous_offset, etl.clients, etl.audience) == (
+        None,
         None,
         None,
         (("notebook", "10.0.0.7"),),

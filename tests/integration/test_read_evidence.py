@@ -1,9 +1,12 @@
 """Read evidence and monitoring on the real broker, with SCRAM principals and ACLs: the store shows which
 principal and group read a governed view up to which offset, and one principal reading ten topics within a
-minute raises the alert, in the audit stream and the store."""
+minute raises the alert, in the audit stream and the store. Where streamguard does not run the broker, the
+principal comes from a platform's audit-log topic, or, with neither log, is inferred from the group's prefix;
+each read says which."""
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from collections.abc import Iterator
@@ -28,8 +31,11 @@ from harness.deployment import Deployment
 from streamguard.app.services.control.read_watch import observe_reads
 from streamguard.app.services.evidence.indexing import index_evidence
 from streamguard.control.policy import Policy, load_policy
+from streamguard.control.read_evidence import Reader
+from streamguard.control.read_sources import ReadSource
 from streamguard.store import EvidenceStore
 from tests.conftest import KafkaEndpoint
+from tests.unit.control.confluent_samples import event as confluent_event
 
 pytestmark = pytest.mark.kafka
 
@@ -97,12 +103,12 @@ def _produce(bootstrap: str, topic: str, count: int) -> None:
     assert producer.flush(30) == 0
 
 
-def _consume(sasl: str, client: dict[str, str], group: str, topics: list[str], count: int) -> Consumer:
-    """Read ``count`` records as the SCRAM user in ``group``, commit the next offset of each partition, and
-    hand the consumer back still in its group (the caller closes it)."""
+def _consume(bootstrap: str, client: dict[str, str], group: str, topics: list[str], count: int) -> Consumer:
+    """Read ``count`` records in ``group`` (as the SCRAM user whose options ``client`` holds, if any), commit
+    the next offset of each partition, and hand the consumer back still in its group (the caller closes it)."""
     consumer = Consumer(
         {
-            "bootstrap.servers": sasl,
+            "bootstrap.servers": bootstrap,
             **client,
             "group.id": group,
             "client.id": "analytics-notebook",
@@ -200,3 +206,84 @@ def test_one_principal_reading_ten_topics_within_a_minute_raises_the_alert(
     assert event.operation["key"] == alert.key
     assert [stored.key for stored in store.alerts() if stored.subject == f"mon-{user}"] == [alert.key]
     assert all(event.source.topic == deployment.names.control for event in store.events(kinds=["alert"]))
+
+
+# -- clusters streamguard does not run: a platform's audit-log topic, or the groups' prefixes -------------
+
+
+def test_a_platforms_audit_log_topic_names_the_principal_behind_a_group_with_its_source(
+    kafka: KafkaEndpoint, deployment: Deployment, store: EvidenceStore
+) -> None:
+    """Confluent Server, whose authorizer writes the audit log, cannot be installed here: a topic on the local
+    broker into which the test writes events in Confluent's CloudEvents format stands in for the platform's
+    audit-log topic, and no authorizer log is read. The reader connects without SASL (the broker cannot tell
+    who it is): its principal comes from the audit log alone."""
+    topic = deployment.names.governed(f"customers_{uuid.uuid4().hex[:8]}", "analytics")
+    audit_log = f"audit-log-{uuid.uuid4().hex[:8]}"
+    for future in kafka.admin.create_topics([NewTopic(topic, 1, 1), NewTopic(audit_log, 2, 1)]).values():
+        future.result(timeout=30)
+    _produce(kafka.bootstrap, topic, 60)
+    user, group = f"platform-{uuid.uuid4().hex[:8]}", f"analytics-{uuid.uuid4().hex[:8]}"
+    policy = _policy(f"ana-{user}", user)
+    _consume(kafka.bootstrap, {}, group, [topic], 40).close()
+    cluster = kafka.admin.describe_cluster().result(timeout=30).cluster_id
+    principal = f"User:{user}"
+    events = [
+        confluent_event("kafka.JoinGroup", "Group", group, principal=principal, cluster=cluster),
+        confluent_event("kafka.OffsetCommit", "Group", group, principal=principal, cluster=cluster),
+        confluent_event("kafka.Fetch", "Topic", topic, principal=principal, cluster=cluster),
+        confluent_event("kafka.OffsetCommit", "Group", group, principal="User:elsewhere", cluster="lkc-other"),
+    ]
+    producer = Producer({"bootstrap.servers": kafka.bootstrap})
+    producer.produce(audit_log, b"{not an audit event", partition=0)  # rejected, and the rest still read
+    for n, event in enumerate(events):
+        producer.produce(audit_log, json.dumps(event).encode(), partition=n % 2)
+    assert producer.flush(30) == 0
+    settings = deployment.settings.model_copy(update={"audit_log_topic": audit_log})
+
+    observed = observe_reads(settings, policy, store, authorizer_log=None)
+
+    [progress] = [record for record in observed.progress if record.group_id == group]
+    assert progress.readers == (Reader(principal, f"ana-{user}", ReadSource.AUDIT_LOG_TOPIC),)
+    assert (progress.committed_offset, progress.end_offset) == (40, 60)
+    assert observed.decisions == 3  # this cluster's: not the malformed one, not the other cluster's
+    assert observed.access_event is not None
+    assert observed.access_event.operation["source"] == "consumer-groups+audit-log-topic"
+    index_evidence(deployment.settings, store, witness=None)
+    [row] = store.read_access(group=group)
+    assert (row.principal, row.kafka_principal, row.source) == (f"ana-{user}", principal, "audit-log-topic")
+
+    again = observe_reads(settings, policy, store, authorizer_log=None)  # from the saved positions
+    assert again.decisions == 0
+
+
+def test_without_any_log_a_group_of_one_audiences_prefix_is_read_by_its_principals_inferred(
+    kafka: KafkaEndpoint, deployment: Deployment, store: EvidenceStore
+) -> None:
+    topic = deployment.names.governed(f"customers_{uuid.uuid4().hex[:8]}", "analytics")
+    kafka.admin.create_topics([NewTopic(topic, 1, 1)])[topic].result(timeout=30)
+    _produce(kafka.bootstrap, topic, 30)
+    user = f"inferred-{uuid.uuid4().hex[:8]}"
+    policy = _policy(f"ana-{user}", user)
+    member, stranger = f"analytics-{uuid.uuid4().hex[:8]}", f"etl-{uuid.uuid4().hex[:8]}"
+    _consume(kafka.bootstrap, {}, member, [topic], 20).close()
+    consumer = _consume(kafka.bootstrap, {}, stranger, [topic], 10)  # still in its group: its member is seen
+    try:
+        observed = observe_reads(deployment.settings, policy, store, authorizer_log=None)
+    finally:
+        consumer.close()
+
+    by_group = {record.group_id: record for record in observed.progress if record.group_id in (member, stranger)}
+    assert by_group[member].readers == (Reader(f"User:{user}", f"ana-{user}", ReadSource.GROUP_PREFIX),)
+    assert by_group[stranger].readers == ()  # no audience's prefix: clients and hosts only
+    assert observed.access_event is not None
+    assert observed.access_event.operation["source"] == "consumer-groups+group-prefix"
+    index_evidence(deployment.settings, store, witness=None)
+    [row] = store.read_access(group=member)
+    assert (row.principal, row.source) == (f"ana-{user}", "group-prefix")
+    [unattributed] = store.read_access(group=stranger)
+    assert (unattributed.principal, unattributed.source, unattributed.clients) == (
+        None,
+        None,
+        (("analytics-notebook", "127.0.0.1"),),
+    )

@@ -15,6 +15,7 @@ import pytest
 from streamguard.app.services.evidence.report_render import render_html, render_json
 from streamguard.control.alerts import Severity
 from streamguard.control.read_evidence import Client, Reader
+from streamguard.control.read_sources import ReadSource
 from streamguard.evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan
 from streamguard.evidence.report import Checkpoint, VerificationStatus, build_report
 from tests.browser import TableKey, chromium_binary, html_tables, run_chromium
@@ -66,13 +67,15 @@ def _events() -> list[AuditEvent]:
 def _control_events() -> list[AuditEvent]:
     """Read evidence on views, a raw topic and a hostile group name, and alerts with and without a dataset."""
     observed = datetime(2026, 1, 20, 14, 0, tzinfo=UTC)
-    ana, crm = Reader("User:ana", "ana"), Reader("User:crm-service")
+    ana, crm = Reader("User:ana", "ana"), Reader("User:crm-service", source=ReadSource.AUDIT_LOG_TOPIC)
+    sam = Reader("User:sam", "sam", ReadSource.GROUP_PREFIX)  # inferred from the group's prefix
     return [
         access_event(
             observed,
             progress("governed.customers.analytics", 1200, end=1500),
             progress("governed.customers.analytics", 1100, partition=1, end=1400),
             progress("governed.customers.support", 30, group="support-desk", readers=[], clients=[]),
+            progress("governed.customers.support", 12, group="support-bi", readers=[sam], clients=[]),
             progress(
                 "raw.orders", 75, group="<b>crm-backfill</b>", readers=[crm], clients=[Client("crm-1", "10.1.0.4")]
             ),
@@ -100,6 +103,11 @@ def _expected_tables(document: dict[str, Any]) -> dict[TableKey, list[list[str]]
         principal, kafka = row["principal"], row["kafka_principal"]
         return f"{principal} ({kafka})" if principal and kafka else principal or kafka or "unknown"
 
+    def source(row: dict[str, Any]) -> str:
+        if row["source"] is None:
+            return "none (consumer groups only)"
+        return f"{row['source']} (inferred)" if row["source"] == "group-prefix" else row["source"]
+
     def read_row(row: dict[str, Any]) -> list[str]:
         reached = "; ".join(
             f"{p['partition']}: {count(p['committed_offset'])}"
@@ -108,7 +116,7 @@ def _expected_tables(document: dict[str, Any]) -> dict[TableKey, list[list[str]]
         )
         clients = ", ".join(f"{c['client_id']}@{c['host']}" for c in row["clients"]) or "none seen"
         seen = [when(row["first_seen"]), when(row["last_seen"])]
-        return [reader(row), row["group"], row["topic"], reached, *seen, clients]
+        return [reader(row), source(row), row["group"], row["topic"], reached, *seen, clients]
 
     summary = document["summary"]
     tables: dict[TableKey, list[list[str]]] = {

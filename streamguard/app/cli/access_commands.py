@@ -15,6 +15,7 @@ from rich.table import Table
 from streamguard.app.cli.api_client import connect
 from streamguard.app.cli.evidence_commands import AsJson, NoIndex, fresh, parse_when
 from streamguard.core.times import parse_utc
+from streamguard.evidence.report_reads import source_label
 
 access_group = typer.Typer(
     help="Read evidence: which principal and group read which governed view, up to which offset, and when.",
@@ -32,18 +33,21 @@ def list_access(
     as_json: AsJson = False,
     no_index: NoIndex = False,
 ) -> None:
-    """Read evidence from the store, oldest first: group, principal, topic-partition, committed offset."""
+    """Read evidence from the store, oldest first: group, principal and where it comes from (authorizer-log,
+    audit-log-topic, or group-prefix: inferred), topic-partition, committed offset."""
     params = {"topic": topic, "group": group, "principal": principal, "fresh": fresh(no_index)}
     found = connect().get("/api/reads", **params)
     if as_json:
         typer.echo(json.dumps([_access_json(row) for row in found], indent=2))
         return
-    table = Table("observed", "group", "principal", "topic", "partition", "committed", "previous", "end", "clients")
+    columns = ("observed", "group", "principal", "source", "topic", "partition", "committed", "previous", "end")
+    table = Table(*columns, "clients")
     for row in found:
         table.add_row(
             f"{parse_utc(row['observed_at']):%Y-%m-%d %H:%M:%S}",
             row["group_id"],
             row["principal"] or row["kafka_principal"] or "",
+            source_label(row.get("source")),
             row["topic"],
             str(row["partition"]),
             str(row["committed_offset"]),

@@ -70,7 +70,7 @@ def observe_once(settings: Settings, verify: bool) -> None:
 def print_observation(observed: ReadObservation) -> None:
     stamp = f"{datetime.now(UTC):%H:%M:%S}"
     for record in observed.progress:
-        who = ", ".join(reader.identity for reader in record.readers) or "principal unknown"
+        who = ", ".join(f"{reader.identity} via {reader.source}" for reader in record.readers) or "principal unknown"
         since = "first seen" if record.previous_offset is None else f"from {record.previous_offset}"
         line = f"{stamp} {record.group_id} ({who}) read {record.topic}[{record.partition}] up to "
         console.print(f"{line}{record.committed_offset} ({since}, lag {record.lag})", highlight=False)

@@ -13,6 +13,7 @@ import pytest
 from streamguard.app.services.evidence.report_render import CSV_HEADER, render_csv, render_html, render_json
 from streamguard.control.alerts import Severity
 from streamguard.control.read_evidence import Reader
+from streamguard.control.read_sources import ReadSource
 from streamguard.evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan
 from streamguard.evidence.report import Checkpoint, Report, VerificationStatus, build_report
 from tests.browser import html_tables
@@ -186,12 +187,9 @@ def test_csv_says_who_read_up_to_where_and_when_and_counts_the_alerts() -> None:
     rows = list(csv.reader(io.StringIO(render_csv(_report("customers", control=_control_events())))))
     table = {(row[0], row[1], row[2], row[3]): row[4:] for row in rows[1:]}
     first, last = OBSERVED.isoformat(), (OBSERVED + timedelta(hours=1)).isoformat()
-    assert table["reads", "customers", "analytics", "ana (User:ana)/analytics-app/governed.customers.analytics"] == [
-        str(480 + 180),
-        first,
-        last,
-    ]
-    assert table["reads", "customers", "support", f"unknown/{HOSTILE}/governed.customers.support"] == [
+    read_by_ana = "ana (User:ana)/analytics-app/governed.customers.analytics/authorizer-log"
+    assert table["reads", "customers", "analytics", read_by_ana] == [str(480 + 180), first, last]
+    assert table["reads", "customers", "support", f"unknown/{HOSTILE}/governed.customers.support/none"] == [
         "7",
         first,
         first,
@@ -212,6 +210,7 @@ def test_the_page_shows_each_read_and_alert_in_a_captioned_table() -> None:
     assert tables["reads", "customers"] == [
         [
             "ana (User:ana)",
+            "authorizer-log",
             "analytics-app",
             "governed.customers.analytics",
             "0: 480 of 480; 1: 180 of 500",
@@ -221,6 +220,7 @@ def test_the_page_shows_each_read_and_alert_in_a_captioned_table() -> None:
         ],
         [
             "unknown",
+            "none (consumer groups only)",
             HOSTILE,
             "governed.customers.support",
             "0: 7",
@@ -242,6 +242,28 @@ def test_the_page_shows_each_read_and_alert_in_a_captioned_table() -> None:
     assert '<th scope="col">Up to offset</th>' in html
     assert '<th scope="row">ana (User:ana)</th>' in html
     assert "<script" not in html  # the hostile group name stayed text
+
+
+def test_each_read_says_where_its_principal_comes_from_and_an_inferred_one_says_so() -> None:
+    platform = Reader("User:sam", "sam", ReadSource.AUDIT_LOG_TOPIC)
+    inferred = Reader("User:ana", "ana", ReadSource.GROUP_PREFIX)
+    event = access_event(
+        OBSERVED,
+        progress("governed.customers.analytics", 9, readers=[platform]),
+        progress("governed.customers.analytics", 4, group="analytics-bi", readers=[inferred]),
+    )
+    report = _report(control=[event])
+    rows = html_tables(render_html(report))["reads", "customers"]
+    assert [(row[0], row[1], row[2]) for row in rows] == [
+        ("sam (User:sam)", "audit-log-topic", "analytics-app"),
+        ("ana (User:ana)", "group-prefix (inferred)", "analytics-bi"),
+    ]
+    assert [read.source for read in report.datasets[0].reads] == ["audit-log-topic", "group-prefix"]
+    csv_keys = [row[3] for row in csv.reader(io.StringIO(render_csv(report))) if row[0] == "reads"]
+    assert csv_keys == [
+        "sam (User:sam)/analytics-app/governed.customers.analytics/audit-log-topic",
+        "ana (User:ana)/analytics-bi/governed.customers.analytics/group-prefix",
+    ]
 
 
 def test_a_principal_the_policy_does_not_name_is_shown_by_its_kafka_name() -> None:

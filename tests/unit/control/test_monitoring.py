@@ -19,6 +19,7 @@ from streamguard.control.monitoring import (
 )
 from streamguard.control.policy import Policy, load_policy
 from streamguard.control.read_evidence import Reader, ReadProgress
+from streamguard.control.read_sources import ReadSource
 from streamguard.evidence.audit import AuditEvent, Quarantined, SourceSpan
 
 NOW = datetime(2026, 12, 1, 19, 0, 30, tzinfo=UTC)  # 30 s into a one-minute window
@@ -88,6 +89,14 @@ def test_progress_counts_by_principal_or_by_group_and_the_worker_is_left_out() -
     assert alert.subject == "group:analytics-x"
     first_snapshot = Observation(progress=anonymous, first_snapshot=True)  # offsets committed at any time before
     assert [a.rule for a in evaluate(first_snapshot, _policy(), NOW, MonitorState())] == []
+
+
+def test_a_principal_only_inferred_from_the_group_prefix_is_counted_as_its_group() -> None:
+    inferred = (Reader("User:ana", "ana", ReadSource.GROUP_PREFIX),)
+    [alert] = topics_read_alerts(
+        [], [_progress("analytics-x", t, inferred) for t in _topics(10)], _policy(), NOW, MonitorState()
+    )
+    assert alert.subject == "group:analytics-x"  # an alert names a principal only where a log showed it
 
 
 # -- a group reading another audience's view ------------------------------------------------------------

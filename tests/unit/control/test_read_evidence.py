@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from streamguard.control.authorizer_log import AuthorizationDecision
@@ -13,10 +14,12 @@ from streamguard.control.read_evidence import (
     GroupState,
     Reader,
     access_operation,
+    group_prefix_readers,
     progress_of_operation,
     read_progress,
     view_of,
 )
+from streamguard.control.read_sources import ReadSource
 from streamguard.core.topics import TopicNames
 
 NAMES = TopicNames()
@@ -126,5 +129,66 @@ def test_a_snapshot_and_an_access_operation_round_trip_through_json() -> None:
     progress = read_progress(None, snapshot, [_decision("User:ana", "Group", "analytics-1")], _policy(), NAMES)
     operation = access_operation(progress, T0, "consumer-groups+authorizer-log")
     assert operation["previous_at"] == T0.isoformat()
-    assert operation["reads"][0]["principals"] == [{"kafka": "User:ana", "principal": "ana"}]
+    assert operation["reads"][0]["principals"] == [
+        {"kafka": "User:ana", "principal": "ana", "source": "authorizer-log"}
+    ]
     assert progress_of_operation(operation) == progress
+
+
+def test_a_principal_recorded_before_sources_were_reads_as_the_authorizer_logs() -> None:
+    progress = read_progress(None, _snapshot(T1, {(VIEW, 0): 5}), [], _policy(), NAMES, infer=True)
+    operation = access_operation(progress, None, "consumer-groups+group-prefix")
+    assert operation["reads"][0]["principals"] == [{"kafka": "User:ana", "principal": "ana", "source": "group-prefix"}]
+    del operation["reads"][0]["principals"][0]["source"]  # as access events were written before
+    [record] = progress_of_operation(operation)
+    assert record.readers == (Reader("User:ana", "ana", ReadSource.AUTHORIZER_LOG),)
+
+
+# -- where the principals come from --------------------------------------------------------------------
+
+
+def test_each_reader_names_the_observed_source_that_showed_it_the_authorizer_log_first() -> None:
+    platform = replace(_decision("User:sam", "Group", "analytics-1"), source=ReadSource.AUDIT_LOG_TOPIC)
+    both = replace(_decision("User:ana", "Group", "analytics-1"), source=ReadSource.AUDIT_LOG_TOPIC)
+    decisions = [platform, both, _decision("User:ana", "Group", "analytics-1")]
+    [record] = read_progress(None, _snapshot(T1, {(VIEW, 0): 5}), decisions, _policy(), NAMES)
+    assert record.readers == (
+        Reader("User:ana", "ana", ReadSource.AUTHORIZER_LOG),
+        Reader("User:sam", "sam", ReadSource.AUDIT_LOG_TOPIC),
+    )
+
+
+def test_without_an_observed_source_a_group_of_one_audience_is_read_by_its_principals_inferred() -> None:
+    policy = load_policy(POLICY_YAML + "  analysts: {principals: [ana, sam], group_prefixes: [bi-]}\n", "p.yaml")
+    after = GroupsSnapshot(
+        T1,
+        (
+            GroupState("analytics-1", "stable", (), {(VIEW, 0): 5}),
+            GroupState("bi-daily", "stable", (), {("governed.orders.analysts", 0): 9}),
+        ),
+    )
+    view, analysts = read_progress(None, after, [], policy, NAMES, infer=True)
+    assert view.readers == (Reader("User:ana", "ana", ReadSource.GROUP_PREFIX),)
+    assert analysts.readers == (
+        Reader("User:ana", "ana", ReadSource.GROUP_PREFIX),
+        Reader("User:sam", "sam", ReadSource.GROUP_PREFIX),
+    )
+    assert all(reader.source.inferred for reader in view.readers + analysts.readers)
+
+
+def test_a_group_of_no_audience_or_of_two_or_reading_another_view_stays_unattributed() -> None:
+    overlapping = POLICY_YAML + "  everyone: {principals: [ana, sam], group_prefixes: [analytics-team-]}\n"
+    policy = load_policy(overlapping, "p.yaml")
+    assert group_prefix_readers(policy, "etl-7", "analytics") == ()  # no prefix of any audience
+    assert group_prefix_readers(policy, "analytics-team-1", "analytics") == ()  # analytics- and analytics-team-
+    assert group_prefix_readers(policy, "support-1", "analytics") == ()  # support's group on analytics' view
+    assert group_prefix_readers(policy, "support-1", None) == ()  # a raw topic: the audience's ACLs give none
+    assert group_prefix_readers(policy, "support-1", "support") == (Reader("User:sam", "sam", ReadSource.GROUP_PREFIX),)
+
+
+def test_inference_is_only_for_when_no_source_is_observed() -> None:
+    after = _snapshot(T1, {(VIEW, 0): 5})
+    [observed] = read_progress(None, after, [], _policy(), NAMES)  # a log that shows nobody: a super user, say
+    assert observed.readers == ()
+    [inferred] = read_progress(None, after, [], _policy(), NAMES, infer=True)
+    assert [(r.identity, r.source) for r in inferred.readers] == [("ana", ReadSource.GROUP_PREFIX)]

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from streamguard.control.alerts import Severity
 from streamguard.control.read_evidence import Client, Reader
+from streamguard.control.read_sources import ReadSource
 from streamguard.core.topics import TopicNames
 from streamguard.evidence.audit import AudienceOutput, AuditEvent, Quarantined, SourceSpan, offset_ranges
 from streamguard.evidence.report import Report, ReportError, VerificationStatus, build_report
@@ -310,6 +311,18 @@ def test_each_principal_of_a_group_and_a_group_without_one_get_a_row_each() -> N
         ("governed.customers.analytics", "batch-export", None, None, "analytics"),
         ("raw.customers", "crm-backfill", None, "User:crm-service", None),  # a raw topic has no audience
     ]
+
+
+def test_each_read_keeps_its_source_and_reads_recorded_before_sources_were_the_authorizer_logs() -> None:
+    inferred = Reader("User:ana", "ana", ReadSource.GROUP_PREFIX)
+    event = access_event(OBSERVED, progress("governed.customers.analytics", 30, readers=[ANA, inferred]))
+    assert [read.source for read in _report([event]).datasets[0].reads] == ["authorizer-log", "group-prefix"]
+    old = access_event(OBSERVED, progress("governed.customers.analytics", 30))
+    for read in old.operation["reads"]:
+        for principal in read["principals"]:
+            del principal["source"]  # as access events were written before sources were
+    [read] = _report([old]).datasets[0].reads
+    assert (read.principal, read.source) == ("ana", "authorizer-log")
 
 
 def test_the_dataset_filter_and_the_period_apply_to_each_read() -> None:

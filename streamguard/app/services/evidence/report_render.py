@@ -1,7 +1,7 @@
 """The auditor's report as files: JSON (the model itself), CSV (one row per counted thing) and one HTML page.
 
 The CSV's ``first_at`` and ``last_at`` say when for the things that have a time (reads, alerts); a key of
-several parts joins them with ``/`` (``class/action``; ``principal/group/topic`` for reads,
+several parts joins them with ``/`` (``class/action``; ``principal/group/topic/source`` for reads,
 ``rule/severity/subject`` for alerts).
 
 The HTML page is self-contained, so it can be archived and opened offline years later: inline CSS, and
@@ -23,11 +23,11 @@ import jinja2
 
 from streamguard.app.services.evidence.svg_charts import Chart, bar_chart
 from streamguard.evidence.report import ALL_AUDIENCES, DatasetReport, Report, Totals
-from streamguard.evidence.report_reads import RaisedAlert, ViewRead
+from streamguard.evidence.report_reads import RaisedAlert, ViewRead, source_label
 
 CSV_HEADER = ("section", "dataset", "audience", "key", "count", "first_at", "last_at")
 NO_DATASET = "(no dataset)"
-UNKNOWN_PRINCIPAL = "unknown"  # the broker's authorizer log showed no principal for the group
+UNKNOWN_PRINCIPAL = "unknown"  # no log showed a principal for the group, and none was inferred
 # A spreadsheet runs a cell that starts like a formula: text cells that do are quoted to stay text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -111,7 +111,7 @@ def _csv_rows(report: Report) -> list[CsvRow]:
 
 
 def _csv_read_row(dataset: str, read: ViewRead) -> CsvRow:
-    key = f"{_reader(read)}/{read.group}/{read.topic}"
+    key = f"{_reader(read)}/{read.group}/{read.topic}/{read.source or 'none'}"
     times = (read.first_seen.isoformat(), read.last_seen.isoformat())
     return ("reads", dataset, read.audience or "", key, read.offsets, *times)
 
@@ -160,6 +160,7 @@ _TOTAL_COLUMNS = ("Events", "Delivered", "Tombstones", "Quarantined", "Approvals
 _LEGACY_NOTE = "Audience *: counts recorded before counts were kept per audience, summed over all audiences."
 _READ_COLUMNS = (
     "Principal",
+    "Source",
     "Group",
     "Topic",
     "Up to offset",
@@ -170,8 +171,10 @@ _READ_COLUMNS = (
 _READS_NOTE = (
     "Up to offset lists partition: offset, the highest offset the group committed on that partition, which is "
     "the next offset it reads (at 500 it has read offsets 0 to 499), and after “of” the partition's end offset "
-    "then. The principal is unknown where the broker's authorizer log showed none (a broker streamguard does "
-    "not run, or a super user)."
+    "then. Source says where the principal comes from: authorizer-log (the broker streamguard runs), "
+    "audit-log-topic (a platform's audit log), or, where neither is available, group-prefix: inferred from the "
+    "group's id and the policy's audiences, not seen. The principal is unknown where none was seen or inferred "
+    "(a super user, a group of no audience's prefix): the consumer groups alone show the read."
 )
 
 
@@ -278,6 +281,7 @@ def _read_row(read: ViewRead) -> tuple[Cell, ...]:
     clients = ", ".join(f"{client.client_id}@{client.host}" for client in read.clients) or "none seen"
     return (
         _reader(read),
+        source_label(read.source),
         read.group,
         read.topic,
         reached,
