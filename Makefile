@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NATIVE_STAMP := $(VENV)/.native
 NATIVE_SOURCES := native/Cargo.toml native/Cargo.lock native/pyproject.toml $(wildcard native/src/*.rs)
 
-.PHONY: demo console test setup lint bench kafka-start kafka-stop clean
+.PHONY: demo console test test-cluster setup lint bench kafka-start kafka-stop clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,7 +33,11 @@ test: setup
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	cd native && cargo test -q
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -p no:cacheprovider --ignore=tests/cluster
+
+# Broker failures on a three-broker cluster (one per test module, faults in sequence): about 6 minutes.
+test-cluster: setup
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/cluster
 
 lint: setup
 	$(BIN)/ruff check .

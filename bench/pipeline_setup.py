@@ -114,7 +114,9 @@ def stop_processes(processes: list[subprocess.Popen[bytes]]) -> None:
 
 
 def create_topics(admin: AdminClient, topics: list[str], partitions: int) -> None:
-    futures = admin.create_topics([NewTopic(topic, partitions, 1) for topic in topics])
+    """Replicated as the cluster's default says: the baselines and the pipeline write the same copies (one on
+    one broker, three on the three-broker cluster)."""
+    futures = admin.create_topics([NewTopic(topic, partitions, -1) for topic in topics])
     for future in futures.values():
         future.result(timeout=30)
 

@@ -66,7 +66,7 @@ class Deployment:
         if not keyring.exists():
             keyring.write_text(generate_keyring_json(extra_keys={f"producer:{SIGNING_IDENTITY}": os.urandom(32)}))
             keyring.chmod(0o600)
-        ensure_topics(self.admin, system_topics(self.names))
+        ensure_topics(self.admin, system_topics(self.names), self.settings.replication)
 
     @property
     def keyring(self) -> Keyring:

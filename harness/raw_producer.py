@@ -31,7 +31,8 @@ class RawProducer:
     """A plain producer of raw payloads, optionally signing each record as ``identity``."""
 
     def __init__(self, client_options: dict[str, Any], identity: str | None = None, secret: bytes | None = None):
-        self._producer = Producer({**client_options, "linger.ms": 5, "acks": "all"})
+        # idempotent: a retry through a leader election must not write a raw record twice
+        self._producer = Producer({**client_options, "linger.ms": 5, "acks": "all", "enable.idempotence": True})
         self._identity = identity
         self._secret = secret
 

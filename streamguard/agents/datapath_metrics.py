@@ -72,6 +72,28 @@ CHECKPOINTS = Counter(
 )
 
 
+PAUSED = Gauge(
+    "streamguard_datapath_paused",
+    "1 while the data path waits for the cluster (no leader, too few in-sync replicas, a coordinator moving).",
+)
+PAUSES = Counter("streamguard_datapath_pauses_total", "Times the data path paused, waiting for the cluster.")
+PAUSE_SECONDS = Histogram(
+    "streamguard_datapath_pause_seconds",
+    "How long each pause lasted, from the cycle the cluster did not take to reading on.",
+    buckets=(1, 2.5, 5, 10, 20, 30, 60, 120, 300, 600),
+)
+
+
+def pause_started() -> None:
+    PAUSED.set(1)
+    PAUSES.inc()
+
+
+def pause_ended(seconds: float) -> None:
+    PAUSED.set(0)
+    PAUSE_SECONDS.observe(seconds)
+
+
 def count_cycle(events: Iterable[AuditEvent], checkpoints: int, duration_s: float) -> None:
     """A committed cycle: its sealed audit events, the checkpoints that joined its transaction, its duration."""
     records = 0

@@ -9,7 +9,15 @@ from confluent_kafka.admin import AdminClient
 
 from streamguard.agents.kafka_ports import DataPathClients
 from streamguard.agents.kafka_rules import KafkaRuleFeed
-from streamguard.agents.kafka_topics import data_path_topics, ensure_dataset_topics, ensure_topics
+from streamguard.agents.kafka_topics import (
+    check_topics,
+    check_transaction_state,
+    data_path_topics,
+    ensure_dataset_topics,
+    ensure_topics,
+    require_replicated,
+)
+from streamguard.core.replication import ReplicationPolicy
 from streamguard.core.topics import EvidenceRetention, TopicNames
 
 CONSUMER_CONFIG: dict[str, Any] = {
@@ -37,30 +45,51 @@ PRODUCER_CONFIG: dict[str, Any] = {
 
 
 class AdminTopicSetup:
-    """Topic setup through the admin API (idempotent)."""
+    """Topic setup through the admin API (idempotent), and the check of what already exists."""
 
-    def __init__(self, admin: AdminClient, names: TopicNames, retention: EvidenceRetention | None = None) -> None:
+    def __init__(
+        self,
+        admin: AdminClient,
+        names: TopicNames,
+        retention: EvidenceRetention | None = None,
+        replication: ReplicationPolicy | None = None,
+    ) -> None:
         self._admin = admin
         self._names = names
         self._retention = retention
+        self._replication = replication
 
     def ensure_system(self) -> None:
-        """The data path's own topics (never the control plane's: the server sets those up)."""
-        ensure_topics(self._admin, data_path_topics(self._names, self._retention))
+        """The data path's own topics (never the control plane's: the server sets those up), created where
+        missing and checked, with the transaction state log every commit depends on."""
+        specs = data_path_topics(self._names, self._retention)
+        ensure_topics(self._admin, specs, self._replication)
+        findings = check_topics(self._admin, specs, self._replication)
+        findings += check_transaction_state(self._admin, self._replication)
+        require_replicated(findings, "the data path's topics")
 
     def ensure_dataset(self, dataset: str, audiences: list[str]) -> None:
-        ensure_dataset_topics(self._admin, self._names, dataset, audiences)
+        ensure_dataset_topics(self._admin, self._names, dataset, audiences, replication=self._replication)
 
 
 def connect_data_path(
-    client_options: dict[str, Any], names: TopicNames, worker_id: str, retention: EvidenceRetention | None = None
+    client_options: dict[str, Any],
+    names: TopicNames,
+    worker_id: str,
+    retention: EvidenceRetention | None = None,
+    replication: ReplicationPolicy | None = None,
 ) -> DataPathClients:
     """The consumer (the deployment's data path group), the transactional producer (one transactional id per
     worker process: zombies are fenced through the group's generation, KIP-447), topic setup, rules feed."""
     transactional = {"transactional.id": f"{names.datapath_group}.{worker_id}"}
+
+    def new_producer() -> Producer:
+        return Producer({**client_options, **PRODUCER_CONFIG, **transactional})
+
     return DataPathClients(
         consumer=Consumer({**client_options, **CONSUMER_CONFIG, "group.id": names.datapath_group}),
-        producer=Producer({**client_options, **PRODUCER_CONFIG, **transactional}),
-        topics=AdminTopicSetup(AdminClient(client_options), names, retention),
+        producer=new_producer(),
+        topics=AdminTopicSetup(AdminClient(client_options), names, retention, replication),
         rules=KafkaRuleFeed(client_options, names.rules),
+        new_producer=new_producer,
     )

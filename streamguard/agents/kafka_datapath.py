@@ -26,8 +26,12 @@ its partition is given up. Records fetched for a partition that a rebalance took
 dropped unprocessed (their new owner reads them from the committed offset): only an owner continues a chain.
 
 A transaction that must abort (a rebalance took the partitions away mid-commit) is aborted and its records
-are read again from their first offsets; one that cannot be completed (a refused delivery, a fenced
-producer) stops the worker without committing.
+are read again from their first offsets. One the cluster cannot take for now (a leader or coordinator moving,
+fewer in-sync replicas than required, a transaction timed out and fenced) pauses the data path: the cycle is
+dropped uncommitted, a fresh producer with the same transactional id fences the old one, and the worker reads
+on from the committed offsets once the cluster answers (``streamguard_datapath_paused`` is 1 meanwhile). One
+that cannot be completed for another reason (a refused delivery: too large, not authorized) stops the worker
+without committing.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from confluent_kafka import KafkaError, KafkaException, Message, TopicPartition
+from confluent_kafka import OFFSET_BEGINNING, KafkaError, KafkaException, Message, TopicPartition
 
 from streamguard.agents import datapath_metrics
 from streamguard.agents.batch import ProcessedBatch
@@ -47,9 +51,9 @@ from streamguard.agents.checkpoints import LogCheckpoints, SignedCheckpoint
 from streamguard.agents.failure_policy import DEFAULT_POLICY, FailurePolicy, Outcome
 from streamguard.agents.kafka_audit import AuditChains, ChainHead, SourcePartition
 from streamguard.agents.kafka_ports import DataPathClients, SourceConsumer
-from streamguard.agents.kafka_sends import Deliveries, Sender
+from streamguard.agents.kafka_sends import Deliveries, Sender, delivery_failure, is_transient
 from streamguard.agents.rules_registry import RulesRegistry
-from streamguard.core.errors import DeliveryError, describe_failure
+from streamguard.core.errors import DeliveryError, KafkaToolingError, KafkaUnavailable, describe_failure
 from streamguard.evidence.audit import AuditEvent, chain_key
 
 log = logging.getLogger(__name__)
@@ -58,6 +62,7 @@ TRANSACTION_TIMEOUT_S = 30.0  # for the producer calls that end a transaction
 FAULT_EXIT = 137  # what a kill -9 reports
 READY_MESSAGE = "rule history read"
 SLOW_PROCESSING_S = 2.0  # past this, a cycle commits before the next batch is processed
+RECOVERY_BACKOFF_MAX_S = 5.0  # between attempts to resume while the cluster does not answer
 
 
 @dataclass
@@ -98,6 +103,7 @@ class DataPath:
         self.crash_after = crash_after
         self._consumer = clients.consumer
         self._producer = clients.producer
+        self._new_producer = clients.new_producer
         self._send = Sender(clients.producer)
         self._topics = clients.topics
         self._rules = clients.rules
@@ -105,6 +111,7 @@ class DataPath:
         self._served: dict[str, int] = {}  # dataset -> rules version whose topics are set up
         self._in_flight: _InFlight | None = None
         self._processing_s = 0.0  # how long the last batch took to process
+        self._unavailable: KafkaUnavailable | None = None  # met inside a rebalance callback, recovered after it
 
     def run(self, stop: threading.Event) -> None:
         """Read the rule history, then consume, process, deliver and commit until ``stop`` is set."""
@@ -112,23 +119,87 @@ class DataPath:
             self._producer.init_transactions(TRANSACTION_TIMEOUT_S)
             self._read_rule_history()
             while not stop.is_set():
-                self._follow_rules()
-                if not self._subscribed:
-                    stop.wait(0.5)
-                    continue
-                # Wait for the first record only, then take what is already fetched: big batches under load,
-                # no added wait when traffic is light.
-                messages = self._consumer.consume(1, 0.2)
-                if messages:
-                    self._cycle(messages + self._consumer.consume(self.batch_size - 1, 0))
-                else:
-                    self._settle_or_rewind()  # no traffic: finish the last cycle now, not with the next one
-                    self._publish_checkpoints(self._owned_heads(), force=False)
+                try:
+                    self._step(stop)
+                except KafkaUnavailable as fault:
+                    self._recover(fault, stop)
             self._settle_or_rewind()
             self._publish_checkpoints(self._owned_heads(), force=True)
         finally:
             self._consumer.close()
             self._rules.close()
+
+    def _step(self, stop: threading.Event) -> None:
+        """One turn of the loop: new rules, then a cycle, or (no traffic) the last cycle settled. Whatever the
+        cluster failed, transiently, is raised as ``KafkaUnavailable``."""
+        try:
+            self._follow_rules()
+            if not self._subscribed:
+                stop.wait(0.5)
+                return
+            # Wait for the first record only, then take what is already fetched: big batches under load, no
+            # added wait when traffic is light.
+            messages = self._consumer.consume(1, 0.2)
+            if self._unavailable is not None:
+                raise self._unavailable
+            if messages:
+                self._cycle(messages + self._consumer.consume(self.batch_size - 1, 0))
+            else:
+                self._settle_or_rewind()  # no traffic: finish the last cycle now, not with the next one
+                self._publish_checkpoints(self._owned_heads(), force=False)
+        except KafkaException as error:
+            if not is_transient(error.args[0]):
+                raise
+            raise KafkaUnavailable(f"the cluster refused a call: {error.args[0].name()}") from None
+        except KafkaToolingError as error:  # reading back the audit or the rules, setting topics up: not now
+            raise KafkaUnavailable(str(error)) from None
+
+    # -- waiting out the cluster -----------------------------------------------------------------------
+
+    def _recover(self, fault: KafkaUnavailable, stop: threading.Event) -> None:
+        """The cluster did not take a cycle: drop it uncommitted, replace the producer (a fresh one with the
+        same transactional id fences the old one, and its initialisation waits until the coordinator has
+        aborted or finished the old transaction), and read on from the committed offsets and chain heads, which
+        say what the dropped transaction did whatever its outcome. Retried with backoff until the cluster
+        answers; the partitions the worker owns wait meanwhile, all of them, since one transaction spans them."""
+        self._in_flight, self._unavailable = None, None
+        paused = time.monotonic()
+        datapath_metrics.pause_started()
+        log.error("Kafka did not take a cycle (%s): paused uncommitted, resuming when the cluster answers", fault)
+        attempt = 0
+        while not stop.is_set():
+            try:
+                self._replace_producer()
+                self._resume_from_committed()
+                break
+            except (KafkaException, KafkaToolingError, KafkaUnavailable) as error:
+                attempt += 1
+                reason = error.args[0].name() if isinstance(error, KafkaException) else str(error)
+                log.warning("still waiting for the cluster (attempt %d): %s", attempt, reason)
+                stop.wait(min(RECOVERY_BACKOFF_MAX_S, 0.5 * 2**attempt))
+        waited = time.monotonic() - paused
+        datapath_metrics.pause_ended(waited)
+        log.warning("resumed after %.1f s paused: reading on from the committed offsets", waited)
+
+    def _replace_producer(self) -> None:
+        if self._new_producer is None:
+            return
+        old, self._producer = self._producer, self._new_producer()
+        self._send = Sender(self._producer)
+        old.purge()  # its records belong to the dropped transaction: never wait for them
+        self._producer.init_transactions(TRANSACTION_TIMEOUT_S)
+
+    def _resume_from_committed(self) -> None:
+        """Every owned partition from its committed offset and chain head (require_stable: read_committed
+        consumers ask for offsets only once no transaction of the group is pending on them)."""
+        assigned = self._consumer.assignment()
+        if not assigned:
+            return
+        for committed in self._consumer.committed(assigned, timeout=TRANSACTION_TIMEOUT_S):
+            source = (committed.topic, committed.partition)
+            self.chains.recover(source, committed.metadata)
+            offset = committed.offset if committed.offset >= 0 else OFFSET_BEGINNING
+            self._consumer.seek(TopicPartition(committed.topic, committed.partition, offset))
 
     def _read_rule_history(self) -> None:
         self._topics.ensure_system()
@@ -163,18 +234,24 @@ class DataPath:
         self._served[dataset] = version
 
     def _on_assign(self, consumer: SourceConsumer, partitions: list[TopicPartition]) -> None:
-        for committed in consumer.committed(partitions, timeout=30):
-            self.chains.recover((committed.topic, committed.partition), committed.metadata)
+        try:
+            for committed in consumer.committed(partitions, timeout=30):
+                self.chains.recover((committed.topic, committed.partition), committed.metadata)
+        except (KafkaException, KafkaToolingError) as error:  # the cluster did not answer: recover after the callback
+            self._unavailable = KafkaUnavailable(f"the chain heads of newly assigned partitions: {error}")
         consumer.incremental_assign(partitions)
 
     def _on_revoke(self, consumer: SourceConsumer, partitions: list[TopicPartition]) -> None:
         # Runs inside consume() on this thread: the cycle in flight is committed before the partitions go, so
         # their next owner continues the audit chains after it (or, aborted, reads its records again), and their
         # logs are checkpointed up to where this worker leaves them.
-        self._settle_or_rewind()
         sources = [(partition.topic, partition.partition) for partition in partitions]
-        heads = self._owned_heads()
-        self._publish_checkpoints({source: heads[source] for source in sources if source in heads}, force=True)
+        try:
+            self._settle_or_rewind()
+            heads = self._owned_heads()
+            self._publish_checkpoints({source: heads[source] for source in sources if source in heads}, force=True)
+        except KafkaUnavailable as fault:  # the partitions go all the same; the loop recovers after the callback
+            self._unavailable = fault
         for source in sources:
             self.chains.forget(source)
             self.checkpoints.forget(source)
@@ -197,9 +274,10 @@ class DataPath:
         try:
             self._send_checkpoints(due)
             self._producer.commit_transaction(TRANSACTION_TIMEOUT_S)
-        except KafkaException as error:
-            self._producer.abort_transaction(TRANSACTION_TIMEOUT_S)
-            log.warning("checkpoint transaction aborted (%s); the next one covers its events", error.args[0].name())
+        except (KafkaException, DeliveryError) as error:
+            self._abort()
+            reason = error.args[0].name() if isinstance(error, KafkaException) else str(error)
+            log.warning("checkpoint transaction aborted (%s); the next one covers its events", reason)
             return
         self.checkpoints.published(due)
         datapath_metrics.count_checkpoints(len(due))
@@ -266,12 +344,14 @@ class DataPath:
         except KafkaException as error:
             failure: KafkaError = error.args[0]
             if failure.fatal() or not failure.txn_requires_abort():
-                raise DeliveryError(f"transaction failed: {failure.name()}") from None
-            self._producer.abort_transaction(TRANSACTION_TIMEOUT_S)
+                raise delivery_failure(failure, "transaction failed") from None
+            self._abort()
             log.warning("transaction aborted (%s); its records will be read again", failure.name())
             return _firsts(cycle.batches)
+        except KafkaUnavailable:
+            raise  # recovery replaces the producer: that aborts this transaction
         except DeliveryError:
-            self._producer.abort_transaction(TRANSACTION_TIMEOUT_S)
+            self._abort()
             raise
         for source, head in heads.items():
             self.chains.advance(source, head)
@@ -329,6 +409,12 @@ class DataPath:
         self._producer.send_offsets_to_transaction(offsets, metadata, TRANSACTION_TIMEOUT_S)
         self._fault_point("offsets")
         return heads
+
+    def _abort(self) -> None:
+        try:
+            self._producer.abort_transaction(TRANSACTION_TIMEOUT_S)
+        except KafkaException as error:  # the cluster cannot take the abort either: recovery fences it
+            raise delivery_failure(error.args[0], "the transaction could not be aborted") from None
 
     def _rewind(self, firsts: dict[SourcePartition, int]) -> None:
         """Read an aborted cycle's records again, where this worker still owns their partitions (the others'

@@ -7,10 +7,49 @@ from confluent_kafka import KafkaError, KafkaException, Message
 
 from streamguard.agents.batch import GovernedBatch, Outbound
 from streamguard.agents.kafka_ports import DeliveryReport, SinkProducer
-from streamguard.core.errors import DeliveryError
+from streamguard.core.errors import DeliveryError, KafkaUnavailable
 from streamguard.evidence.audit import AudienceOutput
 
 FLUSH_TIMEOUT_S = 60.0
+
+# What no wait cures: the record, the principal or the topic is refused. Anything else the cluster reports is
+# taken as its state while it moves leaders, coordinators or controllers, or has fewer in-sync replicas than a
+# topic requires, which ends by itself: the data path waits rather than stops (a supervisor restarting a
+# stopped worker would meet the same cluster). A fenced producer is transient too: each worker process has a
+# transactional id of its own, so what fences it is its own transaction timing out.
+_PERMANENT = {
+    KafkaError.MSG_SIZE_TOO_LARGE,
+    KafkaError.RECORD_LIST_TOO_LARGE,
+    KafkaError.INVALID_RECORD,
+    KafkaError.INVALID_TIMESTAMP,
+    KafkaError.INVALID_REQUIRED_ACKS,
+    KafkaError.POLICY_VIOLATION,
+    KafkaError.INVALID_CONFIG,
+    KafkaError.UNSUPPORTED_VERSION,
+    KafkaError.UNSUPPORTED_FOR_MESSAGE_FORMAT,
+    KafkaError.TOPIC_AUTHORIZATION_FAILED,
+    KafkaError.GROUP_AUTHORIZATION_FAILED,
+    KafkaError.CLUSTER_AUTHORIZATION_FAILED,
+    KafkaError.TRANSACTIONAL_ID_AUTHORIZATION_FAILED,
+    KafkaError.SASL_AUTHENTICATION_FAILED,
+    KafkaError._AUTHENTICATION,
+    KafkaError.UNKNOWN_TOPIC_OR_PART,  # after librdkafka's own retries: the view was deleted
+    KafkaError._UNKNOWN_TOPIC,
+    KafkaError._UNKNOWN_PARTITION,
+    KafkaError._INVALID_ARG,
+    KafkaError._UNSUPPORTED_FEATURE,
+}
+
+
+def is_transient(error: KafkaError) -> bool:
+    """True unless the record, the principal or the topic is refused: wait for the cluster rather than stop."""
+    return error.code() not in _PERMANENT
+
+
+def delivery_failure(error: KafkaError, what: str) -> DeliveryError:
+    """The error to raise for ``error``: ``KafkaUnavailable`` if it is transient."""
+    kind = KafkaUnavailable if is_transient(error) else DeliveryError
+    return kind(f"{what}: {error.name()}")
 
 
 class Deliveries:
@@ -19,6 +58,7 @@ class Deliveries:
     def __init__(self) -> None:
         self.ranges: dict[tuple[str, int], list[int]] = {}
         self.failures: list[str] = []
+        self.transient = True  # every failure so far is the cluster's (none: vacuously)
         self.landed: dict[bytes, int] = {}  # offset by message key, for the few records that need it
 
     def report_keyed(self, error: KafkaError | None, message: Message) -> None:
@@ -29,6 +69,7 @@ class Deliveries:
     def report(self, error: KafkaError | None, message: Message) -> None:
         if error is not None:
             self.failures.append(f"{message.topic()}[{message.partition()}]: {error.name()}")
+            self.transient = self.transient and is_transient(error)
             return
         where = (message.topic(), message.partition())
         offset = message.offset()
@@ -39,6 +80,16 @@ class Deliveries:
             span[1] = offset
         elif offset < span[0]:
             span[0] = offset
+
+    def summary(self) -> str:
+        """The failures counted by kind: "3 x NOT_ENOUGH_REPLICAS (governed.x.risk[0], ...)"."""
+        kinds: dict[str, list[str]] = {}
+        for failure in self.failures:
+            where, _, name = failure.rpartition(": ")
+            kinds.setdefault(name, []).append(where)
+        return "; ".join(
+            f"{len(places)} x {name} ({', '.join(sorted(set(places))[:3])})" for name, places in sorted(kinds.items())
+        )
 
     def with_offsets(self, outputs: dict[str, AudienceOutput]) -> dict[str, AudienceOutput]:
         """An audit event's outputs with the offsets the broker gave each audience's views."""
@@ -72,7 +123,7 @@ class Sender:
                 except BufferError:
                     self.one(topic, value, key, partition, timestamp, headers, report)
                 except KafkaException as error:  # the transaction failed (a fenced or timed-out producer)
-                    raise DeliveryError(f"{topic}: the producer refused a record: {error.args[0].name()}") from None
+                    raise delivery_failure(error.args[0], f"{topic}: the producer refused a record") from None
 
     def outbound(self, outbound: Outbound, deliveries: Deliveries) -> None:
         self.one(
@@ -104,10 +155,12 @@ class Sender:
             except BufferError:  # the local queue is full: let librdkafka drain it, then retry
                 self.producer.poll(0.05)
             except KafkaException as error:
-                raise DeliveryError(f"{topic}: the producer refused a record: {error.args[0].name()}") from None
+                raise delivery_failure(error.args[0], f"{topic}: the producer refused a record") from None
 
     def flush(self, deliveries: Deliveries) -> None:
-        """Wait for every acknowledgement; DeliveryError if any record was refused or is still unacknowledged."""
+        """Wait for every acknowledgement; DeliveryError if any record was refused, ``KafkaUnavailable`` if the
+        cluster's state is to blame or a record is still unacknowledged."""
         remaining = self.producer.flush(FLUSH_TIMEOUT_S)
         if remaining or deliveries.failures:
-            raise DeliveryError(f"{remaining} record(s) unacknowledged; failures: {deliveries.failures[:5]}")
+            kind = KafkaUnavailable if deliveries.transient else DeliveryError  # unacknowledged: the cluster's
+            raise kind(f"{remaining} record(s) unacknowledged; failures: {deliveries.summary()}")

@@ -9,11 +9,13 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from streamguard.core.errors import ConfigError
+from streamguard.core.replication import Replication, ReplicationPolicy, TopicKind
 from streamguard.core.topics import EvidenceRetention, TopicNames
 
 
@@ -78,6 +80,22 @@ class Settings(BaseSettings):
     audit_retention_ms: int = Field(default=-1, ge=-1, description="Retention of the audit topic (-1: forever).")
     checkpoints_retention_ms: int = Field(default=-1, ge=-1, description="Retention of the checkpoints topic.")
     sessions_retention_ms: int = Field(default=-1, ge=-1, description="Retention of the sessions topic.")
+    quarantine_retention_ms: int = Field(
+        default=30 * 24 * 3600 * 1000, ge=-1, description="Retention of the quarantine topic (raw bytes): 30 days."
+    )
+    views_replication_factor: int | None = Field(default=None, ge=1, description="Default: min(3, brokers).")
+    views_min_insync_replicas: int | None = Field(default=None, ge=1, description="Default: the factor less one.")
+    evidence_replication_factor: int | None = Field(default=None, ge=1, description="Default: min(3, brokers).")
+    evidence_min_insync_replicas: int | None = Field(default=None, ge=1, description="Default: the factor less one.")
+    control_replication_factor: int | None = Field(default=None, ge=1, description="Default: the cluster's.")
+    control_min_insync_replicas: int | None = Field(default=None, ge=1, description="Default: the cluster's.")
+    quarantine_replication_factor: int | None = Field(default=None, ge=1, description="Default: the cluster's.")
+    quarantine_min_insync_replicas: int | None = Field(default=None, ge=1, description="Default: the cluster's.")
+    replication_check: Literal["fail", "warn"] = Field(
+        default="fail",
+        description="A topic streamguard depends on with fewer replicas than its kind asks for stops the start "
+        "(fail) or is logged (warn).",
+    )
     session_idle_gap_s: float = Field(
         default=1800.0, gt=0, description="A producer's session ends after this long without a record."
     )
@@ -90,6 +108,11 @@ class Settings(BaseSettings):
     )
     policy: Path | None = Field(
         default=None, description="The control-plane policy (YAML): principals, audiences, owners, approvals."
+    )
+    audit_log_topic: str | None = Field(
+        default=None,
+        description="A platform's broker audit-log topic in Confluent's CloudEvents format (Confluent's default: "
+        "confluent-audit-log-events), read for the principals behind reads. Unset: none.",
     )
     token: SecretStr | None = Field(default=None, description="The caller's API token (its SHA-256 is in the policy).")
     api_url: str | None = Field(
@@ -166,7 +189,22 @@ class Settings(BaseSettings):
 
     @property
     def retention(self) -> EvidenceRetention:
-        return EvidenceRetention(self.audit_retention_ms, self.checkpoints_retention_ms, self.sessions_retention_ms)
+        return EvidenceRetention(
+            self.audit_retention_ms,
+            self.checkpoints_retention_ms,
+            self.sessions_retention_ms,
+            self.quarantine_retention_ms,
+        )
+
+    @property
+    def replication(self) -> ReplicationPolicy:
+        chosen = {
+            kind: Replication(
+                getattr(self, f"{kind.value}_replication_factor"), getattr(self, f"{kind.value}_min_insync_replicas")
+            )
+            for kind in TopicKind
+        }
+        return ReplicationPolicy(chosen, warn_only=self.replication_check == "warn")
 
     @cached_property
     def topic_names(self) -> TopicNames:

@@ -247,7 +247,8 @@ def _steward_acls(policy: Policy, names: TopicNames) -> Iterable[AclEntry]:
 
 def _worker_acls(worker: str | None, names: TopicNames) -> Iterable[AclEntry]:
     """What the data path does (the integration tests run a worker with these alone): reads raw topics (and
-    their cleanup policy, to mirror it in the views), creates and writes the governed views, reads the rules,
+    their cleanup policy, to mirror it in the views), creates and writes the governed views (and reads the
+    configuration of its topics, to check their replication), reads the rules,
     appends to the audit, writes checkpoints and quarantine, sets up missing system topics, consumes as its
     group, reads back with assign-only consumers, and writes in transactions named after its group. Nothing
     on the approvals, sessions, ACL ledger or control chain topics, and nothing on the control chain's writer
@@ -255,14 +256,15 @@ def _worker_acls(worker: str | None, names: TopicNames) -> Iterable[AclEntry]:
     if worker is None:
         return
     read, write, describe, create = Operation.READ, Operation.WRITE, Operation.DESCRIBE, Operation.CREATE
+    configs = Operation.DESCRIBE_CONFIGS  # to check at start that its topics are replicated as configured
     topic, group = ResourceType.TOPIC, ResourceType.GROUP
     rows: list[tuple[ResourceType, str, bool, tuple[Operation, ...], str]] = [
-        (topic, names.raw_prefix, True, (read, describe, Operation.DESCRIBE_CONFIGS, create), "reads raw topics"),
-        (topic, names.governed_prefix, True, (write, describe, create), "creates and writes the governed views"),
-        (topic, names.rules, False, (read, describe), "reads the rules"),
-        (topic, names.audit, False, (read, write, describe, create), "recovers and appends to the audit chains"),
-        (topic, names.checkpoints, False, (write, describe, create), "publishes checkpoints"),
-        (topic, names.quarantine, False, (write, describe, create), "quarantines records"),
+        (topic, names.raw_prefix, True, (read, describe, configs, create), "reads raw topics"),
+        (topic, names.governed_prefix, True, (write, describe, configs, create), "creates and writes the views"),
+        (topic, names.rules, False, (read, describe, configs), "reads the rules"),
+        (topic, names.audit, False, (read, write, describe, configs, create), "recovers and appends to the audit"),
+        (topic, names.checkpoints, False, (write, describe, configs, create), "publishes checkpoints"),
+        (topic, names.quarantine, False, (write, describe, configs, create), "quarantines records"),
         (group, names.datapath_group, False, (read,), "the data path's consumer group"),
         (group, READBACK_GROUP, False, (read,), "reads the audit back (assign only)"),
         (group, RULES_FEED_GROUP_PREFIX, True, (read,), "the rules feed (assign only)"),

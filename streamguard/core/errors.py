@@ -106,6 +106,11 @@ class DeliveryError(InfrastructureFault):
     """The broker did not acknowledge a governed, quarantine or audit record, or refused a commit."""
 
 
+class KafkaUnavailable(DeliveryError):  # noqa: N818 - a state of the cluster, like SchemaRegistryUnavailable
+    """The cluster did not take a cycle for a while (no leader, fewer in-sync replicas than required, the
+    coordinator moving, the transaction timed out): the data path waits and resumes, it does not stop."""
+
+
 class SchemaRegistryUnavailable(InfrastructureFault):
     """The schema registry did not answer a look-up (a 404 for an id is the record's fault instead)."""
 

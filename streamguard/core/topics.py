@@ -97,8 +97,10 @@ class TopicNames:
 
 @dataclass(frozen=True)
 class EvidenceRetention:
-    """Retention (ms, -1 for forever) of the evidence topics, applied when streamguard creates them."""
+    """Retention (ms, -1 for forever) of the evidence topics and the quarantine, applied when streamguard
+    creates them (the quarantine keeps raw bytes: 30 days unless the operator says otherwise)."""
 
     audit_ms: int = -1
     checkpoints_ms: int = -1
     sessions_ms: int = -1
+    quarantine_ms: int = 30 * 24 * 3600 * 1000

@@ -12,94 +12,21 @@ from __future__ import annotations
 import signal
 import threading
 import time
-import uuid
-from collections import Counter
 from pathlib import Path
 
 import pytest
-from confluent_kafka import Message
-from confluent_kafka.admin import NewTopic
 
-from harness.deployment import Deployment
-from harness.raw_producer import RawProducer, avro_payload
-from harness.readback import end_offsets, evidence_of, read_topic, source_of
-from harness.sample_data import customers, structured_rules
+from harness.readback import end_offsets
 from harness.worker_process import wait_until
-from streamguard.app.services.evidence.verify import run_verification, trusted_keys
-from streamguard.schemas import CUSTOMERS_AVSC
 from tests.conftest import KafkaEndpoint
+from tests.crash_rig import CrashRig
 
 pytestmark = pytest.mark.kafka
-
-AUDIENCES = ("analytics", "support", "risk")
-
-
-class CrashRig:
-    """A deployment with one dataset, a backlog producer and the exactly-once checks."""
-
-    def __init__(self, kafka: KafkaEndpoint, home: Path, partitions: int) -> None:
-        self.deployment = Deployment(kafka.bootstrap, home)
-        self.dataset = f"crash_{uuid.uuid4().hex[:6]}"
-        self.raw = self.deployment.names.raw(self.dataset)
-        self.deployment.admin.create_topics([NewTopic(self.raw, partitions, 1)])[self.raw].result(30)
-        self.deployment.apply_rules(structured_rules(self.dataset), CUSTOMERS_AVSC.read_text())
-        schema_id, schema = self.deployment.producer_schema(self.dataset)
-        base = [avro_payload(schema_id, schema, r) for r in customers(500, seed=3)]
-        self.payloads = lambda count: [(f"k{n}".encode(), base[n % len(base)]) for n in range(count)]
-
-    def produce(self, count: int) -> None:
-        self.produce_more(0, count)
-
-    def produce_more(self, start: int, count: int) -> None:
-        producer = RawProducer(self.deployment.options)
-        producer.send_all(self.raw, self.payloads(start + count)[start:])
-        producer.flush()
-
-    def views(self, audience: str) -> str:
-        return self.deployment.names.governed(self.dataset, audience)
-
-    def await_all_accounted(self, count: int) -> None:
-        wait_until(
-            lambda: sum(len(r.accounted) for r in self.chains().values()) == count,
-            180,
-            "every source offset in the audit",
-        )
-
-    def chains(self) -> dict:
-        summary = self.deployment.audit()
-        return {key: report for key, report in summary.chains.items() if key.startswith(f"{self.raw}:")}
-
-    def verify_exactly_once(self, count: int) -> None:
-        raw_ends = end_offsets(self.deployment.options, self.raw)
-        assert sum(raw_ends.values()) == count  # the raw topic is written without transactions
-        recorded = {
-            event.event_id
-            for key, events in self.deployment.audit_events().items()
-            if key.startswith(f"{self.raw}:")
-            for event in events
-        }
-        for partition, end in raw_ends.items():
-            report = self.chains()[f"{self.raw}:{partition}"]
-            assert report.intact, report.problems
-            assert report.missing_offsets(0, end) == []
-            assert not report.duplicate_offsets, f"the audit names {len(report.duplicate_offsets)} offsets twice"
-        expected = {(p, o) for p, end in raw_ends.items() for o in range(end)}
-        for audience in AUDIENCES:
-            views = read_topic(self.deployment.options, self.views(audience), count)
-            seen = Counter(_where(m) for m in views)
-            assert set(seen) == expected, f"{audience}: {len(expected - set(seen))} source offsets missing"
-            assert max(seen.values()) == 1, f"{audience}: {sum(n - 1 for n in seen.values())} duplicates"
-            assert all(evidence_of(m).audit_event in recorded for m in views), f"{audience}: orphan view records"
-        # and the whole evidence holds: logs against signed checkpoints, every retained offset once
-        settings = self.deployment.settings
-        chains = {f"{self.raw}:{partition}" for partition in raw_ends}
-        verification = run_verification(settings, trusted_keys(settings), chains=chains)
-        assert verification.intact, verification.problems
 
 
 def test_kill_9_mid_stream_costs_nothing(kafka: KafkaEndpoint, tmp_path: Path) -> None:
     records = 20_000
-    rig = CrashRig(kafka, tmp_path, partitions=2)
+    rig = CrashRig(kafka.bootstrap, tmp_path, partitions=2)
     try:
         first = rig.deployment.start_worker("worker-1.log")
         first.wait_serving(rig.raw)
@@ -123,18 +50,11 @@ def test_a_worker_joining_mid_stream_takes_partitions_over_exactly_once(kafka: K
     the newcomer continues that partition's audit chain and nothing is lost or repeated."""
     chunks, chunk = 80, 250  # a steady stream for about 20 s, so the newcomer joins while cycles are in flight
     records = chunks * chunk
-    rig = CrashRig(kafka, tmp_path, partitions=2)
-
-    def stream() -> None:
-        for number in range(chunks):
-            rig.produce_more(number * chunk, chunk)
-            time.sleep(0.25)
-
+    rig = CrashRig(kafka.bootstrap, tmp_path, partitions=2)
     try:
         first = rig.deployment.start_worker("worker-1.log")
         first.wait_serving(rig.raw)
-        feeding = threading.Thread(target=stream)
-        feeding.start()
+        feeding = rig.stream(chunks, chunk)
         wait_until(lambda: sum(end_offsets(rig.deployment.options, rig.views("analytics")).values()) > 0, 60, "views")
         rig.deployment.start_worker("worker-2.log")
         feeding.join(120)
@@ -150,7 +70,7 @@ def test_a_worker_joining_mid_stream_takes_partitions_over_exactly_once(kafka: K
 def test_a_crash_at_any_stage_of_a_cycle_costs_nothing(kafka: KafkaEndpoint, tmp_path: Path, stage: str) -> None:
     backlog, after = 12_000, 2_000  # the backlog takes two cycles or more (the first consume takes what is fetched)
     records = backlog + after
-    rig = CrashRig(kafka, tmp_path, partitions=1)
+    rig = CrashRig(kafka.bootstrap, tmp_path, partitions=1)
     rig.produce(backlog)
     deployment = rig.deployment
     try:
@@ -170,7 +90,7 @@ def test_a_zombie_worker_is_fenced(kafka: KafkaEndpoint, tmp_path: Path) -> None
     second takes the partition over, then the first wakes up believing it still owns it. Its transaction
     cannot commit (the group's generation moved on): nothing it wrote after losing the partition is seen."""
     records = 16_000
-    rig = CrashRig(kafka, tmp_path, partitions=1)
+    rig = CrashRig(kafka.bootstrap, tmp_path, partitions=1)
     try:
         zombie = rig.deployment.start_worker("worker-1.log")
         zombie.wait_serving(rig.raw)
@@ -188,6 +108,45 @@ def test_a_zombie_worker_is_fenced(kafka: KafkaEndpoint, tmp_path: Path) -> None
     rig.verify_exactly_once(records)
 
 
-def _where(message: Message) -> tuple[int, int]:
-    _topic, partition, offset = source_of(message)
-    return partition, offset
+def _assignment(rig: CrashRig) -> dict[str, list[int]]:
+    """Each member of the data path's group (by client host and id) and the raw partitions it owns now."""
+    group = rig.deployment.names.datapath_group
+    described = rig.deployment.admin.describe_consumer_groups([group])[group].result(15)
+    return {
+        member.member_id: sorted(p.partition for p in member.assignment.topic_partitions if p.topic == rig.raw)
+        for member in described.members
+    }
+
+
+def _shared_by(rig: CrashRig, members: int) -> bool:
+    assignment = _assignment(rig)
+    owned = sorted(partition for partitions in assignment.values() for partition in partitions)
+    return len(assignment) == members and owned == list(range(6)) and all(assignment.values())
+
+
+def test_three_workers_share_six_partitions_and_one_killed_is_taken_over_within_the_session_timeout(
+    kafka: KafkaEndpoint, tmp_path: Path
+) -> None:
+    """Per-process transactional ids are enough (KIP-447): the group's generation fences a worker that lost
+    its partitions, so three workers need no coordination but the group's."""
+    records = 60 * 250
+    rig = CrashRig(kafka.bootstrap, tmp_path, partitions=6)
+    try:
+        workers = [rig.deployment.start_worker(f"worker-{n}.log") for n in (1, 2, 3)]
+        for worker in workers:
+            worker.wait_serving(rig.raw)
+        feeding = rig.stream(60, 250)
+        wait_until(lambda: _shared_by(rig, 3), 60, "each of six partitions owned by one of three workers")
+        wait_until(lambda: rig.view_records() > 0, 60, "the first views")
+        workers[0].kill()
+        killed = time.monotonic()
+        wait_until(lambda: _shared_by(rig, 2), 45, "the killed worker's partitions taken over", step_s=0.5)
+        taken_over_s = time.monotonic() - killed
+        feeding.join(120)
+        rig.await_all_accounted(records)
+        writers = {e.worker for events in rig.deployment.audit_events().values() for e in events}
+    finally:
+        rig.deployment.stop_workers()
+    rig.verify_exactly_once(records)
+    assert len(writers) == 3, "a worker never committed a cycle: the test proved nothing"
+    assert taken_over_s < 10 + 15, f"taken over after {taken_over_s:.1f}s (session timeout 10 s)"

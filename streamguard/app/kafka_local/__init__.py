@@ -1,9 +1,10 @@
-"""A real Apache Kafka broker (one KRaft node) on 127.0.0.1 for development, tests, the demo and benchmarks.
+"""A real Apache Kafka cluster (one KRaft node, or three) on 127.0.0.1 for development, tests, the demo and
+benchmarks.
 
-``jars`` resolves the pinned broker jars with Maven once; ``server_config`` renders the node's configuration
-(pure); ``broker`` formats storage, starts, awaits, reports and stops the JVM process.
+``jars`` resolves the pinned broker and tools jars with Maven once; ``server_config`` renders each node's configuration
+(pure); ``broker`` formats storage, starts, awaits, reports and stops the JVM processes.
 """
 
-from streamguard.app.kafka_local.broker import BrokerStatus, LocalBroker
+from streamguard.app.kafka_local.broker import BrokerStatus, LocalBroker, NodeStatus
 
-__all__ = ["BrokerStatus", "LocalBroker"]
+__all__ = ["BrokerStatus", "LocalBroker", "NodeStatus"]

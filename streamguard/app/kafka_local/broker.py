@@ -1,7 +1,10 @@
-"""Start, await, report and stop one local KRaft broker process (the only module here that runs the JVM).
+"""Start, await, report and stop a local KRaft cluster: one node by default, three with ``--brokers 3`` (the only
+module here that runs the JVM).
 
-State lives under ``<STREAMGUARD_HOME>/kafka``: ``state.json`` (pid and ports), ``data/`` (the log dirs),
-``server.log`` and ``admin.secret`` (the generated SCRAM password of streamguard's admin principal, mode 0600).
+State lives under ``<STREAMGUARD_HOME>/kafka``: ``state.json`` (each node's pid and ports), ``node-<id>/`` (its
+configuration, log dirs, ``server.log``, ``authorizer.log`` and ``console.log``), ``tls/`` (the CA and the
+certificate every node serves) and ``admin.secret`` (the generated SCRAM password of streamguard's admin
+principal, mode 0600). A node that died is started again, on its ports, by the next ``start``.
 """
 
 from __future__ import annotations
@@ -15,33 +18,59 @@ import socket
 import subprocess
 import time
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from streamguard.app.kafka_local.jars import ensure_broker_jars, require_java
-from streamguard.app.kafka_local.server_config import LOG4J2_PROPERTIES, BrokerPorts, render_server_properties
+from streamguard.app.kafka_local.server_config import (
+    LOG4J2_PROPERTIES,
+    BrokerPorts,
+    NodePlan,
+    render_server_properties,
+)
 from streamguard.app.kafka_local.tls import ensure_broker_tls
 from streamguard.app.settings import Settings
 from streamguard.core.errors import KafkaToolingError
 
 PREFERRED_PORTS = BrokerPorts(plaintext=19092, sasl=19093, controller=19094, ssl=19095, sasl_ssl=19096)
-READY_TIMEOUT_S = 90.0
+READY_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 30.0
+HOST = "127.0.0.1"
+
+
+@dataclass(frozen=True)
+class NodeStatus:
+    """One node of the local cluster: its listeners, and whether its process is up and serving."""
+
+    node_id: int
+    pid: int | None
+    ports: BrokerPorts
+    alive: bool
+
+    def listeners(self) -> dict[str, str]:
+        return {name: f"{HOST}:{port}" for name, port in self.ports.client_listeners().items()}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.node_id, "pid": self.pid, "listeners": self.listeners(), "alive": self.alive}
 
 
 @dataclass(frozen=True)
 class BrokerStatus:
+    """The local cluster: running while one node or more serves; bootstrap addresses list every node."""
+
     running: bool
-    pid: int | None
+    pid: int | None  # the first node's
     plaintext_bootstrap: str | None
     sasl_bootstrap: str | None
     kafka_version: str | None
     ssl_bootstrap: str | None = None
     sasl_ssl_bootstrap: str | None = None
     ca_file: Path | None = None  # what clients of the TLS listeners trust
+    nodes: tuple[NodeStatus, ...] = field(default=())
 
     def bootstrap_for(self, protocol: str) -> str | None:
-        """The bootstrap address of the listener speaking ``protocol`` (None if the broker has none)."""
+        """The bootstrap addresses of the listeners speaking ``protocol`` (None if the cluster has none)."""
         return {
             "PLAINTEXT": self.plaintext_bootstrap,
             "SASL_PLAINTEXT": self.sasl_bootstrap,
@@ -49,36 +78,68 @@ class BrokerStatus:
             "SASL_SSL": self.sasl_ssl_bootstrap,
         }[protocol]
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "bootstrap": self.plaintext_bootstrap,
+            "kafka_version": self.kafka_version,
+            "running": self.running,
+            "nodes": [node.to_dict() for node in self.nodes],
+        }
+
     def describe(self) -> str:
         if not self.running:
             return "Kafka is not running"
+        alive = sum(node.alive for node in self.nodes)
+        what = f"{alive} of {len(self.nodes)} nodes" if len(self.nodes) > 1 else f"pid {self.pid}"
         lines = [
-            f"Kafka {self.kafka_version} is up (pid {self.pid})",
+            f"Kafka {self.kafka_version} is up ({what})",
             f"  PLAINTEXT        {self.plaintext_bootstrap}",
             f"  SASL_PLAINTEXT   {self.sasl_bootstrap}  (SCRAM-SHA-512, ACLs enforced)",
+            f"  SSL              {self.ssl_bootstrap}",
+            f"  SASL_SSL         {self.sasl_ssl_bootstrap}  (SCRAM-SHA-512, ACLs enforced)",
+            f"  CA certificate   {self.ca_file}",
         ]
-        if self.ssl_bootstrap:
+        if len(self.nodes) > 1:
             lines += [
-                f"  SSL              {self.ssl_bootstrap}",
-                f"  SASL_SSL         {self.sasl_ssl_bootstrap}  (SCRAM-SHA-512, ACLs enforced)",
-                f"  CA certificate   {self.ca_file}",
+                f"  node {node.node_id}  {'up  ' if node.alive else 'DOWN'}  pid {node.pid or '-'}  "
+                f"{node.listeners()['PLAINTEXT']}"
+                for node in self.nodes
             ]
         return "\n".join(lines)
 
 
 @dataclass(frozen=True)
-class _State:
+class _Node:
+    id: int
     pid: int
-    kafka_version: str
     plaintext: int
     sasl: int
     controller: int
-    ssl: int = 0  # 0: a broker started before the TLS listeners existed
-    sasl_ssl: int = 0
+    ssl: int
+    sasl_ssl: int
+
+    @property
+    def ports(self) -> BrokerPorts:
+        return BrokerPorts(self.plaintext, self.sasl, self.controller, self.ssl, self.sasl_ssl)
+
+
+@dataclass(frozen=True)
+class _State:
+    kafka_version: str
+    nodes: tuple[_Node, ...]
+
+    @classmethod
+    def from_json(cls, text: str) -> _State:
+        data = json.loads(text)
+        if "nodes" not in data:  # a single broker recorded by an older streamguard
+            node = {key: data[key] for key in ("pid", "plaintext", "sasl", "controller", "ssl", "sasl_ssl")}
+            return cls(data["kafka_version"], (_Node(id=1, **node),))
+        return cls(data["kafka_version"], tuple(_Node(**node) for node in data["nodes"]))
 
 
 class LocalBroker:
-    """One Apache Kafka node under ``home``; safe to start twice (the second start reports the first)."""
+    """A local Apache Kafka cluster under ``home``: one node, or three; safe to start twice (the second start
+    reports the first, and starts again the nodes that died)."""
 
     def __init__(
         self,
@@ -93,6 +154,7 @@ class LocalBroker:
         self.admin_principal = admin_principal
         self._admin_password = admin_password
         self.cache_dir = cache_dir or home / "cache"
+        self.heap = "768m"  # per node; the three-node test cluster asks for less
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LocalBroker:
@@ -103,62 +165,73 @@ class LocalBroker:
 
     def status(self) -> BrokerStatus:
         state = self._read_state()
-        if state is None or not _is_kafka_process(state.pid) or not _port_open(state.plaintext):
+        if state is None:
             return BrokerStatus(False, None, None, None, None)
-        address = "127.0.0.1:{}".format
-        tls = state.ssl != 0
+        nodes = tuple(
+            NodeStatus(node.id, node.pid, node.ports, _is_kafka_process(node.pid) and _port_open(node.plaintext))
+            for node in state.nodes
+        )
+        if not any(node.alive for node in nodes):
+            return BrokerStatus(False, None, None, None, None, nodes=nodes)
+
+        def bootstrap(protocol: str) -> str:
+            return ",".join(node.listeners()[protocol] for node in nodes)
+
         return BrokerStatus(
             True,
-            state.pid,
-            address(state.plaintext),
-            address(state.sasl),
+            state.nodes[0].pid,
+            bootstrap("PLAINTEXT"),
+            bootstrap("SASL_PLAINTEXT"),
             state.kafka_version,
-            address(state.ssl) if tls else None,
-            address(state.sasl_ssl) if tls else None,
-            self.tls_dir / "ca.pem" if tls else None,
+            bootstrap("SSL"),
+            bootstrap("SASL_SSL"),
+            self.tls_dir / "ca.pem",
+            nodes,
         )
 
-    def start(self) -> tuple[BrokerStatus, bool]:
-        """Start the broker unless it runs already; return its status and whether this call started it."""
+    def start(self, brokers: int | None = None) -> tuple[BrokerStatus, bool]:
+        """Start the cluster (``brokers`` nodes; default: as recorded, else one), or the nodes of it that are
+        down; return its status and whether this call started a node."""
+        state = self._read_state()
         current = self.status()
-        if current.running:
-            return current, False
-        java = require_java()
-        libs = ensure_broker_jars(self.kafka_version, self.cache_dir)
-        ports = _choose_ports()
-        data_dir = self.dir / "data"
-        properties = self._write_config(ports, data_dir)
-        if not (data_dir / "meta.properties").exists():
-            self._format_storage(java, libs, properties)
-        process = self._launch(java, libs, properties)
-        self._write_state(
-            _State(
-                process.pid,
-                self.kafka_version,
-                ports.plaintext,
-                ports.sasl,
-                ports.controller,
-                ports.ssl,
-                ports.sasl_ssl,
+        wanted = brokers or (len(state.nodes) if state else 1)
+        if state is not None and current.running and len(state.nodes) != wanted:
+            raise KafkaToolingError(
+                f"a local cluster of {len(state.nodes)} node(s) runs under {self.dir}; "
+                f"stop it (`streamguard kafka stop`) before starting one of {wanted}"
             )
-        )
-        self._await_ready(process, ports)
-        return self.status(), True
+        if current.running and all(node.alive for node in current.nodes):
+            return current, False
+        java, libs = require_java(), ensure_broker_jars(self.kafka_version, self.cache_dir)
+        if current.running and state is not None:
+            plans = self._plans([node.ports for node in state.nodes])
+            dead = {node.id for node in state.nodes if not _is_kafka_process(node.pid)}  # not merely starting
+            restarted = [plan for plan in plans if plan.node_id in dead]
+            pids = {node.id: node.pid for node in state.nodes}
+        else:
+            self._refuse_other_sized_data(wanted)
+            plans = self._plans(_choose_ports(wanted))
+            restarted, pids = plans, {}
+        processes = {plan.node_id: self._launch_node(java, libs, plan) for plan in restarted}
+        pids |= {node_id: process.pid for node_id, process in processes.items()}
+        self._write_state(_State(self.kafka_version, tuple(_node(plan, pids[plan.node_id]) for plan in plans)))
+        self._await_ready(processes, plans)
+        return self.status(), bool(processes)
 
     def stop(self) -> bool:
-        """Stop the broker this home started; return False if none was running."""
+        """Stop every node this home started; return False if none was running."""
         state = self._read_state()
-        if state is None or not _is_kafka_process(state.pid):
-            self._state_path.unlink(missing_ok=True)
-            return False
-        os.kill(state.pid, signal.SIGTERM)
+        running = [node.pid for node in state.nodes if _is_kafka_process(node.pid)] if state else []
+        for pid in running:  # all at once: the quorum stays up while each node shuts down in order
+            os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + STOP_TIMEOUT_S
-        while _is_kafka_process(state.pid) and time.monotonic() < deadline:
+        while any(_is_kafka_process(pid) for pid in running) and time.monotonic() < deadline:
             time.sleep(0.2)
-        if _is_kafka_process(state.pid):
-            os.kill(state.pid, signal.SIGKILL)
+        for pid in running:
+            if _is_kafka_process(pid):
+                os.kill(pid, signal.SIGKILL)
         self._state_path.unlink(missing_ok=True)
-        return True
+        return bool(running)
 
     @property
     def admin_password(self) -> str:
@@ -172,14 +245,18 @@ class LocalBroker:
             secret_file.write_text(secrets.token_urlsafe(24))
         return secret_file.read_text().strip()
 
+    def node_dir(self, node_id: int) -> Path:
+        return self.dir / f"node-{node_id}"
+
     @property
     def log_path(self) -> Path:
-        return self.dir / "server.log"
+        return self.node_dir(1) / "server.log"
 
     @property
     def authorizer_log_path(self) -> Path:
-        """The broker's authorization decisions (who was allowed or denied what), the read evidence's source."""
-        return self.dir / "authorizer.log"
+        """The first node's authorization decisions (who was allowed or denied what), the read evidence's source:
+        of a one-node cluster, all of them."""
+        return self.node_dir(1) / "authorizer.log"
 
     @property
     def tls_dir(self) -> Path:
@@ -187,23 +264,48 @@ class LocalBroker:
 
     # -- steps -----------------------------------------------------------------------------------------
 
-    def _write_config(self, ports: BrokerPorts, data_dir: Path) -> Path:
-        self.dir.mkdir(parents=True, exist_ok=True)
-        properties = self.dir / "server.properties"
-        keystore = ensure_broker_tls(self.tls_dir).keystore
-        properties.write_text(render_server_properties(ports, data_dir, self.admin_principal, keystore))
-        (self.dir / "log4j2.properties").write_text(LOG4J2_PROPERTIES)
-        return properties
+    def _plans(self, ports: list[BrokerPorts]) -> list[NodePlan]:
+        voters = tuple((index, node_ports.controller) for index, node_ports in enumerate(ports, start=1))
+        return [
+            NodePlan(index, node_ports, self.node_dir(index) / "data", voters)
+            for index, node_ports in enumerate(ports, start=1)
+        ]
 
-    def _format_storage(self, java: str, libs: Path, properties: Path) -> None:
-        cluster_id = _cluster_id()
+    def _refuse_other_sized_data(self, wanted: int) -> None:
+        """Storage formatted for another quorum cannot join this one: say so rather than start a broken one."""
+        formatted = sorted(path.parent.parent.name for path in self.dir.glob("node-*/data/meta.properties"))
+        if formatted and len(formatted) != wanted:
+            raise KafkaToolingError(
+                f"the data under {self.dir} belongs to a cluster of {len(formatted)} node(s), not {wanted}: "
+                f"start it with --brokers {len(formatted)}, or remove {self.dir} to begin afresh"
+            )
+
+    def _launch_node(self, java: str, libs: Path, plan: NodePlan) -> subprocess.Popen[bytes]:
+        folder = self.node_dir(plan.node_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        properties = folder / "server.properties"
+        keystore = ensure_broker_tls(self.tls_dir).keystore
+        properties.write_text(render_server_properties(plan, self.admin_principal, keystore))
+        (folder / "log4j2.properties").write_text(LOG4J2_PROPERTIES)
+        if not (plan.data_dir / "meta.properties").exists():
+            self._format_storage(java, libs, plan.node_id, properties)
+        console = (folder / "console.log").open("ab")
+        return subprocess.Popen(
+            [*self._java_command(java, libs, plan.node_id), "kafka.Kafka", str(properties)],
+            stdout=console,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,  # the cluster outlives `streamguard kafka start`
+        )
+
+    def _format_storage(self, java: str, libs: Path, node_id: int, properties: Path) -> None:
         scram = f"SCRAM-SHA-512=[name={self.admin_principal},password={self.admin_password}]"
         command = [
-            *self._java_command(java, libs),
+            *self._java_command(java, libs, node_id),
             "kafka.tools.StorageTool",
             "format",
             "-t",
-            cluster_id,
+            self._cluster_id(),
             "-c",
             str(properties),
             "--add-scram",
@@ -213,46 +315,49 @@ class LocalBroker:
         if result.returncode != 0:
             # The SCRAM password is in the command line, never in what we print.
             detail = (result.stdout + result.stderr).replace(self.admin_password, "***").strip()
-            raise KafkaToolingError(f"formatting Kafka storage under {self.dir / 'data'} failed:\n{detail}")
+            raise KafkaToolingError(f"formatting Kafka storage under {self.node_dir(node_id)} failed:\n{detail}")
 
-    def _launch(self, java: str, libs: Path, properties: Path) -> subprocess.Popen[bytes]:
-        console = (self.dir / "console.log").open("ab")
-        return subprocess.Popen(
-            [*self._java_command(java, libs), "kafka.Kafka", str(properties)],
-            stdout=console,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,  # the broker outlives `streamguard kafka start`
-        )
+    def _cluster_id(self) -> str:
+        """One id for every node of the cluster, drawn once and kept beside the nodes."""
+        kept = self.dir / "cluster.id"
+        if not kept.exists():
+            self.dir.mkdir(parents=True, exist_ok=True)
+            kept.write_text(_cluster_id())
+        return kept.read_text().strip()
 
-    def _java_command(self, java: str, libs: Path) -> list[str]:
+    def _java_command(self, java: str, libs: Path, node_id: int) -> list[str]:
+        folder = self.node_dir(node_id)
         return [
             java,
-            "-Xms256m",
-            "-Xmx768m",
+            "-Xms128m",
+            f"-Xmx{self.heap}",
             "-XX:+UseG1GC",
             "-Djava.awt.headless=true",
-            f"-Dlog4j2.configurationFile={self.dir / 'log4j2.properties'}",
-            f"-Dstreamguard.kafka.log={self.log_path}",
-            f"-Dstreamguard.kafka.authorizer.log={self.authorizer_log_path}",
+            f"-Dlog4j2.configurationFile={folder / 'log4j2.properties'}",
+            f"-Dstreamguard.kafka.log={folder / 'server.log'}",
+            f"-Dstreamguard.kafka.authorizer.log={folder / 'authorizer.log'}",
             "-cp",
             f"{libs}/*",
         ]
 
-    def _await_ready(self, process: subprocess.Popen[bytes], ports: BrokerPorts) -> None:
+    def _await_ready(self, processes: dict[int, subprocess.Popen[bytes]], plans: list[NodePlan]) -> None:
+        """Until every node of the cluster serves and the cluster's metadata lists it."""
         deadline = time.monotonic() + READY_TIMEOUT_S
+        bootstrap = ",".join(f"{HOST}:{plan.ports.plaintext}" for plan in plans)
         while time.monotonic() < deadline:
-            if process.poll() is not None:
-                self._state_path.unlink(missing_ok=True)
-                raise KafkaToolingError(
-                    f"the Kafka broker exited with status {process.returncode} while "
-                    f"starting; see {self.dir / 'console.log'} and {self.log_path}"
-                )
-            if _port_open(ports.plaintext) and _metadata_ready(ports.plaintext):
-                return
+            for node_id, process in processes.items():
+                if process.poll() is not None:
+                    raise KafkaToolingError(
+                        f"Kafka node {node_id} exited with status {process.returncode} while starting; see "
+                        f"{self.node_dir(node_id) / 'console.log'} and {self.node_dir(node_id) / 'server.log'}"
+                    )
+            serving = all(_port_open(plan.ports.plaintext) for plan in plans)  # those started before too
+            if serving and {plan.node_id for plan in plans} <= _registered_brokers(bootstrap):
+                return  # (a dead node stays listed a while: its port says it is gone)
             time.sleep(0.25)
         raise KafkaToolingError(
-            f"the Kafka broker did not become ready within {READY_TIMEOUT_S:.0f}s; see {self.log_path}"
+            f"the Kafka cluster did not become ready within {READY_TIMEOUT_S:.0f}s; see the server.log files "
+            f"under {self.dir}"
         )
 
     # -- state file ------------------------------------------------------------------------------------
@@ -263,12 +368,18 @@ class LocalBroker:
 
     def _read_state(self) -> _State | None:
         try:
-            return _State(**json.loads(self._state_path.read_text()))
-        except (FileNotFoundError, ValueError, TypeError):
+            return _State.from_json(self._state_path.read_text())
+        except (FileNotFoundError, ValueError, TypeError, KeyError):
             return None
 
     def _write_state(self, state: _State) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
         self._state_path.write_text(json.dumps(asdict(state)))
+
+
+def _node(plan: NodePlan, pid: int) -> _Node:
+    ports = plan.ports
+    return _Node(plan.node_id, pid, ports.plaintext, ports.sasl, ports.controller, ports.ssl, ports.sasl_ssl)
 
 
 def _cluster_id() -> str:
@@ -280,19 +391,21 @@ def _cluster_id() -> str:
             return cluster_id
 
 
-def _choose_ports() -> BrokerPorts:
-    """The preferred ports where free, otherwise ports the OS hands out; recorded in state.json."""
+def _choose_ports(nodes: int = 1) -> list[BrokerPorts]:
+    """Five ports per node: the first node's preferred ones where free, otherwise ports the OS hands out;
+    recorded in state.json."""
     chosen: list[int] = []
-    for preferred in (
-        PREFERRED_PORTS.plaintext,
-        PREFERRED_PORTS.sasl,
-        PREFERRED_PORTS.controller,
-        PREFERRED_PORTS.ssl,
-        PREFERRED_PORTS.sasl_ssl,
-    ):
-        port = preferred if _port_free(preferred) and preferred not in chosen else _free_port(chosen)
-        chosen.append(port)
-    return BrokerPorts(*chosen)
+    for node in range(nodes):
+        for preferred in (
+            PREFERRED_PORTS.plaintext,
+            PREFERRED_PORTS.sasl,
+            PREFERRED_PORTS.controller,
+            PREFERRED_PORTS.ssl,
+            PREFERRED_PORTS.sasl_ssl,
+        ):
+            usable = node == 0 and _port_free(preferred) and preferred not in chosen
+            chosen.append(preferred if usable else _free_port(chosen))
+    return [BrokerPorts(*chosen[index : index + 5]) for index in range(0, len(chosen), 5)]
 
 
 def _port_free(port: int) -> bool:
@@ -322,14 +435,15 @@ def _port_open(port: int) -> bool:
         return False
 
 
-def _metadata_ready(port: int) -> bool:
+def _registered_brokers(bootstrap: str) -> set[int]:
+    """The node ids the cluster's metadata lists as brokers (empty while nothing answers)."""
     from confluent_kafka.admin import AdminClient  # imported late: `kafka status` stays fast
 
-    admin = AdminClient({"bootstrap.servers": f"127.0.0.1:{port}", "log_level": 0})
+    admin = AdminClient({"bootstrap.servers": bootstrap, "log_level": 0})
     try:
-        return bool(admin.list_topics(timeout=2).brokers)
+        return set(admin.list_topics(timeout=2).brokers)
     except Exception:  # any client error means "not ready yet"; the deadline bounds the wait
-        return False
+        return set()
 
 
 def _is_kafka_process(pid: int) -> bool:

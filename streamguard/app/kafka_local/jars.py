@@ -1,6 +1,8 @@
-"""Resolve the Apache Kafka broker jars with Maven, once, into a cached folder.
+"""Resolve the Apache Kafka jars with Maven, once, into a cached folder.
 
-The broker is ``org.apache.kafka:kafka_2.13`` plus the SLF4J 1.x binding for log4j2 it logs through; Maven
+One classpath: the broker (``org.apache.kafka:kafka_2.13``), Kafka's own command-line tools
+(``org.apache.kafka:kafka-tools``: the console producer and consumer a platform team runs, the metadata
+quorum tool that names the active controller) and the SLF4J 1.x binding for log4j2 they log through. Maven
 resolves the whole runtime classpath, so nothing is downloaded by hand and the version is one pin.
 """
 
@@ -15,6 +17,7 @@ from streamguard.core.errors import KafkaToolingError
 
 LOG4J_VERSION = "2.24.3"
 _READY_MARKER = ".resolved"
+_CLASSPATH_EDITION = "broker+tools"  # in the marker: a folder resolved for fewer artifacts is resolved again
 
 _POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -25,6 +28,9 @@ _POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
   <dependencies>
     <dependency>
       <groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>{kafka}</version>
+    </dependency>
+    <dependency>
+      <groupId>org.apache.kafka</groupId><artifactId>kafka-tools</artifactId><version>{kafka}</version>
     </dependency>
     <dependency>
       <groupId>org.apache.logging.log4j</groupId><artifactId>log4j-slf4j-impl</artifactId>
@@ -61,9 +67,11 @@ def require_java() -> str:
 
 
 def ensure_broker_jars(kafka_version: str, cache_dir: Path) -> Path:
-    """Return a folder holding the broker's runtime classpath, resolving it with Maven the first time."""
-    libs = cache_dir / f"kafka-{kafka_version}" / "libs"
-    if (libs / _READY_MARKER).exists():
+    """Return a folder holding the runtime classpath of the broker and Kafka's tools, resolving it with Maven
+    the first time."""
+    libs = (cache_dir / f"kafka-{kafka_version}" / "libs").resolve()  # Maven reads a relative one from the pom
+    marker = libs / _READY_MARKER
+    if marker.exists() and marker.read_text() == f"{kafka_version} {_CLASSPATH_EDITION}":
         return libs
     mvn = shutil.which("mvn")
     if mvn is None:
@@ -87,6 +95,6 @@ def ensure_broker_jars(kafka_version: str, cache_dir: Path) -> Path:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
-        raise KafkaToolingError(f"Maven could not resolve org.apache.kafka:kafka_2.13:{kafka_version}:\n{tail}")
-    (libs / _READY_MARKER).write_text(kafka_version)
+        raise KafkaToolingError(f"Maven could not resolve Apache Kafka {kafka_version}'s jars:\n{tail}")
+    marker.write_text(f"{kafka_version} {_CLASSPATH_EDITION}")
     return libs

@@ -1,4 +1,9 @@
-"""Render the configuration of one combined KRaft broker+controller node (pure: no I/O).
+"""Render the configuration of one combined KRaft broker+controller node of a local cluster (pure: no I/O).
+
+A cluster is one node (the default: development, the demo, the quick tests) or three (``kafka start
+--brokers 3``: the fault tests), every node a broker and a voter of the KRaft quorum. Three nodes are set up
+as a hardened production cluster is: every internal topic and every topic created without a factor replicated
+three times, ``min.insync.replicas=2``, so a write needs two copies and one broker may be down.
 
 Listeners, all on 127.0.0.1:
 - PLAINTEXT: the trusted loopback listener for the pipeline and tests (its ANONYMOUS principal is a super
@@ -31,14 +36,27 @@ class BrokerPorts:
         return {"PLAINTEXT": self.plaintext, "SASL_PLAINTEXT": self.sasl, "SSL": self.ssl, "SASL_SSL": self.sasl_ssl}
 
 
-def render_server_properties(ports: BrokerPorts, data_dir: Path, admin_principal: str, keystore: Path) -> str:
+@dataclass(frozen=True)
+class NodePlan:
+    """One node of a local cluster: its id, ports and data folder, and the quorum it votes in."""
+
+    node_id: int
+    ports: BrokerPorts
+    data_dir: Path
+    voters: tuple[tuple[int, int], ...]  # (node id, controller port) of every node, this one included
+
+
+def render_server_properties(node: NodePlan, admin_principal: str, keystore: Path) -> str:
     host = "127.0.0.1"
+    ports = node.ports
     clients = ",".join(f"{name}://{host}:{port}" for name, port in ports.client_listeners().items())
     protocols = ",".join(f"{name}:{name}" for name in ports.client_listeners())
+    copies = min(3, len(node.voters))
+    in_sync = max(1, copies - 1)
     settings = {
         "process.roles": "broker,controller",
-        "node.id": "1",
-        "controller.quorum.voters": f"1@{host}:{ports.controller}",
+        "node.id": str(node.node_id),
+        "controller.quorum.voters": ",".join(f"{voter}@{host}:{port}" for voter, port in node.voters),
         "controller.listener.names": "CONTROLLER",
         "listeners": f"{clients},CONTROLLER://{host}:{ports.controller}",
         "advertised.listeners": clients,
@@ -53,14 +71,17 @@ def render_server_properties(ports: BrokerPorts, data_dir: Path, admin_principal
         "authorizer.class.name": "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
         "super.users": f"User:ANONYMOUS;User:{admin_principal}",
         "allow.everyone.if.no.acl.found": "false",
-        "log.dirs": str(data_dir),
+        "log.dirs": str(node.data_dir),
         "num.partitions": "1",
-        "offsets.topic.replication.factor": "1",
+        "default.replication.factor": str(copies),
+        "min.insync.replicas": str(in_sync),
+        "offsets.topic.replication.factor": str(copies),
         "offsets.topic.num.partitions": "4",
-        "transaction.state.log.replication.factor": "1",
-        "transaction.state.log.min.isr": "1",
-        "share.coordinator.state.topic.replication.factor": "1",
-        "share.coordinator.state.topic.min.isr": "1",
+        "transaction.state.log.replication.factor": str(copies),
+        "transaction.state.log.min.isr": str(in_sync),
+        "transaction.state.log.num.partitions": "8",  # a local cluster's few transactional ids; default 50
+        "share.coordinator.state.topic.replication.factor": str(copies),
+        "share.coordinator.state.topic.min.isr": str(in_sync),
         "group.initial.rebalance.delay.ms": "0",
         "auto.create.topics.enable": "false",
         "log.segment.bytes": str(64 * 1024 * 1024),

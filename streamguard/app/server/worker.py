@@ -96,7 +96,7 @@ def connect_worker(plan: WorkerPlan) -> faust.App:
     policy = CheckpointPolicy(plan.settings.checkpoint_every_events, plan.settings.checkpoint_every_s)
     signer = log_signer(keyring, plan.settings.log_origin)
     datapath = DataPath(
-        connect_data_path(options, plan.names, plan.worker_id, plan.settings.retention),
+        connect_data_path(options, plan.names, plan.worker_id, plan.settings.retention, plan.settings.replication),
         registry,
         chains,
         LogCheckpoints(signer, plan.settings.log_origin, policy),

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from confluent_kafka.admin import AdminClient
 
-from streamguard.agents.kafka_topics import ensure_topics, system_topics
+from streamguard.agents.kafka_topics import (
+    check_topics,
+    check_transaction_state,
+    ensure_topics,
+    require_replicated,
+    system_topics,
+)
 from streamguard.app.settings import Settings
 
 if TYPE_CHECKING:
@@ -78,11 +84,17 @@ _SET_UP: set[tuple[str, str]] = set()  # (bootstrap servers, system topic prefix
 
 
 def ensure_system_topics(settings: Settings) -> dict[str, Any]:
-    """The client options, the deployment's system topics created where missing: once per process and
-    deployment, so a listing does not ask the broker's metadata each time (streamguard never deletes them)."""
+    """The client options, the deployment's system topics created where missing and all of them checked
+    against the replication their kind asks for (``ConfigError`` naming the topic and setting): once per process
+    and deployment, so a listing does not ask the broker's metadata each time (streamguard never deletes them)."""
     options = client_options(settings)
     deployment = (options["bootstrap.servers"], settings.system_topic_prefix)
     if deployment not in _SET_UP:
-        ensure_topics(AdminClient(options), system_topics(settings.topic_names, settings.retention))
+        admin, specs = AdminClient(options), system_topics(settings.topic_names, settings.retention)
+        ensure_topics(admin, specs, settings.replication)
+        findings = check_topics(admin, specs, settings.replication) + check_transaction_state(
+            admin, settings.replication
+        )
+        require_replicated(findings, "streamguard's system topics")
         _SET_UP.add(deployment)
     return options

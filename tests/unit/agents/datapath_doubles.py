@@ -114,15 +114,26 @@ class Producer:
     """A transactional producer: acknowledges on ``flush`` (offsets numbered per topic partition; topics in
     ``failing`` get errors), makes records and offsets visible on commit, drops them on abort."""
 
-    def __init__(self, log: list[Event]) -> None:
+    def __init__(self, log: list[Event], predecessor: Producer | None = None) -> None:
         self.log = log
         self.failing: Callable[[str], bool] = lambda _topic: False
+        self.failure = KafkaError(KafkaError.MSG_SIZE_TOO_LARGE)  # what a failing topic's reports say
         self.refuse_offsets: KafkaError | None = None
-        self.written: dict[str, list[Record]] = defaultdict(list)  # committed: what read_committed sees
+        # committed: what read_committed sees; the log's offsets: a successor shares both with its predecessor
+        self.written: dict[str, list[Record]] = predecessor.written if predecessor else defaultdict(list)
+        self._next: dict[tuple[str, int], int] = predecessor._next if predecessor else defaultdict(int)
         self._unacked: list[tuple[Record, DeliveryReport]] = []
         self._uncommitted: list[Record] = []
         self._offsets: list[TopicPartition] = []
-        self._next: dict[tuple[str, int], int] = defaultdict(int)
+
+    def successor(self) -> Producer:
+        """A new producer with the same transactional id: healthy, on the same topics."""
+        self.log.append(("new producer",))
+        return Producer(self.log, self)
+
+    def purge(self) -> None:
+        self.log.append(("purge",))
+        self._unacked, self._uncommitted, self._offsets = [], [], []
 
     def init_transactions(self, timeout: float) -> None:
         self.log.append(("init",))
@@ -171,7 +182,7 @@ class Producer:
         unacked, self._unacked = self._unacked, []
         for record, report in unacked:
             failed = self.failing(record.topic())
-            report(KafkaError(KafkaError._MSG_TIMED_OUT) if failed else None, record)  # type: ignore[arg-type]
+            report(self.failure if failed else None, record)  # type: ignore[arg-type]
             if not failed:
                 self._uncommitted.append(record)
         return 0
@@ -214,4 +225,8 @@ class Clients:
         return cls(log, Consumer(log, stop, script), Producer(log))
 
     def ports(self, history: list[RuleSetRecord]) -> DataPathClients:
-        return DataPathClients(self.consumer, self.producer, Topics(self.log), Rules(history))
+        return DataPathClients(self.consumer, self.producer, Topics(self.log), Rules(history), self._successor)
+
+    def _successor(self) -> Producer:
+        self.producer = self.producer.successor()
+        return self.producer

@@ -2,8 +2,8 @@
 
 A cycle is one transaction: its views are acknowledged, then its audit events are written and acknowledged,
 then its source offsets go into the transaction, which commits; nothing of it is visible before that. A
-failure anywhere before the commit aborts the transaction: a rebalance has its records read again, anything
-else stops the loop without committing.
+failure anywhere before the commit aborts the transaction: a rebalance has its records read again, so does a
+cluster that cannot take the cycle for now (once it answers), anything else stops the loop without committing.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ import logging
 from typing import Any
 
 import pytest
-from confluent_kafka import KafkaError
+from confluent_kafka import OFFSET_BEGINNING, KafkaError
+from prometheus_client import REGISTRY
 
-from streamguard.core.errors import DeliveryError, SchemaRegistryUnavailable
+from streamguard.core.errors import DeliveryError, KafkaUnavailable, SchemaRegistryUnavailable
 from streamguard.core.reasons import INTERNAL_ERROR, REASON_HEADER
 from streamguard.evidence.audit import event_leaf
 from streamguard.evidence.chain import verify_chain
@@ -109,7 +110,7 @@ def test_a_bug_quarantines_its_batch_and_commits_without_logging_its_message(cap
     assert "536-22-8841" not in caplog.text
 
 
-def test_a_transaction_a_rebalance_aborts_is_read_again_a_fenced_one_stops() -> None:
+def test_a_transaction_a_rebalance_aborts_is_read_again_an_unauthorized_one_stops() -> None:
     def rebalancing(clients: Clients) -> None:
         clients.producer.refuse_offsets = KafkaError(KafkaError.REBALANCE_IN_PROGRESS, txn_requires_abort=True)
 
@@ -119,13 +120,55 @@ def test_a_transaction_a_rebalance_aborts_is_read_again_a_fenced_one_stops() -> 
     assert ("seek", RAW, 0, 0) in clients.log  # its records will be read again from the first
     assert not clients.producer.written[NAMES.governed("customers", "analytics")]
 
-    def fenced(clients: Clients) -> None:
-        clients.producer.refuse_offsets = KafkaError(KafkaError._FENCED, fatal=True)
+    def unauthorized(clients: Clients) -> None:
+        clients.producer.refuse_offsets = KafkaError(KafkaError.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, fatal=True)
 
-    clients, error = run_datapath([customer_batch(0, 3)], prepare=fenced)
+    clients, error = run_datapath([customer_batch(0, 3)], prepare=unauthorized)
     assert isinstance(error, DeliveryError)
-    assert "_FENCED" in str(error)
+    assert not isinstance(error, KafkaUnavailable)
+    assert "TRANSACTIONAL_ID_AUTHORIZATION_FAILED" in str(error)
     assert _commits(clients) == []
+
+
+def _pauses() -> float:
+    return REGISTRY.get_sample_value("streamguard_datapath_pauses_total") or 0.0
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        pytest.param("views", id="a view unacknowledged: too few in-sync replicas"),
+        pytest.param("offsets", id="the producer fenced: its transaction timed out"),
+    ],
+)
+def test_a_cycle_the_cluster_cannot_take_pauses_and_resumes_from_the_committed_offsets(failure: str) -> None:
+    """The cycle is dropped, a new producer with the same transactional id replaces the failed one (fencing
+    it), and the partition is read again from its committed offset: every record once, the chain unbroken."""
+
+    def unavailable(clients: Clients) -> None:
+        if failure == "views":
+            clients.producer.failing = lambda topic: topic.endswith(".support")
+            clients.producer.failure = KafkaError(KafkaError.NOT_ENOUGH_REPLICAS)
+        else:
+            clients.producer.refuse_offsets = KafkaError(KafkaError._FENCED, fatal=True)
+
+    pauses = _pauses()
+    # The second batch is fetched while the first settles: the cluster's failure drops both; after the seek
+    # to the committed offset (none yet: the beginning), the consumer serves both again.
+    script = [customer_batch(0, 3), customer_batch(3, 4), customer_batch(0, 3), customer_batch(3, 4)]
+    clients, error = run_datapath(script, prepare=unavailable)
+    assert error is None
+    log = clients.log
+    assert log.index(("purge",)) > log.index(("new producer",))  # the failed producer's records are dropped
+    assert ("seek", RAW, 0, OFFSET_BEGINNING) in log
+    assert _commits(clients) == [3, 7]
+    for audience in AUDIENCES:
+        assert len(clients.producer.written[NAMES.governed("customers", audience)]) == 7  # none twice
+    report = verify_chain(audit_events(clients))
+    assert report.intact
+    assert report.missing_offsets(0, 7) == []
+    assert not report.duplicate_offsets
+    assert _pauses() == pauses + 1
 
 
 def test_a_revoke_settles_the_cycle_in_flight_before_its_partitions_go() -> None:

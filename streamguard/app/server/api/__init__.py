@@ -37,6 +37,7 @@ from streamguard.app.server.api.metrics import (
     exposition,
     method_label,
 )
+from streamguard.app.services.kafka_config import ensure_system_topics
 from streamguard.app.services.keyrings import deployment_keyring
 from streamguard.app.settings import Settings
 
@@ -119,6 +120,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8088, log_lev
     import uvicorn
 
     deployment_keyring(settings, create=True)  # the control chain's signing key, made in development only
+    ensure_system_topics(settings)  # topics made and checked at start: a cluster below the floor stops it here
     proxies = settings.trusted_proxy_addresses
     uvicorn.run(
         create_api(settings),

@@ -1,7 +1,8 @@
 """The commands that start streamguard's server-side processes (``api``, ``control run``, ``worker``,
 ``evidence index``, ``witness serve``) and the tools of whoever holds their credentials and keys (``keys``,
 ``witness``, ``policy check``, ``access observe``, the local broker). They run in the caller's process, with
-the caller's credentials: they are for the hosts of the server and the workers, not for principals."""
+the caller's credentials: they are for the hosts of the server and the workers, not for principals (``doctor``
+checks what those hosts need before going live)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import typer
 from streamguard.app.server.commands import (
     api_command,
     control_commands,
+    doctor_command,
     index_command,
     kafka_commands,
     keys_commands,
@@ -26,6 +28,7 @@ def register(cli: typer.Typer, *, evidence: typer.Typer, access: typer.Typer, po
     cli.add_typer(witness_commands.group, name="witness")
     cli.add_typer(control_commands.group, name="control")
     cli.command("api")(api_command.api)
+    cli.command("doctor")(doctor_command.doctor)
     cli.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(worker_command.worker)
     evidence.command("index")(index_command.index)
     access.command("observe")(control_commands.observe)
