@@ -65,6 +65,6 @@ class RawProducer:
             count += 1
         return count
 
-    def flush(self) -> None:
-        if self._producer.flush(60):
-            raise HarnessError("raw records were not acknowledged within 60s")
+    def flush(self, timeout_s: float = 60.0) -> None:
+        if self._producer.flush(timeout_s):
+            raise HarnessError(f"raw records were not acknowledged within {timeout_s:.0f}s")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from confluent_kafka import Consumer, Producer
+from confluent_kafka import Consumer, Producer, TopicPartition
 from confluent_kafka.admin import AdminClient
 
 from streamguard.agents.kafka_ports import DataPathClients
@@ -72,22 +72,61 @@ class AdminTopicSetup:
         ensure_dataset_topics(self._admin, self._names, dataset, audiences, replication=self._replication)
 
 
+class UntransactedProducer:
+    """Testing only (``STREAMGUARD_FAULT_INJECTION=<stage>:N+untransacted``): the data path without its
+    transaction, the crash tests' control experiment. Records are visible once acknowledged, an abort takes
+    nothing back, and the cycle's offsets are committed by the consumer after its writes: at least once, so the
+    same crash that transactions make harmless leaves duplicates, which the tests' checks must catch."""
+
+    def __init__(self, producer: Producer, consumer: Consumer) -> None:
+        self._producer, self._consumer = producer, consumer
+        self._offsets: list[TopicPartition] = []
+        self.produce, self.poll, self.flush, self.purge = (
+            producer.produce,
+            producer.poll,
+            producer.flush,
+            producer.purge,
+        )
+
+    def init_transactions(self, timeout: float) -> None:
+        return None
+
+    def begin_transaction(self) -> None:
+        self._offsets = []
+
+    def send_offsets_to_transaction(self, positions: list[TopicPartition], metadata: Any, timeout: float) -> None:
+        self._offsets = positions
+
+    def commit_transaction(self, timeout: float) -> None:
+        self._producer.flush(timeout)
+        if self._offsets:
+            self._consumer.commit(offsets=self._offsets, asynchronous=False)
+
+    def abort_transaction(self, timeout: float) -> None:
+        self._offsets = []
+
+
 def connect_data_path(
     client_options: dict[str, Any],
     names: TopicNames,
     worker_id: str,
     retention: EvidenceRetention | None = None,
     replication: ReplicationPolicy | None = None,
+    *,
+    untransacted: bool = False,
 ) -> DataPathClients:
     """The consumer (the deployment's data path group), the transactional producer (one transactional id per
     worker process: zombies are fenced through the group's generation, KIP-447), topic setup, rules feed."""
     transactional = {"transactional.id": f"{names.datapath_group}.{worker_id}"}
+    consumer = Consumer({**client_options, **CONSUMER_CONFIG, "group.id": names.datapath_group})
 
-    def new_producer() -> Producer:
+    def new_producer() -> Producer | UntransactedProducer:
+        if untransacted:
+            return UntransactedProducer(Producer({**client_options, **PRODUCER_CONFIG}), consumer)
         return Producer({**client_options, **PRODUCER_CONFIG, **transactional})
 
     return DataPathClients(
-        consumer=Consumer({**client_options, **CONSUMER_CONFIG, "group.id": names.datapath_group}),
+        consumer=consumer,
         producer=new_producer(),
         topics=AdminTopicSetup(AdminClient(client_options), names, retention, replication),
         rules=KafkaRuleFeed(client_options, names.rules),

@@ -65,9 +65,10 @@ class Settings(BaseSettings):
     kafka_version: str = "4.1.1"
     fault_injection: str | None = Field(
         default=None,
-        pattern=r"^(views|audit|offsets|commit):\d+$",
+        pattern=r"^(views|audit|offsets|commit):\d+(\+untransacted)?$",
         description="Testing only: <stage>:N exits hard after that stage of cycle N (views, audit, offsets: inside "
-        "its transaction; commit: just after it).",
+        "its transaction; commit: just after it); +untransacted also runs the data path without its transaction "
+        "(the crash tests' control experiment: their checks must then fail).",
     )
     log_origin: str = Field(
         default="streamguard.local/audit",
@@ -184,8 +185,12 @@ class Settings(BaseSettings):
     def crash_after(self) -> tuple[str, int] | None:
         if self.fault_injection is None:
             return None
-        stage, cycle = self.fault_injection.split(":")
+        stage, cycle = self.fault_injection.removesuffix("+untransacted").split(":")
         return stage, int(cycle)
+
+    @property
+    def untransacted(self) -> bool:
+        return self.fault_injection is not None and self.fault_injection.endswith("+untransacted")
 
     @property
     def retention(self) -> EvidenceRetention:

@@ -13,6 +13,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pytest
@@ -32,9 +33,9 @@ class Cluster:
     broker: LocalBroker
     bootstrap: str
 
-    @property
+    @cached_property
     def admin(self) -> AdminClient:
-        return AdminClient({"bootstrap.servers": self.bootstrap})
+        return AdminClient({"bootstrap.servers": self.bootstrap})  # one client: its futures outlive no call
 
     def nodes(self) -> tuple[NodeStatus, ...]:
         return self.broker.status().nodes

@@ -6,12 +6,14 @@ event, ``verify`` passes, and the worker resumed by itself: it never exited and 
 
 Kafka's own transactions system test (tests/kafkatest/tests/core/transactions_test.py) bounces brokers under a
 transactional copier the same way; streamguard must at least survive that. The pause each fault caused (from
-the worker's ``streamguard_datapath_pause_seconds``) is appended to ``<home>/test-artifacts/cluster-faults.jsonl``.
+the worker's ``streamguard_datapath_pause_seconds``, and the longest time nothing committed while records
+flowed, sampled from its metrics) is appended to ``<home>/test-artifacts/cluster-faults.jsonl``.
 """
 
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +35,36 @@ RECORDS = CHUNKS * CHUNK
 Fault = Callable[[Cluster, CrashRig, WorkerProcess], None]
 
 
+class Progress:
+    """Samples the worker's committed-record count twice a second from a thread: the longest time nothing
+    committed while raw records were waiting is how long the fault stalled the data path."""
+
+    def __init__(self, worker: WorkerProcess, rig: CrashRig) -> None:
+        self.worker, self.rig = worker, rig
+        self.longest_s = 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        last, since = -1.0, time.monotonic()
+        while not self._done.wait(0.5):
+            try:
+                committed = self.worker.metrics().total("streamguard_records_consumed_total")
+            except OSError:
+                continue
+            now = time.monotonic()
+            if committed != last or committed >= self.rig.produced:  # progress, or nothing to do
+                last, since = committed, now
+            else:
+                self.longest_s = max(self.longest_s, now - since)
+
+    def stop(self) -> float:
+        self._done.set()
+        self._thread.join(5)
+        return self.longest_s
+
+
 def _stream_through(cluster: Cluster, tmp_path: Path, name: str, fault: Fault) -> None:
     rig = CrashRig(cluster.bootstrap, tmp_path, partitions=PARTITIONS)
     try:
@@ -40,28 +72,32 @@ def _stream_through(cluster: Cluster, tmp_path: Path, name: str, fault: Fault) -
         worker.wait_serving(rig.raw)
         feeding = rig.stream(CHUNKS, CHUNK)
         wait_until(lambda: rig.view_records() > 0, 60, "the first views")
+        progress = Progress(worker, rig)
         try:
             fault(cluster, rig, worker)
         finally:
             cluster.heal()
-        feeding.join(180)
-        rig.await_all_accounted(RECORDS)
+        rig.drain(feeding, RECORDS)
+        stalled_s = progress.stop()
         assert worker.process.poll() is None, f"the worker exited ({worker.process.returncode}): see its log"
-        pauses = worker.metrics()
-        _record(
-            name,
-            pauses.total("streamguard_datapath_pauses_total"),
-            pauses.total("streamguard_datapath_pause_seconds_sum"),
-        )
+        metrics = worker.metrics()
+        paused = metrics.total("streamguard_datapath_pauses_total")
+        _record(name, paused, metrics.total("streamguard_datapath_pause_seconds_sum"), stalled_s)
     finally:
         rig.deployment.stop_workers()
     rig.verify_exactly_once(RECORDS)
 
 
-def _record(fault: str, pauses: float, paused_s: float) -> None:
+def _record(fault: str, pauses: float, paused_s: float, stalled_s: float) -> None:
     artifacts = load_settings().home / "test-artifacts"
     artifacts.mkdir(parents=True, exist_ok=True)
-    line = {"fault": fault, "pauses": pauses, "paused_s": round(paused_s, 1), "at": time.strftime("%FT%TZ")}
+    line = {
+        "fault": fault,
+        "pauses": pauses,
+        "paused_s": round(paused_s, 1),
+        "longest_without_commit_s": round(stalled_s, 1),
+        "at": time.strftime("%FT%TZ"),
+    }
     with (artifacts / "cluster-faults.jsonl").open("a") as out:
         out.write(json.dumps(line) + "\n")
 

@@ -9,6 +9,7 @@ on one partition at once, the first frozen long enough to lose it and then woken
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 import time
@@ -19,7 +20,7 @@ import pytest
 from harness.readback import end_offsets
 from harness.worker_process import wait_until
 from tests.conftest import KafkaEndpoint
-from tests.crash_rig import CrashRig
+from tests.crash_rig import AUDIENCES, CrashRig
 
 pytestmark = pytest.mark.kafka
 
@@ -55,11 +56,9 @@ def test_a_worker_joining_mid_stream_takes_partitions_over_exactly_once(kafka: K
         first = rig.deployment.start_worker("worker-1.log")
         first.wait_serving(rig.raw)
         feeding = rig.stream(chunks, chunk)
-        wait_until(lambda: sum(end_offsets(rig.deployment.options, rig.views("analytics")).values()) > 0, 60, "views")
+        wait_until(lambda: rig.view_records() > 0, 60, "views")
         rig.deployment.start_worker("worker-2.log")
-        feeding.join(120)
-        rig.await_all_accounted(records)
-        writers = {e.worker for events in rig.deployment.audit_events().values() for e in events}
+        writers = rig.drain(feeding, records)
     finally:
         rig.deployment.stop_workers()
     rig.verify_exactly_once(records)
@@ -83,6 +82,29 @@ def test_a_crash_at_any_stage_of_a_cycle_costs_nothing(kafka: KafkaEndpoint, tmp
     finally:
         deployment.stop_workers()
     rig.verify_exactly_once(records)
+
+
+def test_without_its_transaction_the_same_crash_breaks_every_check(kafka: KafkaEndpoint, tmp_path: Path) -> None:
+    """The control experiment: the data path at least once (no transaction), crashed after a cycle's audit
+    events. What the crash wrote stays visible and is written again by the next worker: the checks every crash
+    and broker-fault test relies on must see it, each one."""
+    backlog, after = 12_000, 2_000
+    records = backlog + after
+    rig = CrashRig(kafka.bootstrap, tmp_path, partitions=1)
+    rig.produce(backlog)
+    try:
+        doomed = rig.deployment.start_worker("worker-1.log", STREAMGUARD_FAULT_INJECTION="audit:1+untransacted")
+        wait_until(lambda: doomed.process.poll() is not None, 120, "the injected crash")
+        rig.produce_more(backlog, after)
+        rig.deployment.start_worker("worker-2.log")
+        rig.await_all_accounted(records)
+    finally:
+        rig.deployment.stop_workers()
+    problems = "\n".join(rig.exactly_once_problems(records))
+    for audience in AUDIENCES:
+        assert re.search(rf"^{audience}: \d+ duplicates$", problems, re.MULTILINE), problems
+    assert "offsets twice" in problems, problems
+    assert "verify: " in problems, problems
 
 
 def test_a_zombie_worker_is_fenced(kafka: KafkaEndpoint, tmp_path: Path) -> None:
@@ -142,9 +164,7 @@ def test_three_workers_share_six_partitions_and_one_killed_is_taken_over_within_
         killed = time.monotonic()
         wait_until(lambda: _shared_by(rig, 2), 45, "the killed worker's partitions taken over", step_s=0.5)
         taken_over_s = time.monotonic() - killed
-        feeding.join(120)
-        rig.await_all_accounted(records)
-        writers = {e.worker for events in rig.deployment.audit_events().values() for e in events}
+        writers = rig.drain(feeding, records)
     finally:
         rig.deployment.stop_workers()
     rig.verify_exactly_once(records)

@@ -18,6 +18,7 @@ import socket
 import subprocess
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -212,6 +213,7 @@ class LocalBroker:
             self._refuse_other_sized_data(wanted)
             plans = self._plans(_choose_ports(wanted))
             restarted, pids = plans, {}
+        self._configure(java, libs, restarted)
         processes = {plan.node_id: self._launch_node(java, libs, plan) for plan in restarted}
         pids |= {node_id: process.pid for node_id, process in processes.items()}
         self._write_state(_State(self.kafka_version, tuple(_node(plan, pids[plan.node_id]) for plan in plans)))
@@ -280,32 +282,44 @@ class LocalBroker:
                 f"start it with --brokers {len(formatted)}, or remove {self.dir} to begin afresh"
             )
 
+    def _configure(self, java: str, libs: Path, plans: list[NodePlan]) -> None:
+        """Each node's configuration written, and its storage formatted where it has none (the nodes at once:
+        each format is a JVM start of its own)."""
+        keystore = ensure_broker_tls(self.tls_dir).keystore
+        unformatted = []
+        for plan in plans:
+            folder = self.node_dir(plan.node_id)
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "server.properties").write_text(render_server_properties(plan, self.admin_principal, keystore))
+            (folder / "log4j2.properties").write_text(LOG4J2_PROPERTIES)
+            if not (plan.data_dir / "meta.properties").exists():
+                unformatted.append(plan.node_id)
+        if not unformatted:
+            return
+        cluster_id, password = self._cluster_id(), self.admin_password  # made once, before the threads share them
+        with ThreadPoolExecutor(max_workers=len(unformatted)) as formats:
+            list(formats.map(lambda node: self._format_storage(java, libs, node, cluster_id, password), unformatted))
+
     def _launch_node(self, java: str, libs: Path, plan: NodePlan) -> subprocess.Popen[bytes]:
         folder = self.node_dir(plan.node_id)
-        folder.mkdir(parents=True, exist_ok=True)
-        properties = folder / "server.properties"
-        keystore = ensure_broker_tls(self.tls_dir).keystore
-        properties.write_text(render_server_properties(plan, self.admin_principal, keystore))
-        (folder / "log4j2.properties").write_text(LOG4J2_PROPERTIES)
-        if not (plan.data_dir / "meta.properties").exists():
-            self._format_storage(java, libs, plan.node_id, properties)
         console = (folder / "console.log").open("ab")
         return subprocess.Popen(
-            [*self._java_command(java, libs, plan.node_id), "kafka.Kafka", str(properties)],
+            [*self._java_command(java, libs, plan.node_id), "kafka.Kafka", str(folder / "server.properties")],
             stdout=console,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             start_new_session=True,  # the cluster outlives `streamguard kafka start`
         )
 
-    def _format_storage(self, java: str, libs: Path, node_id: int, properties: Path) -> None:
-        scram = f"SCRAM-SHA-512=[name={self.admin_principal},password={self.admin_password}]"
+    def _format_storage(self, java: str, libs: Path, node_id: int, cluster_id: str, password: str) -> None:
+        properties = self.node_dir(node_id) / "server.properties"
+        scram = f"SCRAM-SHA-512=[name={self.admin_principal},password={password}]"
         command = [
             *self._java_command(java, libs, node_id),
             "kafka.tools.StorageTool",
             "format",
             "-t",
-            self._cluster_id(),
+            cluster_id,
             "-c",
             str(properties),
             "--add-scram",
@@ -314,7 +328,7 @@ class LocalBroker:
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             # The SCRAM password is in the command line, never in what we print.
-            detail = (result.stdout + result.stderr).replace(self.admin_password, "***").strip()
+            detail = (result.stdout + result.stderr).replace(password, "***").strip()
             raise KafkaToolingError(f"formatting Kafka storage under {self.node_dir(node_id)} failed:\n{detail}")
 
     def _cluster_id(self) -> str:

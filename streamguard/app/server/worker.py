@@ -96,7 +96,14 @@ def connect_worker(plan: WorkerPlan) -> faust.App:
     policy = CheckpointPolicy(plan.settings.checkpoint_every_events, plan.settings.checkpoint_every_s)
     signer = log_signer(keyring, plan.settings.log_origin)
     datapath = DataPath(
-        connect_data_path(options, plan.names, plan.worker_id, plan.settings.retention, plan.settings.replication),
+        connect_data_path(
+            options,
+            plan.names,
+            plan.worker_id,
+            plan.settings.retention,
+            plan.settings.replication,
+            untransacted=plan.settings.untransacted,
+        ),
         registry,
         chains,
         LogCheckpoints(signer, plan.settings.log_origin, policy),

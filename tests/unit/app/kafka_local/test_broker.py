@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 from pathlib import Path
 
@@ -18,7 +19,7 @@ def test_taken_preferred_port_is_replaced_by_a_free_one(monkeypatch: pytest.Monk
         squatter.listen()
         taken = squatter.getsockname()[1]
         monkeypatch.setattr(broker_module, "PREFERRED_PORTS", BrokerPorts(taken, taken, taken, taken, taken))
-        ports = broker_module._choose_ports()
+        [ports] = broker_module._choose_ports()
     chosen = [ports.plaintext, ports.sasl, ports.controller, ports.ssl, ports.sasl_ssl]
     assert taken not in chosen
     assert len(set(chosen)) == 5
@@ -41,3 +42,19 @@ def test_a_cluster_id_never_starts_like_an_option() -> None:
     ids = [_cluster_id() for _ in range(2000)]  # about 31 of 2000 raw draws start with "-"
     assert len({len(cluster_id) for cluster_id in ids}) == 1
     assert not any(cluster_id.startswith("-") for cluster_id in ids)
+
+
+def test_three_nodes_take_fifteen_distinct_ports() -> None:
+    ports = broker_module._choose_ports(3)
+    every = [port for node in ports for port in (node.plaintext, node.sasl, node.controller, node.ssl, node.sasl_ssl)]
+    assert len(ports) == 3
+    assert len(set(every)) == 15
+
+
+def test_a_node_of_an_old_single_broker_state_is_read_as_node_one(tmp_path: Path) -> None:
+    (tmp_path / "kafka").mkdir()
+    legacy = {"pid": 1, "kafka_version": "4.1.1", "plaintext": 1, "sasl": 2, "controller": 3, "ssl": 4, "sasl_ssl": 5}
+    (tmp_path / "kafka" / "state.json").write_text(json.dumps(legacy))
+    status = broker_module.LocalBroker(tmp_path, "4.1.1", "streamguard-admin").status()
+    assert [node.node_id for node in status.nodes] == [1]
+    assert not status.running  # pid 1 is not a Kafka JVM
