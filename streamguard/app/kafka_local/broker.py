@@ -210,6 +210,7 @@ class LocalBroker:
             restarted = [plan for plan in plans if plan.node_id in dead]
             pids = {node.id: node.pid for node in state.nodes}
         else:
+            self._adopt_single_node_layout()
             self._refuse_other_sized_data(wanted)
             plans = self._plans(_choose_ports(wanted))
             restarted, pids = plans, {}
@@ -272,6 +273,14 @@ class LocalBroker:
             NodePlan(index, node_ports, self.node_dir(index) / "data", voters)
             for index, node_ports in enumerate(ports, start=1)
         ]
+
+    def _adopt_single_node_layout(self) -> None:
+        """A broker started by an older streamguard kept its data in ``kafka/data``: node 1's from now on (its
+        topics, and so the evidence a local store and witness already hold, stay)."""
+        legacy, node_data = self.dir / "data", self.node_dir(1) / "data"
+        if (legacy / "meta.properties").exists() and not node_data.exists():
+            node_data.parent.mkdir(parents=True, exist_ok=True)
+            legacy.rename(node_data)
 
     def _refuse_other_sized_data(self, wanted: int) -> None:
         """Storage formatted for another quorum cannot join this one: say so rather than start a broken one."""

@@ -188,11 +188,13 @@ def _topics(admin: AdminClient, settings: Settings) -> Iterable[Finding]:
         if not found and spec.kind is TopicKind.VIEWS:
             healthy_views.append(topic)
         elif not found:
-            retention = config.get("retention.ms", "?")
+            retention, policy = config.get("retention.ms", "?"), config.get("cleanup.policy", "?")
             kept = "forever" if retention == "-1" else f"retention.ms={retention}"
+            if policy == "compact":  # retention.ms applies to deleting segments, which compaction alone never does
+                kept = "the latest record of each key kept"
             detail = (
                 f"{spec.kind.value}, {topic.partitions} partition(s) x {topic.replicas} replicas, "
-                f"min.insync.replicas={topic.min_insync}, cleanup.policy={config.get('cleanup.policy', '?')}, {kept}"
+                f"min.insync.replicas={topic.min_insync}, cleanup.policy={policy}, {kept}"
             )
             yield Finding(Level.OK, spec.name, detail)
         yield from found

@@ -58,3 +58,12 @@ def test_a_node_of_an_old_single_broker_state_is_read_as_node_one(tmp_path: Path
     status = broker_module.LocalBroker(tmp_path, "4.1.1", "streamguard-admin").status()
     assert [node.node_id for node in status.nodes] == [1]
     assert not status.running  # pid 1 is not a Kafka JVM
+
+
+def test_the_data_of_a_broker_an_older_streamguard_started_becomes_node_ones(tmp_path: Path) -> None:
+    legacy = tmp_path / "kafka" / "data"
+    legacy.mkdir(parents=True)
+    (legacy / "meta.properties").write_text("node.id=1\n")
+    broker_module.LocalBroker(tmp_path, "4.1.1", "streamguard-admin")._adopt_single_node_layout()
+    assert (tmp_path / "kafka" / "node-1" / "data" / "meta.properties").read_text() == "node.id=1\n"
+    assert not legacy.exists()
