@@ -25,13 +25,9 @@ with events not covered yet gets its checkpoint in a transaction of its own once
 its partition is given up. Records fetched for a partition that a rebalance took away in the meantime are
 dropped unprocessed (their new owner reads them from the committed offset): only an owner continues a chain.
 
-A transaction that must abort (a rebalance took the partitions away mid-commit) is aborted and its records
-are read again from their first offsets. One the cluster cannot take for now (a leader or coordinator moving,
-fewer in-sync replicas than required, a transaction timed out and fenced) pauses the data path: the cycle is
-dropped uncommitted, a fresh producer with the same transactional id fences the old one, and the worker reads
-on from the committed offsets once the cluster answers (``streamguard_datapath_paused`` is 1 meanwhile). One
-that cannot be completed for another reason (a refused delivery: too large, not authorized) stops the worker
-without committing.
+A transaction a rebalance aborts mid-commit is read again from its first offsets; one the cluster cannot take
+for now (a leader or coordinator moving, too few in-sync replicas, a timed-out transaction) pauses the data
+path until it can (``streamguard.agents.kafka_resume``); one refused for good stops the worker uncommitted.
 """
 
 from __future__ import annotations
@@ -40,17 +36,18 @@ import logging
 import os
 import threading
 import time
-from collections import defaultdict
 from dataclasses import dataclass, field
 
-from confluent_kafka import OFFSET_BEGINNING, KafkaError, KafkaException, Message, TopicPartition
+from confluent_kafka import KafkaError, KafkaException, Message, TopicPartition
 
 from streamguard.agents import datapath_metrics
 from streamguard.agents.batch import ProcessedBatch
 from streamguard.agents.checkpoints import LogCheckpoints, SignedCheckpoint
 from streamguard.agents.failure_policy import DEFAULT_POLICY, FailurePolicy, Outcome
 from streamguard.agents.kafka_audit import AuditChains, ChainHead, SourcePartition
+from streamguard.agents.kafka_consume import by_partition
 from streamguard.agents.kafka_ports import DataPathClients, SourceConsumer
+from streamguard.agents.kafka_resume import TRANSACTION_TIMEOUT_S, earliest, firsts, rewind, wait_out_the_cluster
 from streamguard.agents.kafka_sends import Deliveries, Sender, delivery_failure, is_transient
 from streamguard.agents.rules_registry import RulesRegistry
 from streamguard.core.errors import DeliveryError, KafkaToolingError, KafkaUnavailable, describe_failure
@@ -58,11 +55,9 @@ from streamguard.evidence.audit import AuditEvent, chain_key
 
 log = logging.getLogger(__name__)
 
-TRANSACTION_TIMEOUT_S = 30.0  # for the producer calls that end a transaction
 FAULT_EXIT = 137  # what a kill -9 reports
 READY_MESSAGE = "rule history read"
 SLOW_PROCESSING_S = 2.0  # past this, a cycle commits before the next batch is processed
-RECOVERY_BACKOFF_MAX_S = 5.0  # between attempts to resume while the cluster does not answer
 
 
 @dataclass
@@ -154,52 +149,13 @@ class DataPath:
         except KafkaToolingError as error:  # reading back the audit or the rules, setting topics up: not now
             raise KafkaUnavailable(str(error)) from None
 
-    # -- waiting out the cluster -----------------------------------------------------------------------
-
     def _recover(self, fault: KafkaUnavailable, stop: threading.Event) -> None:
-        """The cluster did not take a cycle: drop it uncommitted, replace the producer (a fresh one with the
-        same transactional id fences the old one, and its initialisation waits until the coordinator has
-        aborted or finished the old transaction), and read on from the committed offsets and chain heads, which
-        say what the dropped transaction did whatever its outcome. Retried with backoff until the cluster
-        answers; the partitions the worker owns wait meanwhile, all of them, since one transaction spans them."""
+        """The cluster did not take a cycle: drop it, wait, read on from what committed (``kafka_resume``)."""
         self._in_flight, self._unavailable = None, None
-        paused = time.monotonic()
-        datapath_metrics.pause_started()
-        log.error("Kafka did not take a cycle (%s): paused uncommitted, resuming when the cluster answers", fault)
-        attempt = 0
-        while not stop.is_set():
-            try:
-                self._replace_producer()
-                self._resume_from_committed()
-                break
-            except (KafkaException, KafkaToolingError, KafkaUnavailable) as error:
-                attempt += 1
-                reason = error.args[0].name() if isinstance(error, KafkaException) else str(error)
-                log.warning("still waiting for the cluster (attempt %d): %s", attempt, reason)
-                stop.wait(min(RECOVERY_BACKOFF_MAX_S, 0.5 * 2**attempt))
-        waited = time.monotonic() - paused
-        datapath_metrics.pause_ended(waited)
-        log.warning("resumed after %.1f s paused: reading on from the committed offsets", waited)
-
-    def _replace_producer(self) -> None:
-        if self._new_producer is None:
-            return
-        old, self._producer = self._producer, self._new_producer()
+        self._producer = wait_out_the_cluster(
+            fault, stop, self._producer, self._new_producer, self._consumer, self.chains
+        )
         self._send = Sender(self._producer)
-        old.purge()  # its records belong to the dropped transaction: never wait for them
-        self._producer.init_transactions(TRANSACTION_TIMEOUT_S)
-
-    def _resume_from_committed(self) -> None:
-        """Every owned partition from its committed offset and chain head (require_stable: read_committed
-        consumers ask for offsets only once no transaction of the group is pending on them)."""
-        assigned = self._consumer.assignment()
-        if not assigned:
-            return
-        for committed in self._consumer.committed(assigned, timeout=TRANSACTION_TIMEOUT_S):
-            source = (committed.topic, committed.partition)
-            self.chains.recover(source, committed.metadata)
-            offset = committed.offset if committed.offset >= 0 else OFFSET_BEGINNING
-            self._consumer.seek(TopicPartition(committed.topic, committed.partition, offset))
 
     def _read_rule_history(self) -> None:
         self._topics.ensure_system()
@@ -304,7 +260,7 @@ class DataPath:
         if self._processing_s > SLOW_PROCESSING_S:
             self._settle_or_rewind()  # a slow batch must not keep a transaction open while it is processed
         started = time.monotonic()
-        owned = {source: records for source, records in _by_partition(messages).items() if self.chains.owns(source)}
+        owned = {source: records for source, records in by_partition(messages).items() if self.chains.owns(source)}
         try:
             batches = self._process(owned)
         except Exception:
@@ -316,7 +272,7 @@ class DataPath:
             return
         aborted = self._settle()
         if aborted is not None:  # that cycle's records will be read again: so will this batch's
-            self._rewind(_earliest(aborted, _firsts(batches)))
+            rewind(self._consumer, earliest(aborted, firsts(batches)))
             return
         self._producer.begin_transaction()
         deliveries = Deliveries()
@@ -329,7 +285,7 @@ class DataPath:
     def _settle_or_rewind(self) -> None:
         aborted = self._settle()
         if aborted is not None:
-            self._rewind(aborted)
+            rewind(self._consumer, aborted)
 
     def _settle(self) -> dict[SourcePartition, int] | None:
         """Finish the cycle in flight: views acknowledged, audit events written and acknowledged, offsets and
@@ -347,7 +303,7 @@ class DataPath:
                 raise delivery_failure(failure, "transaction failed") from None
             self._abort()
             log.warning("transaction aborted (%s); its records will be read again", failure.name())
-            return _firsts(cycle.batches)
+            return firsts(cycle.batches)
         except KafkaUnavailable:
             raise  # recovery replaces the producer: that aborts this transaction
         except DeliveryError:
@@ -416,14 +372,6 @@ class DataPath:
         except KafkaException as error:  # the cluster cannot take the abort either: recovery fences it
             raise delivery_failure(error.args[0], "the transaction could not be aborted") from None
 
-    def _rewind(self, firsts: dict[SourcePartition, int]) -> None:
-        """Read an aborted cycle's records again, where this worker still owns their partitions (the others'
-        new owners start from the committed offsets anyway)."""
-        owned = {(p.topic, p.partition) for p in self._consumer.assignment()}
-        for source, offset in firsts.items():
-            if source in owned:
-                self._consumer.seek(TopicPartition(*source, offset))
-
     def _fault_point(self, stage: str) -> None:
         """Fault injection for crash tests (``STREAMGUARD_FAULT_INJECTION=<stage>:N``): die like kill -9 after
         cycle N's views are acknowledged, its audit events are, its offsets joined its transaction, or it
@@ -450,27 +398,3 @@ class DataPath:
                 log.error("processing %s[%d] failed, quarantining the batch: %s", *source, describe_failure(error))
                 batches[source] = processor.quarantine_all(records, self.policy.bug_reason)
         return batches
-
-
-def _by_partition(messages: list[Message]) -> dict[SourcePartition, list[Message]]:
-    grouped: dict[SourcePartition, list[Message]] = defaultdict(list)
-    for message in messages:
-        error = message.error()
-        if error is not None:
-            if error.code() != KafkaError._PARTITION_EOF:
-                log.warning("consume error on %s[%s]: %s", message.topic(), message.partition(), error.name())
-            continue
-        grouped[(message.topic(), message.partition())].append(message)
-    return grouped
-
-
-def _firsts(batches: dict[SourcePartition, ProcessedBatch]) -> dict[SourcePartition, int]:
-    return {source: batch.event.source.first_offset for source, batch in batches.items()}
-
-
-def _earliest(*firsts: dict[SourcePartition, int]) -> dict[SourcePartition, int]:
-    earliest: dict[SourcePartition, int] = {}
-    for each in firsts:
-        for source, offset in each.items():
-            earliest[source] = min(offset, earliest.get(source, offset))
-    return earliest

@@ -46,6 +46,7 @@ from pydantic import AwareDatetime, BaseModel, Field, StrictBool, ValidationErro
 
 from streamguard.control.authorizer_log import AuthorizationDecision
 from streamguard.control.read_sources import ReadSource
+from streamguard.core.errors import EvidenceError
 
 AUTHORIZATION = "io.confluent.kafka.server/authorization"
 DEFAULT_TOPIC = "confluent-audit-log-events"
@@ -109,7 +110,7 @@ def parse_audit_log(records: Iterable[tuple[str, bytes | None]], cluster_id: str
     for where, value in records:
         try:
             decision, cluster = _decision(value)
-        except _MalformedEventError as error:
+        except EvidenceError as error:
             batch.rejected.append(Rejected(where, str(error)))
             continue
         if decision is None:
@@ -121,34 +122,30 @@ def parse_audit_log(records: Iterable[tuple[str, bytes | None]], cluster_id: str
     return batch
 
 
-class _MalformedEventError(ValueError):
-    """Why one event was rejected (never leaves this module: ``parse_audit_log`` records it)."""
-
-
 def _decision(value: bytes | None) -> tuple[AuthorizationDecision | None, str]:
     """The event's decision (None: skipped) and the id of the Kafka cluster it names."""
     if not value:
-        raise _MalformedEventError("empty record")
+        raise EvidenceError("empty record")
     try:
         document = json.loads(value)
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise _MalformedEventError("not JSON") from None
+        raise EvidenceError("not JSON") from None
     if not isinstance(document, dict):
-        raise _MalformedEventError("not a JSON object")
+        raise EvidenceError("not a JSON object")
     if document.get("type") != AUTHORIZATION:
         if not isinstance(document.get("type"), str):
-            raise _MalformedEventError("missing or malformed: type")
+            raise EvidenceError("missing or malformed: type")
         return None, ""
     try:
         event = _Event.model_validate(document)
     except ValidationError as error:
-        raise _MalformedEventError(_fields(error)) from None
+        raise EvidenceError(_fields(error)) from None
     data = event.data
     if not data.method_name.startswith(KAFKA_METHOD):
         return None, ""  # another service's authorization (mds.Authorize: an RBAC check of the platform's)
     cluster = _cluster_of(data.resource_name) or _cluster_of(event.subject)
     if cluster is None:
-        raise _MalformedEventError("neither data.resourceName nor subject names a Kafka cluster (kafka=<id>)")
+        raise EvidenceError("neither data.resourceName nor subject names a Kafka cluster (kafka=<id>)")
     info = data.authorization_info
     decision = AuthorizationDecision(
         at=event.time.astimezone(UTC),

@@ -14,6 +14,7 @@
     ├── InfrastructureFault          a dependency failed: stop without committing, process again after restart
     │   ├── KafkaToolingError        the broker cannot be fetched, started, reached or set up
     │   ├── DeliveryError            the broker did not acknowledge a record, or refused an offset commit
+    │   │   ├── KafkaUnavailable     the cluster cannot take a cycle for now: the data path waits, then resumes
     │   │   └── WriterFenced         another writer took the control chain first (read again, then retry)
     │   ├── SchemaRegistryUnavailable the schema registry did not answer (an unknown id is a RecordFault)
     │   ├── StoreError               the evidence store cannot be opened, read or written

@@ -19,10 +19,10 @@ import subprocess
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
+from streamguard.app.kafka_local.cluster_state import HOST, BrokerStatus, ClusterState, NodeRecord, NodeStatus
 from streamguard.app.kafka_local.jars import ensure_broker_jars, require_java
 from streamguard.app.kafka_local.server_config import (
     LOG4J2_PROPERTIES,
@@ -37,105 +37,6 @@ from streamguard.core.errors import KafkaToolingError
 PREFERRED_PORTS = BrokerPorts(plaintext=19092, sasl=19093, controller=19094, ssl=19095, sasl_ssl=19096)
 READY_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 30.0
-HOST = "127.0.0.1"
-
-
-@dataclass(frozen=True)
-class NodeStatus:
-    """One node of the local cluster: its listeners, and whether its process is up and serving."""
-
-    node_id: int
-    pid: int | None
-    ports: BrokerPorts
-    alive: bool
-
-    def listeners(self) -> dict[str, str]:
-        return {name: f"{HOST}:{port}" for name, port in self.ports.client_listeners().items()}
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.node_id, "pid": self.pid, "listeners": self.listeners(), "alive": self.alive}
-
-
-@dataclass(frozen=True)
-class BrokerStatus:
-    """The local cluster: running while one node or more serves; bootstrap addresses list every node."""
-
-    running: bool
-    pid: int | None  # the first node's
-    plaintext_bootstrap: str | None
-    sasl_bootstrap: str | None
-    kafka_version: str | None
-    ssl_bootstrap: str | None = None
-    sasl_ssl_bootstrap: str | None = None
-    ca_file: Path | None = None  # what clients of the TLS listeners trust
-    nodes: tuple[NodeStatus, ...] = field(default=())
-
-    def bootstrap_for(self, protocol: str) -> str | None:
-        """The bootstrap addresses of the listeners speaking ``protocol`` (None if the cluster has none)."""
-        return {
-            "PLAINTEXT": self.plaintext_bootstrap,
-            "SASL_PLAINTEXT": self.sasl_bootstrap,
-            "SSL": self.ssl_bootstrap,
-            "SASL_SSL": self.sasl_ssl_bootstrap,
-        }[protocol]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "bootstrap": self.plaintext_bootstrap,
-            "kafka_version": self.kafka_version,
-            "running": self.running,
-            "nodes": [node.to_dict() for node in self.nodes],
-        }
-
-    def describe(self) -> str:
-        if not self.running:
-            return "Kafka is not running"
-        alive = sum(node.alive for node in self.nodes)
-        what = f"{alive} of {len(self.nodes)} nodes" if len(self.nodes) > 1 else f"pid {self.pid}"
-        lines = [
-            f"Kafka {self.kafka_version} is up ({what})",
-            f"  PLAINTEXT        {self.plaintext_bootstrap}",
-            f"  SASL_PLAINTEXT   {self.sasl_bootstrap}  (SCRAM-SHA-512, ACLs enforced)",
-            f"  SSL              {self.ssl_bootstrap}",
-            f"  SASL_SSL         {self.sasl_ssl_bootstrap}  (SCRAM-SHA-512, ACLs enforced)",
-            f"  CA certificate   {self.ca_file}",
-        ]
-        if len(self.nodes) > 1:
-            lines += [
-                f"  node {node.node_id}  {'up  ' if node.alive else 'DOWN'}  pid {node.pid or '-'}  "
-                f"{node.listeners()['PLAINTEXT']}"
-                for node in self.nodes
-            ]
-        return "\n".join(lines)
-
-
-@dataclass(frozen=True)
-class _Node:
-    id: int
-    pid: int
-    plaintext: int
-    sasl: int
-    controller: int
-    ssl: int
-    sasl_ssl: int
-
-    @property
-    def ports(self) -> BrokerPorts:
-        return BrokerPorts(self.plaintext, self.sasl, self.controller, self.ssl, self.sasl_ssl)
-
-
-@dataclass(frozen=True)
-class _State:
-    kafka_version: str
-    nodes: tuple[_Node, ...]
-
-    @classmethod
-    def from_json(cls, text: str) -> _State:
-        data = json.loads(text)
-        if "nodes" not in data:  # a single broker recorded by an older streamguard
-            node = {key: data[key] for key in ("pid", "plaintext", "sasl", "controller", "ssl", "sasl_ssl")}
-            return cls(data["kafka_version"], (_Node(id=1, **node),))
-        return cls(data["kafka_version"], tuple(_Node(**node) for node in data["nodes"]))
 
 
 class LocalBroker:
@@ -217,7 +118,7 @@ class LocalBroker:
         self._configure(java, libs, restarted)
         processes = {plan.node_id: self._launch_node(java, libs, plan) for plan in restarted}
         pids |= {node_id: process.pid for node_id, process in processes.items()}
-        self._write_state(_State(self.kafka_version, tuple(_node(plan, pids[plan.node_id]) for plan in plans)))
+        self._write_state(ClusterState(self.kafka_version, tuple(_node(plan, pids[plan.node_id]) for plan in plans)))
         self._await_ready(processes, plans)
         return self.status(), bool(processes)
 
@@ -389,20 +290,20 @@ class LocalBroker:
     def _state_path(self) -> Path:
         return self.dir / "state.json"
 
-    def _read_state(self) -> _State | None:
+    def _read_state(self) -> ClusterState | None:
         try:
-            return _State.from_json(self._state_path.read_text())
+            return ClusterState.from_json(self._state_path.read_text())
         except (FileNotFoundError, ValueError, TypeError, KeyError):
             return None
 
-    def _write_state(self, state: _State) -> None:
+    def _write_state(self, state: ClusterState) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
         self._state_path.write_text(json.dumps(asdict(state)))
 
 
-def _node(plan: NodePlan, pid: int) -> _Node:
+def _node(plan: NodePlan, pid: int) -> NodeRecord:
     ports = plan.ports
-    return _Node(plan.node_id, pid, ports.plaintext, ports.sasl, ports.controller, ports.ssl, ports.sasl_ssl)
+    return NodeRecord(plan.node_id, pid, ports.plaintext, ports.sasl, ports.controller, ports.ssl, ports.sasl_ssl)
 
 
 def _cluster_id() -> str:
