@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,7 @@ def test_an_unwritable_evidence_topic_is_a_failure_naming_the_topic_and_the_sett
     kafka: KafkaEndpoint, tmp_path: Path
 ) -> None:
     """A platform team's quarantine topic with min.insync.replicas above its replicas: no write can succeed."""
-    prefix = "doc" + tmp_path.name[-6:].replace("_", "") + "."
+    prefix = f"doc{uuid.uuid4().hex[:8]}."
     quarantine = f"{prefix}quarantine"
     config = {"min.insync.replicas": "2"}
     kafka.admin.create_topics([NewTopic(quarantine, 1, 1, config=config)])[quarantine].result(30)
