@@ -198,12 +198,12 @@ class DataPath:
         consumer.incremental_assign(partitions)
 
     def _on_revoke(self, consumer: SourceConsumer, partitions: list[TopicPartition]) -> None:
-        # Runs inside consume() on this thread: the cycle in flight is committed before the partitions go, so
-        # their next owner continues the audit chains after it (or, aborted, reads its records again), and their
-        # logs are checkpointed up to where this worker leaves them.
+        # Inside consume(), on this thread: the cycle in flight commits before the partitions go (aborted, only
+        # partitions kept are sought: librdkafka may never serve a seek of one going), their logs checkpointed.
         sources = [(partition.topic, partition.partition) for partition in partitions]
         try:
-            self._settle_or_rewind()
+            aborted = self._settle() or {}
+            rewind(self._consumer, {source: offset for source, offset in aborted.items() if source not in sources})
             heads = self._owned_heads()
             self._publish_checkpoints({source: heads[source] for source in sources if source in heads}, force=True)
         except KafkaUnavailable as fault:  # the partitions go all the same; the loop recovers after the callback
