@@ -122,11 +122,13 @@ def _protocol(node_id: int, host: str, port: int, tls: ssl.SSLContext | None) ->
     return Finding(Level.OK, f"broker {node_id}", f"speaks {spoken} (KIP-447 fencing)")
 
 
-def _broker_configs(admin: AdminClient, node_id: int) -> Iterable[Finding]:
+def _broker_config(admin: AdminClient, node_id: int) -> dict[str, str | None]:
     resource = ConfigResource(ConfigResource.Type.BROKER, str(node_id))
-    config = {
-        name: entry.value for name, entry in admin.describe_configs([resource])[resource].result(TIMEOUT_S).items()
-    }
+    return {name: entry.value for name, entry in admin.describe_configs([resource])[resource].result(TIMEOUT_S).items()}
+
+
+def _broker_configs(admin: AdminClient, node_id: int) -> Iterable[Finding]:
+    config = _broker_config(admin, node_id)
     subject = f"broker {node_id}"
     if not config.get("authorizer.class.name"):
         yield Finding(Level.FAIL, subject, "no authorizer: ACLs are not enforced", "set authorizer.class.name")
@@ -147,10 +149,7 @@ def _broker_configs(admin: AdminClient, node_id: int) -> Iterable[Finding]:
 def _listeners(admin: AdminClient) -> Iterable[Finding]:
     metadata = admin.list_topics(timeout=TIMEOUT_S)
     node_id = min(metadata.brokers)
-    resource = ConfigResource(ConfigResource.Type.BROKER, str(node_id))
-    config = {
-        name: entry.value for name, entry in admin.describe_configs([resource])[resource].result(TIMEOUT_S).items()
-    }
+    config = _broker_config(admin, node_id)
     protocols = dict(pair.split(":", 1) for pair in str(config.get("listener.security.protocol.map", "")).split(","))
     controllers = set(str(config.get("controller.listener.names", "")).split(","))
     for listener in str(config.get("advertised.listeners") or config.get("listeners") or "").split(","):
