@@ -83,6 +83,12 @@ class WorkerProcess:
         """The worker's Prometheus metrics, ``/metrics``, scraped."""
         return Scrape.of(f"http://127.0.0.1:{self.web_port}/metrics")
 
+    def stacks(self) -> str:
+        """Every thread's Python stack, read from outside by py-spy (a stalled worker's, before it is stopped)."""
+        py_spy = Path(sys.executable).with_name("py-spy")
+        done = subprocess.run([str(py_spy), "dump", "--pid", str(self.pid)], capture_output=True, text=True, timeout=60)
+        return done.stdout + done.stderr
+
     def kill(self) -> None:
         """kill -9: no shutdown, no flush, no commit (crash tests)."""
         self.process.send_signal(signal.SIGKILL)

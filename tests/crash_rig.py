@@ -100,6 +100,15 @@ class CrashRig:
                 f"the audit accounts for {seen[0]} of {count} offsets; the raw topic holds {raw}"
             ) from None
 
+    def assignment(self) -> dict[str, list[int]]:
+        """Each member of the data path's group (by client host and id) and the raw partitions it owns now."""
+        group = self.deployment.names.datapath_group
+        described = self.deployment.admin.describe_consumer_groups([group])[group].result(15)
+        return {
+            member.member_id: sorted(p.partition for p in member.assignment.topic_partitions if p.topic == self.raw)
+            for member in described.members
+        }
+
     def chains(self) -> dict:
         summary = self.deployment.audit()
         return {key: report for key, report in summary.chains.items() if key.startswith(f"{self.raw}:")}

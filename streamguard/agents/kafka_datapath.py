@@ -48,7 +48,7 @@ from streamguard.agents.kafka_audit import AuditChains, ChainHead, SourcePartiti
 from streamguard.agents.kafka_consume import by_partition
 from streamguard.agents.kafka_ports import DataPathClients, SourceConsumer
 from streamguard.agents.kafka_resume import TRANSACTION_TIMEOUT_S, earliest, firsts, rewind, wait_out_the_cluster
-from streamguard.agents.kafka_sends import Deliveries, Sender, delivery_failure, is_transient
+from streamguard.agents.kafka_sends import Deliveries, Sender, delivery_failure, is_transient, send_offsets_within
 from streamguard.agents.rules_registry import RulesRegistry
 from streamguard.core.errors import DeliveryError, KafkaToolingError, KafkaUnavailable, describe_failure
 from streamguard.evidence.audit import AuditEvent, chain_key
@@ -362,7 +362,7 @@ class DataPath:
         cycle.checkpoints = self.checkpoints.due(heads, time.monotonic())
         self._send_checkpoints(cycle.checkpoints)
         metadata = self._consumer.consumer_group_metadata()
-        self._producer.send_offsets_to_transaction(offsets, metadata, TRANSACTION_TIMEOUT_S)
+        send_offsets_within(self._producer, offsets, metadata, TRANSACTION_TIMEOUT_S)
         self._fault_point("offsets")
         return heads
 

@@ -3,7 +3,10 @@ audit event landed where, and what failed (the data path's transaction then abor
 
 from __future__ import annotations
 
-from confluent_kafka import KafkaError, KafkaException, Message
+import threading
+from typing import Any
+
+from confluent_kafka import KafkaError, KafkaException, Message, TopicPartition
 
 from streamguard.agents.batch import GovernedBatch, Outbound
 from streamguard.agents.kafka_ports import DeliveryReport, SinkProducer
@@ -11,6 +14,8 @@ from streamguard.core.errors import DeliveryError, KafkaUnavailable
 from streamguard.evidence.audit import AudienceOutput
 
 FLUSH_TIMEOUT_S = 60.0
+# How long past its own timeout a producer call may run before the data path stops waiting for it.
+OVERRUN_GRACE_S = 5.0
 
 # What no wait cures: the record, the principal or the topic is refused. Anything else the cluster reports is
 # taken as its state while it moves leaders, coordinators or controllers, or has fewer in-sync replicas than a
@@ -164,3 +169,29 @@ class Sender:
         if remaining or deliveries.failures:
             kind = KafkaUnavailable if deliveries.transient else DeliveryError  # unacknowledged: the cluster's
             raise kind(f"{remaining} record(s) unacknowledged; failures: {deliveries.summary()}")
+
+
+def send_offsets_within(producer: SinkProducer, offsets: list[TopicPartition], metadata: Any, timeout_s: float) -> None:
+    """The cycle's offsets into its transaction, or ``KafkaUnavailable`` once ``timeout_s`` has passed.
+
+    librdkafka's ``send_offsets_to_transaction`` can block far past its timeout when the group coordinator went
+    down or moved (confluentinc/librdkafka#5456 and #5511: the coordinator request never checks its deadline),
+    which froze a worker for minutes in the broker-fault tests. So the call runs on a thread of its own; one that
+    overruns is left behind with its producer, which recovery replaces (the new producer's ``init_transactions``
+    fences it, so nothing it sends later can commit)."""
+    outcome: list[BaseException | None] = []
+
+    def call() -> None:
+        try:
+            producer.send_offsets_to_transaction(offsets, metadata, timeout_s)
+            outcome.append(None)
+        except BaseException as error:  # handed to the data path's thread below
+            outcome.append(error)
+
+    thread = threading.Thread(target=call, name="send-offsets", daemon=True)
+    thread.start()
+    thread.join(timeout_s + OVERRUN_GRACE_S)
+    if not outcome:
+        raise KafkaUnavailable(f"the offsets were not taken into the transaction within {timeout_s:.0f} s")
+    if outcome[0] is not None:
+        raise outcome[0]

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from confluent_kafka.admin import NewTopic
 
+from harness import HarnessError
 from harness.worker_process import WorkerProcess, wait_until
 from streamguard.app.settings import load_settings
 from tests.cluster.conftest import Cluster
@@ -77,7 +78,12 @@ def _stream_through(cluster: Cluster, tmp_path: Path, name: str, fault: Fault) -
             fault(cluster, rig, worker)
         finally:
             cluster.heal()
-        rig.drain(feeding, RECORDS)
+        try:
+            rig.drain(feeding, RECORDS)
+        except HarnessError:
+            # pytest shows these with the failure: where each thread is, and what the group's coordinator says it owns
+            print(f"the stalled worker's threads:\n{worker.stacks()}\nthe group's assignment: {rig.assignment()}")
+            raise
         stalled_s = progress.stop()
         assert worker.process.poll() is None, f"the worker exited ({worker.process.returncode}): see its log"
         metrics = worker.metrics()

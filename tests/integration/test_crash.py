@@ -130,18 +130,8 @@ def test_a_zombie_worker_is_fenced(kafka: KafkaEndpoint, tmp_path: Path) -> None
     rig.verify_exactly_once(records)
 
 
-def _assignment(rig: CrashRig) -> dict[str, list[int]]:
-    """Each member of the data path's group (by client host and id) and the raw partitions it owns now."""
-    group = rig.deployment.names.datapath_group
-    described = rig.deployment.admin.describe_consumer_groups([group])[group].result(15)
-    return {
-        member.member_id: sorted(p.partition for p in member.assignment.topic_partitions if p.topic == rig.raw)
-        for member in described.members
-    }
-
-
 def _shared_by(rig: CrashRig, members: int) -> bool:
-    assignment = _assignment(rig)
+    assignment = rig.assignment()
     owned = sorted(partition for partitions in assignment.values() for partition in partitions)
     return len(assignment) == members and owned == list(range(6)) and all(assignment.values())
 

@@ -119,6 +119,7 @@ class Producer:
         self.failing: Callable[[str], bool] = lambda _topic: False
         self.failure = KafkaError(KafkaError.MSG_SIZE_TOO_LARGE)  # what a failing topic's reports say
         self.refuse_offsets: KafkaError | None = None
+        self.offsets_hang: threading.Event | None = None  # set: the call blocks past its timeout until it is set
         # committed: what read_committed sees; the log's offsets: a successor shares both with its predecessor
         self.written: dict[str, list[Record]] = predecessor.written if predecessor else defaultdict(list)
         self._next: dict[tuple[str, int], int] = predecessor._next if predecessor else defaultdict(int)
@@ -143,6 +144,8 @@ class Producer:
 
     def send_offsets_to_transaction(self, positions: list[TopicPartition], metadata: Any, timeout: float) -> None:
         assert metadata == "group-metadata"
+        if self.offsets_hang is not None:  # librdkafka #5456: a coordinator request that ignores its deadline
+            self.offsets_hang.wait(20)
         if self.refuse_offsets is not None:
             raise KafkaException(self.refuse_offsets)
         self._offsets = list(positions)

@@ -9,12 +9,14 @@ cluster that cannot take the cycle for now (once it answers), anything else stop
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 import pytest
 from confluent_kafka import OFFSET_BEGINNING, KafkaError
 from prometheus_client import REGISTRY
 
+from streamguard.agents import kafka_datapath, kafka_sends
 from streamguard.core.errors import DeliveryError, KafkaUnavailable, SchemaRegistryUnavailable
 from streamguard.core.reasons import INTERNAL_ERROR, REASON_HEADER
 from streamguard.evidence.audit import event_leaf
@@ -139,9 +141,12 @@ def _pauses() -> float:
     [
         pytest.param("views", id="a view unacknowledged: too few in-sync replicas"),
         pytest.param("offsets", id="the producer fenced: its transaction timed out"),
+        pytest.param("offsets hang", id="the offsets call outlives its timeout: the group coordinator is down"),
     ],
 )
-def test_a_cycle_the_cluster_cannot_take_pauses_and_resumes_from_the_committed_offsets(failure: str) -> None:
+def test_a_cycle_the_cluster_cannot_take_pauses_and_resumes_from_the_committed_offsets(
+    failure: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The cycle is dropped, a new producer with the same transactional id replaces the failed one (fencing
     it), and the partition is read again from its committed offset: every record once, the chain unbroken."""
 
@@ -149,9 +154,14 @@ def test_a_cycle_the_cluster_cannot_take_pauses_and_resumes_from_the_committed_o
         if failure == "views":
             clients.producer.failing = lambda topic: topic.endswith(".support")
             clients.producer.failure = KafkaError(KafkaError.NOT_ENOUGH_REPLICAS)
+        elif failure == "offsets hang":
+            clients.producer.offsets_hang = hung
         else:
             clients.producer.refuse_offsets = KafkaError(KafkaError._FENCED, fatal=True)
 
+    hung = threading.Event()
+    monkeypatch.setattr(kafka_datapath, "TRANSACTION_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(kafka_sends, "OVERRUN_GRACE_S", 0.1)
     pauses = _pauses()
     # The second batch is fetched while the first settles: the cluster's failure drops both; after the seek
     # to the committed offset (none yet: the beginning), the consumer serves both again.
@@ -169,6 +179,7 @@ def test_a_cycle_the_cluster_cannot_take_pauses_and_resumes_from_the_committed_o
     assert report.missing_offsets(0, 7) == []
     assert not report.duplicate_offsets
     assert _pauses() == pauses + 1
+    hung.set()  # the abandoned call returns; its producer was fenced and replaced
 
 
 def test_a_revoke_settles_the_cycle_in_flight_before_its_partitions_go() -> None:
