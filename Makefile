@@ -33,7 +33,7 @@ test: setup
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	cd native && cargo test -q
-	$(BIN)/python -m pytest -q -p no:cacheprovider --ignore=tests/cluster
+	$(BIN)/python -m pytest -q -p no:cacheprovider --durations=15 --ignore=tests/cluster
 
 # Broker failures on a three-broker cluster (one per test module, faults in sequence): about 6 minutes.
 test-cluster: setup

@@ -1,7 +1,11 @@
 """Customer records whose notes quote their own values: how many leak into the view of the audience with no
 clearances, with the record's own values searched in its free text and without (the same plan otherwise).
 
-    .venv/bin/python -m bench.masking_records [--records 1000] [--sets tuning,heldout]
+    .venv/bin/python -m bench.masking_records [--records 1000] [--sets tuning,heldout] [--detectors learned,rules]
+
+Detectors: ``learned`` (streamguard's trained PERSON/LOCATION model, the default) and ``rules`` (the English and
+French spaCy pipelines with the rule-based name evidence it replaced), each in the same run, beside the NER-only
+floor: bare ``nlp.pipe`` of the English small pipeline over the same notes (records/s).
 
 Sets: ``tuning`` (harness/sample_data.py, Faker, the notes templates the demo uses) and ``heldout``
 (bench/heldout, mimesis values, notes in six languages, never tuned on). A record leaks when any literal of
@@ -88,18 +92,29 @@ def _masker(scanner: Any) -> DatasetMasker:
     return DatasetMasker(load_rules(CUSTOMERS_RULES, schema=schema), KEYRING, schema=schema, scanner=scanner)
 
 
+def ner_floor(records: list[dict[str, Any]]) -> float:
+    """Records/s of bare NER over the records' notes: what reading the free text at all costs."""
+    from bench.masking_freetext import run_ner_floor
+
+    notes = [record["notes"] or "" for record in records]
+    return len(records) / run_ner_floor(notes).seconds
+
+
 def main(argv: Iterable[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--records", type=int, default=1000)
     parser.add_argument("--sets", default="tuning,heldout")
+    parser.add_argument("--detectors", default="learned,rules")
     args = parser.parse_args(list(argv) if argv is not None else None)
-    scanner = build_default_scanner(DetectionConfig(cache_size=0))
-    masker = _masker(scanner)
     makers = {"tuning": tuning_records, "heldout": heldout_records}
+    for detector in args.detectors.split(","):
+        masker = _masker(build_default_scanner(DetectionConfig(cache_size=0, learned_model=detector == "learned")))
+        for name in args.sets.split(","):
+            records = makers[name](args.records)
+            masker.mask_batch([{k: v for k, v in records[0].items() if k != "_canaries"}])  # warm up
+            report(f"{name}, {detector} detector", records, masker)
     for name in args.sets.split(","):
-        records = makers[name](args.records)
-        masker.mask_batch([{k: v for k, v in records[0].items() if k != "_canaries"}])  # warm up
-        report(name, records, masker)
+        print(f"\nNER-only floor, {name}: {ner_floor(makers[name](args.records)):.0f} records/s")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ class LabelledText:
     spans: tuple[LabelledSpan, ...]
     locale: str = "en_US"  # where the values come from (a Faker or mimesis locale)
     language: str = "en"  # the language the text is written in
+    style: str = ""  # how the text is laid out (chat, csv, transcript...); empty where a set does not say
 
     @property
     def pii_free(self) -> bool:

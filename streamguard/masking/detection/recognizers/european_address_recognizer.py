@@ -58,13 +58,15 @@ _STREET_FIRST_TYPES = (
     # Spanish
     r"calle|c/|c\.|avenida|avda\.?|av\.|paseo|pº|plaza|pza\.?|camino|carretera|ctra\.?|ronda|travesía|"
     r"glorieta|rambla|pasaje|callejón|cuesta|urbanización|urb\.|alameda|vía|carrer|passeig|plaça|avinguda|"
+    # Catalan and Galician beyond the words Spanish shares
+    r"travessera|carreró|rúa|praza|estrada|camiño|travesa|rolda|"
     # Italian
     r"via|viale|v\.le|piazza|p\.zza|piazzale|corso|c\.so|largo|vicolo|strada|contrada|lungomare|lungotevere|"
     r"borgo|salita|traversa|calle|campo|rione|località|loc\.|frazione|fraz\.|circonvallazione|galleria|calata|riva"
 )
 _NAME_WORD = (
     r"(?:\p{Lu}[\p{L}'\u2019.-]*|\d{1,2}(?:er|e|º|ª)?|de|del|de la|de los|de las|des|du|d'|l'|la|le|les|di|"
-    r"della|dei|degli|delle|dello|da|dal|y|e|et|sur|sous|en|aux?)"
+    r"della|dei|degli|delle|dello|da|dal|do|dos|das|y|e|et|sur|sous|en|aux?)"
 )
 _STREET_FIRST_NAME = rf"(?:{_NAME_WORD}[ ]?){{1,6}}"
 
@@ -88,6 +90,12 @@ _POSTCODE_TOWN = regex.compile(
     r"(?<![\p{L}\d.,/#-])(?:(?:D|A|CH|F|B|L|NL|E|I)-)?(?:\d{5}|\d{4}(?:[ ]?[A-Z]{2}(?![\p{L}]))?)"
     r"[ ]+(\p{Lu}[\p{L}'\u2019-]+(?:[ -](?:am|an der|im|bei|sur|sous|en|de|del|di|la|le|les|aan|den|a\.d\.)?[ ]?"
     r"\p{Lu}[\p{L}'\u2019-]+){0,2})"  # no full stop inside: "Gateway. Parcel" is two sentences
+)
+
+
+# A town written before its postcode, as people write it after a street ("Calle Sierpes 12, Sevilla 41004").
+_TOWN_POSTCODE = regex.compile(
+    r"(?<![\p{L}])(\p{Lu}[\p{L}'\u2019-]+(?:[ -]\p{Lu}[\p{L}'\u2019-]+){0,2})[ ]+\d{4,5}(?![\d])"
 )
 
 
@@ -178,6 +186,10 @@ class PostcodeTownRecognizer:
                 # "8657 Ward Gateway": a house number and a street, not a postcode and a town
                 street = match.group(1).split()[-1].lower() in STREET_TYPE_WORDS
                 spans.append(Span(match.start(), end, "STREET_ADDRESS" if street else self.entity, score))
+        for match in _TOWN_POSTCODE.finditer(text, timeout=self._timeout_s):
+            after_house = _AFTER_HOUSE_NUMBER.search(text[max(0, match.start() - 8) : match.start()])
+            if after_house and self._lexicon.is_city(match.group(1)):
+                spans.append(Span(match.start(), match.end(), self.entity, KNOWN_TOWN_SCORE))
         return spans
 
     def _known_town(self, words: str) -> str | None:

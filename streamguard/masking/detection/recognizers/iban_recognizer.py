@@ -7,8 +7,18 @@ import regex
 from streamguard.masking.detection import Span
 
 # Country code, check digits, then 11-30 alphanumerics, optionally spaced or dashed (ISO 13616 allows
-# 15-34 characters in all). Upper case only: lower-case runs are words, not account numbers.
-_CANDIDATE = regex.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]){11,30}")
+# 15-34 characters in all). Written in upper case, or all in lower case (speech-to-text writes "es91 2100 ...").
+_CANDIDATE = regex.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]){11,30}|[a-z]{2}[0-9]{2}(?:[ -]?[a-z0-9]){11,30})"
+)
+# IBAN lengths of the SEPA countries (ISO 13616 registry). A lower-case run must have its country's exact
+# length as well as the checksum: lower-case words and digits meet mod 97 by chance once in 97.
+_SEPA_LENGTHS = {
+    "AD": 24, "AT": 20, "BE": 16, "BG": 22, "CH": 21, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "EE": 20,
+    "ES": 24, "FI": 18, "FR": 27, "GB": 22, "GI": 23, "GR": 27, "HR": 21, "HU": 28, "IE": 22, "IS": 26,
+    "IT": 27, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MT": 31, "NL": 18, "NO": 15, "PL": 28,
+    "PT": 25, "RO": 24, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "VA": 22,
+}  # fmt: skip
 
 
 def iban_checksum_ok(compact: str) -> bool:
@@ -46,6 +56,8 @@ class IbanRecognizer:
             if not text[stop - 1].isalnum() or (stop < len(text) and text[stop].isalnum()):
                 continue
             compact = "".join(c for c in text[start:stop] if c.isalnum())
-            if iban_checksum_ok(compact):
+            if compact.islower() and _SEPA_LENGTHS.get(compact[:2].upper()) != len(compact):
+                continue
+            if iban_checksum_ok(compact.upper()):
                 return stop
         return None

@@ -26,8 +26,10 @@ _TELEPHONE_LAYOUT = re.compile(r"\(\d{2,5}\)|\d[-. ]\d")
 
 
 # "28-12-2023 228", "2024-04-21 291": a date, then a count or a time, not a phone.
-_STARTS_WITH_DATE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)|^\d{1,2}[-./]\d{1,2}[-./]\d{4}(?!\d)")
-_DATE_SHAPE = re.compile(r"^\(?\d{4}[-./]\d{1,2}[-./]\d{1,2}\)?$|^\(?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\)?$")
+# Month and day in range: "0486.74.52.15" (a Belgian mobile) is no date.
+_MONTH, _DAY = r"(?:0?[1-9]|1[0-2])", r"(?:0?[1-9]|[12]\d|3[01])"
+_STARTS_WITH_DATE = re.compile(rf"^\d{{4}}[-./]{_MONTH}[-./]{_DAY}(?!\d)|^{_DAY}[-./]{_DAY}[-./]\d{{4}}(?!\d)")
+_DATE_SHAPE = re.compile(rf"^\(?\d{{4}}[-./]{_MONTH}[-./]{_DAY}\)?$|^\(?{_DAY}[-./]{_DAY}[-./]\d{{2,4}}\)?$")
 
 
 def _plausible_for(region: str, raw: str) -> bool:
@@ -44,6 +46,10 @@ _NO_TRUNK_PREFIX = frozenset({"US", "CA"})
 # Countries whose national numbers need no leading 0 (Spain has no trunk prefix; Italian mobiles start with
 # 3). There a bare digit run is as likely an order number: it needs a context word ("tel.", "llamar").
 _BARE_NATIONAL = frozenset({"ES", "IT"})
+# Spanish numbers as Spaniards group them: "612.345.678", "612 34 56 78", a mobile or landline's first digit.
+# Only a valid Spanish number in that layout, and not an amount ("612.345.678 €" is a price in Spanish notation).
+_SPANISH_LAYOUT = re.compile(r"^[6-9]\d{2}([ .])(?:\d{3}\1\d{3}|\d{2}\1\d{2}\1\d{2})$")
+_AMOUNT_AFTER = re.compile(r"^\s?(?:€|eur\b|euros?\b|\$|usd\b)", re.IGNORECASE)
 # A stretch of digits and phone punctuation, with a little lead-in for "+" or "(".
 _CANDIDATE = re.compile(r"[+(]?\d[\d \t().\-/x]{5,24}\d")
 _TRUNK_PREFIXED = re.compile(r"(?<![\d.,])\(?0\d")
@@ -54,6 +60,15 @@ def _glued_to_identifier(text: str, start: int) -> bool:
     if start > 1 and text[start - 1] == "." and text[start - 2].isdigit():
         return True  # the year of "29.03.2024 417"
     return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-#/_")
+
+
+def _spanish_grouped(region: str, text: str, match: phonenumbers.PhoneNumberMatch, end: int) -> bool:
+    return (
+        region == "ES"
+        and _SPANISH_LAYOUT.match(match.raw_string) is not None
+        and phonenumbers.is_valid_number(match.number)
+        and _AMOUNT_AFTER.match(text[end : end + 8]) is None
+    )
 
 
 class InternationalPhoneRecognizer:
@@ -94,6 +109,10 @@ class InternationalPhoneRecognizer:
         "llamar",
         "llamemos",
         "llámenos",
+        "llámenme",
+        "llámame",
+        "llamame",
+        "llamarme",
         "número",
         "telefono",
         "cellulare",
@@ -101,6 +120,10 @@ class InternationalPhoneRecognizer:
         "richiamare",
         "richiamato",
         "richiamatemi",
+        "richiamata",
+        "richiamarmi",
+        "chiamami",
+        "chiamatemi",
         "numero",
         "telefoon",
         "mobiel",
@@ -147,7 +170,8 @@ class InternationalPhoneRecognizer:
                 key = (at, start + match.end)
                 score = self._score(match.raw_string, match.number)
                 if region in _BARE_NATIONAL and not match.raw_string.startswith(("+", "0", "(")):
-                    score = min(score, self.POSSIBLE_SCORE)
+                    cap = self.LAYOUT_SCORE if _spanish_grouped(region, text, match, key[1]) else self.POSSIBLE_SCORE
+                    score = min(score, cap)
                 if score > found.get(key, 0.0):
                     found[key] = score
 

@@ -161,6 +161,7 @@ class _BrokenNlp:
 
 
 class _EmptyDoc:
+    text = ""
     ents = ()
 
 
