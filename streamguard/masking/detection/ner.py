@@ -55,7 +55,7 @@ def learned_entity_spans(doc: Doc, labels: dict[str, str]) -> list[Span]:
         if ent.label_ not in labels or any(c.isdigit() for c in ent.text):
             continue
         words = _trimmed(ent) if cased else list(ent)
-        if words and not (cased and len(words) == 1 and _lower_word(ent.doc[words[0].i : words[0].i + 1])):
+        if words and not (cased and len(words) == 1 and _lower_word(words[0])):
             spans.append(Span(words[0].idx, words[-1].idx + len(words[-1]), labels[ent.label_], LEARNED_SCORE))
     return spans
 
@@ -82,10 +82,10 @@ def _is_cased(text: str) -> bool:
     return first.isupper()
 
 
-def _lower_word(ent: SpacySpan) -> bool:
+def _lower_word(token: Token) -> bool:
     """All lower case and shaped like a word; handles and user names ("hodan.warsame", "@ayse") are not."""
-    previous = ent.doc[ent.start - 1].text if ent.start > 0 else ""
-    return ent.text.islower() and _WORDS.fullmatch(ent.text) is not None and previous not in ("=", "@", ":")
+    previous = token.nbor(-1).text if token.i > 0 else ""
+    return token.text.islower() and _WORDS.fullmatch(token.text) is not None and previous not in ("=", "@", ":")
 
 
 def load_ner_pipeline(model: str) -> Language:

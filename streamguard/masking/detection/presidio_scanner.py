@@ -170,8 +170,7 @@ class PresidioScanner:
             return self._checked_learned(text, span)
         words = text[span.start : span.end].replace("-", " ").split()
         if span.entity_type == "LOCATION":
-            known = self._lexicon.is_city(" ".join(words)) or self._lexicon.is_city(words[-1])
-            return span if known else _rescored(span, NO_EVIDENCE_SCORE)
+            return span if self._known_place(words) else _rescored(span, NO_EVIDENCE_SCORE)
         if any(self._lexicon.is_first_name(w) or self._lexicon.is_surname(w) for w in words):
             return span
         return _rescored(span, UNSUPPORTED_PERSON_SCORE if span.score >= NER_SCORE else NO_EVIDENCE_SCORE)
@@ -187,8 +186,7 @@ class PresidioScanner:
         if len(words) == 1 and self._lexicon.is_ordinary(value):
             return _rescored(span, NO_EVIDENCE_SCORE)
         if span.entity_type == "LOCATION":
-            known = self._lexicon.is_city(" ".join(words)) or self._lexicon.is_city(words[-1])
-            return span if known else _rescored(span, UNSUPPORTED_PERSON_SCORE)
+            return span if self._known_place(words) else _rescored(span, UNSUPPORTED_PERSON_SCORE)
         if len(words) == 1 and starts_a_sentence(text, span.start) and not self._lexicon.is_common_first_name(value):
             following = text[span.end : span.end + 2].strip()[:1]
             if following.islower() or following.isdigit():
@@ -196,6 +194,10 @@ class PresidioScanner:
         if any(self._lexicon.is_first_name(w) or self._lexicon.is_surname(w) for w in words):
             return span
         return _rescored(span, UNSUPPORTED_PERSON_SCORE)
+
+    def _known_place(self, words: list[str]) -> bool:
+        assert self._lexicon is not None
+        return self._lexicon.is_city(" ".join(words)) or self._lexicon.is_city(words[-1])
 
     def _regex_spans(self, text: str) -> list[Span]:
         spans: list[Span] = []
