@@ -37,7 +37,11 @@ from streamguard.masking.detection.normalize import NormalizedText, normalize
 from streamguard.masking.detection.patterns import ContextBooster
 from streamguard.masking.detection.prefilter import needs_ner
 from streamguard.masking.detection.recognizers import ContextualRecognizer, build_recognizers
-from streamguard.masking.detection.span_context import is_company_or_product, is_workplace
+from streamguard.masking.detection.span_context import (
+    is_company_or_product,
+    is_workplace,
+    places_a_person,
+)
 from streamguard.masking.spans import resolve_overlaps
 
 __all__ = ["DETECTOR_FAILED", "DETECTOR_TIMEOUT", "TEXT_TOO_LARGE", "PresidioScanner", "build_default_scanner"]
@@ -50,7 +54,7 @@ TEXT_TOO_LARGE = "text_too_large"
 # The best an NER span scores when the English model reads a language it was not trained on: under the
 # standard threshold, over the strict one. Lexicon, title and cue evidence still reach the standard bar.
 FOREIGN_NER_SCORE = 0.35
-UNSUPPORTED_PERSON_SCORE = 0.35
+STRICT_ONLY_SCORE = 0.35  # over the strict bar, under the standard one
 NO_EVIDENCE_SCORE = 0.1  # under every mode's bar
 
 
@@ -147,12 +151,9 @@ class PresidioScanner:
         except Exception:  # a recognizer bug or a regex timeout: fail this text closed
             log.warning("regex recognizer failed; text failed closed", exc_info=True)
             return TextScan(error=DETECTOR_FAILED)
-        spans = [
-            normalized.to_original(s)
-            for s in spans
-            if s.score >= self.config.floor_threshold and not _names_a_thing(text, s)
-        ]
         config = self.config
+        spans = [s for s in spans if s.score >= config.floor_threshold and not _names_a_thing(text, s)]
+        spans = [normalized.to_original(s) for s in self._placed_towns(text, spans)]
         standard = resolve_overlaps(
             [s for s in spans if s.score >= config.score_threshold and s.entity_type in config.entities]
         )
@@ -173,7 +174,7 @@ class PresidioScanner:
             return span if self._known_place(words) else _rescored(span, NO_EVIDENCE_SCORE)
         if any(self._lexicon.is_first_name(w) or self._lexicon.is_surname(w) for w in words):
             return span
-        return _rescored(span, UNSUPPORTED_PERSON_SCORE if span.score >= NER_SCORE else NO_EVIDENCE_SCORE)
+        return _rescored(span, STRICT_ONLY_SCORE if span.score >= NER_SCORE else NO_EVIDENCE_SCORE)
 
     def _checked_learned(self, text: str, span: Span) -> Span:
         """The learned model's spans, where its own evidence is thin: one everyday word ("March", "IBAN") is no
@@ -186,14 +187,30 @@ class PresidioScanner:
         if len(words) == 1 and self._lexicon.is_ordinary(value):
             return _rescored(span, NO_EVIDENCE_SCORE)
         if span.entity_type == "LOCATION":
-            return span if self._known_place(words) else _rescored(span, UNSUPPORTED_PERSON_SCORE)
+            return span if self._known_place(words) else _rescored(span, STRICT_ONLY_SCORE)
         if len(words) == 1 and starts_a_sentence(text, span.start) and not self._lexicon.is_common_first_name(value):
             following = text[span.end : span.end + 2].strip()[:1]
             if following.islower() or following.isdigit():
-                return _rescored(span, UNSUPPORTED_PERSON_SCORE)
+                return _rescored(span, STRICT_ONLY_SCORE)
         if any(self._lexicon.is_first_name(w) or self._lexicon.is_surname(w) for w in words):
             return span
-        return _rescored(span, UNSUPPORTED_PERSON_SCORE)
+        return _rescored(span, STRICT_ONLY_SCORE)
+
+    def _placed_towns(self, text: str, spans: list[Span]) -> list[Span]:
+        """In a text that names no one, a town places no one ("Shipping to Berlin took 11 days"): strict only,
+        unless a word of living or moving, or a town field, comes before it (span_context)."""
+        config = self.config
+        if any(
+            s.entity_type != "LOCATION" and s.entity_type in config.entities and s.score >= config.score_threshold
+            for s in spans
+        ):
+            return spans
+        return [
+            _rescored(s, STRICT_ONLY_SCORE)
+            if s.entity_type == "LOCATION" and s.score < 1.0 and not places_a_person(text, s.start)
+            else s
+            for s in spans
+        ]
 
     def _known_place(self, words: list[str]) -> bool:
         assert self._lexicon is not None

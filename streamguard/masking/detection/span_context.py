@@ -8,7 +8,10 @@ words makes them a company; a version number right after, or a product word ("li
 A title or a cue that only people get ("Frau", "Dear", "signed") keeps the span a person's.
 
 Places: "our Berlin office", "le bureau de Lyon", "la sede di Milano", "ons kantoor in Utrecht" name where a
-company works, not where a person lives; strict mode masks places, but not those.
+company works, not where a person lives; strict mode masks places, but not those. A town is personal data when
+it can place a person: when the text names someone (a person, an address, a phone number...), or when a word of
+living or moving ("wohnt in", "moved to", "habite à") or a field of a person's town ("Wohnort:", "city=") comes
+before it. "Shipping to Berlin took 11 days" places nobody, so the standard mode leaves it and strict masks it.
 """
 
 from __future__ import annotations
@@ -42,6 +45,16 @@ _PRODUCT_BEFORE = regex.compile(
 )
 
 
+# Product and team names built from a given name: the name with a product noun after it ("Victoria Hub",
+# "Luna Notes", "Max Pro"), or "Team" before it.
+_PRODUCT_TAIL = regex.compile(
+    r"[ ](?:Hub|Cloud|Pro|Plus|Max|Mini|Lite|Air|Suite|Notes|Desk|Chat|Studio|Labs?|Works|Connect|Pay|Go|One|AI|"
+    r"Analytics|Insights?|Data|Sync|Drive|Mail|Docs|Cam|Box|Point|Flow|Stack|Base|Hq|HQ|Bot|Assistant|Play|Store|"
+    r"Shop|Market|Bank|Care|Health|Energy|Mobile|Net|Online|Digital|Tech|Systems?|Software|Solutions|Services)$"
+)
+_TEAM_HEAD = regex.compile(r"^(?:Team|Équipe|Equipo|Squadra|Projekt|Project|Projet|Proyecto|Progetto)[ ]")
+
+
 def is_company_or_product(text: str, start: int, end: int) -> bool:
     """Whether the words at ``text[start:end]`` name a company or a product rather than a person."""
     before = text[max(0, start - 28) : start]
@@ -50,6 +63,8 @@ def is_company_or_product(text: str, start: int, end: int) -> bool:
     after = text[end : end + 24]
     value = text[start:end]
     if _COMPANY_AFTER.match(after) or _COMPANY_INSIDE.search(value) or _COMPANY_INSIDE.search(value.rstrip(".")):
+        return True
+    if _PRODUCT_TAIL.search(value) or _TEAM_HEAD.match(value):
         return True
     return bool(_PRODUCT_AFTER.match(after) or _PRODUCT_BEFORE.search(before))
 
@@ -61,7 +76,8 @@ _WORKPLACE = (
 )
 _WORKPLACE_AFTER = regex.compile(rf"^[ ]?(?i:{_WORKPLACE})(?![\p{{L}}])")
 _WORKPLACE_BEFORE = regex.compile(
-    rf"(?i:(?:{_WORKPLACE})[ ](?:in|im|de|du|d'|di|del|della|van|te|at|en|à|a|bei|zu|von)(?:[ ](?:der|la|le|l'))?"
+    rf"(?<![\p{{L}}])(?i:(?:{_WORKPLACE})[ ](?:in|im|de|du|d'|di|del|della|van|te|at|en|à|a|bei|zu|von)"
+    r"(?:[ ](?:der|la|le|l'))?"
     r"|our|unser|unsere|unserem|unserer|notre|nos|nuestra|nuestro|nostro|nostra|ons|onze"
     r"|team|équipe|equipo|squadra|projekt|project|projet|proyecto|progetto|codename)[ ]$"
 )
@@ -79,3 +95,31 @@ def is_workplace(text: str, start: int, end: int) -> bool:
     if _WORKPLACE_AFTER.match(text[end : end + 20]) or _WORKPLACE_BEFORE.search(text[max(0, start - 24) : start]):
         return True
     return _CITY_ADJECTIVE.match(text[start : end + 20]) is not None
+
+
+# Words of living, moving and being born, each ending in the preposition the town follows.
+_RESIDENCE_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?i:(?:live|lives|living|lived|stay|stays|staying|reside|resides|residing|resident|born|home)[ ]in|"
+    r"(?:moved|moving|move|relocated|relocating)[ ]to|"
+    r"(?:wohne|wohnt|wohnen|wohnhaft|lebe|lebt|leben|geboren)(?:[ ](?:ich|du|er|sie|wir|ihr))?[ ]in|(?:umgezogen|ziehe|zieht|ziehen)[ ]nach|"
+    r"(?:habite|habites|habitons|habitez|habitent|vis|vit|vivons|vivez|vivent|réside|résidant|résidente?|"
+    r"domiciliée?|née?|installée?s?)[ ](?:à|a|au)|(?:déménagé|déménage|emménagé)[ ](?:à|a|au|sur)|"
+    r"(?:vivo|vives|vive|vivimos|viven|resido|reside|residente|domiciliad[oa]|nacid[oa]|empadronad[oa])[ ]en|"
+    r"(?:mudé|mudado|mudamos|trasladé)[ ](?:a|al)|"
+    r"(?:abito|abiti|abita|abitiamo|abitano|vivo|vivi|vive|viviamo|vivono|residente|domiciliat[oa]|nat[oa]|"
+    r"trasferit[oa])[ ](?:a|ad|in)|"
+    r"(?:woon|woont|wonen|woonachtig|geboren|verhuisd|verhuizen|verhuis)(?:[ ](?:ik|je|jij|hij|zij|ze|we|wij))?"
+    r"[ ](?:in|te|naar))[ ]$"
+)
+# Field labels of a person's town, before the value in forms, logs and labels.
+_TOWN_LABEL_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?i:city|town|place of residence|residence|ort|wohnort|stadt|ville|localité|commune|"
+    r"ciudad|localidad|población|municipio|città|località|comune|residenza|plaats|woonplaats|stad|gemeente)"
+    r"[ ]?[:=][ ]?[\"']?$"
+)
+
+
+def places_a_person(text: str, start: int) -> bool:
+    """Whether a word of living or moving, or a field of a person's town, comes just before ``text[start:]``."""
+    before = text[max(0, start - 32) : start]
+    return bool(_RESIDENCE_BEFORE.search(before) or _TOWN_LABEL_BEFORE.search(before))

@@ -33,8 +33,13 @@ __all__ = ["ContextualRecognizer", "build_recognizers"]
 # A postcode's context word comes right before it ("zip 94107"); a wider window would let "zip 94107,
 # order 12345" promote the order number too. Value: characters looked at (before, after).
 _WINDOWS = {"POSTAL_CODE": (12, 0)}
-# "v1.2.3.4" or "version 10.0.0.1" is a release, not a host.
-_VERSION_WORDS = r"(?:\b(?:version|ver|release|build|firmware|v)\s*\.?\s*|\bv)$"
+# "v1.2.3.4", "version 10.0.0.1", "upgrading to 14.6.6.1" or "since the 4.3.1.8 rollout" is a release, not a host.
+_VERSION_WORDS = (
+    r"(?:\b(?:version|versión|versione|versie|ver|release|build|firmware|v)\s*\.?\s*|"
+    r"\b(?:upgrad\w*|updat\w*|aktualisier\w*|actualiz\w*|aggiorn\w*|bijgewerkt|migrat\w*)\s+"
+    r"(?:to|auf|zu|naar|vers|à|a|al|alla)\s+|"
+    r"\b(?:since|seit|depuis|desde|sinds)\s+(?:the|der|dem|la|le|el|il|de|het)\s+|\bv)$"
+)
 
 
 @dataclass(frozen=True)
