@@ -1,18 +1,21 @@
 """Free-text detection bench: streamguard's scanner against a naive Presidio loop and bare spaCy NER, on the
 sets it was tuned on and on held-out sets it never was.
 
-    .venv/bin/python -m bench.masking_freetext [--texts 2000] [--sets tickets,multilingual,heldout,heldout2]
+    .venv/bin/python -m bench.masking_freetext [--texts 2000]
+                                               [--sets tickets,multilingual,heldout,heldout2,lookalikes]
                                                [--workers 2] [--no-baselines] [--rules-detector]
 
 Sets: ``tickets`` (bench/texts.py, English, Faker, seed 7: the original tuning set), ``multilingual``
-(bench/texts_multilingual.py, six languages, Faker, seed 11: tuning), ``heldout`` (bench/heldout/, mimesis
-values, other templates and styles: never tuned on), ``heldout2`` (bench/heldout2/, values typed by hand, none
-from the sources the NER model is trained on; twelve styles: never tuned on). Recall is per labelled span:
-"overlap" when a detected span touches it, "cover" when detections cover every character. "PII-free flagged": the
-share of texts without labelled PII in which anything was detected. Standard and strict mode come from the same
-scans. ``--rules-detector`` adds the detector the learned model replaced (spaCy's English and French pipelines
-with hand-written name rules) as a row of its own. Besides recall by entity, language and locale, the report
-gives recall by style where a set has styles, and a table of every cell with enough spans (bench/freetext_report.py).
+(bench/texts_multilingual.py, six languages, Faker, seed 11: tuning), ``heldout`` (bench/heldout/, mimesis values,
+other templates and styles: never tuned on), ``heldout2`` (bench/heldout2/, values typed by hand, none from the
+sources the NER model is trained on; twelve styles: never tuned on), ``lookalikes`` (bench/lookalikes/, hard
+negatives and look-alike PII in thirteen styles, six languages, values typed by hand: tuning for precision). Recall
+is per labelled span: "overlap" when a detected span touches it, "cover" when detections cover every character.
+"PII-free flagged": the share of texts without labelled PII in which anything was detected. Standard and strict mode
+come from the same scans. ``--rules-detector`` adds the detector the learned model replaced (spaCy's English and
+French pipelines with hand-written name rules) as a row of its own. Besides recall by entity, language and locale,
+the report gives recall by style where a set has styles, and a table of every cell with enough spans
+(bench/freetext_report.py).
 """
 
 from __future__ import annotations
@@ -128,7 +131,11 @@ def load_set(name: str, count: int) -> list[LabelledText]:
         from bench.heldout2 import generate_heldout2
 
         return generate_heldout2(count)
-    raise SystemExit(f"unknown set {name!r}: tickets, multilingual, heldout or heldout2")
+    if name == "lookalikes":
+        from bench.lookalikes import generate_lookalikes
+
+        return generate_lookalikes(count, seed=23)
+    raise SystemExit(f"unknown set {name!r}: tickets, multilingual, heldout, heldout2 or lookalikes")
 
 
 def main() -> None:
@@ -136,7 +143,12 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=2000)
     parser.add_argument("--batch", type=int, default=256)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--sets", default="tickets,multilingual,heldout,heldout2")
+    parser.add_argument(
+        "--sets",
+        default="tickets,multilingual,heldout,heldout2,lookalikes",
+        help="comma-separated: tickets, multilingual, heldout, heldout2, lookalikes (bench/lookalikes/, hard negatives "
+        "and look-alike PII in thirteen styles, six languages, values typed by hand: tuning for precision)",
+    )
     parser.add_argument("--no-baselines", action="store_true", help="streamguard only (quick looks while tuning)")
     parser.add_argument("--rules-detector", action="store_true", help="also the rule-based detector it replaced")
     args = parser.parse_args()

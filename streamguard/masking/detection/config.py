@@ -75,6 +75,8 @@ class DetectionConfig(BaseModel):
     cued_names: bool = True
     # Names NER does not need: first-name and surname lexicons, titles and cue words in six languages.
     name_evidence: bool = True
+    # Values under a field that names their type: key=value logs, JSON, forms, CSV columns.
+    field_values: bool = True
 
     def budget_s(self, texts: int) -> float:
         """The wall-clock budget of one scan_batch call of ``texts`` texts."""

@@ -22,9 +22,9 @@ from streamguard.core.errors import DetectionError
 from streamguard.masking.detection import Span, TextScan
 from streamguard.masking.detection.cache import ScanCache
 from streamguard.masking.detection.config import DetectionConfig
-from streamguard.masking.detection.cue_words import PERSON_CUES
+from streamguard.masking.detection.cue_words import PERSON_CUES, TITLE_BEFORE
 from streamguard.masking.detection.language import DEFAULT_LANGUAGE, language_of
-from streamguard.masking.detection.lexicon import load_lexicon
+from streamguard.masking.detection.lexicon import Lexicon, load_lexicon
 from streamguard.masking.detection.ner import (
     NER_SCORE,
     entity_spans,
@@ -41,6 +41,7 @@ from streamguard.masking.detection.span_context import (
     is_company_or_product,
     is_workplace,
     places_a_person,
+    repeated_mentions,
 )
 from streamguard.masking.spans import resolve_overlaps
 
@@ -146,19 +147,61 @@ class PresidioScanner:
     def _finish(self, normalized: NormalizedText, ner_spans: list[Span]) -> TextScan:
         text = normalized.text
         try:
-            ner = [self._person_cues.apply(text, self._checked_person(text, s)) for s in ner_spans]
+            ner = [
+                self._no_thing(text, self._person_cues.apply(text, self._checked_person(text, s))) for s in ner_spans
+            ]
             spans = ner + self._regex_spans(text)
         except Exception:  # a recognizer bug or a regex timeout: fail this text closed
             log.warning("regex recognizer failed; text failed closed", exc_info=True)
             return TextScan(error=DETECTOR_FAILED)
         config = self.config
         spans = [s for s in spans if s.score >= config.floor_threshold and not _names_a_thing(text, s)]
-        spans = [normalized.to_original(s) for s in self._placed_towns(text, spans)]
+        spans = self._placed_towns(text, spans)
+        spans += repeated_mentions(text, spans, config.score_threshold)
+        spans = [normalized.to_original(s) for s in spans]
         standard = resolve_overlaps(
             [s for s in spans if s.score >= config.score_threshold and s.entity_type in config.entities]
         )
         strict = resolve_overlaps([s for s in spans if s.score >= config.strict_score_threshold])
         return TextScan(spans=standard, strict_spans=None if strict == standard else strict)
+
+    def _no_thing(self, text: str, span: Span) -> Span:
+        """A person, from the model or the name rules, that is a known thing ("Hugo Boss", "Sciarpa Christian
+        Louboutin") or nothing but everyday words with no common given name ("Bug", "Das Release-Team", "EAN") is
+        no person, nor is a country or a nationality ("Belgium"), whatever cue comes before it ("Dear Customer
+        Care Team"), unless a title does ("Ms Sola")."""
+        if span.entity_type != "PERSON" or not self._learned:
+            return span
+        if TITLE_BEFORE.search(text[max(0, span.start - 28) : span.start]):
+            return span
+        value = text[span.start : span.end]
+        words = value.replace("-", " ").split()
+        if self._a_known_thing(value) or self._everyday(value) or self._peoples(words):
+            return _rescored(span, NO_EVIDENCE_SCORE)
+        return span
+
+    def _peoples(self, words: list[str]) -> bool:
+        """A country, a nationality or a language, with nothing but everyday words ("German customers")."""
+        assert self._lexicon is not None
+        lexicon = self._lexicon
+        return any(lexicon.is_people(w) for w in words) and all(
+            lexicon.is_people(w) or lexicon.is_everyday(w) for w in words
+        )
+
+    def _a_known_thing(self, value: str) -> bool:
+        """A known thing's name, with nothing around it in the span but everyday words ("Wollen jas Ralph Lauren")."""
+        assert self._lexicon is not None
+        words = value.replace("-", " ").replace("'s", "").split()
+        found = self._lexicon.thing_within(words)
+        if found is None:
+            return False
+        rest = words[: found[0]] + words[found[1] :]
+        return all(self._lexicon.is_everyday(w) or self._lexicon.is_people(w) for w in rest)
+
+    def _everyday(self, value: str) -> bool:
+        assert self._lexicon is not None
+        words = value.replace("-", " ").split()
+        return all(self._lexicon.is_everyday(w) for w in words) or _short_capitals(value, self._lexicon)
 
     def _checked_person(self, text: str, span: Span) -> Span:
         """NER's people and places weighed against the lexicons: a place is one GeoNames knows; a multi-word
@@ -186,8 +229,14 @@ class PresidioScanner:
         words = value.replace("-", " ").split()
         if len(words) == 1 and self._lexicon.is_ordinary(value):
             return _rescored(span, NO_EVIDENCE_SCORE)
+        if self._peoples(words):  # "Belgium", "Reino Unido": no address on its own
+            return _rescored(span, STRICT_ONLY_SCORE)
         if span.entity_type == "LOCATION":
-            return span if self._known_place(words) else _rescored(span, STRICT_ONLY_SCORE)
+            if self._known_place(words):
+                return span
+            if self._lexicon.is_common_first_name(words[0]):  # "The courier, Ruth, even carried it": a person
+                return Span(span.start, span.end, "PERSON", span.score)
+            return _rescored(span, STRICT_ONLY_SCORE)
         if len(words) == 1 and starts_a_sentence(text, span.start) and not self._lexicon.is_common_first_name(value):
             following = text[span.end : span.end + 2].strip()[:1]
             if following.islower() or following.isdigit():
@@ -217,10 +266,14 @@ class PresidioScanner:
         return self._lexicon.is_city(" ".join(words)) or self._lexicon.is_city(words[-1])
 
     def _regex_spans(self, text: str) -> list[Span]:
+        """Every recognizer's spans; names from rules weighed like the model's (``_no_thing``), except those a
+        field vouches for ("cognome;..." over "Cattaneo")."""
         spans: list[Span] = []
         for entry in self._recognizers:
             if entry.recognizer.applies_to(text):
-                spans.extend(entry.booster.apply(text, s) for s in entry.recognizer.find(text))
+                found = [entry.booster.apply(text, s) for s in entry.recognizer.find(text)]
+                vouched = getattr(entry.recognizer, "vouches_by_field", False)
+                spans.extend(found if vouched else [self._no_thing(text, s) for s in found])
         return spans
 
     def _ner_spans(self, texts: Sequence[str], deadline: float) -> list[list[Span] | str]:
@@ -272,6 +325,11 @@ def _names_a_thing(text: str, span: Span) -> bool:
     if span.entity_type == "PERSON":
         return is_company_or_product(text, span.start, span.end) or is_workplace(text, span.start, span.end)
     return span.entity_type == "LOCATION" and is_workplace(text, span.start, span.end)
+
+
+def _short_capitals(value: str, lexicon: Lexicon) -> bool:
+    """An abbreviation ("EAN", "VAT", "IVA"), not a name written in capitals ("ANNA")."""
+    return len(value) <= 4 and value.isupper() and not lexicon.is_common_first_name(value)
 
 
 def _rescored(span: Span, score: float) -> Span:

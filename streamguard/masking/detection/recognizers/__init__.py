@@ -21,10 +21,12 @@ from streamguard.masking.detection.recognizers.european_address_recognizer impor
     EuropeanAddressRecognizer,
     PostcodeTownRecognizer,
 )
+from streamguard.masking.detection.recognizers.field_value_recognizer import FieldValueRecognizer
 from streamguard.masking.detection.recognizers.iban_recognizer import IbanRecognizer
 from streamguard.masking.detection.recognizers.name_evidence_recognizer import NameEvidenceRecognizer
 from streamguard.masking.detection.recognizers.phone_recognizer import InternationalPhoneRecognizer
 from streamguard.masking.detection.recognizers.postal_code_recognizer import PostalCodeRecognizer
+from streamguard.masking.detection.recognizers.spoken_address_recognizer import SpokenAddressRecognizer
 from streamguard.masking.detection.recognizers.street_address_recognizer import StreetAddressRecognizer
 from streamguard.masking.detection.recognizers.us_ssn_recognizer import StrictUsSsnRecognizer
 
@@ -57,19 +59,25 @@ def _regex_recognizers(config: DetectionConfig) -> list[TextRecognizer]:
         PatternAdapter(IpRecognizer(), timeout, min_digits=2, veto_before=_VERSION_WORDS),
         IbanRecognizer(timeout),
     ]
+    if config.field_values:
+        candidates.append(FieldValueRecognizer(timeout))
     if config.cued_names:
         candidates.append(PatternAdapter(CuedNameRecognizer(), timeout))
     if config.name_evidence:
         candidates.append(NameEvidenceRecognizer(load_lexicon(), timeout))
     if config.international_phones:
         candidates.append(InternationalPhoneRecognizer())
+    address: list[TextRecognizer] = []
     if config.street_addresses:
-        candidates.append(PatternAdapter(StreetAddressRecognizer(), timeout, min_digits=1))
-        candidates.append(EuropeanAddressRecognizer(timeout))
+        address.append(PatternAdapter(StreetAddressRecognizer(), timeout, min_digits=1))
+        address.append(EuropeanAddressRecognizer(timeout))
     if config.postal_codes:
-        candidates.append(PatternAdapter(PostalCodeRecognizer(), timeout, min_digits=1))
-        candidates.append(PostcodeTownRecognizer(load_lexicon(), timeout))
-    return [r for r in candidates if config.wants(r.entity)]
+        address.append(PatternAdapter(PostalCodeRecognizer(), timeout, min_digits=1))
+        address.append(PostcodeTownRecognizer(load_lexicon(), timeout))
+    address = [r for r in address if config.wants(r.entity)]
+    if address:  # the same grammars, and towns, in text written all in lower case
+        address.append(SpokenAddressRecognizer(load_lexicon(), tuple(address)))
+    return [r for r in candidates if config.wants(r.entity)] + address
 
 
 def build_recognizers(config: DetectionConfig) -> list[ContextualRecognizer]:

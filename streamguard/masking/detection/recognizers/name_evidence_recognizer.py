@@ -10,7 +10,8 @@ names in lower case. What a reader uses instead is the grammar around the words 
 - a greeting or sign-off before ("Thanks", "cc", "Grüße", "Cordialement"): two capitalised words or one
   known name 0.6, one unknown capitalised word 0.3; a preposition that often comes before a name ("requested
   by", "von", "door", "da parte di"): 0.6 when the words look like a name too, else 0.3 (strict mode only);
-- a lone known given name mid-sentence ("… ask Jana tomorrow"): 0.3 (strict mode, or a person cue nearby);
+- a lone given name mid-sentence ("… ask Jana tomorrow"): 0.45 when it is a common one, else 0.3 (strict mode,
+  or a person cue nearby); the scanner drops those that are everyday words or things' names;
 - lower case, as chat is written ("spoke with anna schmidt", "so nigel says"): a common given name with a
   known surname, or after a cue or before a verb of speech, 0.45.
 
@@ -133,8 +134,8 @@ class NameEvidenceRecognizer:
             score = max(score, CUED_SCORE if named else WEAK_SCORE)
         if not score and len(words) == 1 and lexicon.is_first_name(words[0]) and not place:
             score = 0.0 if _SENTENCE_START.search(before) else WEAK_SCORE
-            if score and _PERSON_CUE_NEAR.search(before[-24:]):  # "… ask Jana", "spoke to Jana"
-                score = GREETED_SCORE
+            if score and (_PERSON_CUE_NEAR.search(before[-24:]) or lexicon.is_common_first_name(words[0])):
+                score = GREETED_SCORE  # "… ask Jana", "spoke to Jana", "la segue Francesca"
         return score
 
     def _lower_case_pairs(self, text: str) -> list[Span]:

@@ -55,6 +55,24 @@ _CANDIDATE = re.compile(r"[+(]?\d[\d \t().\-/x]{5,24}\d")
 _TRUNK_PREFIXED = re.compile(r"(?<![\d.,])\(?0\d")
 
 
+# The number of an order, an invoice or a case, in the six languages: "order 6695541365", "FATTURA FT 16981010",
+# "Credit note 2025-755030", "Kundennummer: 64393998". A phone is never introduced so.
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:order|invoice|credit note|ticket|ref|reference|tracking|case|parcel|shipment|bestellung|auftrag|"
+    r"rechnung|gutschrift|sendung|vorgang|commande|facture|avoir|suivi|dossier|colis|pedido|factura|abono|"
+    r"expediente|seguimiento|envío|ordine|fattura|pratica|spedizione|bestelling|factuur|creditnota|zending|"
+    r"(?:customer|client|cliente|kunden|klant)[ ]?(?:no|nr|number|nummer|numéro|número|numero|id))"
+    r"\w*\.?(?:[ ](?:no|nr|n°|nº|n\.|number|nummer|numéro|número|numero|ft|#))?\.?[ ]?[:#°]?[ ]?)$",
+    re.IGNORECASE,
+)
+# "2025-755030": a year and a serial, the numbering of invoices and credit notes.
+_YEAR_SERIAL = re.compile(r"^(?:19|20)\d{2}[-/]\d{5,}$")
+
+
+def _a_reference(text: str, start: int, raw: str) -> bool:
+    return _YEAR_SERIAL.match(raw) is not None or _REFERENCE_BEFORE.search(text[max(0, start - 32) : start]) is not None
+
+
 def _glued_to_identifier(text: str, start: int) -> bool:
     """ "ORD-81571363", "A56070995", "#12345678": digits glued to a prefix are an id, not a phone."""
     if start > 1 and text[start - 1] == "." and text[start - 2].isdigit():
@@ -165,7 +183,11 @@ class InternationalPhoneRecognizer:
                 return  # a valid number already spans the window: the other regions cannot add to it
             for match in phonenumbers.PhoneNumberMatcher(window, region, leniency=Leniency.POSSIBLE):
                 at = start + match.start
-                if _glued_to_identifier(text, at) or not _plausible_for(region, match.raw_string):
+                if (
+                    _glued_to_identifier(text, at)
+                    or not _plausible_for(region, match.raw_string)
+                    or _a_reference(text, at, match.raw_string)
+                ):
                     continue
                 key = (at, start + match.end)
                 score = self._score(match.raw_string, match.number)

@@ -1,0 +1,113 @@
+"""Hard negatives that read the same in every language: brands and companies named after people, products, SaaS
+tools, assistants, device and car models, cloud regions, venues and fairs. None of these is PII."""
+
+from __future__ import annotations
+
+SHARED: dict[str, tuple[str, ...]] = {
+    # Car makers, most named after their founders.
+    "carmaker": (
+        "Ford", "Mercedes-Benz", "Ferrari", "Porsche", "Lamborghini", "Peugeot", "Citroën", "Renault", "Opel",
+        "Škoda", "Maserati", "Tesla", "Bugatti", "Aston Martin", "Rolls-Royce", "McLaren", "Chevrolet", "Chrysler",
+        "Dodge", "Lancia", "Volkswagen", "Fiat", "Alfa Romeo", "Dacia", "Volvo", "Toyota", "Kia", "Ducati",
+    ),
+    "carmodel": (
+        "VW Golf GTI", "Renault Clio", "Fiat Punto", "Fiat Panda", "Ford Fiesta", "Ford Focus", "Opel Corsa",
+        "Peugeot 208", "Peugeot 3008", "Citroën C3", "Seat Ibiza", "Seat León", "Renault Zoe", "Alfa Romeo Giulia",
+        "Tesla Model 3", "Tesla Model Y", "Škoda Octavia", "Toyota Yaris", "Kia Ceed", "Hyundai Ioniq 5",
+        "Porsche Taycan", "Porsche Cayenne", "Mercedes-Benz Sprinter", "Ford Transit", "VW ID.3", "Dacia Duster",
+        "Nissan Qashqai", "Lancia Ypsilon", "Fiat 500e", "Volvo XC60", "BMW i4", "Mini Cooper SE", "Renault Mégane",
+        "Opel Astra", "Cupra Born", "Toyota Corolla", "Mazda MX-5", "Ford Ka", "Ferrari Roma", "Maserati Ghibli",
+    ),
+    "fashion": (
+        "Hugo Boss", "Calvin Klein", "Tommy Hilfiger", "Ralph Lauren", "Louis Vuitton", "Chanel", "Dior", "Hermès",
+        "Gucci", "Prada", "Armani", "Versace", "Benetton", "Yves Saint Laurent", "Christian Louboutin", "Valentino",
+        "Dolce & Gabbana", "Karl Lagerfeld", "Salvatore Ferragamo", "Max Mara", "Levi's", "Lacoste", "Jil Sander",
+        "Marc O'Polo", "Tom Tailor", "Esprit", "Zara", "Mango", "Massimo Dutti", "Desigual", "Scotch & Soda",
+        "Hunkemöller", "Adidas", "Puma", "Ted Baker", "Paul Smith", "Stella McCartney", "Vivienne Westwood",
+        "Giorgio Armani", "Emilio Pucci", "Miu Miu", "Jean Paul Gaultier", "Isabel Marant", "Agnès b.",
+    ),
+    "food": (
+        "Dr. Oetker", "Heineken", "Barilla", "Ferrero", "Bertolli", "Kellogg's", "Ben & Jerry's", "Lindt", "Nestlé",
+        "Haribo", "Kinder", "Nutella", "Lavazza", "Illy", "Martini", "Campari", "Mulino Bianco", "Buitoni", "Knorr",
+        "Maggi", "Milka", "Tony's Chocolonely", "Douwe Egberts", "Van Houten", "Verkade", "Bahlsen", "Kerrygold",
+        "Cadbury", "Heinz", "Colman's", "Jacob's", "Guinness", "Jameson", "Baileys", "Bulmers", "Hellmann's",
+        "Uncle Ben's", "Dr Pepper", "Mr Kipling", "Marie Morin", "Bonne Maman", "Président", "Mahou", "Estrella Damm",
+        "Casa Tarradellas", "Peroni", "Rana", "Grand'Italia", "Chiquita", "Gallo", "Carte d'Or",
+    ),
+    "shop": (
+        "Lidl", "Aldi", "Albert Heijn", "Jumbo", "Marks & Spencer", "John Lewis", "Sainsbury's", "Tesco", "Carrefour",
+        "E.Leclerc", "Auchan", "Delhaize", "Colruyt", "Mercadona", "El Corte Inglés", "Esselunga", "Coop", "Migros",
+        "Denner", "Rewe", "Edeka", "Rossmann", "dm", "Müller", "Kruidvat", "Hema", "Zalando", "Hornbach", "Obi",
+        "IKEA", "Harrods", "Selfridges", "Dunnes Stores", "Penneys", "Galeries Lafayette", "Fnac", "Decathlon",
+        "MediaMarkt", "Saturn", "Coolblue", "Bol.com", "Manor", "Globus", "Eroski", "Conad", "Spar", "Billa",
+        "Hofer", "Gamma", "Praxis", "Boots", "Argos", "Debenhams", "Primark", "Intermarché", "Monoprix", "Dia",
+    ),
+    "maker": (
+        "Philips", "Siemens", "Bosch", "Dyson", "Michelin", "Miele", "Braun", "Thyssenkrupp", "Ericsson", "Nokia",
+        "Olivetti", "Pirelli", "Bugaboo", "Gazelle", "Grundig", "Liebherr", "Kärcher", "Stihl", "Märklin",
+        "Faber-Castell", "Staedtler", "Montblanc", "Rolex", "Cartier", "Tissot", "Breitling", "Swatch", "Victorinox",
+        "Hilti", "Logitech", "Moulinex", "Rowenta", "Tefal", "De'Longhi", "Smeg", "Bialetti", "Piaggio", "Brabantia",
+        "Sonos", "Bang & Olufsen", "Sennheiser", "Leica", "Zeiss", "Hasselblad", "Dell", "Hewlett-Packard", "Lenovo",
+        "Vorwerk", "Melitta", "Krups", "Jura", "Gaggia", "Junghans", "Fairphone", "Bose", "Marshall",
+    ),
+    "appliance": ("Bosch", "Siemens", "Miele", "AEG", "Beko", "Hotpoint", "Whirlpool", "Liebherr", "Smeg", "Zanussi",
+                  "Candy", "Indesit", "Electrolux", "Gorenje", "Neff", "Gaggenau", "V-Zug", "De'Longhi"),
+    "tyre": ("Michelin", "Pirelli", "Continental", "Bridgestone", "Goodyear", "Vredestein", "Nokian", "Dunlop"),
+    "company": (
+        "Johnson & Johnson", "Disney", "Procter & Gamble", "Ernst & Young", "Deloitte", "McKinsey", "Roland Berger",
+        "Bertelsmann", "Porsche Consulting", "Ferrero", "Barilla", "Heineken", "Philips", "Siemens", "Bosch",
+        "Michelin", "Dassault Systèmes", "Merck", "Bayer", "Henkel", "Beiersdorf", "Hilti", "Schindler", "Liebherr",
+        "Kühne + Nagel", "Benetton", "Pirelli", "Lavazza", "Miele", "Dyson", "Lidl", "Aldi", "Inditex", "Mango",
+        "Nestlé", "Unilever", "Danone", "L'Oréal", "Moët Hennessy", "Carrefour", "Ahold Delhaize", "Colruyt",
+        "Mercadona", "El Corte Inglés", "Migros", "Esselunga", "Boehringer Ingelheim", "Rothschild & Co",
+        "Hugo Boss", "Louis Dreyfus", "Kellogg's", "Dr. Oetker", "Marks & Spencer", "Sainsbury's", "John Lewis",
+        "Tesla", "Ford", "Ferrari", "Peugeot", "Adecco", "Randstad", "Thales", "Leonardo", "Fincantieri",
+    ),
+    "saas": (
+        "Jira", "Confluence", "Asana", "Notion", "Slack", "Figma", "Salesforce", "SAP", "Zendesk", "HubSpot", "Trello",
+        "Miro", "Linear", "GitLab", "GitHub", "Bitbucket", "Okta", "Twilio", "Stripe", "Mollie", "Adyen", "Klarna",
+        "Shopify", "Magento", "WooCommerce", "Mailchimp", "Intercom", "Freshdesk", "Workday", "Personio",
+        "Exact Online", "Moneybird", "Lexoffice", "DATEV", "Sage", "Xero", "Odoo", "Dynamics 365", "Outlook",
+        "Microsoft Teams", "Zoom", "Webex", "Dropbox", "OneDrive", "SharePoint", "Airtable", "Monday.com", "ClickUp",
+        "Calendly", "Typeform", "Postman", "Pipedrive", "Lucca", "Holded", "Fatture in Cloud", "Teamleader",
+    ),
+    "tool": (
+        "Jenkins", "Kafka", "Ansible", "Grafana", "Kibana", "Prometheus", "Terraform", "Kubernetes", "Sentry",
+        "Datadog", "Airflow", "Cassandra", "Elasticsearch", "Redis", "RabbitMQ", "Nginx", "Vault", "Consul", "Nomad",
+        "Argo CD", "Helm", "Celery", "Sidekiq", "Logstash", "Flink", "Pulsar", "Hadoop", "Spark", "Traefik", "Loki",
+        "Tempo", "Jaeger", "Zookeeper", "Docker", "Podman", "PostgreSQL", "MariaDB", "Keycloak", "Harbor", "Rancher",
+    ),
+    "assistant": ("Alexa", "Siri", "Cortana", "Watson", "Claude", "Gemini", "Bixby", "Copilot", "Le Chat", "Ada"),
+    "device": (
+        "iPhone 15", "iPhone 15 Pro", "iPhone 13 mini", "Galaxy S24", "Galaxy A54", "Pixel 8", "ThinkPad X1 Carbon",
+        "ThinkPad T14", "MacBook Air M2", "Surface Pro 9", "Kindle Paperwhite", "Kindle Scribe", "Sonos Era 100",
+        "Sonos Arc", "Fairphone 5", "PlayStation 5", "Nintendo Switch", "Dyson V15", "Philips Hue Bridge",
+        "Apple Watch Series 9", "AirPods Pro", "Echo Dot", "Nest Hub", "Garmin Forerunner 265", "GoPro Hero 12",
+        "Xperia 10 V", "Moto G54", "Redmi Note 13", "Galaxy Tab S9", "iPad Air", "Dell XPS 13", "HP EliteBook 840",
+        "Lenovo Yoga 7", "Bosch Serie 6", "Miele W1", "Kobo Clara", "Tolino Shine", "Oral-B iO", "Thermomix TM6",
+    ),
+    "region": (
+        "eu-central-1 (Frankfurt)", "eu-west-1 (Dublin)", "eu-west-2 (London)", "eu-west-3 (Paris)",
+        "eu-south-1 (Milan)", "eu-south-2 (Spain)", "eu-central-2 (Zurich)", "europe-west4 (Eemshaven)",
+        "europe-west1 (St. Ghislain)", "europe-west3 (Frankfurt)", "europe-west8 (Milan)", "europe-west9 (Paris)",
+        "westeurope (Amsterdam)", "northeurope (Dublin)", "germanywestcentral (Frankfurt)", "francecentral (Paris)",
+        "switzerlandnorth (Zurich)", "italynorth (Milan)", "spaincentral (Madrid)", "fsn1 (Falkenstein)",
+        "nbg1 (Nuremberg)", "gra (Gravelines)", "rbx (Roubaix)", "fr-par (Paris)", "nl-ams (Amsterdam)",
+    ),
+    "venue": (
+        "RAI Amsterdam", "Messe Frankfurt", "Fiera Milano Rho", "IFEMA Madrid", "Paris Expo Porte de Versailles",
+        "ExCeL London", "RDS Dublin", "Palexpo Genève", "Messe Basel", "Jaarbeurs Utrecht", "Flanders Expo",
+        "Brussels Expo", "Fira Barcelona", "Lingotto Fiere", "Messe Wien", "Olympia London", "Ahoy Rotterdam",
+        "Koelnmesse", "Messe München", "Eurexpo Lyon", "Feria de Valencia", "BolognaFiere", "MECC Maastricht",
+    ),
+    "fair": (
+        "IFA", "CES", "Salone del Mobile", "Web Summit", "VivaTech", "Mobile World Congress", "Gamescom", "Bauma",
+        "Hannover Messe", "Eurobike", "Vinitaly", "Fruit Logistica", "ISE", "dmexco", "EuroCIS", "Maison&Objet",
+        "Pitti Uomo", "SIAL", "Anuga", "Slush", "FOSDEM", "KubeCon Europe", "Tech Open Air", "TNW Conference",
+    ),
+    "hostprefix": ("db", "api", "web", "edge", "k8s-node", "kafka", "redis", "worker", "ingest", "cache", "mq"),
+    "sitecode": ("fra", "ams", "dub", "lon", "par", "mil", "mad", "zrh", "vie", "bru", "ber", "muc", "lyo", "rtm"),
+    "hostdomain": ("internal", "prod.local", "corp.example.net", "svc.cluster.local", "infra.example.org"),
+    "apiresource": ("orders", "invoices", "customers", "shipments", "tickets", "returns", "payments", "stock"),
+    "loglevel": ("INFO", "WARN", "ERROR", "DEBUG", "NOTICE"),
+}  # fmt: skip
