@@ -54,14 +54,29 @@ def learned_entity_spans(doc: Doc, labels: dict[str, str]) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ not in labels or any(c.isdigit() for c in ent.text):
             continue
-        words = _trimmed(ent) if cased else list(ent)
-        if words and not (cased and len(words) == 1 and _lower_word(words[0])):
-            spans.append(Span(words[0].idx, words[-1].idx + len(words[-1]), labels[ent.label_], LEARNED_SCORE))
+        for words in _pieces(_trimmed(ent)) if cased else [list(ent)]:
+            if words and not (cased and len(words) == 1 and _lower_word(words[0])):
+                spans.append(Span(words[0].idx, words[-1].idx + len(words[-1]), labels[ent.label_], LEARNED_SCORE))
     return spans
 
 
+def _pieces(words: list[Token]) -> list[list[Token]]:
+    """A span cut at the lower-case words inside it that are no name particle: "Abrigo de lana Yves Saint
+    Laurent" is a coat and a brand, "Wollen jas Ralph Lauren" too; "Anna van der Berg" stays whole."""
+    pieces: list[list[Token]] = [[]]
+    for token in words:
+        if token.is_lower and token.text not in _PARTICLES:
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    return [_trimmed_tokens(piece) for piece in pieces if piece]
+
+
 def _trimmed(ent: SpacySpan) -> list[Token]:
-    words = list(ent)
+    return _trimmed_tokens(list(ent))
+
+
+def _trimmed_tokens(words: list[Token]) -> list[Token]:
     while words and (words[0].is_punct or (words[0].is_lower and words[0].text not in _PARTICLES)):
         words.pop(0)
     while words and (words[-1].is_lower or (words[-1].is_punct and words[-1].text != ".")):

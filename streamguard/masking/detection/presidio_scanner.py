@@ -16,15 +16,16 @@ import logging
 import time
 from collections.abc import Mapping, Sequence
 
+import regex
 from spacy.language import Language
 
 from streamguard.core.errors import DetectionError
 from streamguard.masking.detection import Span, TextScan
 from streamguard.masking.detection.cache import ScanCache
 from streamguard.masking.detection.config import DetectionConfig
-from streamguard.masking.detection.cue_words import PERSON_CUES, TITLE_BEFORE
+from streamguard.masking.detection.cue_words import GREETING_BEFORE, PERSON_CUES, TITLE_BEFORE
 from streamguard.masking.detection.language import DEFAULT_LANGUAGE, language_of
-from streamguard.masking.detection.lexicon import Lexicon, load_lexicon
+from streamguard.masking.detection.lexicon import Lexicon, load_lexicon, thing_key
 from streamguard.masking.detection.ner import (
     NER_SCORE,
     entity_spans,
@@ -169,14 +170,19 @@ class PresidioScanner:
         """A person, from the model or the name rules, that is a known thing ("Hugo Boss", "Sciarpa Christian
         Louboutin") or nothing but everyday words with no common given name ("Bug", "Das Release-Team", "EAN") is
         no person, nor is a country or a nationality ("Belgium"), whatever cue comes before it ("Dear Customer
-        Care Team"), unless a title does ("Ms Sola")."""
-        if span.entity_type != "PERSON" or not self._learned:
+        Care Team"), unless a title does ("Ms Sola"). Nor is a place made of everyday words ("kasse", "Reduktion")."""
+        if span.entity_type not in ("PERSON", "LOCATION") or not self._learned:
             return span
         if TITLE_BEFORE.search(text[max(0, span.start - 28) : span.start]):
             return span
         value = text[span.start : span.end]
         words = value.replace("-", " ").split()
-        if self._a_known_thing(value) or self._everyday(value) or self._peoples(words):
+        saint = span.entity_type == "PERSON" and _SAINT.match(value) is not None  # a saint's town is a town
+        if saint or self._a_known_thing(value):
+            return _rescored(span, NO_EVIDENCE_SCORE)
+        if span.entity_type == "LOCATION" and self._known_place(words):
+            return span  # "Zürich", "Reading": a known place before an everyday word
+        if self._everyday(value) or self._peoples(words):
             return _rescored(span, NO_EVIDENCE_SCORE)
         return span
 
@@ -191,7 +197,7 @@ class PresidioScanner:
     def _a_known_thing(self, value: str) -> bool:
         """A known thing's name, with nothing around it in the span but everyday words ("Wollen jas Ralph Lauren")."""
         assert self._lexicon is not None
-        words = value.replace("-", " ").replace("'s", "").split()
+        words = thing_key(value).split()
         found = self._lexicon.thing_within(words)
         if found is None:
             return False
@@ -237,6 +243,12 @@ class PresidioScanner:
             if self._lexicon.is_common_first_name(words[0]):  # "The courier, Ruth, even carried it": a person
                 return Span(span.start, span.end, "PERSON", span.score)
             return _rescored(span, STRICT_ONLY_SCORE)
+        if (
+            self._lexicon.is_city(" ".join(words))
+            and not self._lexicon.is_common_first_name(words[0])
+            and not GREETING_BEFORE.search(text[max(0, span.start - 28) : span.start])
+        ):
+            return Span(span.start, span.end, "LOCATION", span.score)  # "Brussels", "Lisboa": a place first
         if len(words) == 1 and starts_a_sentence(text, span.start) and not self._lexicon.is_common_first_name(value):
             following = text[span.end : span.end + 2].strip()[:1]
             if following.islower() or following.isdigit():
@@ -246,16 +258,19 @@ class PresidioScanner:
         return _rescored(span, STRICT_ONLY_SCORE)
 
     def _placed_towns(self, text: str, spans: list[Span]) -> list[Span]:
-        """In a text that names no one, a town places no one ("Shipping to Berlin took 11 days"): strict only,
-        unless a word of living or moving, or a town field, comes before it (span_context)."""
+        """A town places someone only in a text that names someone ("Shipping to Berlin took 11 days" names no
+        one): where only strict mode finds someone, the towns are strict only; where no mode does, they are no
+        personal data at all, unless a word of living or moving, or a town field, comes before them
+        (span_context)."""
         config = self.config
-        if any(
-            s.entity_type != "LOCATION" and s.entity_type in config.entities and s.score >= config.score_threshold
-            for s in spans
-        ):
+        someone = [s.score for s in spans if s.entity_type != "LOCATION" and s.entity_type in config.entities]
+        if any(score >= config.score_threshold for score in someone):
             return spans
+        score = (
+            STRICT_ONLY_SCORE if any(score >= config.strict_score_threshold for score in someone) else NO_EVIDENCE_SCORE
+        )
         return [
-            _rescored(s, STRICT_ONLY_SCORE)
+            _rescored(s, score)
             if s.entity_type == "LOCATION" and s.score < 1.0 and not places_a_person(text, s.start)
             else s
             for s in spans
@@ -325,6 +340,10 @@ def _names_a_thing(text: str, span: Span) -> bool:
     if span.entity_type == "PERSON":
         return is_company_or_product(text, span.start, span.end) or is_workplace(text, span.start, span.end)
     return span.entity_type == "LOCATION" and is_workplace(text, span.start, span.end)
+
+
+# A saint names a feast, a church, a station or a town, not a customer: "San Silvestro", "St Pancras", "Sint-Jan".
+_SAINT = regex.compile(r"^(?:San|Santa|Santo|Sant'|Sankt|St\.?|Ste\.?|Saint|Sainte|Sint|São)[ '-]?\p{Lu}")
 
 
 def _short_capitals(value: str, lexicon: Lexicon) -> bool:

@@ -24,13 +24,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 ADDRESS_COUNTRIES = frozenset({"US", "GB", "IE", "CA", "DE", "AT", "CH", "FR", "BE", "LU", "ES", "IT", "NL"})
 _LATIN_PLACE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ' .\-]{1,30}$")
 # Given names that are everyday words in one of the six languages and not stop words.
 ORDINARY_NAMES = frozenset(
     {"will", "may", "rose", "mark", "bill", "grace", "hope", "joy", "summer", "art", "sunny", "august"}
 )
-# Days and months of the six languages: capitalised in dates ("am Freitag", "on Monday", "le 3 Mai"), and
+# Days, months and holidays of the six languages: capitalised in dates ("am Freitag", "on Monday", "le 3 Mai"), and
 # several are names too (August, April, June, Freitag).
 _CALENDAR = {
     "en": "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -51,7 +53,17 @@ _MONTH_ABBREVIATIONS = (
     "feb mar apr jun jul aug sep sept oct nov dec mär mrz okt dez janv févr fevr avr juil déc ene abr ago dic gen "
     "mag giu lug ott mrt mei"
 )
-CALENDAR_WORDS = frozenset(word for words in (*_CALENDAR.values(), _MONTH_ABBREVIATIONS) for word in words.split())
+# Holidays ("nach Pfingsten", "dopo Natale", "the week after Pentecost"); several are given names too (Noël).
+_HOLIDAYS = (
+    "christmas easter pentecost whitsun epiphany ascension advent lent halloween weihnachten ostern pfingsten "
+    "fronleichnam himmelfahrt fasching karneval silvester neujahr heiligabend allerheiligen noël pâques pentecôte "
+    "toussaint épiphanie carnaval réveillon navidad nochebuena nochevieja pascua pentecostés natale pasqua "
+    "pasquetta pentecoste epifania befana ferragosto carnevale capodanno ognissanti kerstmis kerst pasen "
+    "pinksteren hemelvaart koningsdag sinterklaas oudejaarsavond"
+)
+CALENDAR_WORDS = frozenset(
+    word for words in (*_CALENDAR.values(), _MONTH_ABBREVIATIONS, _HOLIDAYS) for word in words.split()
+)
 # The labels of the values they precede in forms and tickets ("IBAN DE89...", "Tel: ...", "Name:"); several
 # are in the name lists too ("Iban" is a given name).
 FIELD_LABELS = frozenset(
@@ -124,14 +136,13 @@ class Lexicon:
         return word.lower() in self.vocabulary
 
     def is_people(self, word: str) -> bool:
-        """A country, a nationality or a language ("Belgium", "Deutsche", "los suizos"), not a common given name."""
-        lower = word.lower()
-        return lower in self.peoples and lower not in self.common_first_names
+        """A country, a nationality or a language ("Belgium", "Deutsche", "los suizos")."""
+        return word.lower() in self.peoples
 
     def thing_within(self, words: list[str]) -> tuple[int, int] | None:
         """Where in ``words`` a known thing's name stands ("Sciarpa [Christian Louboutin]"), if one does; a thing
         whose name is one common given name alone ("Claude", "Alexa") is left to the context."""
-        lower = [w.lower() for w in words]
+        lower = [thing_key(w) for w in words]
         for size in range(min(len(lower), 5), 0, -1):
             for start in range(len(lower) - size + 1):
                 name = " ".join(lower[start : start + size])
@@ -174,13 +185,16 @@ def _word_list(file: str) -> frozenset[str]:
 
 
 def _phrase_list(file: str) -> frozenset[str]:
-    """One name per line, lower-cased, hyphens read as spaces ("Mercedes-Benz" as "mercedes benz")."""
+    """One name per line, as ``thing_key`` reads it."""
     text = (importlib.resources.files(__package__) / file).read_text(encoding="utf-8")
-    return frozenset(
-        " ".join(line.lower().replace("-", " ").split())
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    return frozenset(thing_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def thing_key(name: str) -> str:
+    """How names of things are compared: lower-cased, hyphens and dashes read as spaces, possessives dropped
+    ("Mercedes-Benz" as "mercedes benz", "Sainsbury's" as "sainsbury", curly apostrophes too)."""
+    name = name.lower().replace("\u2019", "'").replace("'s", "")
+    return " ".join(regex.sub(r"[-\u2013\u2014]", " ", name).split())
 
 
 def _cities() -> frozenset[str]:

@@ -122,6 +122,13 @@ PII_FREE = [
     # A given name with a product noun after it, or "Team" before it, names a product or a team.
     "Wochenrunde: Team Zeeland übernimmt die Migration, Team Kraken die Abrechnung.",
     "Il contratto scade a marzo; Luna Notes resta a 235 licenze e Victoria Hub a 40.",
+    # Everyday words, countries and peoples, storms, landmarks and order numbers.
+    "Das Release-Team hat die Version am Montag freigegeben.",
+    "Die Kunden aus Österreich und der Schweiz bestellen mehr als die deutschen.",
+    "Il ciclone Poppea ha bloccato le consegne per due giorni.",
+    "The shuttle leaves from John Lennon Airport at nine.",
+    "Credit note 2025-755030 for order 6695541365 was issued on Monday.",
+    "Please cancel at the end of the billing period (Jul 19, 2025).",
     # Releases written like hosts.
     "After upgrading to 15.7.10.11, sync takes 45 minutes instead of 5.",
     "Our Madrid office cannot reach the API since the 14.6.6.1 rollout.",
@@ -133,6 +140,20 @@ PLACED_TOWNS = [
     ("Depuis l'été j'habite à Annecy et la facture arrive toujours à l'ancienne adresse.", ["Annecy"]),
     ("event=address_change customer_id=88123 city=Trondheim", ["Trondheim"]),
     ("Shipping to Berlin took 11 days, Marta Kowalczyk says.", ["Berlin", "Marta Kowalczyk"]),
+    # A common given name alone, where the model read it as a place or not at all.
+    ("The courier, Ruth, even carried it upstairs.", ["Ruth"]),
+    ("Offerta per Tesla: la segue Francesca, slide su SharePoint.", ["Francesca"]),
+    # The column says what a value is, however rare the surname.
+    ("nome;cognome;città\nNicola;Cattaneo;Padova\nSinéad;Doyle;Parma", ["Cattaneo", "Doyle", "Padova", "Parma"]),
+    # Spoken, in lower case: the street, the town.
+    (
+        "sì buongiorno mi chiamo marta morales abito in via della posta 115 a bellinzona e il mio numero è 021 659 16 14",
+        ["marta morales", "via della posta 115", "bellinzona", "021 659 16 14"],
+    ),
+    (
+        "ja hier evi de vries ich bin von zürich nach chur umgezogen die neue adresse ist langstrasse 38",
+        ["zürich", "chur", "langstrasse 38"],
+    ),
     # "pour" ends in "our" but is no workplace word: the person after it stays a person.
     ("Avis de passage : colis pour Chantal Dubois, Boulevard Margot Teixeira 74, 3024 Huizingen.", ["Chantal Dubois"]),
 ]
