@@ -38,8 +38,10 @@ from streamguard.masking.detection.normalize import NormalizedText, normalize
 from streamguard.masking.detection.patterns import ContextBooster
 from streamguard.masking.detection.prefilter import needs_ner
 from streamguard.masking.detection.recognizers import ContextualRecognizer, build_recognizers
+from streamguard.masking.detection.recognizers.field_value_recognizer import table_header_rows
 from streamguard.masking.detection.span_context import (
     is_company_or_product,
+    is_institution,
     is_workplace,
     places_a_person,
     repeated_mentions,
@@ -156,7 +158,12 @@ class PresidioScanner:
             log.warning("regex recognizer failed; text failed closed", exc_info=True)
             return TextScan(error=DETECTOR_FAILED)
         config = self.config
-        spans = [s for s in spans if s.score >= config.floor_threshold and not _names_a_thing(text, s)]
+        headers = table_header_rows(text) if "\n" in text else []
+        spans = [
+            s
+            for s in spans
+            if s.score >= config.floor_threshold and not _names_a_thing(text, s) and not _within(s, headers)
+        ]
         spans = self._placed_towns(text, spans)
         spans += repeated_mentions(text, spans, config.score_threshold)
         spans = [normalized.to_original(s) for s in spans]
@@ -178,7 +185,7 @@ class PresidioScanner:
         value = text[span.start : span.end]
         words = value.replace("-", " ").split()
         saint = span.entity_type == "PERSON" and _SAINT.match(value) is not None  # a saint's town is a town
-        if saint or self._a_known_thing(value):
+        if saint or self._a_known_thing(value) or _short_capitals(value, self._lexicon):
             return _rescored(span, NO_EVIDENCE_SCORE)
         if span.entity_type == "LOCATION" and self._known_place(words):
             return span  # "Zürich", "Reading": a known place before an everyday word
@@ -207,7 +214,7 @@ class PresidioScanner:
     def _everyday(self, value: str) -> bool:
         assert self._lexicon is not None
         words = value.replace("-", " ").split()
-        return all(self._lexicon.is_everyday(w) for w in words) or _short_capitals(value, self._lexicon)
+        return all(self._lexicon.is_everyday(w) for w in words)
 
     def _checked_person(self, text: str, span: Span) -> Span:
         """NER's people and places weighed against the lexicons: a place is one GeoNames knows; a multi-word
@@ -339,7 +346,9 @@ def _names_a_thing(text: str, span: Span) -> bool:
         return False
     if span.entity_type == "PERSON":
         return is_company_or_product(text, span.start, span.end) or is_workplace(text, span.start, span.end)
-    return span.entity_type == "LOCATION" and is_workplace(text, span.start, span.end)
+    return span.entity_type == "LOCATION" and (
+        is_workplace(text, span.start, span.end) or is_institution(text, span.start, span.end)
+    )
 
 
 # A saint names a feast, a church, a station or a town, not a customer: "San Silvestro", "St Pancras", "Sint-Jan".
@@ -349,6 +358,10 @@ _SAINT = regex.compile(r"^(?:San|Santa|Santo|Sant'|Sankt|St\.?|Ste\.?|Saint|Sain
 def _short_capitals(value: str, lexicon: Lexicon) -> bool:
     """An abbreviation ("EAN", "VAT", "IVA"), not a name written in capitals ("ANNA")."""
     return len(value) <= 4 and value.isupper() and not lexicon.is_common_first_name(value)
+
+
+def _within(span: Span, rows: list[tuple[int, int]]) -> bool:
+    return any(start <= span.start and span.end <= end for start, end in rows)
 
 
 def _rescored(span: Span, score: float) -> Span:

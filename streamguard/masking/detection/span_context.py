@@ -115,6 +115,20 @@ _LEADING_PARTICLE = regex.compile(r"^(?:de|du|des|di|da|del|della|van|von|d')[ ]
 _CITY_ADJECTIVE = regex.compile(rf"^\p{{Lu}}\p{{Ll}}+er[ ](?i:{_WORKPLACE})(?![\p{{L}}])")
 
 
+# A university, a hospital, a museum or a station named after its town: "Universidad Complutense de Madrid".
+_INSTITUTION_HEAD = regex.compile(
+    r"^(?i:university|universität|universitat|université|universidad|università|universiteit|hochschule|"
+    r"école|escuela|scuola|politecnico|college|institute|institut|instituto|istituto|hospital|hôpital|ospedale|"
+    r"klinikum|ziekenhuis|museum|musée|museo|stadion|stadium|estadio|stadio|gare|estación|stazione|station|"
+    r"airport|aéroport|aeropuerto|aeroporto|flughafen|luchthaven)[ ]"
+)
+
+
+def is_institution(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``text[start:end]`` is an institution or a station named after its town."""
+    return _INSTITUTION_HEAD.match(text[start:end]) is not None
+
+
 def is_workplace(text: str, start: int, end: int) -> bool:
     """Whether the place at ``text[start:end]`` is where a company works ("our Berlin office"), or a team's or a
     project's code name ("team Phoenix")."""

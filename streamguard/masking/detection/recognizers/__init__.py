@@ -60,7 +60,7 @@ def _regex_recognizers(config: DetectionConfig) -> list[TextRecognizer]:
         IbanRecognizer(timeout),
     ]
     if config.field_values:
-        candidates.append(FieldValueRecognizer(timeout))
+        candidates.append(FieldValueRecognizer(load_lexicon(), timeout))
     if config.cued_names:
         candidates.append(PatternAdapter(CuedNameRecognizer(), timeout))
     if config.name_evidence:

@@ -29,13 +29,14 @@ _TELEPHONE_LAYOUT = re.compile(r"\(\d{2,5}\)|\d[-. ]\d")
 # Month and day in range: "0486.74.52.15" (a Belgian mobile) is no date.
 _MONTH, _DAY = r"(?:0?[1-9]|1[0-2])", r"(?:0?[1-9]|[12]\d|3[01])"
 _STARTS_WITH_DATE = re.compile(rf"^\d{{4}}[-./]{_MONTH}[-./]{_DAY}(?!\d)|^{_DAY}[-./]{_DAY}[-./]\d{{4}}(?!\d)")
+_YEARS = re.compile(r"^(?:19|20)\d{2}\s?[-/]\s?(?:(?:19|20)\d{2}|\d{2})$")  # "2019-2023", "2016/17": a period
 _DATE_SHAPE = re.compile(rf"^\(?\d{{4}}[-./]{_MONTH}[-./]{_DAY}\)?$|^\(?{_DAY}[-./]{_DAY}[-./]\d{{2,4}}\)?$")
 
 
 def _plausible_for(region: str, raw: str) -> bool:
     """Reject dates, and national numbers of trunk-prefix countries (GB, DE, FR...) written without
     their leading 0: there "61710653" is an order number, not a phone."""
-    if _DATE_SHAPE.match(raw) or _STARTS_WITH_DATE.match(raw):
+    if _DATE_SHAPE.match(raw) or _STARTS_WITH_DATE.match(raw) or _YEARS.match(raw):
         return False
     if region in _NO_TRUNK_PREFIX or region in _BARE_NATIONAL:
         return True

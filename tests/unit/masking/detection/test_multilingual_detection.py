@@ -129,6 +129,11 @@ PII_FREE = [
     "The shuttle leaves from John Lennon Airport at nine.",
     "Credit note 2025-755030 for order 6695541365 was issued on Monday.",
     "Please cancel at the end of the billing period (Jul 19, 2025).",
+    # Column names, regions, institutions named after towns, companies as senders, periods of years.
+    "Datum,Artikel,Marke,Menge\n03.05.2024,Wintermantel,Hugo Boss,12\n04.05.2024,Staubsauger,Miele,7",
+    "region,manager_role,headcount\nBenelux,Country Lead,14\nDACH,Sales Director,22",
+    "Sender: Acme Logistics\nRef: PO-2024-118\nContents: spare parts",
+    "Education: Universidad Complutense de Madrid, 2019-2023.",
     # Releases written like hosts.
     "After upgrading to 15.7.10.11, sync takes 45 minutes instead of 5.",
     "Our Madrid office cannot reach the API since the 14.6.6.1 rollout.",
@@ -147,7 +152,8 @@ PLACED_TOWNS = [
     ("nome;cognome;città\nNicola;Cattaneo;Padova\nSinéad;Doyle;Parma", ["Cattaneo", "Doyle", "Padova", "Parma"]),
     # Spoken, in lower case: the street, the town.
     (
-        "sì buongiorno mi chiamo marta morales abito in via della posta 115 a bellinzona e il mio numero è 021 659 16 14",
+        "sì buongiorno mi chiamo marta morales abito in via della posta 115 a bellinzona "
+        "e il mio numero è 021 659 16 14",
         ["marta morales", "via della posta 115", "bellinzona", "021 659 16 14"],
     ),
     (
