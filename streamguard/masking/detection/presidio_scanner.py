@@ -40,6 +40,7 @@ from streamguard.masking.detection.prefilter import needs_ner
 from streamguard.masking.detection.recognizers import ContextualRecognizer, build_recognizers
 from streamguard.masking.detection.recognizers.field_value_recognizer import table_header_rows
 from streamguard.masking.detection.span_context import (
+    VENUE_TAIL,
     is_company_or_product,
     is_institution,
     is_workplace,
@@ -185,7 +186,9 @@ class PresidioScanner:
         value = text[span.start : span.end]
         words = value.replace("-", " ").split()
         saint = span.entity_type == "PERSON" and _SAINT.match(value) is not None  # a saint's town is a town
-        if saint or self._a_known_thing(value) or _short_capitals(value, self._lexicon):
+        # "Flanders Expo", "Albert Dock" (but "Anna Park": a given name first)
+        venue = VENUE_TAIL.search(value) is not None and not self._lexicon.is_common_first_name(words[0])
+        if saint or venue or self._a_known_thing(value) or _short_capitals(value, self._lexicon):
             return _rescored(span, NO_EVIDENCE_SCORE)
         if span.entity_type == "LOCATION" and self._known_place(words):
             return span  # "Zürich", "Reading": a known place before an everyday word
@@ -260,6 +263,10 @@ class PresidioScanner:
             following = text[span.end : span.end + 2].strip()[:1]
             if following.islower() or following.isdigit():
                 return _rescored(span, STRICT_ONLY_SCORE)
+        if len(words) == 1 and not self._lexicon.is_first_name(value):
+            # One word that is no given name ("Hofer", "Junghans", "Inditex"): a brand as often as a surname on its
+            # own; a title or a cue nearby lifts it ("Frau Hofer", "Thanks, Hofer").
+            return _rescored(span, STRICT_ONLY_SCORE)
         if any(self._lexicon.is_first_name(w) or self._lexicon.is_surname(w) for w in words):
             return span
         return _rescored(span, STRICT_ONLY_SCORE)

@@ -90,6 +90,8 @@ def is_company_or_product(text: str, start: int, end: int) -> bool:
         return True
     if _LANDMARK_IN.search(value) or _LANDMARK_AFTER.match(text[end : end + 14]) or _LANDMARK_BEFORE.search(before):
         return True
+    if _INSTITUTION_HEAD.match(value):
+        return True
     after = text[end : end + 24]
     if _COMPANY_AFTER.match(after) or _COMPANY_INSIDE.search(value) or _COMPANY_INSIDE.search(value.rstrip(".")):
         return True
@@ -122,6 +124,10 @@ _INSTITUTION_HEAD = regex.compile(
     r"klinikum|ziekenhuis|museum|musée|museo|stadion|stadium|estadio|stadio|gare|estación|stazione|station|"
     r"airport|aéroport|aeropuerto|aeroporto|flughafen|luchthaven)[ ]"
 )
+
+
+# The words that are surnames too, ending a venue's name: "Flanders Expo", "Albert Dock", "Olympic Park".
+VENUE_TAIL = regex.compile(r"[ ](?:Expo|Dock|Park|Arena|Hall|Plaza)$")
 
 
 def is_institution(text: str, start: int, end: int) -> bool:
