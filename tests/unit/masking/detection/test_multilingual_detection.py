@@ -136,7 +136,7 @@ PII_FREE = [
     "Education: Universidad Complutense de Madrid, 2019-2023.",
     # One word that is no given name, and venues whose last word is a surname too.
     "Die neuen Uhren kommen diese Woche von Junghans, der Rest folgt im Mai.",
-    "Le salon se tient à Flanders Expo, puis nous passons à Albert Dock.",
+    "Le salon se tient à Flanders Expo, puis au Palais des Congrès.",
     # Releases written like hosts.
     "After upgrading to 15.7.10.11, sync takes 45 minutes instead of 5.",
     "Our Madrid office cannot reach the API since the 14.6.6.1 rollout.",
