@@ -25,7 +25,7 @@ from streamguard.masking.detection.cache import ScanCache
 from streamguard.masking.detection.config import DetectionConfig
 from streamguard.masking.detection.cue_words import GREETING_BEFORE, PERSON_CUES, TITLE_BEFORE
 from streamguard.masking.detection.language import DEFAULT_LANGUAGE, language_of
-from streamguard.masking.detection.lexicon import Lexicon, load_lexicon, thing_key
+from streamguard.masking.detection.lexicon import ORDINARY_NAMES, Lexicon, load_lexicon, thing_key
 from streamguard.masking.detection.ner import (
     NER_SCORE,
     entity_spans,
@@ -241,6 +241,7 @@ class PresidioScanner:
         a common given name; a place GeoNames does not know, or a person none of whose words the name lists know,
         is masked in strict mode only."""
         assert self._lexicon is not None
+        span = self._without_leading_words(text, span)
         value = text[span.start : span.end]
         words = value.replace("-", " ").split()
         if len(words) == 1 and self._lexicon.is_ordinary(value):
@@ -270,6 +271,22 @@ class PresidioScanner:
         if any(self._lexicon.is_first_name(w) or self._lexicon.is_surname(w) for w in words):
             return span
         return _rescored(span, STRICT_ONLY_SCORE)
+
+    def _without_leading_words(self, text: str, span: Span) -> Span:
+        """A learned person that opens with everyday words that are no given name is read without them:
+        "Contrato Kühne" as "Kühne", "Servicecentrum Tilburg" as "Tilburg" (then weighed on its own)."""
+        assert self._lexicon is not None
+        if span.entity_type != "PERSON":
+            return span
+        start = span.start
+        for word in regex.finditer(r"\S+", text[span.start : span.end]):
+            if word.end() == span.end - span.start:
+                break  # the last word stays: the span is weighed as it is
+            lower = word.group().lower()
+            if lower in _NAME_PARTICLES or lower in ORDINARY_NAMES or not self._lexicon.is_everyday(word.group()):
+                break
+            start = span.start + regex.match(r"\S+\s+", text[span.start + word.start() :]).end() + word.start()
+        return span if start == span.start else Span(start, span.end, span.entity_type, span.score)
 
     def _placed_towns(self, text: str, spans: list[Span]) -> list[Span]:
         """A town places someone only in a text that names someone ("Shipping to Berlin took 11 days" names no
@@ -358,6 +375,7 @@ def _names_a_thing(text: str, span: Span) -> bool:
     )
 
 
+_NAME_PARTICLES = frozenset({"de", "la", "le", "du", "del", "della", "di", "da", "dos", "van", "von", "der", "den"})
 # A saint names a feast, a church, a station or a town, not a customer: "San Silvestro", "St Pancras", "Sint-Jan".
 _SAINT = regex.compile(r"^(?:San|Santa|Santo|Sant'|Sankt|St\.?|Ste\.?|Saint|Sainte|Sint|São)[ '-]?\p{Lu}")
 

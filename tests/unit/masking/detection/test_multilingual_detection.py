@@ -134,6 +134,8 @@ PII_FREE = [
     "region,manager_role,headcount\nBenelux,Country Lead,14\nDACH,Sales Director,22",
     "Sender: Acme Logistics\nRef: PO-2024-118\nContents: spare parts",
     "Education: Universidad Complutense de Madrid, 2019-2023.",
+    # Everyday words before a name are no part of it: "Contrato" and the brand after it.
+    "Contrato Junghans firmado ayer, entrega en mayo.",
     # One word that is no given name, and venues whose last word is a surname too.
     "Die neuen Uhren kommen diese Woche von Junghans, der Rest folgt im Mai.",
     "Le salon se tient à Flanders Expo, puis au Palais des Congrès.",
