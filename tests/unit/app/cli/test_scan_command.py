@@ -53,10 +53,11 @@ def test_scan_cli_options() -> None:
 
 
 def test_scan_strict_adds_what_strict_mode_masks(scanner: PresidioScanner) -> None:
-    # The learned model finds the person; no name list knows the name, so only strict mode masks it.
+    # The learned model finds the person; no name list knows the name, so only strict mode masks it, and the
+    # town with it: a town places someone only in a text where that mode finds someone.
     line = '{"text": "Stayed with Quortney in Bexbach over the weekend."}\n'
     standard, strict = io.StringIO(), io.StringIO()
     scan_command.scan_lines(scanner, io.StringIO(line), standard, io.StringIO())
     scan_command.scan_lines(scanner, io.StringIO(line), strict, io.StringIO(), strict=True)
-    assert [s["entity_type"] for s in json.loads(standard.getvalue())["spans"]] == ["LOCATION"]
+    assert [s["entity_type"] for s in json.loads(standard.getvalue())["spans"]] == []
     assert [s["entity_type"] for s in json.loads(strict.getvalue())["spans"]] == ["PERSON", "LOCATION"]
