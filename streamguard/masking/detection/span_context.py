@@ -184,7 +184,14 @@ def repeated_mentions(text: str, spans: list[Span], threshold: float) -> list[Sp
     known = {(s.start, s.end) for s in spans if s.score >= threshold}
     more: list[Span] = []
     for value, span in found.items():
-        for match in regex.finditer(rf"(?<![\p{{L}}\p{{N}}_]){regex.escape(value)}(?![\p{{L}}\p{{N}}_])", text):
-            if match.span() not in known:
-                more.append(Span(match.start(), match.end(), span.entity_type, span.score))
+        at = text.find(value)
+        while at >= 0:  # str.find, not a regex per value: this runs for every text
+            end = at + len(value)
+            if (at, end) not in known and not _word_char(text, at - 1) and not _word_char(text, end):
+                more.append(Span(at, end, span.entity_type, span.score))
+            at = text.find(value, at + 1)
     return more
+
+
+def _word_char(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")

@@ -137,13 +137,13 @@ class SpanWeigher:
         if span.entity_type != "PERSON":
             return span
         start = span.start
-        for word in regex.finditer(r"\S+", text[span.start : span.end]):
-            if word.end() == span.end - span.start:
+        for word in _WORD.finditer(text, span.start, span.end):
+            if word.end() == span.end:
                 break  # the last word stays: the span is weighed as it is
             lower = word.group().lower()
             if lower in _NAME_PARTICLES or lower in ORDINARY_NAMES or not self._lexicon.is_everyday(word.group()):
                 break
-            start = span.start + regex.match(r"\S+\s+", text[span.start + word.start() :]).end() + word.start()
+            start = _WORD_AND_SPACE.match(text, word.start()).end()
         return span if start == span.start else Span(start, span.end, span.entity_type, span.score)
 
     def placed_towns(self, text: str, spans: list[Span]) -> list[Span]:
@@ -180,6 +180,8 @@ def names_a_thing(text: str, span: Span) -> bool:
     )
 
 
+_WORD = regex.compile(r"\S+")
+_WORD_AND_SPACE = regex.compile(r"\S+\s+")
 _NAME_PARTICLES = frozenset({"de", "la", "le", "du", "del", "della", "di", "da", "dos", "van", "von", "der", "den"})
 # A saint names a feast, a church, a station or a town, not a customer: "San Silvestro", "St Pancras", "Sint-Jan".
 _SAINT = regex.compile(r"^(?:San|Santa|Santo|Sant'|Sankt|St\.?|Ste\.?|Saint|Sainte|Sint|São)[ '-]?\p{Lu}")

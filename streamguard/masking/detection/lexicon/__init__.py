@@ -225,11 +225,14 @@ def _phrase_list(file: str) -> frozenset[str]:
     return frozenset(thing_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+_DASHES = regex.compile(r"[-\u2013\u2014]")
+
+
 def thing_key(name: str) -> str:
     """How names of things are compared: lower-cased, hyphens and dashes read as spaces, possessives dropped
     ("Mercedes-Benz" as "mercedes benz", "Sainsbury's" as "sainsbury", curly apostrophes too)."""
     name = name.lower().replace("\u2019", "'").replace("'s", "")
-    return " ".join(regex.sub(r"[-\u2013\u2014]", " ", name).split())
+    return " ".join(_DASHES.sub(" ", name).split())
 
 
 def _cities() -> frozenset[str]:

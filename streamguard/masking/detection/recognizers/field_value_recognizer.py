@@ -73,6 +73,8 @@ _SEPARATOR = regex.compile(r"[\"']?[ ]?([=:])[ ]?")
 _KEY_BEFORE = regex.compile(r"(?<![\p{L}\d_])(\p{L}[\p{L}_.-]{0,24})(?:[ ](\p{L}[\p{L}_.-]{0,24}))?[\"']?[ ]?$")
 _QUOTED = regex.compile(r"\"([^\"\n]{1,80})\"|'([^'\n]{1,80})'")
 _UNQUOTED = regex.compile(r"[^\s\"',;|{}][^\n,;|{}\"]{0,80}")
+_NEXT_KEY = regex.compile(r"[ ]+[\p{L}_]+=")
+_KEY_NOISE = regex.compile(r"[\s_.-]")
 _DELIMITERS = (";", "\t", "|", ",")
 _COLUMN_NAME = regex.compile(r"^\p{L}[\p{L}_.-]*(?:[ ]\p{L}[\p{L}_.-]*){0,2}$")
 
@@ -180,13 +182,13 @@ def _value_after(text: str, start: int, unquoted_ends_at_key: bool) -> tuple[int
         return None
     value = unquoted.group()
     if unquoted_ends_at_key:  # "city=Graz level=info": the value ends where the next key begins
-        value = regex.split(r"[ ]+[\p{L}_]+=", value, maxsplit=1)[0]
+        value = _NEXT_KEY.split(value, maxsplit=1)[0]
     value = value.rstrip(" .")
     return start, start + len(value)
 
 
 def _field_key(name: str) -> str:
-    return regex.sub(r"[\s_.-]", "", name.lower())
+    return _KEY_NOISE.sub("", name.lower())
 
 
 def _header(row: str) -> tuple[str, dict[int, str]] | None:
