@@ -8,6 +8,8 @@ import re
 
 import phonenumbers
 
+from bench.labelling import compose_iban, iban_is_valid, luhn_is_valid
+
 # ISO country of every locale the set draws values from.
 COUNTRY: dict[str, str] = {
     "en_GB": "GB",
@@ -32,21 +34,6 @@ def _digits(r: random.Random, n: int) -> str:
 
 
 # -- IBAN ----------------------------------------------------------------------------------------------------------
-
-
-def iban_is_valid(iban: str) -> bool:
-    """ISO 13616 mod-97 check (spaces allowed)."""
-    compact = iban.replace(" ", "").upper()
-    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{8,30}", compact):
-        return False
-    rearranged = compact[4:] + compact[:4]
-    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
-
-
-def compose_iban(country: str, bban: str) -> str:
-    """Country code, the mod-97 check digits computed here, and the national account number."""
-    numeric = "".join(str(int(c, 36)) for c in bban + country + "00")
-    return f"{country}{98 - int(numeric) % 97:02d}{bban}"
 
 
 def _spanish_dc(digits: str) -> str:
@@ -131,12 +118,6 @@ def broken_iban(country: str, r: random.Random) -> str:
 
 
 # -- cards and EAN -------------------------------------------------------------------------------------------------
-
-
-def luhn_is_valid(number: str) -> bool:
-    digits = [int(c) for c in re.sub(r"[ -]", "", number)]
-    checksum = sum(digits[-1::-2]) + sum(sum(divmod(2 * d, 10)) for d in digits[-2::-2])
-    return checksum % 10 == 0
 
 
 def _luhn_complete(partial: str) -> str:

@@ -13,14 +13,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from bench.labelling import Segment, fill
 from bench.lookalikes import checksums, people, places
 from bench.lookalikes.formats import computed
 from bench.lookalikes.shared import SHARED
-from bench.texts import LabelledSpan, LabelledText
+from bench.texts import LabelledText
 
-Segment = tuple[str, str | None]  # a piece of text and its entity type (None: not PII)
-
-_PLACEHOLDER = re.compile(r"(\{\w+\})")
 _ALT_FIRST = re.compile(r"\[([^\[\]|]*)\|([^\[\]|]*)\]")
 _ALT_SECOND = re.compile(r"<([^<>|]*)\|([^<>|]*)>")
 _INDEX = re.compile(r"^(\D+?)(\d*)$")
@@ -157,23 +155,9 @@ def render(
             filler.person(int(match.group(2) or 1))
     text = _ALT_FIRST.sub(lambda m: m.group(1 if filler.person(1).female else 2), template)
     text = _ALT_SECOND.sub(lambda m: m.group(1 if filler.person(2).female else 2), text)
-    parts: list[str] = []
-    spans: list[LabelledSpan] = []
-    values: list[str] = []
-    position = 0
-    for piece in _PLACEHOLDER.split(text):
-        segments: list[Segment] = [(piece, None)]
-        if piece.startswith("{") and piece.endswith("}") and re.fullmatch(r"\{\w+\}", piece):
-            segments = filler.segments(piece[1:-1])
-        for value, entity in segments:
-            if entity is not None:
-                spans.append(LabelledSpan(position, position + len(value), entity))
-                values.append(value)
-            parts.append(value)
-            position += len(value)
-    joined = "".join(parts)
-    for span, value in zip(spans, values, strict=True):
-        assert joined[span.start : span.end] == value, (joined, span, value)
+    joined, spans = fill(text, filler.segments)
+    for span in spans:
+        value = joined[span.start : span.end]
         assert value, (joined, span)
         assert value == value.strip(), (joined, span)
-    return LabelledText(joined, tuple(spans), locale=locale, language=language, style=style)
+    return LabelledText(joined, spans, locale=locale, language=language, style=style)

@@ -16,6 +16,7 @@ Labels: PERSON, EMAIL_ADDRESS, PHONE_NUMBER, STREET_ADDRESS (street and number a
 
 from __future__ import annotations
 
+from bench.labelling import compose_iban, iban_is_valid, luhn_is_valid
 from bench.texts_multilingual.generator import MultilingualTicketGenerator, generate_multilingual_tickets
 from bench.texts_multilingual.values import (
     ENTITY_TYPES,
@@ -23,9 +24,6 @@ from bench.texts_multilingual.values import (
     LOCALES,
     Address,
     Person,
-    compose_iban,
-    iban_is_valid,
-    luhn_is_valid,
 )
 
 __all__ = [

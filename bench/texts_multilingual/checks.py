@@ -8,11 +8,12 @@ from collections import Counter
 
 import phonenumbers
 
+from bench.labelling import iban_is_valid, luhn_is_valid
 from bench.texts import LabelledText
 from bench.texts_multilingual.generator import generate_multilingual_tickets
 from bench.texts_multilingual.lookalikes import PII_FREE_TEMPLATES
 from bench.texts_multilingual.templates import PII_TEMPLATES
-from bench.texts_multilingual.values import ENTITY_TYPES, LANGUAGES, LOCALES, iban_is_valid, luhn_is_valid
+from bench.texts_multilingual.values import ENTITY_TYPES, LANGUAGES, LOCALES
 
 KNOWN_FIELDS = {
     *(f"{f}{s}" for f in ("name", "first", "last", "lfirst", "llast", "email", "phone") for s in ("", "2")),

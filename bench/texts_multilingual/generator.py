@@ -9,7 +9,8 @@ import phonenumbers
 from faker import Faker
 from faker.decode import unidecode
 
-from bench.texts import PII_FREE_SHARE, LabelledSpan, LabelledText
+from bench.labelling import Segment, compose_iban, fill, iban_is_valid
+from bench.texts import PII_FREE_SHARE, LabelledText
 from bench.texts_multilingual.lookalikes import PII_FREE_TEMPLATES, LookalikeFields
 from bench.texts_multilingual.templates import PII_TEMPLATES
 from bench.texts_multilingual.values import (
@@ -22,16 +23,11 @@ from bench.texts_multilingual.values import (
     TRUNK_PREFIX_COUNTRIES,
     Address,
     Person,
-    compose_iban,
-    iban_is_valid,
 )
-
-Segment = tuple[str, str | None]  # a piece of text and its entity type (None: not PII)
 
 # Gender agreement in templates: [female|male] follows the first person, <female|male> the second.
 _ALT_PERSON1 = re.compile(r"\[([^\[\]|]*)\|([^\[\]|]*)\]")
 _ALT_PERSON2 = re.compile(r"<([^<>|]*)\|([^<>|]*)>")
-_PLACEHOLDER = re.compile(r"(\{\w+\})")
 
 
 def _has_provider(fake: Faker, kind: str, locale: str) -> bool:
@@ -316,24 +312,8 @@ class MultilingualTicketGenerator(LookalikeFields):
             self._faker_full_name[index] = not uses_parts and r.random() < 0.5
         text = _ALT_PERSON1.sub(lambda m: m.group(1 if self._female[1] else 2), template)
         text = _ALT_PERSON2.sub(lambda m: m.group(1 if self._female[2] else 2), text)
-        parts: list[str] = []
-        spans: list[LabelledSpan] = []
-        values: list[str] = []
-        position = 0
-        for piece in _PLACEHOLDER.split(text):
-            segments: list[Segment] = [(piece, None)]
-            if piece.startswith("{") and piece.endswith("}"):
-                segments = self._segments(piece[1:-1])
-            for value, entity in segments:
-                if entity is not None:
-                    spans.append(LabelledSpan(position, position + len(value), entity))
-                    values.append(value)
-                parts.append(value)
-                position += len(value)
-        joined = "".join(parts)
-        for span, value in zip(spans, values, strict=True):
-            assert joined[span.start : span.end] == value, (joined, span, value)
-        return LabelledText(joined, tuple(spans), locale=locale, language=language)
+        joined, spans = fill(text, self._segments)
+        return LabelledText(joined, spans, locale=locale, language=language)
 
     def generate(self, count: int) -> list[LabelledText]:
         out = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from bench.labelling import MONTHS
 from bench.texts_multilingual.values import LOCALES
 
 PII_FREE_TEMPLATES: dict[str, tuple[str, ...]] = {
@@ -172,14 +173,6 @@ GERMAN_CITY_ADJECTIVES = (
     "Basler",
     "Stuttgarter",
 )
-MONTHS: dict[str, str] = {
-    "en": "January February March April May June July August September October November December",
-    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-}
 INVOICE_PREFIXES = {"en": "INV", "de": "RE", "fr": "FA", "es": "FAC", "it": "FT", "nl": "F"}
 EAN_PREFIXES = {"en": ("50", "00"), "de": ("40", "42", "90"), "fr": ("30", "37"), "es": ("84",), "it": ("80", "83"),
                 "nl": ("87", "54")}  # fmt: skip

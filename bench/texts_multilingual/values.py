@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 ENGLISH_SHARE = 0.30  # texts written in English although the values come from a non-English locale
@@ -71,24 +70,3 @@ class Address:
     postcode: str
     city: str
     region: str | None  # state, province: printed but not labelled
-
-
-def iban_is_valid(iban: str) -> bool:
-    """ISO 13616 mod-97 check (spaces allowed)."""
-    compact = iban.replace(" ", "").upper()
-    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{8,30}", compact):
-        return False
-    rearranged = compact[4:] + compact[:4]
-    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
-
-
-def compose_iban(country: str, bban: str) -> str:
-    """An IBAN with correct mod-97 check digits for a national account number (BBAN)."""
-    numeric = "".join(str(int(c, 36)) for c in bban + country + "00")
-    return f"{country}{98 - int(numeric) % 97:02d}{bban}"
-
-
-def luhn_is_valid(number: str) -> bool:
-    digits = [int(c) for c in re.sub(r"[ -]", "", number)]
-    checksum = sum(digits[-1::-2]) + sum(sum(divmod(2 * d, 10)) for d in digits[-2::-2])
-    return checksum % 10 == 0

@@ -32,7 +32,7 @@ NOT_NEEDED_BY_NER = ("tok2vec", "tagger", "morphologizer", "parser", "senter", "
 # Labels the model often puts on personal names.
 _MISLABELLED_NAMES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "MISC"})
 # Surname particles (de la Cruz, van der Berg): grammar of names, not a list of names.
-_PARTICLES = frozenset(
+NAME_PARTICLES = frozenset(
     {"de", "la", "le", "du", "del", "della", "di", "da", "dos", "van", "von", "der", "den", "y", "bin", "al"}
 )
 _WORDS = re.compile(r"[^\W\d_]+(?:[ '\u2019-][^\W\d_]+)*")
@@ -65,7 +65,7 @@ def _pieces(words: list[Token]) -> list[list[Token]]:
     Laurent" is a coat and a brand, "Wollen jas Ralph Lauren" too; "Anna van der Berg" stays whole."""
     pieces: list[list[Token]] = [[]]
     for token in words:
-        if token.is_lower and token.text not in _PARTICLES:
+        if token.is_lower and token.text not in NAME_PARTICLES:
             pieces.append([])
         else:
             pieces[-1].append(token)
@@ -77,7 +77,7 @@ def _trimmed(ent: SpacySpan) -> list[Token]:
 
 
 def _trimmed_tokens(words: list[Token]) -> list[Token]:
-    while words and (words[0].is_punct or (words[0].is_lower and words[0].text not in _PARTICLES)):
+    while words and (words[0].is_punct or (words[0].is_lower and words[0].text not in NAME_PARTICLES)):
         words.pop(0)
     while words and (words[-1].is_lower or (words[-1].is_punct and words[-1].text != ".")):
         words.pop()
@@ -142,4 +142,4 @@ def _entity_spans(ent: SpacySpan, labels: dict[str, str]) -> list[Span]:
 def _name_shaped(words: list) -> bool:
     capitalised = [t for t in words if t.text[0].isupper() and _CAPITALISED.match(t.text)]
     others = [t for t in words if t not in capitalised]
-    return 2 <= len(capitalised) <= 5 and all(t.text.lower() in _PARTICLES for t in others)
+    return 2 <= len(capitalised) <= 5 and all(t.text.lower() in NAME_PARTICLES for t in others)

@@ -14,7 +14,7 @@ from streamguard.masking.detection import Span
 from streamguard.masking.detection.config import DetectionConfig
 from streamguard.masking.detection.cue_words import GREETING_BEFORE, TITLE_BEFORE
 from streamguard.masking.detection.lexicon import ORDINARY_NAMES, Lexicon, thing_key
-from streamguard.masking.detection.ner import NER_SCORE, starts_a_sentence
+from streamguard.masking.detection.ner import NAME_PARTICLES, NER_SCORE, starts_a_sentence
 from streamguard.masking.detection.span_context import (
     VENUE_TAIL,
     is_company_or_product,
@@ -141,7 +141,7 @@ class SpanWeigher:
             if word.end() == span.end:
                 break  # the last word stays: the span is weighed as it is
             lower = word.group().lower()
-            if lower in _NAME_PARTICLES or lower in ORDINARY_NAMES or not self._lexicon.is_everyday(word.group()):
+            if lower in NAME_PARTICLES or lower in ORDINARY_NAMES or not self._lexicon.is_everyday(word.group()):
                 break
             start = _WORD_AND_SPACE.match(text, word.start()).end()
         return span if start == span.start else Span(start, span.end, span.entity_type, span.score)
@@ -182,7 +182,6 @@ def names_a_thing(text: str, span: Span) -> bool:
 
 _WORD = regex.compile(r"\S+")
 _WORD_AND_SPACE = regex.compile(r"\S+\s+")
-_NAME_PARTICLES = frozenset({"de", "la", "le", "du", "del", "della", "di", "da", "dos", "van", "von", "der", "den"})
 # A saint names a feast, a church, a station or a town, not a customer: "San Silvestro", "St Pancras", "Sint-Jan".
 _SAINT = regex.compile(r"^(?:San|Santa|Santo|Sant'|Sankt|St\.?|Ste\.?|Saint|Sainte|Sint|São)[ '-]?\p{Lu}")
 
