@@ -63,6 +63,13 @@ capitalised nouns; job titles and departments; company sites ("our Lyon office",
 de Lille": the town is not labelled there); order and ticket numbers, dates, amounts, days and months (including
 "August", "April", "Mai", "Juni"); streets named after people ("Rosa-Luxemburg-Straße", "Rúa Rosalía de Castro").
 
+Business texts (``business.py``, ``business_templates.py``; 30 % of the entity-free examples, never labelled):
+release notes, calendar entries, press news, order confirmations and collection notes, CV sections with the
+personal details cut off, voice-assistant requests and ticket titles, in the six languages. Their values are names
+that are not people's: voice assistants ("Alexa, set a timer"), brands that are a designer's full name ("Ralph
+Lauren trench coat"), venues and universities named after people ("Johan Cruijff ArenA", "Humboldt-Universität"),
+skills and certificates ("Goethe-Zertifikat C1"), and capitalised words opening a title ("Retro, sprint 4").
+
 Openers (``openers_a.py`` for en/de/fr, ``openers_b.py`` for es/it/nl, 30-38 entity-free and 16-21 labelled
 templates per language): the first sentence of a prose, ticket, chat, e-mail, dialogue, review, meeting or transcript
 text comes from them 30 % of the time and any later sentence 15 %, and the short style uses nothing else. They open

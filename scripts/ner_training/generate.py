@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import negatives, places, products, structured, styles
+from . import business, negatives, places, products, structured, styles
 from .example import Builder, Example, check, inline
 from .names import NameMaker
 from .render import Renderer, World
@@ -45,6 +45,7 @@ STYLES: dict[str, Style] = {
 }
 WITHOUT_NEGATIVE = ("cv", "address")  # a CV or an address label always names someone or somewhere
 NEGATIVE_SHARE = 0.3
+BUSINESS_SHARE = 0.3  # of the examples without an entity: a business text (module business) instead of a style's
 _SPEECH_DROP = re.compile(r"[.,;!?\"()«»„“”]")
 
 
@@ -92,9 +93,13 @@ def generate_examples(count: int, seed: int) -> list[Example]:
     for _ in range(count):
         lang = rng.choice(LANGS)
         negative = rng.random() < NEGATIVE_SHARE
-        style = rng.choice(with_negative if negative else list(STYLES))
         renderer = Renderer(world, lang)
-        segments, transform = STYLES[style](renderer, negative)
+        if negative and rng.random() < BUSINESS_SHARE:
+            style = rng.choice(business.STYLES)
+            segments, transform = business.text(renderer, style)
+        else:
+            style = rng.choice(with_negative if negative else list(STYLES))
+            segments, transform = STYLES[style](renderer, negative)
         builder = Builder(TRANSFORMS[transform])
         builder.extend(segments)
         example = builder.build(lang, style)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from . import negatives, places, products
+from . import business, negatives, places, products
 from .example import Segment
 from .names import NameMaker, Person, fold
 
@@ -147,7 +147,7 @@ class Renderer:
             return [(self.email(key), None)]
         if name == "UH":
             return [(rng.choice(self.world.langs[self.lang].FRAME["uh"]), None)]
-        value = negatives.value(name, self.lang, rng)
+        value = negatives.value(name, self.lang, rng) or business.value(name, self.lang, rng)
         if value is None and name in PRODUCT_SLOTS:
             one, two = self.person(), self.person()
             given = one.first if " " not in one.first else "Luna"
