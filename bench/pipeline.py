@@ -42,14 +42,26 @@ from pathlib import Path
 
 from confluent_kafka.admin import AdminClient
 
-from bench.pipeline_baselines import aiokafka_copy, librdkafka_copy
+from bench.pipeline_baselines import aiokafka_copy, cpu_ms_per_thousand, librdkafka_copy
 from bench.pipeline_latency import Latency, measure_latency
-from bench.pipeline_report import AIOKAFKA_1, BASELINES, LIBRDKAFKA_1, LIBRDKAFKA_3, Plan, Results, report
+from bench.pipeline_report import (
+    AIOKAFKA_1,
+    BASELINES,
+    LIBRDKAFKA_1,
+    LIBRDKAFKA_3,
+    LIBRDKAFKA_3_TX,
+    STREAMGUARD,
+    Cpu,
+    Plan,
+    Results,
+    report,
+)
 from bench.pipeline_setup import (
     BenchDataset,
     BenchError,
     Offsets,
     avro_bodies,
+    cpu_seconds,
     create_topics,
     framed_items,
     make_home,
@@ -58,8 +70,10 @@ from bench.pipeline_setup import (
     watch,
 )
 from harness.worker_process import free_port, wait_until
+from streamguard.app.settings import Settings
 
 AUDIENCES = 3
+BATCH_RECORDS = Settings.model_fields["cycle_max_records"].default  # a data-path cycle at most: the copy's transactions
 CHECKOUT = Path(__file__).resolve().parent.parent  # the bench's own modules run as subprocesses from here
 
 
@@ -100,16 +114,20 @@ def local_bootstrap() -> str:
 # -- 1. baselines ------------------------------------------------------------------------------------------
 
 
-def run_baselines(bench: Bench, partitions: int, records: int, tag: str = "") -> dict[str, float]:
-    """The three copies of one backlog, back to back (each to outputs of its own)."""
+def run_baselines(bench: Bench, partitions: int, records: int, tag: str = "") -> tuple[dict[str, float], Cpu]:
+    """The copies of one backlog, back to back (each to outputs of its own): records/s, and the librdkafka
+    copies' CPU per 1,000 records."""
     [source] = bench.topics([f"backlog.p{partitions}{tag}"], partitions)
     preload(bench.options, source, partitions, framed_items(bench.bodies, 1, records))
-    out = bench.topics([f"copy.p{partitions}{tag}.{n}" for n in range(5)], partitions)
-    return {
-        AIOKAFKA_1: aiokafka_copy(bench.bootstrap, source, out[0], records),
+    out = bench.topics([f"copy.p{partitions}{tag}.{n}" for n in range(8)], partitions)
+    rates = {AIOKAFKA_1: aiokafka_copy(bench.bootstrap, source, out[0], records)}
+    copies = {
         LIBRDKAFKA_1: librdkafka_copy(bench.options, source, out[1:2], records),
         LIBRDKAFKA_3: librdkafka_copy(bench.options, source, out[2:5], records),
+        LIBRDKAFKA_3_TX: librdkafka_copy(bench.options, source, out[5:8], records, transaction_records=BATCH_RECORDS),
     }
+    rates |= {name: copy.rate for name, copy in copies.items()}
+    return rates, {name: copy.cpu_ms_per_thousand for name, copy in copies.items()}
 
 
 # -- 2. Faust ----------------------------------------------------------------------------------------------
@@ -151,7 +169,9 @@ def run_faust(bench: Bench, mode: str, records: int) -> float:
 # -- 3. streamguard pipeline -------------------------------------------------------------------------------
 
 
-def run_pipeline(bench: Bench, partitions: int, workers: int, records: int, tag: str = "") -> tuple[float, str]:
+def run_pipeline(bench: Bench, partitions: int, workers: int, records: int, tag: str = "") -> tuple[float, str, float]:
+    """Source records/s, the audit's verdict, and the workers' CPU per 1,000 source records (from their first
+    governed record to the last)."""
     config = bench.dataset(f"p{partitions}w{workers}{tag}")
     config.create_topics(partitions)
     schema_id = config.expected_schema_id()
@@ -160,14 +180,22 @@ def run_pipeline(bench: Bench, partitions: int, workers: int, records: int, tag:
     deployment = config.deployment
     try:
         config.start_workers(workers)
+        pids = [worker.pid for worker in deployment.workers]
+        cpu_at_first: list[float] = []
         if config.publish_rules() != schema_id:
             raise BenchError("schema id of the published rules differs from the one the backlog was encoded with")
         progress = watch(
-            lambda: offsets.total(config.governed), AUDIENCES * records, 120 + records / 500, deployment.alive
+            lambda: offsets.total(config.governed),
+            AUDIENCES * records,
+            120 + records / 500,
+            deployment.alive,
+            on_first=lambda: cpu_at_first.append(sum(cpu_seconds(pid) for pid in pids)),
         )
+        cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_at_first[0]
         exits = deployment.exits()
         crashed = f"; worker exit codes during the run: {exits} (see {bench.home})" if exits else ""
-        return progress.rate / AUDIENCES, _audit_check(config, records) + crashed
+        audit = _audit_check(config, records) + crashed
+        return progress.rate / AUDIENCES, audit, cpu_ms_per_thousand(cpu, progress.records // AUDIENCES)
     finally:
         deployment.stop_workers()
         offsets.close()
@@ -235,25 +263,28 @@ def run_baseline_latency(bench: Bench, partitions: int, rate: float, seconds: fl
 def measure(bench: Bench, plan: Plan) -> Results:
     results = Results()
     for round_ in range(1, plan.rounds + 1):  # the headline, alternating: one slow minute cannot decide it
-        baselines = run_baselines(bench, 1, plan.records, tag=f"r{round_}")
-        pipeline, audit = run_pipeline(bench, 1, 1, plan.records, tag=f"r{round_}")
+        baselines, cpu = run_baselines(bench, 1, plan.records, tag=f"r{round_}")
+        pipeline, audit, cpu[STREAMGUARD] = run_pipeline(bench, 1, 1, plan.records, tag=f"r{round_}")
         results.rounds.append((baselines, pipeline))
+        results.cpu.append(cpu)
         results.audit[(1, 1)] = audit
         _say(f"round {round_}: {_rates(baselines)}; streamguard p=1 w=1 {pipeline:,.0f} records/s (audit {audit})")
+        _say("CPU ms per 1,000 records: " + ", ".join(f"{name} {ms:.1f}" for name, ms in cpu.items()))
     results.baselines[1] = results.rounds[0][0]
     results.pipeline[(1, 1)] = results.rounds[0][1]
-    for partitions in (p for p in plan.partitions if p != 1):
-        results.baselines[partitions] = run_baselines(bench, partitions, plan.matrix_records)
+    for partitions in (p for p in plan.partitions if p != 1 and not plan.headline_only):
+        results.baselines[partitions] = run_baselines(bench, partitions, plan.matrix_records)[0]
         _say(f"baselines p={partitions}: {_rates(results.baselines[partitions])} records/s")
-    for mode, records in (("event", plan.faust_records), ("take", plan.faust_take_records)):
+    faust = (("event", plan.faust_records), ("take", plan.faust_take_records))
+    for mode, records in () if plan.headline_only else faust:
         results.faust[mode] = run_faust(bench, mode, records)
         _say(f"faust {mode}: {results.faust[mode]:,.0f} records/s")
     for partitions in plan.partitions:
         for workers in plan.workers:
-            if (partitions, workers) == (1, 1):
+            if (partitions, workers) == (1, 1) or plan.headline_only:
                 continue
             try:
-                rate, audit = run_pipeline(bench, partitions, workers, plan.matrix_records)
+                rate, audit, _ = run_pipeline(bench, partitions, workers, plan.matrix_records)
             except BenchError as error:
                 rate, audit = float("nan"), f"FAILED: {error}"
             results.pipeline[(partitions, workers)], results.audit[(partitions, workers)] = rate, audit
@@ -278,6 +309,7 @@ def main() -> None:
     parser.add_argument("--matrix-records", type=int, default=None)
     parser.add_argument("--quick", action="store_true", help="30k records, 10 s latency: about 3 minutes")
     parser.add_argument("--rounds", type=int, default=3, help="measurements of the headline (medians decide)")
+    parser.add_argument("--headline-only", action="store_true", help="the headline rounds and latency, no matrix")
     args = parser.parse_args()
     records = 30_000 if args.quick else args.records
     plan = Plan(
@@ -287,6 +319,7 @@ def main() -> None:
         faust_take_records=min(records, 20_000 if args.quick else 50_000),
         latency_seconds=10.0 if args.quick else 15.0,
         rounds=max(1, args.rounds),
+        headline_only=args.headline_only,
     )
     bench = Bench(
         local_bootstrap(),

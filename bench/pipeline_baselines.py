@@ -4,9 +4,12 @@
 - ``librdkafka_copy``: confluent-kafka (librdkafka, the client the data path runs on) copying each record to
   ``outputs`` topics, 1 or 3. The 3-topic copy is the I/O streamguard cannot avoid (three views per record),
   on the same client and producer settings, so it is the strongest honest baseline and the headline ratio.
+  With ``transaction_records`` it copies in transactions of that many source records, each committing the
+  consumer's offsets the way a data-path cycle does: what exactly-once itself costs, beside the headline.
 
 Both consume in big batches and produce with linger and acks=all like the data path; throughput is timed
-from the first fetched batch until every copy is acknowledged. ``librdkafka_follow`` copies new records as
+from the first fetched batch until every copy is acknowledged, and so is the librdkafka copies' CPU time (this
+process, every thread: user + system). ``librdkafka_follow`` copies new records as
 they arrive, for the latency baseline, as a subprocess::
 
     python -m bench.pipeline_baselines BOOTSTRAP SOURCE OUTPUT[,OUTPUT...] SECONDS
@@ -17,6 +20,8 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
@@ -26,6 +31,18 @@ from confluent_kafka import TopicPartition as RdTopicPartition
 from streamguard.agents.kafka_clients import PRODUCER_CONFIG
 
 BATCH = 10_000
+
+
+@dataclass(frozen=True)
+class Copy:
+    """What a copy did: source records per second, and CPU milliseconds per 1,000 source records."""
+
+    rate: float
+    cpu_ms_per_thousand: float
+
+
+def cpu_ms_per_thousand(cpu_s: float, records: int) -> float:
+    return cpu_s / max(1, records) * 1e6
 
 
 async def _aiokafka_copy(bootstrap: str, source: str, output: str, expected: int, timeout_s: float) -> float:
@@ -73,7 +90,9 @@ def aiokafka_copy(bootstrap: str, source: str, output: str, expected: int, timeo
     return asyncio.run(_aiokafka_copy(bootstrap, source, output, expected, timeout_s))
 
 
-def _librdkafka_clients(options: dict[str, Any], source: str, from_end: bool) -> tuple[Consumer, Producer]:
+def _librdkafka_clients(
+    options: dict[str, Any], source: str, from_end: bool, transactional: bool = False
+) -> tuple[Consumer, Producer]:
     consumer = Consumer({**options, "group.id": "bench-baseline", "enable.auto.commit": False, "fetch.wait.max.ms": 50})
     partitions = consumer.list_topics(source, timeout=15).topics[source].partitions
     starts = []
@@ -82,7 +101,9 @@ def _librdkafka_clients(options: dict[str, Any], source: str, from_end: bool) ->
         starts.append(RdTopicPartition(source, partition, high if from_end else low))
     consumer.assign(starts)
     producer_config = {name: value for name, value in PRODUCER_CONFIG.items() if not name.startswith("transaction")}
-    return consumer, Producer({**options, **producer_config})  # the data path's settings, less its transactions
+    if transactional:  # the data path's settings in full, its transaction timeout included
+        producer_config = {**PRODUCER_CONFIG, "transactional.id": f"bench-copy-{uuid.uuid4().hex[:8]}"}
+    return consumer, Producer({**options, **producer_config})
 
 
 def _copy(producer: Producer, messages: list[Message], outputs: list[str], keep_time: bool) -> int:
@@ -106,22 +127,48 @@ def _copy(producer: Producer, messages: list[Message], outputs: list[str], keep_
 
 
 def librdkafka_copy(
-    options: dict[str, Any], source: str, outputs: list[str], expected: int, timeout_s: float = 300
-) -> float:
-    """Records/s (source records) of a confluent-kafka copy of the backlog of ``source`` to every output."""
-    consumer, producer = _librdkafka_clients(options, source, from_end=False)
+    options: dict[str, Any],
+    source: str,
+    outputs: list[str],
+    expected: int,
+    timeout_s: float = 300,
+    transaction_records: int | None = None,
+) -> Copy:
+    """A confluent-kafka copy of the backlog of ``source`` to every output, in transactions of
+    ``transaction_records`` source records if given."""
+    consumer, producer = _librdkafka_clients(options, source, from_end=False, transactional=bool(transaction_records))
+    batch = transaction_records or BATCH
     try:
-        copied, started, deadline = 0, None, time.monotonic() + timeout_s
+        if transaction_records:
+            producer.init_transactions(30)
+        copied, started, cpu, deadline = 0, None, 0.0, time.monotonic() + timeout_s
         while copied < expected and time.monotonic() < deadline:
-            messages = consumer.consume(BATCH, 0.1)
-            if messages:
-                started = started or time.monotonic()
+            messages = consumer.consume(batch, 0.1)
+            if not messages:
+                continue
+            if started is None:
+                started, cpu = time.monotonic(), time.process_time()
+            if transaction_records:
+                copied += _copy_in_transaction(producer, consumer, messages, outputs)
+            else:
                 copied += _copy(producer, messages, outputs, keep_time=False)
         if producer.flush(60) or started is None or copied < expected:
             raise RuntimeError(f"librdkafka copy: {copied}/{expected} acknowledged within {timeout_s:.0f}s")
-        return copied / (time.monotonic() - started)
+        seconds, cpu = time.monotonic() - started, time.process_time() - cpu
+        return Copy(copied / seconds, cpu_ms_per_thousand(cpu, copied))
     finally:
         consumer.close()
+
+
+def _copy_in_transaction(producer: Producer, consumer: Consumer, messages: list[Message], outputs: list[str]) -> int:
+    """One transaction: the copies, then the consumer's next offsets, then the commit (which waits for every
+    acknowledgement)."""
+    producer.begin_transaction()
+    copied = _copy(producer, messages, outputs, keep_time=False)
+    positions = consumer.position(consumer.assignment())
+    producer.send_offsets_to_transaction(positions, consumer.consumer_group_metadata(), 30)
+    producer.commit_transaction(30)
+    return copied
 
 
 def librdkafka_follow(options: dict[str, Any], source: str, outputs: list[str], seconds: float) -> int:

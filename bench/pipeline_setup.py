@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import signal
 import subprocess
 import time
@@ -181,20 +182,32 @@ class Progress:
 
 
 def watch(
-    count: Callable[[], int], target: int, timeout_s: float, alive: Callable[[], bool] = lambda: True
+    count: Callable[[], int],
+    target: int,
+    timeout_s: float,
+    alive: Callable[[], bool] = lambda: True,
+    on_first: Callable[[], None] = lambda: None,
 ) -> Progress:
-    """Poll ``count`` until it reaches ``target``; time from the first poll that saw output."""
+    """Poll ``count`` until it reaches ``target``; time from the first poll that saw output (``on_first`` is
+    called then)."""
     deadline = time.monotonic() + timeout_s
     first: tuple[float, int] | None = None
     while True:
         seen, now = count(), time.monotonic()
         if first is None and seen > 0:
             first = (now, seen)
+            on_first()
         if seen >= target and first is not None:
             return Progress(target - first[1], now - first[0])
         if now > deadline or not alive():
             raise BenchError(f"only {seen}/{target} output records (timeout or process exit)")
         time.sleep(0.05)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and all its threads, from /proc/PID/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def make_home(path: Path) -> Path:

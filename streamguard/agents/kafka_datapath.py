@@ -84,7 +84,7 @@ class DataPath:
         checkpoint_topic: str,
         *,
         policy: FailurePolicy = DEFAULT_POLICY,
-        batch_size: int = 20_000,
+        batch_size: int = 5_000,
         crash_after: tuple[str, int] | None = None,
     ) -> None:
         self.registry = registry
@@ -107,6 +107,8 @@ class DataPath:
         self._in_flight: _InFlight | None = None
         self._processing_s = 0.0  # how long the last batch took to process
         self._unavailable: KafkaUnavailable | None = None  # met inside a rebalance callback, recovered after it
+        # After a cycle that did not commit, until one does: every view record reports its delivery (Sender.views).
+        self._report_every_record = False
 
     def run(self, stop: threading.Event) -> None:
         """Read the rule history, then consume, process, deliver and commit until ``stop`` is set."""
@@ -152,6 +154,7 @@ class DataPath:
     def _recover(self, fault: KafkaUnavailable, stop: threading.Event) -> None:
         """The cluster did not take a cycle: drop it, wait, read on from what committed (``kafka_resume``)."""
         self._in_flight, self._unavailable = None, None
+        self._report_every_record = True
         self._producer = wait_out_the_cluster(
             fault, stop, self._producer, self._new_producer, self._consumer, self.chains
         )
@@ -277,7 +280,7 @@ class DataPath:
         self._producer.begin_transaction()
         deliveries = Deliveries()
         for batch in batches.values():
-            self._send.views(batch.governed, deliveries)
+            self._send.views(batch.governed, deliveries, every_record=self._report_every_record)
             for outbound in batch.quarantine:
                 self._send.outbound(outbound, deliveries)
         self._in_flight = _InFlight(batches, deliveries, len(messages), started)
@@ -302,6 +305,7 @@ class DataPath:
             if failure.fatal() or not failure.txn_requires_abort():
                 raise delivery_failure(failure, "transaction failed") from None
             self._abort()
+            self._report_every_record = True
             log.warning("transaction aborted (%s); its records will be read again", failure.name())
             return firsts(cycle.batches)
         except KafkaUnavailable:
@@ -311,6 +315,7 @@ class DataPath:
             raise
         for source, head in heads.items():
             self.chains.advance(source, head)
+        self._report_every_record = False
         self.checkpoints.published(cycle.checkpoints or [])
         self.processed += cycle.records
         self.cycles += 1

@@ -51,7 +51,7 @@ class SinkProducer(Protocol):
         key: bytes | None,
         *,
         partition: int,
-        on_delivery: DeliveryReport,
+        on_delivery: DeliveryReport | None,  # None: no report (a failure still fails the transaction)
         timestamp: int = 0,
         headers: list[tuple[str, bytes]] | None = None,
     ) -> None: ...

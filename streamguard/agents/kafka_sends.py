@@ -113,17 +113,31 @@ class Sender:
     def __init__(self, producer: SinkProducer) -> None:
         self.producer = producer
 
-    def views(self, governed: GovernedBatch, deliveries: Deliveries) -> None:
+    def views(self, governed: GovernedBatch, deliveries: Deliveries, every_record: bool = False) -> None:
         """Every audience's view of the batch: the worker's hottest loop, so ``produce`` is called inline and
-        only a full local queue takes the slow path."""
+        only a full local queue takes the slow path.
+
+        Only the first and the last record of each view report their delivery: the offsets the audit event
+        records. A report costs librdkafka a message object and Python a call, three per source record, and a
+        transaction needs none of them to stay whole: librdkafka does not commit a transaction with a record it
+        could not deliver. The data path sends an aborted cycle again with ``every_record``, so a record that
+        failed is reported and decided on like any other."""
         partition, report, produce = governed.partition, deliveries.report, self.producer.produce
         headers_, timestamps = governed.headers, governed.timestamps
+        last = len(governed) - 1
         for audience, topic in governed.topics.items():
             rows = zip(governed.keys[audience], governed.values[audience], headers_, timestamps, strict=True)
-            for key, value, headers, timestamp in rows:
+            for index, (key, value, headers, timestamp) in enumerate(rows):
+                on_delivery = report if every_record or index == 0 or index == last else None
                 try:
                     produce(
-                        topic, value, key, partition=partition, timestamp=timestamp, headers=headers, on_delivery=report
+                        topic,
+                        value,
+                        key,
+                        partition=partition,
+                        timestamp=timestamp,
+                        headers=headers,
+                        on_delivery=on_delivery,
                     )
                 except BufferError:
                     self.one(topic, value, key, partition, timestamp, headers, report)

@@ -76,6 +76,12 @@ class Settings(BaseSettings):
         description="Name of this deployment's audit logs in checkpoints (origin prefix and signing key name); "
         "make it unique, e.g. your domain and cluster: example.com/kafka-prod/audit.",
     )
+    cycle_max_records: int = Field(
+        default=5_000,
+        ge=1,
+        description="Most source records in one data-path cycle (one transaction): larger cycles spread each "
+        "commit over more records, smaller ones make records visible sooner under load (README, Performance).",
+    )
     checkpoint_every_events: int = Field(default=1000, ge=1, description="Checkpoint a chain every N events...")
     checkpoint_every_s: float = Field(default=10.0, gt=0, description="...or T seconds after its first uncovered one.")
     audit_retention_ms: int = Field(default=-1, ge=-1, description="Retention of the audit topic (-1: forever).")

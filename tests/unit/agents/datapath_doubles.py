@@ -112,18 +112,23 @@ class Consumer:
 
 class Producer:
     """A transactional producer: acknowledges on ``flush`` (offsets numbered per topic partition; topics in
-    ``failing`` get errors), makes records and offsets visible on commit, drops them on abort."""
+    ``failing`` and records in ``failing_record`` get errors), makes records and offsets visible on commit, drops
+    them on abort; like librdkafka, it refuses to commit a transaction with a record that failed, whether or not
+    that record asked for a delivery report."""
 
     def __init__(self, log: list[Event], predecessor: Producer | None = None) -> None:
         self.log = log
         self.failing: Callable[[str], bool] = lambda _topic: False
+        self.failing_record: Callable[[Record], bool] = lambda _record: False
+        self.reported: list[Record] = []  # the records whose delivery was reported, over the producer's life
+        self._failed_in_transaction = False
         self.failure = KafkaError(KafkaError.MSG_SIZE_TOO_LARGE)  # what a failing topic's reports say
         self.refuse_offsets: KafkaError | None = None
         self.offsets_hang: threading.Event | None = None  # set: the call blocks past its timeout until it is set
         # committed: what read_committed sees; the log's offsets: a successor shares both with its predecessor
         self.written: dict[str, list[Record]] = predecessor.written if predecessor else defaultdict(list)
         self._next: dict[tuple[str, int], int] = predecessor._next if predecessor else defaultdict(int)
-        self._unacked: list[tuple[Record, DeliveryReport]] = []
+        self._unacked: list[tuple[Record, DeliveryReport | None]] = []
         self._uncommitted: list[Record] = []
         self._offsets: list[TopicPartition] = []
 
@@ -135,6 +140,7 @@ class Producer:
     def purge(self) -> None:
         self.log.append(("purge",))
         self._unacked, self._uncommitted, self._offsets = [], [], []
+        self._failed_in_transaction = False
 
     def init_transactions(self, timeout: float) -> None:
         self.log.append(("init",))
@@ -152,6 +158,9 @@ class Producer:
 
     def commit_transaction(self, timeout: float) -> None:
         self.flush(timeout)
+        if self._failed_in_transaction:
+            self.log.append(("commit refused",))
+            raise KafkaException(KafkaError(self.failure.code(), "a record was not delivered", txn_requires_abort=True))
         for record in self._uncommitted:
             self.written[record.topic()].append(record)
         self.log.extend(("commit", p.topic, p.partition, p.offset) for p in self._offsets)
@@ -160,6 +169,7 @@ class Producer:
     def abort_transaction(self, timeout: float) -> None:
         self.log.append(("abort",))
         self._unacked, self._uncommitted, self._offsets = [], [], []
+        self._failed_in_transaction = False
 
     def produce(
         self,
@@ -168,7 +178,7 @@ class Producer:
         key: bytes | None,
         *,
         partition: int,
-        on_delivery: DeliveryReport,
+        on_delivery: DeliveryReport | None = None,
         timestamp: int = 0,
         headers: list[tuple[str, bytes]] | None = None,
     ) -> None:
@@ -184,8 +194,11 @@ class Producer:
         self.log.append(("flush",))
         unacked, self._unacked = self._unacked, []
         for record, report in unacked:
-            failed = self.failing(record.topic())
-            report(self.failure if failed else None, record)  # type: ignore[arg-type]
+            failed = self.failing(record.topic()) or self.failing_record(record)
+            self._failed_in_transaction = self._failed_in_transaction or failed
+            if report is not None:
+                self.reported.append(record)
+                report(self.failure if failed else None, record)  # type: ignore[arg-type]
             if not failed:
                 self._uncommitted.append(record)
         return 0

@@ -22,6 +22,7 @@ from streamguard.core.reasons import INTERNAL_ERROR, REASON_HEADER
 from streamguard.evidence.audit import event_leaf
 from streamguard.evidence.chain import verify_chain
 from streamguard.evidence.checkpoint import open_checkpoint
+from streamguard.evidence.header import EVIDENCE_HEADER, Evidence
 from streamguard.evidence.merkle import root_of
 from tests.unit.agents.datapath_doubles import Clients, Record
 from tests.unit.agents.datapath_runs import (
@@ -220,3 +221,49 @@ def test_checkpoints_of_the_event_log_are_signed_and_committed_with_the_events_t
     for checkpoint in checkpoints:
         assert checkpoint.origin == f"test.local/audit/{RAW}:0"
         assert checkpoint.root_hash == root_of([event_leaf(event) for event in events[: checkpoint.size]])
+
+
+def _source_offset(record: Record) -> int | None:
+    """The source offset a view record's evidence header names (None for audit events and checkpoints)."""
+    evidence = dict(record.headers()).get(EVIDENCE_HEADER)
+    return Evidence.parse(evidence).source_offset if evidence else None
+
+
+def test_a_view_record_failing_mid_batch_is_never_committed_and_its_retry_names_the_failure() -> None:
+    # Only a view's first and last records report their delivery: the record in the middle fails silently.
+    def failing(clients: Clients) -> None:
+        clients.producer.failing_record = lambda record: _source_offset(record) == 2
+
+    # The batch again after its cycle is settled (and dropped: that cycle aborted), and again after the rewind.
+    clients, error = run_datapath([customer_batch(0, 5)] * 3, prepare=failing)
+    assert ("commit refused",) in clients.log  # librdkafka will not commit what it could not deliver ...
+    assert ("seek", RAW, 0, 0) in clients.log  # ... so the cycle is read again,
+    assert isinstance(error, DeliveryError)  # with every record reporting: the failure is named and stops the loop
+    assert "MSG_SIZE_TOO_LARGE" in str(error)
+    assert _commits(clients) == []
+    for audience in AUDIENCES:
+        assert not clients.producer.written[NAMES.governed("customers", audience)]
+
+
+def test_only_the_edges_of_each_view_report_delivery_again_once_a_retried_cycle_commits() -> None:
+    refused: list[Record] = []
+
+    def failing_once(clients: Clients) -> None:
+        def failing_record(record: Record) -> bool:  # refused once (after librdkafka's own retries), then taken
+            if _source_offset(record) == 2 and not refused:
+                refused.append(record)
+                return True
+            return False
+
+        clients.producer.failing_record = failing_record
+
+    script = [customer_batch(0, 5)] * 3 + [customer_batch(5, 10)]
+    clients, error = run_datapath(script, prepare=failing_once)
+    assert error is None
+    assert _commits(clients) == [5, 15]
+    for audience in AUDIENCES:
+        view = NAMES.governed("customers", audience)
+        assert len(clients.producer.written[view]) == 15
+        reported = [_source_offset(r) for r in clients.producer.reported if r.topic() == view]
+        # the first try: its edges; the retry: every record; the next cycle: its edges again
+        assert reported == [0, 4, 0, 1, 2, 3, 4, 5, 14]
