@@ -83,6 +83,7 @@ class Bench:
     home: Path
     run: str
     bodies: list[bytes]
+    free_text: bool = False  # the sample rules with the notes scanned (bench.pipeline_freetext)
 
     @property
     def options(self) -> dict[str, str]:
@@ -93,7 +94,7 @@ class Bench:
         return AdminClient(self.options)
 
     def dataset(self, tag: str) -> BenchDataset:
-        return BenchDataset(self.bootstrap, self.home, f"{self.run}{tag}")
+        return BenchDataset(self.bootstrap, self.home, f"{self.run}{tag}", free_text=self.free_text)
 
     def topics(self, names: list[str], partitions: int) -> list[str]:
         full = [f"bench{self.run}.{name}" for name in names]

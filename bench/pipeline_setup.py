@@ -20,7 +20,7 @@ from confluent_kafka.admin import AdminClient, NewTopic
 
 from harness import HarnessError
 from harness.deployment import Deployment, producer_schema
-from harness.sample_data import customers, structured_rules
+from harness.sample_data import customers, sample_rules, structured_rules
 from streamguard.agents.codec import frame_wire_format
 from streamguard.core.rule_sets import RuleSetRecord
 from streamguard.masking.keyring_file import generate_keyring_json
@@ -37,11 +37,11 @@ class BenchError(HarnessError):
     """A bench step did not finish in time or produced an inconsistent result."""
 
 
-def avro_bodies(count: int = UNIQUE_RECORDS) -> list[bytes]:
-    """Schemaless Avro bodies of sample customers (no notes), encoded once."""
+def avro_bodies(count: int = UNIQUE_RECORDS, with_notes: bool = False) -> list[bytes]:
+    """Schemaless Avro bodies of sample customers (without notes unless asked), encoded once."""
     parsed = fastavro.parse_schema(json.loads(SCHEMA_TEXT))
     bodies = []
-    for record in customers(count, seed=7, with_notes=False):
+    for record in customers(count, seed=7, with_notes=with_notes):
         buffer = io.BytesIO()
         fastavro.schemaless_writer(buffer, parsed, record)
         bodies.append(buffer.getvalue())
@@ -55,16 +55,16 @@ def framed_items(bodies: list[bytes], schema_id: int, count: int) -> Items:
 
 
 class BenchDataset:
-    """One configuration: a harness deployment with its own prefix, and one dataset under the structured
-    sample rules, prepared before any worker starts."""
+    """One configuration: a harness deployment with its own prefix, and one dataset under the sample rules
+    (structured fields only unless ``free_text``), prepared before any worker starts."""
 
-    def __init__(self, bootstrap: str, home: Path, tag: str) -> None:
+    def __init__(self, bootstrap: str, home: Path, tag: str, free_text: bool = False) -> None:
         self.deployment = Deployment(bootstrap, home, prefix=f"bench{tag}.")
         self.tag = tag
         self.dataset = f"bench_{tag}"
-        # The sample rules, structured fields only, with the record key (the customer id) hashed for audiences
-        # not cleared for contact: key masking is part of what the headline measures.
-        rules_yaml = structured_rules(self.dataset).replace(
+        # The sample rules (structured fields only, or the notes scanned), with the record key (the customer id)
+        # hashed for audiences not cleared for contact: key masking is part of what the headline measures.
+        rules_yaml = (sample_rules if free_text else structured_rules)(self.dataset).replace(
             "key: {class: public}", "key: {class: contact, action: hash}"
         )
         rules = parse_rules(rules_yaml, schema=json.loads(SCHEMA_TEXT))

@@ -1,13 +1,11 @@
 """The governed data path: batched consume → process → one Kafka transaction per cycle, on librdkafka.
 
-Why not Faust agents: Faust's stream layer and its per-record sends cost more than masking does, even with
-``stream.take_events`` batches (figures in BENCHMARKS.md). So the worker (``streamguard.app.server.worker``) runs
-this loop on its own thread, with confluent-kafka's consumer and producer doing batching and I/O in C.
+Not Faust agents: their stream layer and per-record sends cost more than masking does (BENCHMARKS.md). The
+worker (``streamguard.app.server.worker``) runs this loop on its own thread; confluent-kafka batches and does I/O.
 
-Every client is handed in (``DataPathClients``): ``streamguard.agents.kafka_clients`` builds the real ones,
-and broker-free tests drive the loop with doubles to check what is produced, flushed and committed, in which
-order. What a failure does is ``streamguard.agents.failure_policy``'s decision. What each committed cycle did
-is counted for Prometheus by ``streamguard.agents.datapath_metrics``.
+Every client is handed in (``DataPathClients``): ``kafka_clients`` builds the real ones; broker-free tests drive
+the loop with doubles (what is produced, flushed and committed, in which order). What a failure does is
+``failure_policy``'s decision; ``datapath_metrics`` counts what each committed cycle did, for Prometheus.
 
 Delivery: exactly once for ``read_committed`` consumers. A cycle is one transaction of the transactional
 producer: its views and quarantine records, then (their offsets known from the acknowledgements) its sealed
@@ -19,11 +17,10 @@ that lost its partitions but does not know it yet) is fenced by the group's gene
 aborts. The next batch is processed while a cycle's acknowledgements come in, unless processing has been
 slow (a transaction must finish well within ``transaction.timeout.ms``).
 
-Each cycle's transaction also carries the signed checkpoints of the chains' event logs that are due
-(``streamguard.agents.checkpoints``): a checkpoint is visible exactly when the events it covers are. A chain
-with events not covered yet gets its checkpoint in a transaction of its own once the loop is idle, and before
-its partition is given up. Records fetched for a partition that a rebalance took away in the meantime are
-dropped unprocessed (their new owner reads them from the committed offset): only an owner continues a chain.
+Each cycle's transaction also carries the due signed checkpoints of the chains' event logs (``checkpoints``):
+a checkpoint is visible exactly when the events it covers are. A chain with uncovered events gets one in a
+transaction of its own once the loop is idle, and before its partition is given up. Records fetched for a
+partition a rebalance took away meanwhile are dropped unprocessed: only an owner continues a chain.
 
 A transaction a rebalance aborts mid-commit is read again from its first offsets; one the cluster cannot take
 for now (a leader or coordinator moving, too few in-sync replicas, a timed-out transaction) pauses the data
@@ -107,8 +104,7 @@ class DataPath:
         self._in_flight: _InFlight | None = None
         self._processing_s = 0.0  # how long the last batch took to process
         self._unavailable: KafkaUnavailable | None = None  # met inside a rebalance callback, recovered after it
-        # After a cycle that did not commit, until one does: every view record reports its delivery (Sender.views).
-        self._report_every_record = False
+        self._report_every_record = False  # after a cycle that did not commit, until one does (Sender.views)
 
     def run(self, stop: threading.Event) -> None:
         """Read the rule history, then consume, process, deliver and commit until ``stop`` is set."""
@@ -378,9 +374,8 @@ class DataPath:
             raise delivery_failure(error.args[0], "the transaction could not be aborted") from None
 
     def _fault_point(self, stage: str) -> None:
-        """Fault injection for crash tests (``STREAMGUARD_FAULT_INJECTION=<stage>:N``): die like kill -9 after
-        cycle N's views are acknowledged, its audit events are, its offsets joined its transaction, or it
-        committed."""
+        """Crash tests (``STREAMGUARD_FAULT_INJECTION=<stage>:N``): die like kill -9 once cycle N's views or audit
+        events are acknowledged, its offsets joined its transaction, or it committed."""
         if self.crash_after is not None and self.crash_after == (stage, self.cycles):
             log.critical("fault injection: exiting after the %s stage of cycle %d", stage, self.cycles)
             logging.shutdown()
