@@ -63,6 +63,7 @@ from bench.pipeline_setup import (
     avro_bodies,
     cpu_seconds,
     create_topics,
+    delete_run_topics,
     framed_items,
     make_home,
     preload,
@@ -331,7 +332,10 @@ def main() -> None:
     started = time.monotonic()
     print(f"bench.pipeline run {bench.run}: logs and keyring in {bench.home}", flush=True)
     print(f"baselines: {', '.join(BASELINES)}", flush=True)
-    results = measure(bench, plan)
+    try:
+        results = measure(bench, plan)
+    finally:
+        print(f"deleted the run's {delete_run_topics(bench.admin, bench.run)} topics", flush=True)
     report(results, plan)
     load = " ".join(f"{value:.2f}" for value in os.getloadavg())
     print(f"\nelapsed {time.monotonic() - started:.0f} s; load average at the end {load} (other processes count)")

@@ -25,7 +25,7 @@ import spacy
 from bench.masking_freetext import MODEL
 from bench.pipeline import Bench, local_bootstrap, run_pipeline
 from bench.pipeline_baselines import cpu_ms_per_thousand
-from bench.pipeline_setup import avro_bodies, make_home
+from bench.pipeline_setup import avro_bodies, delete_run_topics, make_home
 from harness.sample_data import customers
 from streamguard.masking.detection.ner import NOT_NEEDED_BY_NER
 
@@ -59,15 +59,18 @@ def main() -> None:
     )
     print(f"{args.records:,} records, {sum(1 for n in notes if n):,} with a note; logs in {bench.home}", flush=True)
     ratios = []
-    for round_ in range(1, args.rounds + 1):
-        floor, floor_cpu = ner_floor(notes)
-        rate, audit, cpu = run_pipeline(bench, 1, 1, args.records, tag=f"ft{round_}")
-        ratios.append(rate / floor)
-        print(
-            f"round {round_}: streamguard {rate:,.0f} records/s, {cpu:.0f} ms CPU per 1,000 ({audit}); "
-            f"NER-only floor {floor:,.0f} records/s, {floor_cpu:.0f} ms CPU per 1,000: {rate / floor:.2f}x",
-            flush=True,
-        )
+    try:
+        for round_ in range(1, args.rounds + 1):
+            floor, floor_cpu = ner_floor(notes)
+            rate, audit, cpu = run_pipeline(bench, 1, 1, args.records, tag=f"ft{round_}")
+            ratios.append(rate / floor)
+            print(
+                f"round {round_}: streamguard {rate:,.0f} records/s, {cpu:.0f} ms CPU per 1,000 ({audit}); "
+                f"NER-only floor {floor:,.0f} records/s, {floor_cpu:.0f} ms CPU per 1,000: {rate / floor:.2f}x",
+                flush=True,
+            )
+    finally:
+        delete_run_topics(bench.admin, bench.run)
     ratio = statistics.median(ratios)
     verdict = "met" if ratio >= TARGET_RATIO else "NOT met"
     print(f"median {ratio:.2f}x the NER-only floor (target >= {TARGET_RATIO}x: {verdict})")

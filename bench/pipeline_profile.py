@@ -35,6 +35,7 @@ from bench.pipeline_setup import (
     Offsets,
     avro_bodies,
     cpu_seconds,
+    delete_run_topics,
     framed_items,
     make_home,
     preload,
@@ -114,6 +115,7 @@ def profile(records: int, seconds: float, rate: int) -> Profile:
     finally:
         config.deployment.stop_workers()
         offsets.close()
+        delete_run_topics(config.deployment.admin, config.tag)
 
 
 def _sample(pid: int, seconds: float, rate: int) -> str:

@@ -114,6 +114,16 @@ def stop_processes(processes: list[subprocess.Popen[bytes]]) -> None:
             process.wait(5)
 
 
+def delete_run_topics(admin: AdminClient, run: str) -> int:
+    """Delete every topic whose name holds ``run`` (a bench run's random id): backlogs of a million records
+    each would otherwise stay on the local broker after every run. The number deleted."""
+    doomed = [name for name in admin.list_topics(timeout=30).topics if run in name]
+    for start in range(0, len(doomed), 200):
+        for future in admin.delete_topics(doomed[start : start + 200], operation_timeout=60).values():
+            future.result()
+    return len(doomed)
+
+
 def create_topics(admin: AdminClient, topics: list[str], partitions: int) -> None:
     """Replicated as the cluster's default says: the baselines and the pipeline write the same copies (one on
     one broker, three on the three-broker cluster)."""
