@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.pipeline import AUDIENCES, local_bootstrap
+from bench.pipeline_baselines import cpu_ms_per_thousand
 from bench.pipeline_setup import (
     BenchDataset,
     BenchError,
@@ -62,7 +63,7 @@ class Profile:
 
     @property
     def cpu_per_thousand_ms(self) -> float:
-        return 1000 * self.cpu_s / max(1, self.records) * 1000
+        return cpu_ms_per_thousand(self.cpu_s, self.records)
 
 
 def resident_mb(pid: int) -> float:
