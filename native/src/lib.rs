@@ -9,6 +9,7 @@ mod actions;
 mod avro;
 mod engine;
 mod plan;
+mod produce;
 
 use std::panic::{self, AssertUnwindSafe};
 
@@ -322,6 +323,7 @@ fn hex(bytes: &[u8]) -> String {
 fn streamguard_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<ViewEngine>()?;
     module.add_class::<KeyEngine>()?;
+    module.add_class::<produce::ViewProducer>()?;
     module.add_function(wrap_pyfunction!(batch_digest, module)?)?;
     module.add_function(wrap_pyfunction!(view_digests, module)?)
 }

@@ -138,8 +138,8 @@ class Assembler:
             partition,
             dict(self.view_topics),
             {audience: kept(column) for audience, column in zip(self.view_topics, outcome.columns, strict=True)},
+            stamp,
             keys=keys,
-            headers=[stamp.headers(offset) for offset in offsets],
             timestamps=[event_time(record) for record in chosen],
             source_offsets=offsets,
         )

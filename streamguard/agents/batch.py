@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Protocol
 
 from streamguard.core.rule_sets import RuleSetRecord
 from streamguard.evidence.audit import AuditEvent
+from streamguard.evidence.header import EvidenceStamp
 
 Headers = list[tuple[str, bytes]]
 
@@ -85,18 +87,24 @@ class GovernedBatch:
     """Every audience's view of the records a batch delivers, column-wise. All views carry the same source
     records (delivered and tombstones), so evidence headers, event times and source offsets are shared; each
     audience has its own values and keys, in the same order, for its own topic (audiences whose key passes
-    share one list of source keys)."""
+    share one list of source keys). The evidence header of each record is its stamp and its source offset."""
 
     partition: int
     topics: dict[str, str]
     values: dict[str, list[bytes | None]]
+    stamp: EvidenceStamp
     keys: dict[str, list[bytes | None]] = field(default_factory=dict)
-    headers: list[Headers] = field(default_factory=list)
     timestamps: list[int] = field(default_factory=list)
     source_offsets: list[int] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.source_offsets)
+
+    @cached_property
+    def headers(self) -> list[Headers]:
+        """Each record's headers as ``produce`` takes them: built only where records are produced one by one
+        (the native producer writes the header from the stamp)."""
+        return [self.stamp.headers(offset) for offset in self.source_offsets]
 
 
 @dataclass

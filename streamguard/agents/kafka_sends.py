@@ -3,15 +3,21 @@ audit event landed where, and what failed (the data path's transaction then abor
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Any
 
+import confluent_kafka
+import streamguard_native
 from confluent_kafka import KafkaError, KafkaException, Message, TopicPartition
 
 from streamguard.agents.batch import GovernedBatch, Outbound
 from streamguard.agents.kafka_ports import DeliveryReport, SinkProducer
 from streamguard.core.errors import DeliveryError, KafkaUnavailable
 from streamguard.evidence.audit import AudienceOutput
+from streamguard.evidence.header import EVIDENCE_HEADER
+
+log = logging.getLogger(__name__)
 
 FLUSH_TIMEOUT_S = 60.0
 # How long past its own timeout a producer call may run before the data path stops waiting for it.
@@ -112,37 +118,76 @@ class Sender:
 
     def __init__(self, producer: SinkProducer) -> None:
         self.producer = producer
+        self._native = native_view_producer(producer)
 
     def views(self, governed: GovernedBatch, deliveries: Deliveries, every_record: bool = False) -> None:
-        """Every audience's view of the batch: the worker's hottest loop, so ``produce`` is called inline and
-        only a full local queue takes the slow path.
+        """Every audience's view of the batch: the worker's hottest loop.
 
         Only the first and the last record of each view report their delivery: the offsets the audit event
         records. A report costs librdkafka a message object and Python a call, three per source record, and a
         transaction needs none of them to stay whole: librdkafka does not commit a transaction with a record it
         could not deliver. The data path sends an aborted cycle again with ``every_record``, so a record that
-        failed is reported and decided on like any other."""
-        partition, report, produce = governed.partition, deliveries.report, self.producer.produce
-        headers_, timestamps = governed.headers, governed.timestamps
+        failed is reported and decided on like any other. The records between a view's edges go through the
+        native producer when the producer is confluent-kafka's own (``streamguard_native.ViewProducer``)."""
         last = len(governed) - 1
         for audience, topic in governed.topics.items():
-            rows = zip(governed.keys[audience], governed.values[audience], headers_, timestamps, strict=True)
-            for index, (key, value, headers, timestamp) in enumerate(rows):
-                on_delivery = report if every_record or index == 0 or index == last else None
-                try:
-                    produce(
-                        topic,
-                        value,
-                        key,
-                        partition=partition,
-                        timestamp=timestamp,
-                        headers=headers,
-                        on_delivery=on_delivery,
-                    )
-                except BufferError:
-                    self.one(topic, value, key, partition, timestamp, headers, report)
-                except KafkaException as error:  # the transaction failed (a fenced or timed-out producer)
-                    raise delivery_failure(error.args[0], f"{topic}: the producer refused a record") from None
+            if self._native is None or every_record or last < 2:
+                self._each(governed, audience, topic, deliveries.report, every_record)
+                continue
+            self._at(governed, audience, topic, 0, deliveries.report)
+            self._between(governed, audience, topic, 1, last)
+            self._at(governed, audience, topic, last, deliveries.report)
+
+    def _each(
+        self, governed: GovernedBatch, audience: str, topic: str, report: DeliveryReport, every_record: bool
+    ) -> None:
+        """One view through ``produce``, called inline; only a full local queue takes the slow path."""
+        partition, produce, last = governed.partition, self.producer.produce, len(governed) - 1
+        keys, values = governed.keys[audience], governed.values[audience]
+        rows = zip(keys, values, governed.headers, governed.timestamps, strict=True)
+        for index, (key, value, headers, timestamp) in enumerate(rows):
+            on_delivery = report if every_record or index == 0 or index == last else None
+            try:
+                produce(
+                    topic,
+                    value,
+                    key,
+                    partition=partition,
+                    timestamp=timestamp,
+                    headers=headers,
+                    on_delivery=on_delivery,
+                )
+            except BufferError:
+                self.one(topic, value, key, partition, timestamp, headers, report)
+            except KafkaException as error:  # the transaction failed (a fenced or timed-out producer)
+                raise delivery_failure(error.args[0], f"{topic}: the producer refused a record") from None
+
+    def _at(self, governed: GovernedBatch, audience: str, topic: str, index: int, report: DeliveryReport) -> None:
+        key, value = governed.keys[audience][index], governed.values[audience][index]
+        headers = governed.stamp.headers(governed.source_offsets[index])
+        self.one(topic, value, key, governed.partition, governed.timestamps[index], headers, report)
+
+    def _between(self, governed: GovernedBatch, audience: str, topic: str, start: int, stop: int) -> None:
+        """Records ``start..stop`` of one view in the native loop, without reports; a full local queue is
+        served here (its delivery callbacks are Python's) and the loop goes on where it stopped."""
+        assert self._native is not None
+        stamp, columns = governed.stamp, (governed.keys[audience], governed.values[audience])
+        while start < stop:
+            start, code = self._native.produce(
+                topic,
+                governed.partition,
+                *columns,
+                governed.timestamps,
+                governed.source_offsets,
+                stamp.prefix,
+                stamp.suffix,
+                start,
+                stop,
+            )
+            if code == streamguard_native.ViewProducer.QUEUE_FULL:
+                self.producer.poll(0.05)
+            elif code:
+                raise delivery_failure(KafkaError(code), f"{topic}: the producer refused a record")
 
     def outbound(self, outbound: Outbound, deliveries: Deliveries) -> None:
         self.one(
@@ -209,3 +254,15 @@ def send_offsets_within(producer: SinkProducer, offsets: list[TopicPartition], m
         raise KafkaUnavailable(f"the offsets were not taken into the transaction within {timeout_s:.0f} s")
     if outcome[0] is not None:
         raise outcome[0]
+
+
+def native_view_producer(producer: SinkProducer) -> streamguard_native.ViewProducer | None:
+    """The native loop over ``producer``'s librdkafka handle, if ``producer`` is confluent-kafka's own
+    ``Producer`` (test doubles and wrappers take ``produce``) and the handle checks out."""
+    if type(producer) is not confluent_kafka.Producer:
+        return None
+    try:
+        return streamguard_native.ViewProducer(producer, EVIDENCE_HEADER)
+    except RuntimeError as error:  # another confluent-kafka build: correct, only slower
+        log.warning("views are produced one call at a time: %s", error)
+        return None

@@ -47,5 +47,14 @@ class EvidenceStamp:
         self._prefix = f"rule={rule_version};source={topic}/{partition}/".encode()
         self._suffix = f";event={audit_event}".encode()
 
+    @property
+    def prefix(self) -> bytes:
+        """What comes before the source offset in the header value (the native producer writes it too)."""
+        return self._prefix
+
+    @property
+    def suffix(self) -> bytes:
+        return self._suffix
+
     def headers(self, offset: int) -> list[tuple[str, bytes]]:
         return [(EVIDENCE_HEADER, b"%s%d%s" % (self._prefix, offset, self._suffix))]
