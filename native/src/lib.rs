@@ -315,6 +315,19 @@ fn view_digests(
     Ok((hex(&outer.finalize()), hex(&merkle_root(leaves))))
 }
 
+/// The length of the longest bytes object in `column` (None skipped; 0 if there is none): the data path's
+/// check that no view outgrows what the broker takes, without a Python call per record.
+#[pyfunction]
+fn longest(column: &Bound<'_, PyList>) -> PyResult<usize> {
+    let mut longest = 0;
+    for item in column.iter() {
+        if !item.is_none() {
+            longest = longest.max(item.cast::<PyBytes>()?.as_bytes().len());
+        }
+    }
+    Ok(longest)
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
@@ -325,6 +338,7 @@ fn streamguard_native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<KeyEngine>()?;
     module.add_class::<produce::ViewProducer>()?;
     module.add_function(wrap_pyfunction!(batch_digest, module)?)?;
+    module.add_function(wrap_pyfunction!(longest, module)?)?;
     module.add_function(wrap_pyfunction!(view_digests, module)?)
 }
 

@@ -140,7 +140,7 @@ class Assembler:
             {audience: kept(column) for audience, column in zip(self.view_topics, outcome.columns, strict=True)},
             stamp,
             keys=keys,
-            timestamps=[event_time(record) for record in chosen],
+            timestamps=event_times(chosen),
             source_offsets=offsets,
         )
 
@@ -180,6 +180,12 @@ class Assembler:
             headers = [*evidence, (SIZE_HEADER, size.encode())]
             return Outbound(self.quarantine_topic, 0, small_key, b"", headers, offset, event_time(record))
         return Outbound(self.quarantine_topic, 0, key, value, [*original, *evidence], offset, event_time(record))
+
+
+def event_times(records: Sequence[SourceMessage]) -> list[int]:
+    """``event_time`` of each record, with one Python call per record fewer (the data path's hot path)."""
+    times = [record.timestamp()[1] for record in records]
+    return times if min(times, default=0) >= 0 else [max(time, 0) for time in times]
 
 
 def event_time(record: SourceMessage) -> int:

@@ -8,7 +8,6 @@ import threading
 from typing import Any
 
 import confluent_kafka
-import streamguard_native
 from confluent_kafka import KafkaError, KafkaException, Message, TopicPartition
 
 from streamguard.agents.batch import GovernedBatch, Outbound
@@ -16,6 +15,11 @@ from streamguard.agents.kafka_ports import DeliveryReport, SinkProducer
 from streamguard.core.errors import DeliveryError, KafkaUnavailable
 from streamguard.evidence.audit import AudienceOutput
 from streamguard.evidence.header import EVIDENCE_HEADER
+
+try:
+    from streamguard_native import ViewProducer
+except ImportError:  # the native engine is not built: every record through ``produce``
+    ViewProducer = None
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +188,7 @@ class Sender:
                 start,
                 stop,
             )
-            if code == streamguard_native.ViewProducer.QUEUE_FULL:
+            if code == self._native.QUEUE_FULL:
                 self.producer.poll(0.05)
             elif code:
                 raise delivery_failure(KafkaError(code), f"{topic}: the producer refused a record")
@@ -256,13 +260,13 @@ def send_offsets_within(producer: SinkProducer, offsets: list[TopicPartition], m
         raise outcome[0]
 
 
-def native_view_producer(producer: SinkProducer) -> streamguard_native.ViewProducer | None:
+def native_view_producer(producer: SinkProducer) -> ViewProducer | None:
     """The native loop over ``producer``'s librdkafka handle, if ``producer`` is confluent-kafka's own
     ``Producer`` (test doubles and wrappers take ``produce``) and the handle checks out."""
-    if type(producer) is not confluent_kafka.Producer:
+    if ViewProducer is None or type(producer) is not confluent_kafka.Producer:
         return None
     try:
-        return streamguard_native.ViewProducer(producer, EVIDENCE_HEADER)
+        return ViewProducer(producer, EVIDENCE_HEADER)
     except RuntimeError as error:  # another confluent-kafka build: correct, only slower
         log.warning("views are produced one call at a time: %s", error)
         return None

@@ -28,6 +28,13 @@ from streamguard.masking.detection import TextScanner
 from streamguard.masking.keys import PURPOSE_SLOT, Keyring
 from streamguard.masking.rules import Rules
 
+try:
+    from streamguard_native import longest
+except ImportError:
+
+    def longest(column: list[bytes | None]) -> int:
+        return max(map(len, filter(None, column)), default=0)
+
 
 class DatasetProcessor:
     """Turns batches of one dataset's raw records into governed outputs, for one rules version.
@@ -211,9 +218,7 @@ def _oversize(keys: list[bytes | None], values: list[bytes | None], max_bytes: i
 def _oversize_views(columns: Columns, key_columns: Columns, reasons: dict[int, str]) -> dict[int, str]:
     """Records with a view (key and value) the broker would refuse (masking can make a record larger): they
     are quarantined rather than stopping the worker on a delivery that can never succeed."""
-    if all(
-        max(map(len, filter(None, column)), default=0) <= MAX_VIEW_BYTES // 2 for column in (*columns, *key_columns)
-    ):
+    if all(longest(column) <= MAX_VIEW_BYTES // 2 for column in (*columns, *key_columns)):
         return {}
     width = len(key_columns)
     found = {}

@@ -124,6 +124,8 @@ def event_leaf(event: AuditEvent) -> bytes:
 
 def offset_ranges(offsets: list[int]) -> list[tuple[int, int]]:
     """Ascending offsets as inclusive ranges: [3, 4, 5, 9] -> [(3, 5), (9, 9)]."""
+    if offsets and offsets[-1] - offsets[0] == len(offsets) - 1:  # distinct and ascending: no gap (the usual)
+        return [(offsets[0], offsets[-1])]
     ranges: list[tuple[int, int]] = []
     for offset in offsets:
         if ranges and ranges[-1][1] == offset - 1:

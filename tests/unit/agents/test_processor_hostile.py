@@ -15,7 +15,8 @@ import pytest
 from streamguard.agents.batch import SourceRecord
 from streamguard.agents.codec import frame_wire_format
 from streamguard.agents.identity import IDENTITY_HEADER, SIGNATURE_HEADER, sign_record
-from streamguard.agents.processor import DatasetProcessor
+from streamguard.agents.processor import DatasetProcessor, longest
+from streamguard.core.reasons import MAX_VIEW_BYTES, OVERSIZE_VIEW
 from streamguard.core.topics import TopicNames
 from streamguard.masking.keys import Keyring
 from streamguard.masking.rules import parse_rules
@@ -155,3 +156,23 @@ def test_a_non_ascii_signature_header_is_a_bad_signature_not_a_crash() -> None:
     result = _run(_processor(SIGNED, native=False), [(b"k", good, signed), (b"k", good, forged), (b"k", good, signed)])
     assert {q.offset: q.reason for q in result.event.quarantined} == {1: "identity:bad_signature"}
     assert result.event.delivered == [(0, 0), (2, 2)]
+
+
+def test_a_record_whose_masked_view_outgrows_what_the_broker_takes_costs_only_itself() -> None:
+    """A 1-byte key hashed to 64 hex characters takes a record just under the view limit over it."""
+    body = json.dumps({"id": "x", "plan": "p"})
+    padded = json.dumps({"id": "x" * (MAX_VIEW_BYTES - 10 - len(body)), "plan": "p"}).encode()
+    batch: list[tuple[bytes | None, bytes | None, list[tuple[str, bytes]]]] = [
+        (b"k0", body.encode(), []),
+        (b"k", padded, []),
+        (b"k2", body.encode(), []),
+    ]
+    result = _run(_processor(JSON_RULES + "max_record_bytes: 1000000\n", native=False), batch)
+    assert {q.offset: q.reason for q in result.event.quarantined} == {1: OVERSIZE_VIEW}
+    assert result.event.delivered == [(0, 0), (2, 2)]
+
+
+def test_the_longest_view_is_measured_alike_natively_and_in_python() -> None:
+    column: list[bytes | None] = [b"ab", None, b"abcdef", b""]
+    assert longest(column) == max(map(len, filter(None, column))) == 6
+    assert longest([None, None]) == longest([]) == 0
