@@ -292,6 +292,8 @@ def measure(bench: Bench, plan: Plan) -> Results:
             results.pipeline[(partitions, workers)], results.audit[(partitions, workers)] = rate, audit
             _say(f"pipeline p={partitions} w={workers}: {rate:,.0f} records/s (audit {audit})")
     rate = results.pipeline[(1, 1)] / 2 if math.isfinite(results.pipeline[(1, 1)]) else 1000.0
+    results.latency_rate_given = plan.latency_rate is not None
+    rate = plan.latency_rate or rate
     results.latency["streamguard"] = run_pipeline_latency(bench, 1, rate, plan.latency_seconds)
     results.latency[LIBRDKAFKA_3] = run_baseline_latency(bench, 1, rate, plan.latency_seconds)
     return results
@@ -312,6 +314,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="30k records, 10 s latency: about 3 minutes")
     parser.add_argument("--rounds", type=int, default=3, help="measurements of the headline (medians decide)")
     parser.add_argument("--headline-only", action="store_true", help="the headline rounds and latency, no matrix")
+    parser.add_argument(
+        "--latency-rate", type=float, default=None, help="records/s of the latency runs (default: half load)"
+    )
     args = parser.parse_args()
     records = 30_000 if args.quick else args.records
     plan = Plan(
@@ -322,6 +327,7 @@ def main() -> None:
         latency_seconds=10.0 if args.quick else 15.0,
         rounds=max(1, args.rounds),
         headline_only=args.headline_only,
+        latency_rate=args.latency_rate,
     )
     bench = Bench(
         local_bootstrap(),

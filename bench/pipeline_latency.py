@@ -30,6 +30,9 @@ class Latency:
     p50_ms: float
     p99_ms: float
     max_ms: float
+    # The slowest seconds of sending: (second since the start, slowest record sent in it in ms), slowest first,
+    # to tell one stall from a spread tail.
+    worst_seconds: tuple[tuple[int, float], ...] = ()
 
 
 def _percentile(sorted_values: list[float], fraction: float) -> float:
@@ -114,11 +117,15 @@ def measure_latency(
     producer.join(timeout=DRAIN_S + seconds)
     if producer.error:
         raise BenchError(producer.error)
-    latencies = sorted(
-        (arrivals[key] - sent) * 1000.0
+    timed = [
+        (sent - start, (arrivals[key] - sent) * 1000.0)
         for key, sent in list(producer.sent.items())
         if key in arrivals and sent - start >= WARMUP_S
-    )
+    ]
+    latencies = sorted(latency for _, latency in timed)
+    slowest: dict[int, float] = {}
+    for second, latency in timed:
+        slowest[int(second)] = max(latency, slowest.get(int(second), 0.0))
     return Latency(
         rate=rate,
         sent=len(producer.sent),
@@ -127,4 +134,5 @@ def measure_latency(
         p50_ms=_percentile(latencies, 0.50),
         p99_ms=_percentile(latencies, 0.99),
         max_ms=latencies[-1] if latencies else float("nan"),
+        worst_seconds=tuple(sorted(slowest.items(), key=lambda item: -item[1])[:3]),
     )

@@ -1,14 +1,15 @@
 """What one consume call returned, by source partition (consume errors logged, end-of-partition markers
-skipped): the data path processes and commits per source partition."""
+skipped): the data path processes and commits per source partition. And how far behind the consumer is."""
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
 
-from confluent_kafka import KafkaError, Message
+from confluent_kafka import KafkaError, KafkaException, Message
 
 from streamguard.agents.kafka_audit import SourcePartition
+from streamguard.agents.kafka_ports import SourceConsumer
 
 log = logging.getLogger(__name__)
 
@@ -23,3 +24,17 @@ def by_partition(messages: list[Message]) -> dict[SourcePartition, list[Message]
             continue
         grouped[(message.topic(), message.partition())].append(message)
     return grouped
+
+
+def lags(consumer: SourceConsumer) -> dict[SourcePartition, int]:
+    """Records behind the high watermark per owned partition, from what librdkafka already knows (the
+    watermark its last fetch reported, the position): no request to the broker."""
+    found = {}
+    for position in consumer.position(consumer.assignment()):
+        try:
+            _, high = consumer.get_watermark_offsets(position, cached=True)
+        except KafkaException:  # not known locally: a metric must never stop the data path
+            continue
+        if position.offset >= 0 and high >= 0:  # both known: fetched since the partition was assigned
+            found[(position.topic, position.partition)] = max(high - position.offset, 0)
+    return found

@@ -42,7 +42,7 @@ from streamguard.agents.batch import ProcessedBatch
 from streamguard.agents.checkpoints import LogCheckpoints, SignedCheckpoint
 from streamguard.agents.failure_policy import DEFAULT_POLICY, FailurePolicy, Outcome
 from streamguard.agents.kafka_audit import AuditChains, ChainHead, SourcePartition
-from streamguard.agents.kafka_consume import by_partition
+from streamguard.agents.kafka_consume import by_partition, lags
 from streamguard.agents.kafka_ports import DataPathClients, SourceConsumer
 from streamguard.agents.kafka_resume import TRANSACTION_TIMEOUT_S, earliest, firsts, rewind, wait_out_the_cluster
 from streamguard.agents.kafka_sends import Deliveries, Sender, delivery_failure, is_transient, send_offsets_within
@@ -256,10 +256,14 @@ class DataPath:
     def _cycle(self, messages: list[Message]) -> None:
         """Process a batch (while the previous cycle's acknowledgements come in, when processing is quick),
         settle that cycle, then open this one's transaction and send its views."""
-        if self._processing_s > SLOW_PROCESSING_S:
-            self._settle_or_rewind()  # a slow batch must not keep a transaction open while it is processed
         started = time.monotonic()
         owned = {source: records for source, records in by_partition(messages).items() if self.chains.owns(source)}
+        if self._processing_s > SLOW_PROCESSING_S:  # a slow batch must not keep a transaction open meanwhile
+            aborted = self._settle()
+            if aborted is not None:  # read again from there: this batch too, after the aborted one
+                fetched = {source: int(batch[0].offset() or 0) for source, batch in owned.items()}
+                rewind(self._consumer, earliest(aborted, fetched))
+                return
         try:
             batches = self._process(owned)
         except Exception:
@@ -316,21 +320,8 @@ class DataPath:
         self.processed += cycle.records
         self.cycles += 1
         datapath_metrics.count_cycle(cycle.sealed, len(cycle.checkpoints or []), time.monotonic() - cycle.started)
-        datapath_metrics.observe_lag(self._lags())
+        datapath_metrics.observe_lag(lags(self._consumer))
         return None
-
-    def _lags(self) -> dict[SourcePartition, int]:
-        """Records behind the high watermark per owned partition, from what librdkafka already knows (the
-        watermark its last fetch reported, the position): no request to the broker."""
-        lags = {}
-        for position in self._consumer.position(self._consumer.assignment()):
-            try:
-                _, high = self._consumer.get_watermark_offsets(position, cached=True)
-            except KafkaException:  # not known locally: a metric must never stop the data path
-                continue
-            if position.offset >= 0 and high >= 0:  # both known: fetched since the partition was assigned
-                lags[(position.topic, position.partition)] = max(high - position.offset, 0)
-        return lags
 
     def _audit_and_offsets(self, cycle: _InFlight) -> dict[SourcePartition, ChainHead]:
         """Inside the cycle's transaction: wait for its views, write its sealed audit events, add its source

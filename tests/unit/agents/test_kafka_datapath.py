@@ -133,6 +133,35 @@ def test_a_transaction_a_rebalance_aborts_is_read_again_an_unauthorized_one_stop
     assert _commits(clients) == []
 
 
+@pytest.mark.parametrize("slow", [False, True], ids=["settled after processing", "slow: settled before"])
+def test_a_batch_fetched_while_its_predecessor_aborts_is_dropped_and_read_again_after_it(
+    slow: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cycle in flight aborting sends the loop back to its first offset, and the batch fetched after it is
+    not sent ahead of it, whether that cycle settles after the batch is processed or (processing has been
+    slow) before."""
+    if slow:
+        monkeypatch.setattr(kafka_datapath, "SLOW_PROCESSING_S", -1.0)
+
+    def rebalancing_once(clients: Clients) -> None:
+        refuse, producer = [KafkaError(KafkaError.REBALANCE_IN_PROGRESS, txn_requires_abort=True)], clients.producer
+        take = producer.send_offsets_to_transaction
+
+        def send_offsets(positions: Any, metadata: Any, timeout: float) -> None:
+            producer.refuse_offsets = refuse.pop() if refuse else None
+            take(positions, metadata, timeout)
+
+        producer.send_offsets_to_transaction = send_offsets  # type: ignore[method-assign]
+
+    read_again = customer_batch(0, 6)
+    clients, error = run_datapath([customer_batch(0, 3), customer_batch(3, 3), read_again], prepare=rebalancing_once)
+    assert error is None
+    assert ("abort",) in clients.log
+    assert ("seek", RAW, 0, 0) in clients.log
+    view = clients.producer.written[NAMES.governed("customers", "analytics")]
+    assert [_source_offset(record) for record in view] == list(range(6))  # each once, in order
+
+
 def _pauses() -> float:
     return REGISTRY.get_sample_value("streamguard_datapath_pauses_total") or 0.0
 
