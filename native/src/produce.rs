@@ -22,7 +22,6 @@ use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
 
-const VTYPE_END: c_int = 0;
 const VTYPE_TOPIC: c_int = 1;
 const VTYPE_PARTITION: c_int = 3;
 const VTYPE_VALUE: c_int = 4;
@@ -214,52 +213,43 @@ impl ViewProducer {
         let topic =
             CString::new(topic).map_err(|_| PyValueError::new_err("a topic has no NUL byte"))?;
         let mut header = Vec::with_capacity(prefix.len() + 20 + suffix.len());
-        let mut args = [Arg {
-            vtype: VTYPE_END,
-            value: Value { pad: [0; 64] },
-        }; 8];
-        args[0] = Arg {
-            vtype: VTYPE_MSGFLAGS,
-            value: Value { int: MSG_F_COPY },
-        };
-        args[1] = Arg {
-            vtype: VTYPE_TOPIC,
-            value: Value {
-                cstr: topic.as_ptr(),
-            },
-        };
-        args[2] = Arg {
-            vtype: VTYPE_PARTITION,
-            value: Value { int32: partition },
-        };
+        // The same first three arguments for every record; the key, value, timestamp and header per record.
+        let mut args = [
+            arg(VTYPE_MSGFLAGS, Value { int: MSG_F_COPY }),
+            arg(
+                VTYPE_TOPIC,
+                Value {
+                    cstr: topic.as_ptr(),
+                },
+            ),
+            arg(VTYPE_PARTITION, Value { int32: partition }),
+            arg(VTYPE_KEY, Value { pad: [0; 64] }),
+            arg(VTYPE_VALUE, Value { pad: [0; 64] }),
+            arg(VTYPE_TIMESTAMP, Value { int64: 0 }),
+            arg(VTYPE_HEADER, Value { pad: [0; 64] }),
+        ];
         for index in start..stop {
-            let key = values_bytes(&keys.get_item(index)?)?;
-            let value = values_bytes(&values.get_item(index)?)?;
+            let key = bytes_or_none(&keys.get_item(index)?)?;
+            let value = bytes_or_none(&values.get_item(index)?)?;
             let timestamp: i64 = timestamps.get_item(index)?.extract()?;
             let offset: i64 = offsets.get_item(index)?.extract()?;
             header.clear();
             header.extend_from_slice(prefix);
             write!(header, "{offset}").expect("writing to a Vec cannot fail");
             header.extend_from_slice(suffix);
-            args[3] = memory_arg(VTYPE_KEY, key.as_ref().map(|key| key.as_bytes()));
-            args[4] = memory_arg(VTYPE_VALUE, value.as_ref().map(|value| value.as_bytes()));
-            args[5] = Arg {
-                vtype: VTYPE_TIMESTAMP,
-                value: Value { int64: timestamp },
-            };
-            args[6] = Arg {
-                vtype: VTYPE_HEADER,
-                value: Value {
-                    header: Header {
-                        name: self.header_name.as_ptr(),
-                        value: header.as_ptr().cast(),
-                        size: header.len() as isize,
-                    },
+            args[3].value = memory(key.as_ref().map(|key| key.as_bytes()));
+            args[4].value = memory(value.as_ref().map(|value| value.as_bytes()));
+            args[5].value = Value { int64: timestamp };
+            args[6].value = Value {
+                header: Header {
+                    name: self.header_name.as_ptr(),
+                    value: header.as_ptr().cast(),
+                    size: header.len() as isize,
                 },
             };
             // SAFETY: `handle` is the live producer's; every pointer in `args` outlives the call, and
             // librdkafka copies the key, the value and the header (MSG_F_COPY; headers are always copied).
-            let error = unsafe { (self.rdkafka.produceva)(handle, args.as_ptr(), 7) };
+            let error = unsafe { (self.rdkafka.produceva)(handle, args.as_ptr(), args.len()) };
             if !error.is_null() {
                 // SAFETY: a non-null result is an rd_kafka_error_t the caller owns.
                 let code = unsafe {
@@ -279,7 +269,7 @@ impl ViewProducer {
 }
 
 /// A key or value: bytes, or None for none.
-fn values_bytes<'py>(item: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyBytes>>> {
+fn bytes_or_none<'py>(item: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyBytes>>> {
     if item.is_none() {
         Ok(None)
     } else {
@@ -287,15 +277,17 @@ fn values_bytes<'py>(item: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyB
     }
 }
 
-fn memory_arg(vtype: c_int, bytes: Option<&[u8]>) -> Arg {
+fn arg(vtype: c_int, value: Value) -> Arg {
+    Arg { vtype, value }
+}
+
+/// A key or value argument: where its bytes are and how many, or null for none.
+fn memory(bytes: Option<&[u8]>) -> Value {
     let (ptr, size) = bytes.map_or((std::ptr::null(), 0), |bytes| {
         (bytes.as_ptr().cast(), bytes.len())
     });
-    Arg {
-        vtype,
-        value: Value {
-            memory: Memory { ptr, size },
-        },
+    Value {
+        memory: Memory { ptr, size },
     }
 }
 

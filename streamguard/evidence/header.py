@@ -41,20 +41,12 @@ class Evidence:
 class EvidenceStamp:
     """Builds the header value for the records of one batch of one source partition: only the offset varies."""
 
-    __slots__ = ("_prefix", "_suffix")
+    __slots__ = ("prefix", "suffix")
 
     def __init__(self, rule_version: int, topic: str, partition: int, audit_event: str) -> None:
-        self._prefix = f"rule={rule_version};source={topic}/{partition}/".encode()
-        self._suffix = f";event={audit_event}".encode()
-
-    @property
-    def prefix(self) -> bytes:
-        """What comes before the source offset in the header value (the native producer writes it too)."""
-        return self._prefix
-
-    @property
-    def suffix(self) -> bytes:
-        return self._suffix
+        # What comes before and after the source offset in the header value (the native producer writes it too).
+        self.prefix = f"rule={rule_version};source={topic}/{partition}/".encode()
+        self.suffix = f";event={audit_event}".encode()
 
     def headers(self, offset: int) -> list[tuple[str, bytes]]:
-        return [(EVIDENCE_HEADER, b"%s%d%s" % (self._prefix, offset, self._suffix))]
+        return [(EVIDENCE_HEADER, b"%s%d%s" % (self.prefix, offset, self.suffix))]
