@@ -28,7 +28,7 @@ from confluent_kafka import KafkaError, KafkaException, Message, Producer
 from pydantic import ValidationError
 
 from streamguard.agents.checkpoints import CONTROL_SIGNING_SLOT, control_signer, log_origin, log_verifier_keys
-from streamguard.agents.kafka_readback import iter_to_end
+from streamguard.agents.kafka_readback import iter_to_end, wait_for_open_transactions
 from streamguard.control.alerts import Alert, Severity, digest
 from streamguard.core.errors import DeliveryError, EvidenceError, WriterFenced
 from streamguard.core.topics import TopicNames
@@ -59,6 +59,7 @@ def read_control_chain(
     only: no writer is fenced)."""
     source = (names.control, 0)
     origin = log_origin(origin_prefix, source)
+    wait_for_open_transactions(client_options, [names.control_audit, names.control_checkpoints])
     with ThreadPoolExecutor(max_workers=1) as pool:  # both topics read at once: each read waits on the broker
         checkpoints = pool.submit(_signed_checkpoints, client_options, names.control_checkpoints, origin, control_keys)
         reads = [

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from confluent_kafka import Consumer, KafkaError, KafkaException, Message, TopicPartition
+from confluent_kafka import Consumer, IsolationLevel, KafkaError, KafkaException, Message, TopicPartition
+from confluent_kafka.admin import AdminClient, OffsetSpec
 
 from streamguard.core.errors import KafkaToolingError
 from streamguard.core.topics import READBACK_GROUP
@@ -69,6 +70,7 @@ def read_compacted(options: dict[str, Any], topic: str, parse: Callable[[bytes],
     """The latest committed value of every key of a one-partition compacted topic (a tombstone removes its key);
     a value ``parse`` rejects with ValueError (pydantic's ValidationError is one) is logged and skipped."""
     latest: dict[str, _T] = {}
+    wait_for_open_transactions(options, [topic])
     for message in iter_to_end({**options, "isolation.level": "read_committed"}, topic, {0: 0}):
         key, value = message.key(), message.value()
         if key is None:
@@ -81,6 +83,30 @@ def read_compacted(options: dict[str, Any], topic: str, parse: Callable[[bytes],
         except ValueError:
             log.error("unreadable %s record at %s[0]@%d: skipped", what, topic, message.offset())
     return latest
+
+
+def wait_for_open_transactions(options: dict[str, Any], topics: Iterable[str], timeout_s: float = 10.0) -> None:
+    """Wait (up to ``timeout_s``) until partition 0 of each of ``topics`` is stable up to its end as it is now.
+    A transaction's commit returns before the broker writes its commit markers, and a read_committed read ends
+    at the first record still unmarked: without this wait, a process could miss the state it committed a
+    moment before (a request just made, then not found when it is approved). A topic not there yet or without
+    a leader holds no transaction of this process: the read that follows reports it as it finds it."""
+    admin, partitions = AdminClient(options), [TopicPartition(topic, 0) for topic in topics]
+
+    def ends(isolation: IsolationLevel) -> list[int]:
+        asked = {partition: OffsetSpec.latest() for partition in partitions}
+        futures = admin.list_offsets(asked, isolation_level=isolation, request_timeout=15)
+        return [int(futures[partition].result().offset) for partition in partitions]
+
+    try:
+        written, deadline = ends(IsolationLevel.READ_UNCOMMITTED), time.monotonic() + timeout_s
+        while any(stable < end for stable, end in zip(ends(IsolationLevel.READ_COMMITTED), written, strict=True)):
+            if time.monotonic() > deadline:  # another writer's transaction stays open: read what is stable
+                log.warning("%s: a transaction open for over %.0fs; reading what is committed", topics, timeout_s)
+                return
+            time.sleep(0.02)
+    except KafkaException as error:
+        log.debug("%s: end offsets not known (%s); read as found", topics, error.args[0].name())
 
 
 # A topic created a moment ago may not have a leader yet, or not be in the client's metadata yet (librdkafka's
