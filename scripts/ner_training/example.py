@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-LABELS = ("PERSON", "LOCATION")
+LABELS = ("PERSON", "LOCATION", "THING")
+PERSONAL = ("PERSON", "LOCATION")  # THING marks what is named like a person or place and is neither
 
 Segment = tuple[str, str | None]
 """A piece of text and its label (``None`` for unlabelled text)."""

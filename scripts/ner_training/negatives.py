@@ -1,6 +1,8 @@
 """Hard negatives: values that look like names or places but are not labelled (countries, nationalities, brands,
 storms, SaaS and versioned products, company sites, job titles, departments, dates, amounts, IDs, streets named
-after people). Their slot names are upper-case words in the templates, e.g. ``{BRANDAT}`` or ``{SITE}``."""
+after people). Their slot names are upper-case words in the templates, e.g. ``{BRANDAT}`` or ``{SITE}``. The
+names of things among them (``THING_SLOTS``, and the brand or storm inside ``framed`` phrases) carry the label
+THING: the model learns to tell them from people in context, and its THING spans overrule the name lists."""
 
 # ruff: noqa: RUF001 -- typographic dashes and quotes are part of the generated text
 
@@ -176,6 +178,17 @@ def amount(lang: str, rng: random.Random) -> str:
     return rng.choice((f"{value},{cents:02} €", f"€ {value},{cents:02}", f"{value} EUR", f"CHF {value}.–"))
 
 
+def framed(slot: str, lang: str, rng: random.Random) -> tuple[str, str] | None:
+    """For a slot whose value is a thing's name in a phrase ("bei {B}", "Storm {N}"): the phrase with one
+    ``{}`` and the name; ``None`` when ``slot`` is not one of them."""
+    if slot == "BRANDAT":
+        brand = rng.choice(BRAND_GROUPS[rng.choice(("SHOP", "FASHION"))])
+        return rng.choice(BRAND_AT[lang]).replace("{B}", "{}"), brand
+    if slot == "STORM":
+        return rng.choice(STORMS[lang]).replace("{N}", "{}"), rng.choice(STORM_NAMES.split())
+    return None
+
+
 def value(slot: str, lang: str, rng: random.Random) -> str | None:
     """The text for a negative slot, or ``None`` when ``slot`` is not one (SITE and PSTREET need a caller's name)."""
     if slot == "COUNTRY":
@@ -190,14 +203,10 @@ def value(slot: str, lang: str, rng: random.Random) -> str | None:
         return str(rng.randint(1990, 2026))
     if slot == "BRAND":
         return rng.choice(BRANDS)
-    if slot == "BRANDAT":
-        return rng.choice(BRAND_AT[lang]).format(B=rng.choice(BRAND_GROUPS[rng.choice(("SHOP", "FASHION"))]))
     if slot in BRAND_GROUPS:
         return rng.choice(BRAND_GROUPS[slot])
     if slot == "CLUB":
         return rng.choice(CLUBS.split("|"))
-    if slot == "STORM":
-        return rng.choice(STORMS[lang]).format(N=rng.choice(STORM_NAMES.split()))
     if slot == "SAAS":
         return rng.choice(SAAS.split())
     if slot == "PROD":

@@ -6,7 +6,8 @@ preposition (``bei Herrn Meyer``), ``H`` handle, ``FI`` first name and initial, 
 Place slots: ``L`` a town of the language's countries (sometimes a big city anywhere), ``LW`` a big city anywhere,
 ``ADDR`` an inline postal address (only the town labelled). Unlabelled: ``STREET``, ``PSTREET`` (a street named after
 a person), ``SITE`` (a company site: "our Lyon office"), ``EMAIL``, ``UH`` (a filler) and the slots of
-:mod:`negatives` and :mod:`products` (``APP`` and ``COMPANY`` are built from a drawn person's names).
+:mod:`negatives` and :mod:`products` (``APP`` and ``COMPANY`` are built from a drawn person's names). Things named
+like people (``THING_SLOTS``: brands, products, companies, venues, streets named after people) are labelled THING.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ SHAPES = {
 }  # fmt: skip
 FULL_SHAPES = ("full", "title_full", "initial", "last_first")
 PRODUCT_SLOTS = ("APP", "APPL", "COMPANY", "TEAM", "CODE", "NATL", "LANGW", "CAL", "NNOUN", "ADV", "IBAN", "ITEM")
+# Slots whose whole value is a thing named like a person or a place: labelled THING.
+THING_SLOTS = frozenset(
+    {"BRAND", "CLUB", "SAAS", "PROD", "APP", "COMPANY", "PSTREET", "ASSIST", "DESIGNER", "VENUE", "UNI"}
+    | set(negatives.BRAND_GROUPS)
+)
 DOMAINS = ("example.com", "example.org", "example.net", "mail.example", "post.example", "firma.example")
 
 
@@ -140,13 +146,17 @@ class Renderer:
             street = places.street(country, rng, self.world.streets)
             return [(f"{street} {places.number(country, rng)}", None)]
         if name == "PSTREET":
-            return [(self.person_street(), None)]
+            return [(self.person_street(), "THING")]
         if name == "SITE":
             return [(rng.choice(negatives.SITE[self.lang]).format(C=self.town()[0]), None)]
         if name == "EMAIL":
             return [(self.email(key), None)]
         if name == "UH":
             return [(rng.choice(self.world.langs[self.lang].FRAME["uh"]), None)]
+        phrase = negatives.framed(name, self.lang, rng)
+        if phrase is not None:  # "bei [Lidl|THING]", "[Ciarán|THING] storm"
+            before, after = phrase[0].split("{}")
+            return [(before, None), (phrase[1], "THING"), (after, None)]
         value = negatives.value(name, self.lang, rng) or business.value(name, self.lang, rng)
         if value is None and name in PRODUCT_SLOTS:
             one, two = self.person(), self.person()
@@ -154,7 +164,7 @@ class Renderer:
             value = products.value(name, self.lang, rng, given, one.last.split()[-1], two.last.split()[-1])
         if value is None:
             raise KeyError(f"unknown slot {name!r}")
-        return [(value, None)]
+        return [(value, "THING" if name in THING_SLOTS else None)]
 
     def render(self, template: str) -> list[Segment]:
         out: list[Segment] = []

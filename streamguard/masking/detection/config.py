@@ -64,7 +64,8 @@ class DetectionConfig(BaseModel):
     pool_min_batch: int = Field(default=64, ge=1)
     nlp_batch_size: int = Field(default=128, ge=1)
     cache_size: int = Field(default=4096, ge=0)
-    # Skip NER for texts without a capitalised non-stopword token (see prefilter.py).
+    # With the English pipelines (learned_model=False), skip NER for texts without a capitalised non-stopword
+    # token (see prefilter.py). The learned model reads every text: it finds names in lower case too.
     ner_prefilter: bool = True
     # Context words near a weak match raise its score by this much (Presidio's default boost).
     context_boost: float = Field(default=0.35, ge=0.0, le=1.0)

@@ -20,11 +20,15 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from streamguard.masking.detection import Span
+from streamguard.masking.detection import ner_features as _registers_the_lexicon_component  # noqa: F401
 
 NER_SCORE = 0.85
 # The learned model's spans pass the standard threshold; the lexicon and context checks still weigh them.
 LEARNED_SCORE = 0.85
 LEARNED_MODEL_DIR = "ner_model"
+# The learned model's third label: what is named like a person or a place and is neither (a brand, a product, a
+# storm, a venue, a street named after someone). No personal data; it overrules the name lists (span_weighing).
+THING = "THING"
 SINGLE_WORD_PERSON_SCORE = 0.35
 NAME_SHAPED_SCORE = 0.3
 # Everything the English pipelines carry that NER does not read (names absent from a model are ignored).
@@ -41,18 +45,21 @@ _CAPITALISED = re.compile(r"^[^\W\d_][^\W\d_'\u2019.-]*(?:[-'\u2019][^\W\d_]+)*\
 
 def load_learned_pipeline() -> Language:
     """streamguard's own PERSON/LOCATION model (scripts/train_ner.py), shipped in the package: it reads all six
-    languages, and its spans need no shape rules or cues (it learned where names and places stand)."""
+    languages, and its spans need no shape rules or cues (it learned where names and places stand). Its first
+    component reads the lexicons (``ner_features``, imported above so that spaCy finds it by name)."""
     return spacy.load(str(importlib.resources.files(__package__) / LEARNED_MODEL_DIR))
 
 
 def learned_entity_spans(doc: Doc, labels: dict[str, str]) -> list[Span]:
-    """The model's people and places; in a text that capitalises, trimmed of the lower-case words the model
-    let in at their edges ("Emma Chat licences stay", "nostro magazzino di Milano"), so the checks of what
-    stands around a span (a product word, a workplace) see the words they look for."""
+    """The model's people and places (and its things, where ``labels`` asks for THING); in a text that
+    capitalises, trimmed of the lower-case words the model let in at their edges ("Emma Chat licences stay",
+    "nostro magazzino di Milano"), so the checks of what stands around a span (a product word, a workplace) see
+    the words they look for."""
     cased = _is_cased(doc.text)
     spans = []
     for ent in doc.ents:
-        if ent.label_ not in labels or any(c.isdigit() for c in ent.text):
+        thing = ent.label_ == THING  # "Galaxy S24", "Sophia Max v9": a thing's name may carry digits
+        if ent.label_ not in labels or (not thing and any(c.isdigit() for c in ent.text)):
             continue
         for words in _pieces(_trimmed(ent)) if cased else [list(ent)]:
             if words and not (cased and len(words) == 1 and _lower_word(words[0])):

@@ -2,13 +2,14 @@
 
 Per batch: texts over the size budget fail at once; repeats come from the cache; the rest are normalized
 (normalize.py: spans map back to the original), read by the NER pipeline of their language with
-``nlp.pipe`` (only texts the prefilter lets through, only the NER component) and by the regex and lexicon
-recognizers (only those whose cheap gate the text passes). The names and places found are weighed against the
-lexicons and the sentence (span_weighing.py, span_context.py): things, offices and towns that place no one
-are dropped. Spans are kept per mode: the
-standard entities at the standard threshold, and for strict mode every entity at the strict threshold;
-overlaps merged. One text's failure or a blown time budget marks that text failed, never the batch, and never
-lets a text out unscanned. Error strings are fixed codes: they never contain the text.
+``nlp.pipe`` (only the NER component; with the English pipelines, only texts the prefilter lets through) and
+by the regex and lexicon recognizers (only those whose cheap gate the text passes). The names and places found
+are weighed against the lexicons and the sentence (span_weighing.py, span_context.py): things, offices and towns
+that place no one are dropped, and so is what the learned model reads as a thing (a brand, a product, a storm)
+wherever a name list saw a name. Spans are kept per mode: the standard entities at the standard threshold, and
+for strict mode every entity at the strict threshold; overlaps merged. One text's failure or a blown time
+budget marks that text failed, never the batch, and never lets a text out unscanned. Error strings are fixed
+codes: they never contain the text.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from streamguard.masking.detection.cue_words import PERSON_CUES
 from streamguard.masking.detection.language import DEFAULT_LANGUAGE, language_of
 from streamguard.masking.detection.lexicon import load_lexicon
 from streamguard.masking.detection.ner import (
+    THING,
     entity_spans,
     learned_entity_spans,
     load_learned_pipeline,
@@ -71,6 +73,8 @@ class PresidioScanner:
         self._learned = config.learned_model
         self._read_entities = learned_entity_spans if self._learned else entity_spans
         self._labels = config.ner_labels()
+        if self._learned and self._labels:
+            self._labels[THING] = THING  # no personal data: overrules the name lists where they overlap
         if self._labels and nlp is None:
             raise DetectionError("NER entities are enabled but no spaCy pipeline was given")
         self._recognizers = tuple(recognizers)
@@ -140,9 +144,11 @@ class PresidioScanner:
 
     def _finish(self, normalized: NormalizedText, ner_spans: list[Span]) -> TextScan:
         text = normalized.text
+        things = [s for s in ner_spans if s.entity_type == THING]
         try:
-            ner = [self._weigh_ner(text, s) for s in ner_spans]
+            ner = [self._weigh_ner(text, s) for s in ner_spans if s.entity_type != THING]
             spans = ner + self._regex_spans(text)
+            spans = self._weigher.not_things(text, spans, things) if self._weigher and things else spans
         except Exception:  # a recognizer bug or a regex timeout: fail this text closed
             log.warning("regex recognizer failed; text failed closed", exc_info=True)
             return TextScan(error=DETECTOR_FAILED)
@@ -185,7 +191,10 @@ class PresidioScanner:
         found: list[list[Span] | str] = [[] for _ in texts]
         if not self._labels:
             return found
-        todo = [i for i, t in enumerate(texts) if not self.config.ner_prefilter or needs_ner(t)]
+        # The prefilter is the English pipelines' (they anchor names on capitals); the learned model was trained
+        # on lower-case chat and transcripts too, so it reads every text.
+        prefilter = self.config.ner_prefilter and not self._learned
+        todo = [i for i, t in enumerate(texts) if not prefilter or needs_ner(t)]
         self.ner_skipped += len(texts) - len(todo)
         by_language: dict[str, list[int]] = {}
         for i in todo:

@@ -123,9 +123,10 @@ class SpanWeigher:
             following = text[span.end : span.end + 2].strip()[:1]
             if following.islower() or following.isdigit():
                 return _rescored(span, STRICT_ONLY_SCORE)
-        if len(words) == 1 and not self._lexicon.is_first_name(value):
+        titled = TITLE_BEFORE.search(text[max(0, span.start - 28) : span.start]) is not None
+        if len(words) == 1 and not self._lexicon.is_first_name(value) and not titled:
             # One word that is no given name ("Hofer", "Junghans", "Inditex"): a brand as often as a surname on its
-            # own; a title or a cue nearby lifts it ("Frau Hofer", "Thanks, Hofer").
+            # own; a title before keeps it ("Frau Hofer", "la señora Falcón"), a cue nearby lifts it ("Thanks, Hofer").
             return _rescored(span, STRICT_ONLY_SCORE)
         if any(self._lexicon.is_first_name(w) or self._lexicon.is_surname(w) for w in words):
             return span
@@ -145,6 +146,22 @@ class SpanWeigher:
                 break
             start = _WORD_AND_SPACE.match(text, word.start()).end()
         return span if start == span.start else Span(start, span.end, span.entity_type, span.score)
+
+    def not_things(self, text: str, spans: list[Span], things: list[Span]) -> list[Span]:
+        """A person or a place inside what the learned model read as a thing ("Storm [Eunice]", "Rue [Victor Hugo]",
+        "[Emma] Chat") is no personal data, whichever recognizer found it, nor is one word the model read as a
+        thing ("Aldi", "Ferrari"). Where the model read a whole name of several words as a thing ("Clare Smith"),
+        it is as likely to be someone, and the name stays. A title before a name ("Frau Ferrari") or a field that
+        vouches for it (a score of 1) keeps it whatever the model read."""
+        return [
+            _rescored(span, NO_EVIDENCE_SCORE)
+            if span.entity_type in ("PERSON", "LOCATION")
+            and span.score < 1.0
+            and any(_a_thing_holds(text, span, thing) for thing in things)
+            and not TITLE_BEFORE.search(text[max(0, span.start - 28) : span.start])
+            else span
+            for span in spans
+        ]
 
     def placed_towns(self, text: str, spans: list[Span]) -> list[Span]:
         """A town places someone only in a text that names someone ("Shipping to Berlin took 11 days" names no
@@ -184,6 +201,13 @@ _WORD = regex.compile(r"\S+")
 _WORD_AND_SPACE = regex.compile(r"\S+\s+")
 # A saint names a feast, a church, a station or a town, not a customer: "San Silvestro", "St Pancras", "Sint-Jan".
 _SAINT = regex.compile(r"^(?:San|Santa|Santo|Sant'|Sankt|St\.?|Ste\.?|Saint|Sainte|Sint|São)[ '-]?\p{Lu}")
+
+
+def _a_thing_holds(text: str, span: Span, thing: Span) -> bool:
+    """``thing`` overlaps ``span`` and reaches past it, or ``span`` is one word."""
+    if not (thing.start < span.end and span.start < thing.end):
+        return False
+    return thing.start < span.start or span.end < thing.end or len(text[span.start : span.end].split()) == 1
 
 
 def _short_capitals(value: str, lexicon: Lexicon) -> bool:

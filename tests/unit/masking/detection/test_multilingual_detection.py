@@ -94,7 +94,17 @@ STRUCTURED_AND_SPOKEN = [
     ("mi iban es es91 2100 0418 4502 0005 1332 gracias", ["es91 2100 0418 4502 0005 1332"]),
 ]
 
-FOUND += BARE_FIRST_NAMES + LISTS_AND_DIALOGUE + BLOCKS_AND_ADDRESSES + STRUCTURED_AND_SPOKEN
+# Chat in lower case with no cue (the learned model reads it; the English pipelines' prefilter skipped it), a
+# title and a surname of another culture, an account holder's name at a sentence's end.
+UNCUED = [
+    ("handover: dilnoza karimova still waiting for the courier, ring her after lunch", ["dilnoza karimova"]),
+    ("zeg maar tegen kwame mensah dat het pakket er is", ["kwame mensah"]),
+    ("Buenas tardes, le atiende la señora Okonkwo.", ["Okonkwo"]),
+    ("Il signor Abernethy ha richiamato per la fattura.", ["Abernethy"]),
+    ("Das Konto läuft auf Thanh Huong Pham.", ["Thanh Huong Pham"]),
+]
+
+FOUND += BARE_FIRST_NAMES + LISTS_AND_DIALOGUE + BLOCKS_AND_ADDRESSES + STRUCTURED_AND_SPOKEN + UNCUED
 
 PII_FREE = [
     "The Turkish supplier shipped the order from Türkiye on time.",
@@ -139,6 +149,12 @@ PII_FREE = [
     # One word that is no given name, and venues whose last word is a surname too.
     "Die neuen Uhren kommen diese Woche von Junghans, der Rest folgt im Mai.",
     "Le salon se tient à Flanders Expo, puis au Palais des Congrès.",
+    # Shops, assistants, cars and fashion named like people: the learned model reads them as things.
+    "Wir haben bei Aldi und Lidl nachgefragt, beide hatten keine Ersatzteile mehr.",
+    "Ask Alexa to reorder the coffee pods when the box runs out.",
+    "Los zapatos de Zara llegaron con la talla equivocada.",
+    "De Mercedes Sprinter staat weer bij de garage voor onderhoud.",
+    "Die Jacke von Tommy Hilfiger ist leider nur noch in Größe M da.",
     # Releases written like hosts.
     "After upgrading to 15.7.10.11, sync takes 45 minutes instead of 5.",
     "Our Madrid office cannot reach the API since the 14.6.6.1 rollout.",
