@@ -7,6 +7,7 @@ error is quoted by its first line only: SQLAlchemy's own message would add the s
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from streamguard.core.errors import StoreError
 
 _PACKAGE = Path(__file__).resolve().parent
 ALEMBIC_INI = _PACKAGE / "alembic.ini"
+SQLITE_BUSY_S = 30.0  # how long a SQLite connection waits for another's lock
 _MIGRATION_LOCK = 0x5354524D4755  # "STRMGU", any constant key of pg_advisory_xact_lock
 _URL_FORMS = "sqlite:///PATH or postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
 
@@ -55,7 +57,7 @@ def locate_store(url: str) -> StoreLocation:
 def create_store_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         Path(url.database or "").parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_S})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
@@ -64,9 +66,25 @@ def create_store_engine(url: URL) -> Engine:
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # WAL lets a long read (a million streamed events) run while the indexer writes.
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _write_ahead_log(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _write_ahead_log(cursor: sqlite3.Cursor) -> None:
+    """WAL is kept in the file: the first connection to a fresh store switches it. The switch needs the file to
+    itself, and SQLite answers "database is locked" at once when another connection holds it (its busy timeout
+    does not wait for this), as when processes open a fresh store at once: so it is tried again for as long as
+    that timeout."""
+    deadline = time.monotonic() + SQLITE_BUSY_S
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(0.05)
 
 
 def upgrade_to_head(engine: Engine) -> None:
