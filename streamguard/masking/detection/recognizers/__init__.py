@@ -64,7 +64,9 @@ def _regex_recognizers(config: DetectionConfig) -> list[TextRecognizer]:
     if config.cued_names:
         candidates.append(PatternAdapter(CuedNameRecognizer(), timeout))
     if config.name_evidence:
-        candidates.append(NameEvidenceRecognizer(load_lexicon(), timeout))
+        # Beside the learned model, a common given name alone is left to it (name_evidence_recognizer.py).
+        lone = not config.learned_model
+        candidates.append(NameEvidenceRecognizer(load_lexicon(), timeout, lone_common_names=lone))
     if config.international_phones:
         candidates.append(InternationalPhoneRecognizer())
     address: list[TextRecognizer] = []
