@@ -40,7 +40,7 @@ from streamguard.masking.detection.prefilter import needs_ner
 from streamguard.masking.detection.recognizers import ContextualRecognizer, build_recognizers
 from streamguard.masking.detection.recognizers.field_value_recognizer import table_header_rows
 from streamguard.masking.detection.span_context import repeated_mentions
-from streamguard.masking.detection.span_weighing import SpanWeigher, names_a_thing, within
+from streamguard.masking.detection.span_weighing import SpanWeigher, names_a_thing, not_things, within
 from streamguard.masking.spans import resolve_overlaps
 
 __all__ = ["DETECTOR_FAILED", "DETECTOR_TIMEOUT", "TEXT_TOO_LARGE", "PresidioScanner", "build_default_scanner"]
@@ -73,6 +73,9 @@ class PresidioScanner:
         self._learned = config.learned_model
         self._read_entities = learned_entity_spans if self._learned else entity_spans
         self._labels = config.ner_labels()
+        # The prefilter is the English pipelines' (they anchor names on capitals); the learned model was trained
+        # on lower-case chat and transcripts too, so it reads every text.
+        self._prefilter = config.ner_prefilter and not self._learned
         if self._learned and self._labels:
             self._labels[THING] = THING  # no personal data: overrules the name lists where they overlap
         if self._labels and nlp is None:
@@ -148,7 +151,7 @@ class PresidioScanner:
         try:
             ner = [self._weigh_ner(text, s) for s in ner_spans if s.entity_type != THING]
             spans = ner + self._regex_spans(text)
-            spans = self._weigher.not_things(text, spans, things) if self._weigher and things else spans
+            spans = not_things(text, spans, things) if self._weigher and things else spans
         except Exception:  # a recognizer bug or a regex timeout: fail this text closed
             log.warning("regex recognizer failed; text failed closed", exc_info=True)
             return TextScan(error=DETECTOR_FAILED)
@@ -191,10 +194,7 @@ class PresidioScanner:
         found: list[list[Span] | str] = [[] for _ in texts]
         if not self._labels:
             return found
-        # The prefilter is the English pipelines' (they anchor names on capitals); the learned model was trained
-        # on lower-case chat and transcripts too, so it reads every text.
-        prefilter = self.config.ner_prefilter and not self._learned
-        todo = [i for i, t in enumerate(texts) if not prefilter or needs_ner(t)]
+        todo = [i for i, t in enumerate(texts) if not self._prefilter or needs_ner(t)]
         self.ner_skipped += len(texts) - len(todo)
         by_language: dict[str, list[int]] = {}
         for i in todo:

@@ -23,7 +23,7 @@ from streamguard.masking.detection.span_context import (
     places_a_person,
 )
 
-__all__ = ["NO_EVIDENCE_SCORE", "STRICT_ONLY_SCORE", "SpanWeigher", "names_a_thing", "within"]
+__all__ = ["NO_EVIDENCE_SCORE", "STRICT_ONLY_SCORE", "SpanWeigher", "names_a_thing", "not_things", "within"]
 
 STRICT_ONLY_SCORE = 0.35  # over the strict bar, under the standard one
 NO_EVIDENCE_SCORE = 0.1  # under every mode's bar
@@ -44,7 +44,7 @@ class SpanWeigher:
         Care Team"), unless a title does ("Ms Sola"). Nor is a place made of everyday words ("kasse", "Reduktion")."""
         if span.entity_type not in ("PERSON", "LOCATION") or not self._learned:
             return span
-        if TITLE_BEFORE.search(text[max(0, span.start - 28) : span.start]):
+        if _titled(text, span):
             return span
         value = text[span.start : span.end]
         words = value.replace("-", " ").split()
@@ -116,15 +116,14 @@ class SpanWeigher:
         if (
             self._lexicon.is_city(" ".join(words))
             and not self._lexicon.is_common_first_name(words[0])
-            and not GREETING_BEFORE.search(text[max(0, span.start - 28) : span.start])
+            and not GREETING_BEFORE.search(_before(text, span))
         ):
             return Span(span.start, span.end, "LOCATION", span.score)  # "Brussels", "Lisboa": a place first
         if len(words) == 1 and starts_a_sentence(text, span.start) and not self._lexicon.is_common_first_name(value):
             following = text[span.end : span.end + 2].strip()[:1]
             if following.islower() or following.isdigit():
                 return _rescored(span, STRICT_ONLY_SCORE)
-        titled = TITLE_BEFORE.search(text[max(0, span.start - 28) : span.start]) is not None
-        if len(words) == 1 and not self._lexicon.is_first_name(value) and not titled:
+        if len(words) == 1 and not self._lexicon.is_first_name(value) and not _titled(text, span):
             # One word that is no given name ("Hofer", "Junghans", "Inditex"): a brand as often as a surname on its
             # own; a title before keeps it ("Frau Hofer", "la señora Falcón"), a cue nearby lifts it ("Thanks, Hofer").
             return _rescored(span, STRICT_ONLY_SCORE)
@@ -146,22 +145,6 @@ class SpanWeigher:
                 break
             start = _WORD_AND_SPACE.match(text, word.start()).end()
         return span if start == span.start else Span(start, span.end, span.entity_type, span.score)
-
-    def not_things(self, text: str, spans: list[Span], things: list[Span]) -> list[Span]:
-        """A person or a place inside what the learned model read as a thing ("Storm [Eunice]", "Rue [Victor Hugo]",
-        "[Emma] Chat") is no personal data, whichever recognizer found it, nor is one word the model read as a
-        thing ("Aldi", "Ferrari"). Where the model read a whole name of several words as a thing ("Clare Smith"),
-        it is as likely to be someone, and the name stays. A title before a name ("Frau Ferrari") or a field that
-        vouches for it (a score of 1) keeps it whatever the model read."""
-        return [
-            _rescored(span, NO_EVIDENCE_SCORE)
-            if span.entity_type in ("PERSON", "LOCATION")
-            and span.score < 1.0
-            and any(_a_thing_holds(text, span, thing) for thing in things)
-            and not TITLE_BEFORE.search(text[max(0, span.start - 28) : span.start])
-            else span
-            for span in spans
-        ]
 
     def placed_towns(self, text: str, spans: list[Span]) -> list[Span]:
         """A town places someone only in a text that names someone ("Shipping to Berlin took 11 days" names no
@@ -203,6 +186,15 @@ _WORD_AND_SPACE = regex.compile(r"\S+\s+")
 _SAINT = regex.compile(r"^(?:San|Santa|Santo|Sant'|Sankt|St\.?|Ste\.?|Saint|Sainte|Sint|São)[ '-]?\p{Lu}")
 
 
+def _before(text: str, span: Span) -> str:
+    """The words just before a span, where a title or a greeting stands."""
+    return text[max(0, span.start - 28) : span.start]
+
+
+def _titled(text: str, span: Span) -> bool:
+    return TITLE_BEFORE.search(_before(text, span)) is not None
+
+
 def _a_thing_holds(text: str, span: Span, thing: Span) -> bool:
     """``thing`` overlaps ``span`` and reaches past it, or ``span`` is one word."""
     if not (thing.start < span.end and span.start < thing.end):
@@ -213,6 +205,23 @@ def _a_thing_holds(text: str, span: Span, thing: Span) -> bool:
 def _short_capitals(value: str, lexicon: Lexicon) -> bool:
     """An abbreviation ("EAN", "VAT", "IVA"), not a name written in capitals ("ANNA")."""
     return len(value) <= 4 and value.isupper() and not lexicon.is_common_first_name(value)
+
+
+def not_things(text: str, spans: list[Span], things: list[Span]) -> list[Span]:
+    """A person or a place inside what the learned model read as a thing ("Storm [Eunice]", "Rue [Victor Hugo]",
+    "[Emma] Chat") is no personal data, whichever recognizer found it, nor is one word the model read as a
+    thing ("Aldi", "Ferrari"). Where the model read a whole name of several words as a thing ("Clare Smith"),
+    it is as likely to be someone, and the name stays. A title before a name ("Frau Ferrari") or a field that
+    vouches for it (a score of 1) keeps it whatever the model read."""
+    return [
+        _rescored(span, NO_EVIDENCE_SCORE)
+        if span.entity_type in ("PERSON", "LOCATION")
+        and span.score < 1.0
+        and any(_a_thing_holds(text, span, thing) for thing in things)
+        and not _titled(text, span)
+        else span
+        for span in spans
+    ]
 
 
 def within(span: Span, rows: list[tuple[int, int]]) -> bool:
