@@ -1,9 +1,11 @@
 """Where a worker's time goes at steady state, sampled from outside with py-spy, and its CPU per record.
 
-    .venv/bin/python -m bench.pipeline_profile [--records 1200000] [--seconds 25] [--rate 200]
+    .venv/bin/python -m bench.pipeline_profile [--records 1200000] [--seconds 25] [--rate 200] [--free-text]
 
 One worker, one partition, the dataset of ``bench.pipeline`` (sample customers without notes, Confluent Avro,
-three audiences, keys hashed, audit, Merkle roots and checkpoints on). The backlog is preloaded, the worker
+three audiences, keys hashed, audit, Merkle roots and checkpoints on); with ``--free-text``, that of
+``bench.pipeline_freetext`` (the customers with their notes, scanned, own values searched: give it some 30,000
+records). The backlog is preloaded, the worker
 started and given the rules; once a tenth of the backlog is governed, py-spy samples the worker's data-path
 thread for ``--seconds`` at ``--rate`` Hz, waits included (``--idle``: a flush that blocks is a cost too).
 
@@ -92,13 +94,14 @@ def attribute(raw: str) -> tuple[int, Counter[str], Counter[str]]:
     return total, inclusive, own
 
 
-def profile(records: int, seconds: float, rate: int) -> Profile:
+def profile(records: int, seconds: float, rate: int, free_text: bool = False) -> Profile:
     bootstrap = local_bootstrap()
     home = make_home(Path(tempfile.mkdtemp(prefix="streamguard-profile-")))
-    config = BenchDataset(bootstrap, home, f"prof{uuid.uuid4().hex[:6]}")
+    config = BenchDataset(bootstrap, home, f"prof{uuid.uuid4().hex[:6]}", free_text=free_text)
     config.create_topics(1)
     print(f"preloading {records:,} records (logs in {home})", flush=True)
-    preload(config.options, config.raw, 1, framed_items(avro_bodies(), config.expected_schema_id(), records), 600)
+    bodies = avro_bodies(records, with_notes=True) if free_text else avro_bodies()  # notes: every record distinct
+    preload(config.options, config.raw, 1, framed_items(bodies, config.expected_schema_id(), records), 600)
     offsets = Offsets(config.options)
     try:
         config.start_workers(1)
@@ -146,9 +149,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=25)
     parser.add_argument("--rate", type=int, default=200, help="py-spy samples per second")
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--free-text", action="store_true", help="the customers with their notes, scanned")
     args = parser.parse_args()
     started = time.monotonic()
-    result = profile(args.records, args.seconds, args.rate)
+    result = profile(args.records, args.seconds, args.rate, args.free_text)
     report(result, args.top)
     print(f"\nelapsed {time.monotonic() - started:.0f} s; load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
 

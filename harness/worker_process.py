@@ -51,6 +51,9 @@ def wait_until(
     raise HarnessError(f"timed out after {timeout_s:.0f}s waiting for {what}")
 
 
+LOG_TAIL_LINES = 60  # of an exited worker's log, shown with a failed test
+
+
 class WorkerProcess:
     """One worker child process, its output in ``log``."""
 
@@ -84,7 +87,11 @@ class WorkerProcess:
         return Scrape.of(f"http://127.0.0.1:{self.web_port}/metrics")
 
     def stacks(self) -> str:
-        """Every thread's Python stack, read from outside by py-spy (a stalled worker's, before it is stopped)."""
+        """Every thread's Python stack, read from outside by py-spy (a stalled worker's, before it is stopped);
+        for a worker that exited, its exit code and the end of its log (the log never holds record values)."""
+        if (code := self.process.poll()) is not None:
+            tail = "\n".join(self.output().splitlines()[-LOG_TAIL_LINES:])
+            return f"the worker exited with code {code}; the end of its log:\n{tail}"
         py_spy = Path(sys.executable).with_name("py-spy")
         done = subprocess.run([str(py_spy), "dump", "--pid", str(self.pid)], capture_output=True, text=True, timeout=60)
         return done.stdout + done.stderr

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import random
+import re
 from collections.abc import Sequence
 
 import pytest
+from faker import Faker
 
 from streamguard.masking.detection import Span, TextScan
+from streamguard.masking.detection.normalize import normalize
 from streamguard.masking.keys import Keyring
-from streamguard.masking.own_values import OwnValue, _compiled, matcher_for
+from streamguard.masking.own_values import OwnValue, matcher_for, needles_of
 from streamguard.masking.plan import DatasetMasker
 from streamguard.masking.rules import parse_rules
 
@@ -90,19 +94,85 @@ def test_values_are_tagged_by_field_and_shape() -> None:
     assert OwnValue.of("address.street", "contact", "Calle Mayor, 14").entity == "STREET_ADDRESS"
 
 
-def test_one_compiled_pattern_per_text_and_none_for_a_text_that_quotes_nothing() -> None:
+def test_overlapping_values_mask_the_leftmost_longest_once() -> None:
     values = [OwnValue.of("full_name", "contact", "Ana Lopez"), OwnValue.of("phone", "contact", "612345678")]
-    _compiled.cache_clear()
     matcher = matcher_for(values)
     assert matcher is not None
     assert matcher.find("nothing of hers here, order 4711") == []
-    assert _compiled.cache_info().currsize == 0  # no anchor in the text: nothing compiled
-    text = "Ana Lopez, 612 345 678"
-    assert [text[s.start : s.end] for s in matcher.find(text)] == ["Ana Lopez", "612 345 678"]
+    text = "Ana Lopez, 612 345 678; lopez again"
+    assert [text[s.start : s.end] for s in matcher.find(text)] == ["Ana Lopez", "612 345 678", "lopez"]
     other_audience = matcher_for(list(reversed(values)))
     assert other_audience is not None
-    other_audience.find(text)
-    assert (_compiled.cache_info().currsize, _compiled.cache_info().hits) == (1, 1)
+    assert other_audience.find(text) == matcher.find(text)
+
+
+# The matcher searches literals in forms of the text; it must mask exactly what the regular expressions it
+# replaced masked. They are kept here as the reference: one pattern per needle, searched case-insensitively in
+# the normalized text.
+_GAP = r"[\s\-./()]{0,3}"
+_PREFIX = r"(?:(?:\+|00)\d{1,3}[\s\-./]{0,2}(?:\(0\)[\s\-./]{0,2})?|\(?0\)?[\s\-./]{0,2})?"
+
+
+def _reference_pattern(kind: str, literal: str) -> str:
+    if kind == "number":
+        return rf"(?<!\d){_PREFIX}{_GAP.join(literal)}(?!\d)"
+    if kind == "identifier":
+        return r"(?<![A-Za-z0-9])" + r"\s?".join(map(re.escape, literal)) + r"(?![A-Za-z0-9])"
+    return r"(?<!\w)" + r"[\s,]+".join(map(re.escape, literal.split())) + r"(?!\w)"
+
+
+def _covered(spans: Sequence[tuple[int, int]]) -> set[int]:
+    return {i for start, end in spans for i in range(start, end)}
+
+
+def _reference_coverage(values: list[OwnValue], text: str) -> set[int]:
+    normalized = normalize(text)
+    spans = []
+    for needle in {n for own in values for n in needles_of(own)}:
+        for match in re.finditer(_reference_pattern(needle.kind.value, needle.literal), normalized.text, re.I):
+            original = normalized.to_original(Span(match.start(), match.end(), needle.entity, 1.0))
+            spans.append((original.start, original.end))
+    return _covered(spans)
+
+
+def _written_as_people_do(value: str, chooser: random.Random) -> str:
+    """``value`` as a note might quote it: case changed, separators between its digits or words, a prefix."""
+    out = []
+    for char in value:
+        if char.isdigit() and chooser.random() < 0.3:
+            out.append(char + chooser.choice([" ", "-", ".", "  ", " / ", ""]))
+        elif char == " " and chooser.random() < 0.3:
+            out.append(chooser.choice(["  ", ", ", "\n", " , "]))
+        else:
+            out.append(char.upper() if chooser.random() < 0.2 else char.lower() if chooser.random() < 0.3 else char)
+    written = "".join(out)
+    if not value[:1].isdigit():
+        return written
+    return chooser.choice(["", "+49 ", "0049-", "(0) ", "0", "9", "x", "#"]) + written
+
+
+def test_the_literal_search_masks_what_the_regular_expressions_masked() -> None:
+    chooser = random.Random(22)
+    compared = found = 0
+    for locale in ("en_US", "de_DE", "fr_FR", "nl_NL", "es_ES", "it_IT", "tr_TR", "vi_VN"):
+        fake = Faker(locale)
+        fake.seed_instance(22)
+        for _ in range(60):
+            values = [
+                OwnValue.of("full_name", "contact", fake.name()),
+                OwnValue.of("address.street", "contact", fake.street_address()),
+                OwnValue.of("phone", "contact", fake.phone_number()),
+                OwnValue.of("iban", "financial", fake.iban()),
+            ]
+            quoted = [_written_as_people_do(own.value, chooser) for own in values if chooser.random() < 0.7]
+            text = f"{fake.sentence()} {' '.join(quoted)}, {fake.sentence()} {chooser.choice(quoted or ['x'])}9"
+            matcher = matcher_for(values)
+            assert matcher is not None
+            got = _covered([(s.start, s.end) for s in matcher.find(text)])
+            assert got == _reference_coverage(values, text), (locale, [v.value for v in values], text)
+            compared, found = compared + 1, found + bool(got)
+    assert compared == 480
+    assert found > 400  # the texts do quote values: the comparison is not of empty sets
 
 
 RULES = """
