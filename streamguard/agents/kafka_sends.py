@@ -57,8 +57,10 @@ _PERMANENT = {
 
 
 def is_transient(error: KafkaError) -> bool:
-    """True unless the record, the principal or the topic is refused: wait for the cluster rather than stop."""
-    return error.code() not in _PERMANENT
+    """True unless the record, the principal or the topic is refused: wait for the cluster rather than stop.
+    An error librdkafka marks retriable is transient whatever its code: a transactional call retries unknown
+    partitions and loading coordinators itself, and returns the last error, retriable, once its time is up."""
+    return error.retriable() or error.code() not in _PERMANENT
 
 
 def delivery_failure(error: KafkaError, what: str) -> DeliveryError:
