@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property, lru_cache
@@ -154,14 +154,17 @@ class _TextForms:
     @cached_property
     def digits(self) -> tuple[str, list[int]]:
         """The digits alone, and where each is in ``folded``."""
-        at = [i for i, c in enumerate(self.folded) if c.isdigit()]
-        return "".join(self.folded[i] for i in at), at
+        return _kept(self.folded, str.isdigit)
 
     @cached_property
     def unspaced(self) -> tuple[str, list[int]]:
         """The text without its spaces, and where each character is in ``folded``."""
-        at = [i for i, c in enumerate(self.folded) if not c.isspace()]
-        return "".join(self.folded[i] for i in at), at
+        return _kept(self.folded, lambda char: not char.isspace())
+
+
+def _kept(text: str, keep: Callable[[str], bool]) -> tuple[str, list[int]]:
+    at = [i for i, char in enumerate(text) if keep(char)]
+    return "".join(text[i] for i in at), at
 
 
 # Case-insensitive as regular expressions are: "DUMANLI" is "Dumanl\u0131" (dotless i), "ΟΔΟΣ" is "οδος". "\u0130"
@@ -200,6 +203,14 @@ def _found(haystack: str, literal: str) -> Iterator[int]:
         at = haystack.find(literal, at + 1)
 
 
+def _placed(form: tuple[str, list[int]], literal: str) -> Iterator[list[int]]:
+    """For each occurrence of ``literal`` in a kept form (``digits``, ``unspaced``), where its characters are
+    in the folded text."""
+    kept, at = form
+    for first in _found(kept, literal):
+        yield at[first : first + len(literal)]
+
+
 def _phrases(forms: _TextForms, needle: Needle) -> list[tuple[int, int, str]]:
     joined, joined_starts, starts = forms.words
     hits = []
@@ -214,10 +225,8 @@ def _phrases(forms: _TextForms, needle: Needle) -> list[tuple[int, int, str]]:
 
 
 def _numbers(forms: _TextForms, needle: Needle) -> list[tuple[int, int, str]]:
-    digits, at = forms.digits
-    text, hits, size = forms.folded, [], len(needle.literal)
-    for first in _found(digits, needle.literal):
-        placed = at[first : first + size]
+    text, hits = forms.folded, []
+    for placed in _placed(forms.digits, needle.literal):
         if _DIGIT.match(text, placed[-1] + 1):
             continue  # more digits follow: part of a longer number
         if not all(_DIGIT_GAP.fullmatch(text, a + 1, b) for a, b in pairwise(placed)):
@@ -240,10 +249,8 @@ def _number_start(text: str, body: int) -> int | None:
 
 
 def _identifiers(forms: _TextForms, needle: Needle) -> list[tuple[int, int, str]]:
-    unspaced, at = forms.unspaced
-    text, hits, size = forms.folded, [], len(needle.literal)
-    for first in _found(unspaced, needle.literal):
-        placed = at[first : first + size]
+    text, hits = forms.folded, []
+    for placed in _placed(forms.unspaced, needle.literal):
         if any(b - a > 2 for a, b in pairwise(placed)):
             continue  # more than one space between two characters
         if (placed[0] and _ALNUM.match(text, placed[0] - 1)) or _ALNUM.match(text, placed[-1] + 1):
