@@ -206,7 +206,9 @@ def test_no_socket_is_opened_while_building_and_scanning(monkeypatch: pytest.Mon
     from streamguard.masking.detection.offline import offline_extractor
 
     offline_extractor.cache_clear()  # rebuild the extractor under the patch
-    scanner = build_default_scanner(DetectionConfig(cache_size=0))
+    # A generous regex timeout: what is tested is the network, and a stall of the loaded machine must not fail
+    # this text closed (it did once in a full run: a 1 s timeout on a 55-character text).
+    scanner = build_default_scanner(DetectionConfig(cache_size=0, regex_timeout_s=30))
     [scan] = scanner.scan_batch(["Write to someone@mail.example.org or brand@new-domain.io"])
     assert [s.entity_type for s in scan.spans] == ["EMAIL_ADDRESS", "EMAIL_ADDRESS"]
 
