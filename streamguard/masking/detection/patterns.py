@@ -97,7 +97,9 @@ class ContextBooster:
 
     WINDOW = (48, 16)  # characters looked at before and after a match
 
-    def __init__(self, words: Iterable[str], boost: float, before: int = 48, after: int = 16) -> None:
+    def __init__(
+        self, words: Iterable[str], boost: float, before: int = 48, after: int = 16, ceiling: float = 1.0
+    ) -> None:
         self._before = before
         self._after = after
         words = sorted({w.lower() for w in words}, key=len, reverse=True)
@@ -105,6 +107,7 @@ class ContextBooster:
         # Whole words (plural allowed): "hi" must not fire inside "his", "tel" inside "hotel".
         self._pattern = regex.compile(rf"(?<![a-z])(?:{alternatives})(?:s|es)?(?![a-z])") if words else None
         self._boost = boost
+        self._ceiling = ceiling
 
     def apply(self, text: str, span: Span) -> Span:
         if self._pattern is None or span.score >= 1.0:
@@ -112,4 +115,4 @@ class ContextBooster:
         window = text[max(0, span.start - self._before) : span.start] + " " + text[span.end : span.end + self._after]
         if not self._pattern.search(window.lower()):
             return span
-        return Span(span.start, span.end, span.entity_type, min(1.0, span.score + self._boost))
+        return Span(span.start, span.end, span.entity_type, min(self._ceiling, span.score + self._boost))

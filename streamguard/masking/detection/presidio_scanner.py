@@ -53,6 +53,9 @@ TEXT_TOO_LARGE = "text_too_large"
 # The best an NER span scores when the English model reads a language it was not trained on: under the
 # standard threshold, over the strict one. Lexicon, title and cue evidence still reach the standard bar.
 FOREIGN_NER_SCORE = 0.35
+# A cue lifts what the model read ("Kind regards, [Customer Care]") but never to 1, the score of a value a field
+# vouches for: a cued span is still checked for being a thing, an office or a town that places no one.
+CUED_NER_CEILING = 0.95
 
 
 class PresidioScanner:
@@ -82,7 +85,9 @@ class PresidioScanner:
             raise DetectionError("NER entities are enabled but no spaCy pipeline was given")
         self._recognizers = tuple(recognizers)
         # Cues before ("Thanks Anna") or just after ("Anna here") a name lift the weak NER cases.
-        self._person_cues = ContextBooster(PERSON_CUES, config.context_boost, before=24, after=8)
+        self._person_cues = ContextBooster(
+            PERSON_CUES, config.context_boost, before=24, after=8, ceiling=CUED_NER_CEILING
+        )
         self._cache = ScanCache(config.cache_size)
         self._weigher = SpanWeigher(load_lexicon(), config) if config.name_evidence else None
         self._pool = None  # set by build_default_scanner when config.workers > 1
