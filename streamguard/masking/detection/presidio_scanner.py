@@ -39,6 +39,7 @@ from streamguard.masking.detection.patterns import ContextBooster
 from streamguard.masking.detection.prefilter import needs_ner
 from streamguard.masking.detection.recognizers import ContextualRecognizer, build_recognizers
 from streamguard.masking.detection.recognizers.field_value_recognizer import table_header_rows
+from streamguard.masking.detection.recognizers.iban_recognizer import iban_shaped
 from streamguard.masking.detection.span_context import repeated_mentions
 from streamguard.masking.detection.span_weighing import SpanWeigher, names_a_thing, not_things, within
 from streamguard.masking.spans import resolve_overlaps
@@ -56,6 +57,8 @@ FOREIGN_NER_SCORE = 0.35
 # A cue lifts what the model read ("Kind regards, [Customer Care]") but never to 1, the score of a value a field
 # vouches for: a cued span is still checked for being a thing, an office or a town that places no one.
 CUED_NER_CEILING = 0.95
+# Numbers that are no number of theirs inside something written like an IBAN (its recognizer decides on that).
+NUMBERS_NOT_IN_AN_IBAN = frozenset({"PHONE_NUMBER", "CREDIT_CARD", "US_SSN"})
 
 
 class PresidioScanner:
@@ -162,10 +165,14 @@ class PresidioScanner:
             return TextScan(error=DETECTOR_FAILED)
         config = self.config
         headers = table_header_rows(text) if "\n" in text else []
+        ibans = iban_shaped(text) if any(s.entity_type in NUMBERS_NOT_IN_AN_IBAN for s in spans) else []
         spans = [
             s
             for s in spans
-            if s.score >= config.floor_threshold and not names_a_thing(text, s) and not within(s, headers)
+            if s.score >= config.floor_threshold
+            and not names_a_thing(text, s)
+            and not within(s, headers)
+            and not (s.entity_type in NUMBERS_NOT_IN_AN_IBAN and within(s, ibans))
         ]
         spans = self._weigher.placed_towns(text, spans) if self._weigher else spans
         spans += repeated_mentions(text, spans, config.score_threshold)

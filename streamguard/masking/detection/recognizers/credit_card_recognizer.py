@@ -10,8 +10,9 @@ from __future__ import annotations
 from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
 
-# Not right after an IBAN's "DE89 " head: the tail of a mistyped IBAN is not a card.
-_CARD = r"(?<![\d-])(?<![A-Z]{2}\d{2}[ -])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\d-])"
+# Not right after an IBAN's "DE89 " head: the tail of a mistyped IBAN is not a card. Nor glued to letters: digits
+# inside a trace id or a hash ("9005c2389510979904a5b7") are no card either.
+_CARD = r"(?<![\dA-Za-z-])(?<![A-Z]{2}\d{2}[ -])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\dA-Za-z-])"
 
 
 class LuhnCardRecognizer(CreditCardRecognizer):

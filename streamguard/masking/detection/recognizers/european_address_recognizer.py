@@ -20,7 +20,7 @@ from __future__ import annotations
 import regex
 
 from streamguard.masking.detection import Span
-from streamguard.masking.detection.lexicon import Lexicon
+from streamguard.masking.detection.lexicon import CALENDAR_WORDS, Lexicon
 from streamguard.masking.detection.recognizers.street_address_recognizer import STREET_TYPE_WORDS
 
 STREET_SCORE = 0.6
@@ -99,6 +99,16 @@ _TOWN_POSTCODE = regex.compile(
 )
 
 
+_CALENDAR_WORD = "|".join(sorted(map(regex.escape, CALENDAR_WORDS), key=len, reverse=True))
+# What shows a "house number" to be a day or a version: a month after it, maybe after a range ("Ahoy Rotterdam,
+# 5-9 dicembre", "RAI Amsterdam, 28. bis 31. März", "11 t/m 20 september"), or more digits after a point ("6.3.0").
+_DATE_OR_VERSION_AFTER = regex.compile(
+    rf"\.?[ ]*(?:(?:bis|t/m|tot|au|al|to|-|\u2013)[ ]*\d{{1,2}}\.?[ ]*)?(?i:{_CALENDAR_WORD})(?![\p{{L}}])|[.,]\d"
+)
+# A year after a date's month ("7 febbraio 2024", "Jul. 2024"): no postcode.
+_DATE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{_CALENDAR_WORD})\.?,?[ ]*\Z")
+
+
 class EuropeanAddressRecognizer:
     entity = "STREET_ADDRESS"
     context: tuple[str, ...] = ()
@@ -113,7 +123,7 @@ class EuropeanAddressRecognizer:
         spans = []
         for pattern in (_GERMANIC, _NUMBER_FIRST, _NUMBER_AFTER):
             for match in pattern.finditer(text, timeout=self._timeout_s):
-                if _has_digit(match.group()):
+                if _has_digit(match.group()) and not _DATE_OR_VERSION_AFTER.match(text, match.end()):
                     spans.append(Span(match.start(), match.end(), self.entity, STREET_SCORE))
         return spans
 
@@ -175,6 +185,8 @@ class PostcodeTownRecognizer:
     def find(self, text: str) -> list[Span]:
         spans = []
         for match in _POSTCODE_TOWN.finditer(text, timeout=self._timeout_s):
+            if _DATE_BEFORE.search(text[max(0, match.start() - 16) : match.start()]):
+                continue
             end = match.end()
             town = self._known_town(match.group(1))
             if town is not None:

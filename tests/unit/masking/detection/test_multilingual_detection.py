@@ -161,6 +161,15 @@ PII_FREE = [
     # A cue before a team's or a shop's name lifts it, but it is still weighed as a thing or an office.
     "Is my parcel on its way?\n\nKind regards,\nCustomer Care\nBoxtel Online",
     "Met vriendelijke groet,\nKlantenservice\nVerdiepost Webwinkel",
+    # A day and a month after a town's name, a version after a street type, a year after a month: no address.
+    "Beurs in de RAI Amsterdam, 12-14 november; onze stand is 4B.",
+    "Messe: Ahoy Rotterdam, 3. bis 5. Juni, Halle 2.",
+    "Migration : montée de Grafana en 10.4.1 prévue jeudi.",
+    "Data: 4 giugno 2025    Cod. fornitore: F-2201",
+    # The digits of a mistyped IBAN, and digits inside a trace id, are no phone and no card.
+    "Mandaatreferentie: NL12 ABNA 0417 1643 00",
+    "Mandat: AT62 1904 3002 3457 3201, bitte prüfen.",
+    '{"trace":"7f3ac4539578901234564b8e9f0a1c2d","msg":"timeout"}',
 ]
 
 # A town places someone when the text names them, or when living or moving or a town field comes before it.
