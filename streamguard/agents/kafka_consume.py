@@ -26,6 +26,21 @@ def by_partition(messages: list[Message]) -> dict[SourcePartition, list[Message]
     return grouped
 
 
+def within_bytes(messages: list[Message], max_bytes: int) -> list[list[Message]]:
+    """``messages`` in consecutive runs of at most ``max_bytes`` of keys and values each (a record larger than
+    that on its own is a run of one), in order: one cycle each."""
+    runs: list[list[Message]] = [[]]
+    size = 0
+    for message in messages:
+        length = len(message.value() or b"") + len(message.key() or b"")
+        if runs[-1] and size + length > max_bytes:
+            runs.append([])
+            size = 0
+        runs[-1].append(message)
+        size += length
+    return runs
+
+
 def lags(consumer: SourceConsumer) -> dict[SourcePartition, int]:
     """Records behind the high watermark per owned partition, from what librdkafka already knows (the
     watermark its last fetch reported, the position): no request to the broker."""

@@ -42,7 +42,7 @@ from streamguard.agents.batch import ProcessedBatch
 from streamguard.agents.checkpoints import LogCheckpoints, SignedCheckpoint
 from streamguard.agents.failure_policy import DEFAULT_POLICY, FailurePolicy, Outcome
 from streamguard.agents.kafka_audit import AuditChains, ChainHead, SourcePartition
-from streamguard.agents.kafka_consume import by_partition, lags
+from streamguard.agents.kafka_consume import by_partition, lags, within_bytes
 from streamguard.agents.kafka_ports import DataPathClients, SourceConsumer
 from streamguard.agents.kafka_resume import TRANSACTION_TIMEOUT_S, earliest, firsts, rewind, wait_out_the_cluster
 from streamguard.agents.kafka_sends import Deliveries, Sender, delivery_failure, is_transient, send_offsets_within
@@ -82,6 +82,7 @@ class DataPath:
         *,
         policy: FailurePolicy = DEFAULT_POLICY,
         batch_size: int = 5_000,
+        cycle_max_bytes: int = 16 * 1024 * 1024,
         crash_after: tuple[str, int] | None = None,
     ) -> None:
         self.registry = registry
@@ -90,6 +91,7 @@ class DataPath:
         self.checkpoint_topic = checkpoint_topic
         self.policy = policy
         self.batch_size = batch_size
+        self.cycle_max_bytes = cycle_max_bytes
         self.processed = 0
         self.cycles = 0
         self.crash_after = crash_after
@@ -136,7 +138,11 @@ class DataPath:
             if self._unavailable is not None:
                 raise self._unavailable
             if messages:
-                self._cycle(messages + self._consumer.consume(self.batch_size - 1, 0))
+                for cycle in within_bytes(
+                    messages + self._consumer.consume(self.batch_size - 1, 0), self.cycle_max_bytes
+                ):
+                    if not self._cycle(cycle):
+                        break  # read again from an aborted cycle's offsets: so is the rest of this batch
             else:
                 self._settle_or_rewind()  # no traffic: finish the last cycle now, not with the next one
                 self._publish_checkpoints(self._owned_heads(), force=False)
@@ -253,9 +259,10 @@ class DataPath:
 
     # -- one cycle -------------------------------------------------------------------------------------
 
-    def _cycle(self, messages: list[Message]) -> None:
+    def _cycle(self, messages: list[Message]) -> bool:
         """Process a batch (while the previous cycle's acknowledgements come in, when processing is quick),
-        settle that cycle, then open this one's transaction and send its views."""
+        settle that cycle, then open this one's transaction and send its views. False when the consumer was
+        rewound instead (an aborted cycle is read again, and everything fetched after it)."""
         started = time.monotonic()
         owned = {source: records for source, records in by_partition(messages).items() if self.chains.owns(source)}
         if self._processing_s > SLOW_PROCESSING_S:  # a slow batch must not keep a transaction open meanwhile
@@ -263,7 +270,7 @@ class DataPath:
             if aborted is not None:  # read again from there: this batch too, after the aborted one
                 fetched = {source: int(batch[0].offset() or 0) for source, batch in owned.items()}
                 rewind(self._consumer, earliest(aborted, fetched))
-                return
+                return False
         try:
             batches = self._process(owned)
         except Exception:
@@ -271,12 +278,11 @@ class DataPath:
             raise
         self._processing_s = time.monotonic() - started
         if not batches:  # every record came from a partition given up meanwhile
-            self._settle_or_rewind()
-            return
+            return self._settle_or_rewind()
         aborted = self._settle()
         if aborted is not None:  # that cycle's records will be read again: so will this batch's
             rewind(self._consumer, earliest(aborted, firsts(batches)))
-            return
+            return False
         self._producer.begin_transaction()
         deliveries = Deliveries()
         for batch in batches.values():
@@ -284,11 +290,14 @@ class DataPath:
             for outbound in batch.quarantine:
                 self._send.outbound(outbound, deliveries)
         self._in_flight = _InFlight(batches, deliveries, len(messages), started)
+        return True
 
-    def _settle_or_rewind(self) -> None:
+    def _settle_or_rewind(self) -> bool:
+        """Settle the cycle in flight; False when it aborted and the consumer was rewound to read it again."""
         aborted = self._settle()
         if aborted is not None:
             rewind(self._consumer, aborted)
+        return aborted is None
 
     def _settle(self) -> dict[SourcePartition, int] | None:
         """Finish the cycle in flight: views acknowledged, audit events written and acknowledged, offsets and

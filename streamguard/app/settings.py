@@ -82,6 +82,12 @@ class Settings(BaseSettings):
         description="Most source records in one data-path cycle (one transaction): larger cycles spread each "
         "commit over more records, smaller ones make records visible sooner under load (README, Performance).",
     )
+    cycle_max_bytes: int = Field(
+        default=16 * 1024 * 1024,
+        ge=1,
+        description="Most bytes of source keys and values in one data-path cycle: a batch of large records is "
+        "split into several cycles, so a transaction stays small and its records visible soon (README, Performance).",
+    )
     checkpoint_every_events: int = Field(default=1000, ge=1, description="Checkpoint a chain every N events...")
     checkpoint_every_s: float = Field(default=10.0, gt=0, description="...or T seconds after its first uncovered one.")
     audit_retention_ms: int = Field(default=-1, ge=-1, description="Retention of the audit topic (-1: forever).")

@@ -127,6 +127,7 @@ def connect_worker(plan: WorkerPlan) -> faust.App:
         plan.names.checkpoints,
         policy=plan.policy,
         batch_size=plan.settings.cycle_max_records,
+        cycle_max_bytes=plan.settings.cycle_max_bytes,
         crash_after=plan.settings.crash_after,
     )
     plan.faust_datadir.parent.mkdir(parents=True, exist_ok=True)

@@ -74,7 +74,7 @@ def rule_history() -> list[RuleSetRecord]:
 
 
 def run_datapath(
-    script: list[Any], registry: Registry | None = None, prepare: Any = None
+    script: list[Any], registry: Registry | None = None, prepare: Any = None, cycle_max_bytes: int = 1 << 24
 ) -> tuple[Clients, Exception | None]:
     """Run the data path over ``script`` until the consumer runs dry; the clients and what it raised."""
     stop = threading.Event()
@@ -84,7 +84,15 @@ def run_datapath(
     rules = RulesRegistry(NAMES, registry or Registry(), WORKER_KEYRING, lambda: None, "worker-1")  # type: ignore[arg-type, return-value]
     chains = AuditChains(NAMES.audit, 3, lambda _partition, _start: [])
     checkpoints = LogCheckpoints(SIGNER, "test.local/audit", CheckpointPolicy(every_events=2, every_s=3600))
-    datapath = DataPath(clients.ports(rule_history()), rules, chains, checkpoints, NAMES.checkpoints, batch_size=100)
+    datapath = DataPath(
+        clients.ports(rule_history()),
+        rules,
+        chains,
+        checkpoints,
+        NAMES.checkpoints,
+        batch_size=100,
+        cycle_max_bytes=cycle_max_bytes,
+    )
     try:
         datapath.run(stop)
     except Exception as error:

@@ -61,6 +61,25 @@ def test_each_cycle_commits_only_after_its_views_and_then_its_audit_are_acknowle
     assert report.missing_offsets(0, 7) == []
 
 
+def test_a_batch_over_the_cycle_bytes_commits_in_several_cycles_each_within_them() -> None:
+    batches = [customer_batch(0, 4), customer_batch(4, 2)]
+    record_bytes = [len(record.value() or b"") + len(record.key() or b"") for batch in batches for record in batch]
+    limit = max(record_bytes)  # any one record fits, no two do
+    assert 2 * min(record_bytes) > limit
+    clients, error = run_datapath(batches, cycle_max_bytes=limit)
+    assert error is None
+    assert _commits(clients) == [1, 2, 3, 4, 5, 6]  # one transaction per record, in order
+    for audience in AUDIENCES:
+        assert len(clients.producer.written[NAMES.governed("customers", audience)]) == 6
+    report = verify_chain(audit_events(clients))
+    assert report.intact
+    assert report.missing_offsets(0, 6) == []
+    assert 3 * min(record_bytes) > 2 * limit
+    clients, error = run_datapath(batches, cycle_max_bytes=2 * limit)  # two at a time
+    assert error is None
+    assert _commits(clients) == [2, 4, 6]
+
+
 def test_an_unacknowledged_view_stops_the_loop_without_commit_or_audit() -> None:
     def failing(clients: Clients) -> None:
         clients.producer.failing = lambda topic: topic.endswith(".support")
@@ -134,12 +153,13 @@ def test_a_transaction_a_rebalance_aborts_is_read_again_an_unauthorized_one_stop
 
 
 @pytest.mark.parametrize("slow", [False, True], ids=["settled after processing", "slow: settled before"])
+@pytest.mark.parametrize("split", [False, True], ids=["two batches", "one batch in three cycles (bytes)"])
 def test_a_batch_fetched_while_its_predecessor_aborts_is_dropped_and_read_again_after_it(
-    slow: bool, monkeypatch: pytest.MonkeyPatch
+    slow: bool, split: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The cycle in flight aborting sends the loop back to its first offset, and the batch fetched after it is
     not sent ahead of it, whether that cycle settles after the batch is processed or (processing has been
-    slow) before."""
+    slow) before, and whether the batch came in a fetch of its own or in the same fetch, past a cycle's bytes."""
     if slow:
         monkeypatch.setattr(kafka_datapath, "SLOW_PROCESSING_S", -1.0)
 
@@ -154,7 +174,12 @@ def test_a_batch_fetched_while_its_predecessor_aborts_is_dropped_and_read_again_
         producer.send_offsets_to_transaction = send_offsets  # type: ignore[method-assign]
 
     read_again = customer_batch(0, 6)
-    clients, error = run_datapath([customer_batch(0, 3), customer_batch(3, 3), read_again], prepare=rebalancing_once)
+    script = [customer_batch(0, 3), customer_batch(3, 3), read_again]
+    limit = 1 << 24
+    if split:
+        script = [customer_batch(0, 6), read_again]
+        limit = 2 * max(len(record.value() or b"") + len(record.key() or b"") for record in read_again)
+    clients, error = run_datapath(script, prepare=rebalancing_once, cycle_max_bytes=limit)
     assert error is None
     assert ("abort",) in clients.log
     assert ("seek", RAW, 0, 0) in clients.log
