@@ -85,7 +85,7 @@ class Settings(BaseSettings):
     cycle_max_bytes: int = Field(
         default=16 * 1024 * 1024,
         ge=1,
-        description="Most bytes of source keys and values in one data-path cycle: a batch of large records is "
+        description="Most bytes of source record values in one data-path cycle: a batch of large records is "
         "split into several cycles, so a transaction stays small and its records visible soon (README, Performance).",
     )
     checkpoint_every_events: int = Field(default=1000, ge=1, description="Checkpoint a chain every N events...")

@@ -63,7 +63,7 @@ def test_each_cycle_commits_only_after_its_views_and_then_its_audit_are_acknowle
 
 def test_a_batch_over_the_cycle_bytes_commits_in_several_cycles_each_within_them() -> None:
     batches = [customer_batch(0, 4), customer_batch(4, 2)]
-    record_bytes = [len(record.value() or b"") + len(record.key() or b"") for batch in batches for record in batch]
+    record_bytes = [len(record.value() or b"") for batch in batches for record in batch]
     limit = max(record_bytes)  # any one record fits, no two do
     assert 2 * min(record_bytes) > limit
     clients, error = run_datapath(batches, cycle_max_bytes=limit)
@@ -178,7 +178,7 @@ def test_a_batch_fetched_while_its_predecessor_aborts_is_dropped_and_read_again_
     limit = 1 << 24
     if split:
         script = [customer_batch(0, 6), read_again]
-        limit = 2 * max(len(record.value() or b"") + len(record.key() or b"") for record in read_again)
+        limit = 2 * max(len(record.value() or b"") for record in read_again)
     clients, error = run_datapath(script, prepare=rebalancing_once, cycle_max_bytes=limit)
     assert error is None
     assert ("abort",) in clients.log
