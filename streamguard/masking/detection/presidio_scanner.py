@@ -57,7 +57,7 @@ FOREIGN_NER_SCORE = 0.35
 # A cue lifts what the model read ("Kind regards, [Customer Care]") but never to 1, the score of a value a field
 # vouches for: a cued span is still checked for being a thing, an office or a town that places no one.
 CUED_NER_CEILING = 0.95
-# Numbers that are no number of theirs inside something written like an IBAN (its recognizer decides on that).
+# Kinds of number never found inside something written like an IBAN: the IBAN's checksum decides what that is.
 NUMBERS_NOT_IN_AN_IBAN = frozenset({"PHONE_NUMBER", "CREDIT_CARD", "US_SSN"})
 
 
@@ -160,12 +160,13 @@ class PresidioScanner:
             ner = [self._weigh_ner(text, s) for s in ner_spans if s.entity_type != THING]
             spans = ner + self._regex_spans(text)
             spans = not_things(text, spans, things) if self._weigher and things else spans
+            numbers = any(s.entity_type in NUMBERS_NOT_IN_AN_IBAN for s in spans)
+            ibans = iban_shaped(text, self.config.regex_timeout_s) if numbers else []
         except Exception:  # a recognizer bug or a regex timeout: fail this text closed
             log.warning("regex recognizer failed; text failed closed", exc_info=True)
             return TextScan(error=DETECTOR_FAILED)
         config = self.config
         headers = table_header_rows(text) if "\n" in text else []
-        ibans = iban_shaped(text) if any(s.entity_type in NUMBERS_NOT_IN_AN_IBAN for s in spans) else []
         spans = [
             s
             for s in spans

@@ -30,11 +30,11 @@ def iban_checksum_ok(compact: str) -> bool:
     return int(number) % 97 == 1
 
 
-def iban_shaped(text: str) -> list[tuple[int, int]]:
+def iban_shaped(text: str, timeout_s: float) -> list[tuple[int, int]]:
     """Where the text holds something written like an IBAN, valid or not ("CH16 0013 8000 0435 0054 8"), up to
     its country's length: the digits of a mistyped IBAN are no phone or card number either."""
     runs = []
-    for match in _CANDIDATE.finditer(text):
+    for match in _CANDIDATE.finditer(text, timeout=timeout_s):
         length = _SEPA_LENGTHS.get(match.group()[:2].upper())
         end, seen = match.end(), 0
         if length is not None:
