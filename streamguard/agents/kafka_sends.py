@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import confluent_kafka
@@ -67,6 +68,18 @@ def delivery_failure(error: KafkaError, what: str) -> DeliveryError:
     """The error to raise for ``error``: ``KafkaUnavailable`` if it is transient."""
     kind = KafkaUnavailable if is_transient(error) else DeliveryError
     return kind(f"{what}: {error.name()}")
+
+
+def served(call: Callable[[float], int], timeout_s: float) -> int:
+    """A producer's ``poll`` or ``flush``, which serves delivery reports. A fatal error (a fenced producer)
+    reaches Python as an exception set while the reports after it are still being served, so confluent-kafka
+    2.16 fails the call with a SystemError whose cause is that error: what it means is raised instead."""
+    try:
+        return call(timeout_s)
+    except SystemError as error:
+        if not isinstance(error.__cause__, KafkaException):
+            raise
+        raise delivery_failure(error.__cause__.args[0], "the producer failed") from None
 
 
 class Deliveries:
@@ -191,7 +204,7 @@ class Sender:
                 stop,
             )
             if code == self._native.QUEUE_FULL:
-                self.producer.poll(0.05)
+                served(self.producer.poll, 0.05)
             elif code:
                 raise delivery_failure(KafkaError(code), f"{topic}: the producer refused a record")
 
@@ -223,14 +236,14 @@ class Sender:
                 )
                 return
             except BufferError:  # the local queue is full: let librdkafka drain it, then retry
-                self.producer.poll(0.05)
+                served(self.producer.poll, 0.05)
             except KafkaException as error:
                 raise delivery_failure(error.args[0], f"{topic}: the producer refused a record") from None
 
     def flush(self, deliveries: Deliveries) -> None:
         """Wait for every acknowledgement; DeliveryError if any record was refused, ``KafkaUnavailable`` if the
         cluster's state is to blame or a record is still unacknowledged."""
-        remaining = self.producer.flush(FLUSH_TIMEOUT_S)
+        remaining = served(self.producer.flush, FLUSH_TIMEOUT_S)
         if remaining or deliveries.failures:
             kind = KafkaUnavailable if deliveries.transient else DeliveryError  # unacknowledged: the cluster's
             raise kind(f"{remaining} record(s) unacknowledged; failures: {deliveries.summary()}")

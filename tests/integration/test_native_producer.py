@@ -11,7 +11,7 @@ from confluent_kafka import Consumer, Producer
 
 from streamguard.agents.batch import GovernedBatch
 from streamguard.agents.kafka_sends import Deliveries, Sender, native_view_producer
-from streamguard.core.errors import DeliveryError
+from streamguard.core.errors import DeliveryError, KafkaUnavailable
 from streamguard.evidence.header import EVIDENCE_HEADER, EvidenceStamp
 from tests.conftest import KafkaEndpoint
 
@@ -87,6 +87,22 @@ def test_a_refused_record_between_the_edges_is_named(kafka: KafkaEndpoint) -> No
     batch.values["analytics"][10] = b"x" * 5_000
     with pytest.raises(DeliveryError, match=f"{topic}: the producer refused a record: MSG_SIZE_TOO_LARGE"):
         Sender(producer).views(batch, Deliveries())
+
+
+def test_a_fenced_producer_fails_its_flush_as_fenced_and_transient(kafka: KafkaEndpoint) -> None:
+    """confluent-kafka raises a fatal error inside the delivery reports served after it: the flush would fail
+    with a SystemError, which the data path took for a bug and stopped on (a CI run's broker-fault test)."""
+    topic = kafka.create_topic("native-fenced")
+    options = {"bootstrap.servers": kafka.bootstrap, "transactional.id": f"{topic}-tx", "linger.ms": 50}
+    zombie = Producer(options)
+    zombie.init_transactions(30)
+    zombie.begin_transaction()
+    _send(zombie, _batch(topic, 10), every_record=True)
+    Producer(options).init_transactions(30)  # a newer instance: the zombie's next produce request is refused
+    deliveries = Deliveries()
+    Sender(zombie).views(_batch(topic, 10), deliveries, every_record=True)
+    with pytest.raises(KafkaUnavailable, match="the producer failed: _FENCED"):
+        Sender(zombie).flush(deliveries)
 
 
 def test_only_a_live_confluent_kafka_producer_is_taken() -> None:
