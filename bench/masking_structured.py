@@ -87,12 +87,17 @@ def run_for(seconds: float, step: Callable[[], int]) -> float:
     return done / elapsed
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def arguments(doc: str | None) -> argparse.Namespace:
+    """The masking benches' options: seconds per measurement, distinct records, batch size."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds per measurement")
     parser.add_argument("--records", type=int, default=2000)
     parser.add_argument("--batch", type=int, default=500)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = arguments(__doc__)
 
     schema = fastavro.parse_schema(json.loads(CUSTOMERS_AVSC.read_text()))
     rules = parse_rules(structured_rules(), schema=schema)

@@ -4,7 +4,6 @@ through this one class."""
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from streamguard.evidence.audit import AuditEvent
 from streamguard.masking.keyring_file import generate_keyring_json, load_keyring
 from streamguard.masking.keys import Keyring
 from streamguard.masking.rules import parse_rules
+from streamguard.masking.writer_schemas import parse_writer_schema, schema_type_for
 
 SIGNING_IDENTITY = "User:billing-service"  # has a producer key in every harness keyring
 
@@ -87,7 +87,10 @@ class Deployment:
         key_schema: str | None = None,
     ) -> RuleSetRecord | None:
         """Validate and publish rules as ``streamguard rules apply`` does; None if they are unchanged."""
-        schema, key = (json.loads(text) if text else None for text in (avro_schema, key_schema))
+        schema_type = schema_type_for(rules_yaml)
+        schema, key = (
+            parse_writer_schema(text, schema_type, "harness") if text else None for text in (avro_schema, key_schema)
+        )
         rules = parse_rules(rules_yaml, schema=schema, key_schema=key)
         return apply_rule_set(
             self.options, self.names.rules, rules, rules_yaml, source_name, avro_schema, who, key_schema

@@ -1,4 +1,6 @@
-"""Write records to a raw topic the way a dataset's producers do (Confluent Avro wire format, or JSON).
+"""Write records to a raw topic the way a dataset's producers do (Confluent wire format with Avro, Protobuf or
+JSON Schema bodies, or JSON). Protobuf messages are built and serialized by protobuf itself from their JSON
+mapping, and framed here, not by streamguard's codec: a test then checks the codec against another writer.
 
 Used by the demo, tests and benchmarks to play the producer's part; streamguard itself never writes raw topics.
 """
@@ -11,6 +13,9 @@ from typing import Any
 
 import fastavro
 from confluent_kafka import Producer
+from google.protobuf import json_format
+from google.protobuf.descriptor import Descriptor
+from google.protobuf.message_factory import GetMessageClass
 
 from harness import HarnessError
 from streamguard.agents.codec import encode_json, frame_wire_format
@@ -25,6 +30,17 @@ def avro_payload(schema_id: int, parsed_schema: Any, record: dict[str, Any]) -> 
 
 def json_payload(record: dict[str, Any]) -> bytes:
     return encode_json(record)
+
+
+def protobuf_payload(schema_id: int, message_type: Descriptor, record_json: dict[str, Any]) -> bytes:
+    """A message of the schema's first type (message indexes ``[0]``: one zero byte), from its JSON mapping."""
+    message = GetMessageClass(message_type)()
+    json_format.ParseDict(record_json, message)
+    return frame_wire_format(schema_id, b"\x00" + message.SerializeToString())
+
+
+def json_schema_payload(schema_id: int, record: dict[str, Any]) -> bytes:
+    return frame_wire_format(schema_id, encode_json(record))
 
 
 class RawProducer:

@@ -8,6 +8,9 @@ from typing import Any
 
 import fastavro
 from confluent_kafka import Consumer, Message, TopicPartition
+from google.protobuf import json_format
+from google.protobuf.descriptor import Descriptor
+from google.protobuf.message_factory import GetMessageClass
 
 from harness.worker_process import wait_until
 from streamguard.agents.codec import split_wire_format
@@ -60,6 +63,16 @@ def decode_view_key(message: Message, parsed_schema: Any) -> dict[str, Any]:
     decoded = _decoded(message.key(), parsed_schema)
     assert decoded is not None, "an Avro-keyed view record has a key"
     return decoded
+
+
+def decode_protobuf_view(framed: bytes | None, message_type: Descriptor) -> dict[str, Any] | None:
+    """A Protobuf view's message in protobuf's JSON mapping (field names as declared), read by protobuf itself:
+    the header, then the first message type's single zero index byte."""
+    if framed is None:
+        return None
+    assert framed[5:6] == b"\x00", "a view keeps its record's message indexes"
+    message = GetMessageClass(message_type).FromString(framed[6:])
+    return json_format.MessageToDict(message, preserving_proto_field_name=True)
 
 
 def _decoded(framed: bytes | None, parsed_schema: Any) -> dict[str, Any] | None:

@@ -70,8 +70,33 @@ def sample_rules(dataset: str = "customers") -> str:
     return text.replace("raw.customers-value", f"raw.{dataset}-value")
 
 
-def structured_rules(dataset: str = "customers") -> str:
-    """The sample rules for ``dataset`` with free text redacted instead of scanned: structured fields only,
-    a plan the native engine serves (benchmarks and tests of that path)."""
-    text = sample_rules(dataset)
+def structured_rules(dataset: str = "customers", fmt: str = "avro") -> str:
+    """The sample rules for ``dataset`` (in ``fmt``) with free text redacted instead of scanned: structured
+    fields only, a plan the native engine serves for Avro (benchmarks and tests of that path)."""
+    text = sample_rules_in(fmt, dataset)
     return text.replace("action: detect", "action: redact").replace("unclassified: detect", "unclassified: redact")
+
+
+def sample_rules_in(fmt: str, dataset: str = "customers") -> str:
+    """The sample rules for the customers schema of a registry format (``avro``: ``customers.avsc``,
+    ``protobuf``: ``customers.proto``, ``jsonschema``: ``customers.schema.json``), with the Protobuf oneof's
+    members classified too."""
+    text = sample_rules(dataset).replace("format: avro", f"format: {fmt}")
+    if fmt == "protobuf":
+        members = ("contact_email", "contact_phone")
+        oneof = "".join(f"  {name}:    {{class: contact, action: hash}}\n" for name in members)
+        text = text.replace("unclassified: detect", oneof + "unclassified: detect")
+    return text
+
+
+def as_json_schema_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A customer as its JSON Schema holds it: dates and timestamps as ISO strings."""
+    return {**record, "dob": record["dob"].isoformat(), "signup_ts": record["signup_ts"].isoformat()}
+
+
+def as_protobuf_json(record: dict[str, Any], contact_email: str | None = None) -> dict[str, Any]:
+    """A customer in protobuf's JSON mapping of ``customers.proto`` (what ``json_format.ParseDict`` reads)."""
+    mapped = {name: value for name, value in as_json_schema_record(record).items() if value is not None}
+    if contact_email is not None:
+        mapped["contact_email"] = contact_email
+    return mapped

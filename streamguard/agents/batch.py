@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Protocol
+from typing import Protocol
 
 from streamguard.core.rule_sets import RuleSetRecord
 from streamguard.evidence.audit import AuditEvent
 from streamguard.evidence.header import EvidenceStamp
+from streamguard.masking.writer_schemas import WriterSchema
 
 Headers = list[tuple[str, bytes]]
 
@@ -120,7 +121,7 @@ class SchemaSource(Protocol):
     """Writer schemas by registry id (the edge wraps the schema registry client and caches): None for an id
     the registry does not know, ``SchemaRegistryUnavailable`` when it does not answer."""
 
-    def writer_schema(self, schema_id: int) -> dict[str, Any] | None: ...
+    def writer_schema(self, schema_id: int) -> WriterSchema | None: ...
 
 
 class SchemaCatalogPort(SchemaSource, Protocol):

@@ -1,9 +1,10 @@
 """Each audience's record keys (pure): a key classified whole goes through the key plan
-(``masking.key_plan``), an Avro key field by field through writer plans of its own, compiled from
+(``masking.key_plan``), a key with a schema (Avro, Protobuf, JSON Schema) field by field through writer plans
+of its own, compiled from
 ``Rules.key_rules``.
 
 Keys are masked before values, so a record whose key cannot be masked is quarantined with a ``key:`` reason
-and its value is not masked for nothing. An Avro key is held to more than a value: a key field no rule names
+and its value is not masked for nothing. A key with a schema is held to more than a value: a key field no rule names
 (a key schema the rules were not validated with) is not given the unclassified policy, which could merge
 keys (redact) or reveal them (pass); its records are quarantined as ``key:schema_drift``.
 """
@@ -63,8 +64,8 @@ class WholeKeys:
         return MaskedKeys(columns, [(self._plan.action_counts, keyed)])
 
 
-class AvroKeys:
-    """An Avro key, masked field by field with the key's own plans, per key writer schema."""
+class SchemaKeys:
+    """A key with a schema, masked field by field with the key's own plans, per key writer schema."""
 
     def __init__(self, plans: WriterPlans) -> None:
         self._plans = plans
@@ -93,8 +94,8 @@ class AvroKeys:
 
 
 def key_views(rules: Rules, label: str, keyring: Keyring, schemas: SchemaSource, native: bool) -> KeyViews:
-    """The key masking of ``rules``: field by field for an Avro key, else whole."""
-    avro_key = rules.key_rules()
-    if avro_key is None:
+    """The key masking of ``rules``: field by field for a key with a schema, else whole."""
+    key_rules = rules.key_rules()
+    if key_rules is None:
         return WholeKeys(rules, keyring, native)
-    return AvroKeys(WriterPlans(avro_key, f"{label} key", keyring, schemas, None, native))
+    return SchemaKeys(WriterPlans(key_rules, f"{label} key", keyring, schemas, None, native))

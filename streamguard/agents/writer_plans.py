@@ -1,9 +1,9 @@
-"""Each writer schema's masking plan for one rules version: the native engine where it covers the plan, the
-Python plan (fastavro decode, ``DatasetMasker``, fastavro encode) where it does not (pure, given a
-``SchemaSource``).
+"""Each writer schema's masking plan for one rules version: the native engine where it covers the plan (Avro),
+the Python plan (decode, ``DatasetMasker``, encode in the same format and framing) where it does not (pure,
+given a ``SchemaSource``).
 
-The processor holds one ``WriterPlans`` for record values and, for a dataset with an Avro key, one for keys
-(compiled from ``Rules.key_rules``): the same admission, caching and engine choice for both.
+The processor holds one ``WriterPlans`` for record values and, for a dataset whose key has a schema, one for
+keys (compiled from ``Rules.key_rules``): the same admission, caching and engine choice for both.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 from streamguard.agents.assembly import Columns
 from streamguard.agents.batch import SchemaSource
-from streamguard.agents.codec import AvroCodec, decode_json, encode_json, frame_wire_format, split_wire_format
+from streamguard.agents.codec import FramedCodec, codec_for, decode_json, encode_json, split_wire_format
 from streamguard.core.errors import DecodeError, NativeUnsupportedError, RulesError
 from streamguard.core.reasons import SCHEMA_MISMATCH, UNENCODABLE, UNKNOWN_SCHEMA_ID
 from streamguard.masking.detection import TextScanner
@@ -23,6 +23,7 @@ from streamguard.masking.keys import Keyring
 from streamguard.masking.native_plan import compile_native_plan
 from streamguard.masking.plan import DatasetMasker
 from streamguard.masking.rules import Rules
+from streamguard.masking.writer_schemas import SCHEMA_TYPES, schema_type_of
 
 log = logging.getLogger(__name__)
 
@@ -52,14 +53,14 @@ class WriterPlans:
         self._native = native
         self._maskers: dict[int, DatasetMasker | str] = {}  # schema id -> masker, or why none can exist
         self._engines: dict[int, Any] = {}  # schema id -> native ViewEngine, or _RAW
-        self._codecs: dict[int, AvroCodec] = {}
+        self._codecs: dict[int, FramedCodec] = {}
 
     @property
     def audiences(self) -> tuple[str, ...]:
         return tuple(self.rules.audiences)
 
     def schema_of(self, value: bytes) -> tuple[int, str | None]:
-        """The writer schema id of a framed Avro value (``JSON_SCHEMA_ID`` for JSON), or why there is none."""
+        """The writer schema id of a framed value (``JSON_SCHEMA_ID`` for JSON), or why there is none."""
         if self.rules.format == "json":
             return JSON_SCHEMA_ID, None
         try:
@@ -124,9 +125,11 @@ class WriterPlans:
         if schema_id not in self._engines:
             engine, why = _RAW, "native engine disabled"
             if self._native and schema_id >= 0:
+                codec = self._codecs[schema_id]
                 try:
-                    plan = compile_native_plan(self.rules, self._keyring, self._codecs[schema_id].schema)
-                    engine, why = plan.engine(frame_wire_format(schema_id, b"")), ""
+                    if not isinstance(codec.schema, Mapping):
+                        raise NativeUnsupportedError(f"{self.rules.format} records run in the Python plan")
+                    engine, why = compile_native_plan(self.rules, self._keyring, codec.schema).engine(codec.prefix), ""
                 except NativeUnsupportedError as reason:
                     why = str(reason)
             elif schema_id < 0:
@@ -147,13 +150,19 @@ class WriterPlans:
             return engine.mask(values, self.rules.max_record_bytes)  # type: ignore[no-any-return]
         return self._mask_in_python(masker, schema_id, values, entities)
 
-    def _codec(self, schema_id: int) -> AvroCodec:
+    def _codec(self, schema_id: int) -> FramedCodec:
         codec = self._codecs.get(schema_id)
         if codec is None:
             schema = self._schemas.writer_schema(schema_id)
             if schema is None:
                 raise DecodeError(UNKNOWN_SCHEMA_ID)
-            codec = self._codecs[schema_id] = AvroCodec(schema)
+            if schema_type_of(schema) != SCHEMA_TYPES.get(self.rules.format):
+                raise DecodeError(SCHEMA_MISMATCH)  # written in another format than the rules are for
+            try:
+                codec = codec_for(schema_id, schema, self.rules.message)
+            except RulesError:  # a Protobuf schema without the rules' message type
+                raise DecodeError(SCHEMA_MISMATCH) from None
+            self._codecs[schema_id] = codec
         return codec
 
     def _mask_in_python(
@@ -168,7 +177,7 @@ class WriterPlans:
                 if schema_id < 0:
                     decoded.append(decode_json(value))
                 else:
-                    decoded.append(self._codecs[schema_id].decode(split_wire_format(value)[1]))
+                    decoded.append(self._codecs[schema_id].decode(value))
             except DecodeError as error:
                 decoded.append(None)
                 failures.append((index, error.reason))
@@ -197,4 +206,4 @@ class WriterPlans:
             return None
         if schema_id < 0:
             return encode_json(view)
-        return frame_wire_format(schema_id, self._codecs[schema_id].encode(view))
+        return self._codecs[schema_id].encode(view)

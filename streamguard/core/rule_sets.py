@@ -2,15 +2,13 @@
 
 Each version is its own key (``<dataset>/v000007``) in the compacted topic, so compaction keeps every version
 and replay can always find the rules that produced an output. The record carries the rules' YAML text, the
-Avro schema they were validated against (and an Avro key's), their digest, who applied them and when. Pure
-data: parsing the YAML into ``Rules`` is ``streamguard.masking.rule_versions.rules_of``.
+writer schema they were validated against (and a key's), their digest, who applied them and when. Pure data:
+parsing the YAML and the schemas into ``Rules`` is ``streamguard.masking.rule_versions.rules_of``.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -28,19 +26,16 @@ class RuleSetRecord(BaseModel):
     source_name: str
     subject: str
     rules_yaml: str
+    # The writer schema's text in the registry's schema type (the name is Avro's, from before Protobuf and JSON
+    # Schema: records in the rules topic keep it), and a key's (rules with ``key: {fields: ...}``).
     avro_schema: str | None = None
-    key_schema: str | None = None  # an Avro key's schema (rules with ``key: {fields: ...}``)
+    key_schema: str | None = None
     key_subject: str | None = None
+    schema_type: str = "AVRO"  # AVRO, PROTOBUF or JSON: both schemas
 
     @property
     def key(self) -> str:
         return f"{self.dataset}/v{self.version:06d}"
-
-    def parsed_schema(self) -> dict[str, Any] | None:
-        return json.loads(self.avro_schema) if self.avro_schema else None
-
-    def parsed_key_schema(self) -> dict[str, Any] | None:
-        return json.loads(self.key_schema) if self.key_schema else None
 
     def to_bytes(self) -> bytes:
         return self.model_dump_json().encode()

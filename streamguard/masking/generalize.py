@@ -21,7 +21,7 @@ from typing import Any
 
 from streamguard.core.errors import ValueMaskingError
 from streamguard.masking.rules import FieldRule
-from streamguard.masking.schema_tree import Node
+from streamguard.masking.schema_tree import FORMAT_DATE, FORMAT_DATE_TIME, Node
 
 ValueFn = Callable[[Any], Any]
 _EPOCH_DAY = date(1970, 1, 1)
@@ -64,7 +64,9 @@ def _truncate(day: date, to: str) -> date:
 
 def _dates(to: str, node: Node) -> ValueFn:
     if node.kind == "string" or node.kind == "any":
-        return lambda value: _iso(value, to)
+        # A string its schema says is a date (JSON Schema's ``format``) stays one: the first day of the period.
+        shaped = node.logical in (FORMAT_DATE, FORMAT_DATE_TIME)
+        return lambda value: _iso(value, to, shaped)
     if node.logical == "date":
         return lambda value: _date_value(value, to)
     unit = _UNITS.get(node.logical or "", 1000)
@@ -87,12 +89,17 @@ def _timestamp_value(value: datetime | int, to: str, unit: int) -> datetime | in
     return int((datetime(start.year, start.month, 1, tzinfo=UTC) - _EPOCH).total_seconds()) * unit
 
 
-def _iso(value: str, to: str) -> str:
+def _iso(value: str, to: str, shaped: bool) -> str:
     try:
         parsed = datetime.fromisoformat(value) if "T" in value or " " in value else date.fromisoformat(value)
     except (ValueError, TypeError):
         raise ValueMaskingError("invalid_value") from None
-    return f"{parsed.year:04d}" if to == "year" else f"{parsed.year:04d}-{parsed.month:02d}"
+    if not shaped:
+        return f"{parsed.year:04d}" if to == "year" else f"{parsed.year:04d}-{parsed.month:02d}"
+    start = _truncate(parsed if not isinstance(parsed, datetime) else parsed.date(), to)
+    if isinstance(parsed, datetime):
+        return datetime(start.year, start.month, 1, tzinfo=parsed.tzinfo).isoformat()
+    return start.isoformat()
 
 
 def _bucket(size: float, int_min: int | None, *, single_precision: bool, masked: Any) -> ValueFn:

@@ -62,7 +62,7 @@ def compile_native_plan(rules: Rules, keyring: Keyring, parsed_schema: Mapping[s
     """The native plan of ``rules`` for records written with ``parsed_schema`` (``fastavro.parse_schema``
     output, validated against the rules beforehand). Raises NativeUnsupportedError."""
     if rules.format != "avro":
-        raise NativeUnsupportedError("JSON records run in the Python plan")
+        raise NativeUnsupportedError(f"{rules.format} records run in the Python plan")
     tree = tree_for_rules(rules, dict(parsed_schema), None)
     drift = tuple(path for path, _ in leaf_paths(tree) if not rules.known_leaf(path))
     compiler = _NativeCompiler(rules, keyring, dict(parsed_schema.get("__named_schemas", {})), drift)

@@ -28,6 +28,7 @@ from streamguard.masking.rules import Rules
 from streamguard.masking.rules_check import check_rules, tree_for_rules
 from streamguard.masking.schema_tree import leaf_paths
 from streamguard.masking.spans import resolve_overlaps
+from streamguard.masking.writer_schemas import WriterSchema
 
 MAX_TEXT_CHARS = 50_000  # longer texts are not scanned: the record fails closed as text_too_large
 _EMPTY: Mapping[str, int] = MappingProxyType({})
@@ -62,7 +63,7 @@ class DatasetMasker:
         rules: Rules,
         keyring: Keyring,
         *,
-        schema: Mapping[str, Any] | None = None,
+        schema: WriterSchema | None = None,
         sample: Mapping[str, Any] | None = None,
         scanner: TextScanner | None = None,
         max_text_chars: int = MAX_TEXT_CHARS,
@@ -72,13 +73,13 @@ class DatasetMasker:
         Raises RulesError (rules do not fit the schema), KeyringError (a key the rules need is missing)
         or MaskingError (the rules need free-text detection but no scanner was given).
         """
-        problems = check_rules(rules, schema=dict(schema) if schema else None, sample=dict(sample) if sample else None)
+        problems = check_rules(rules, schema=schema, sample=dict(sample) if sample else None)
         if problems:
             raise RulesError(f"{len(problems)} problem(s) in rules:\n  " + "\n  ".join(problems))
         self.rules = rules
         self.rules_version = rules.digest()
         self._results: dict[str, TextScan] = {}  # refilled per batch; detect closures read it
-        tree = tree_for_rules(rules, dict(schema) if schema else None, dict(sample) if sample else None)
+        tree = tree_for_rules(rules, schema, dict(sample) if sample else None)
         # Schema drift: leaves of this writer schema the rules were not validated with (unclassified here).
         self.drift: tuple[str, ...] = tuple(path for path, _ in leaf_paths(tree) if not rules.known_leaf(path))
         shared: dict[Any, Any] = {}  # audience-independent closures, computed once per record

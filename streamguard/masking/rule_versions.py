@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
-import fastavro
-
-from streamguard.core.errors import RulesError
 from streamguard.core.rule_sets import RuleSetRecord, latest_versions
 from streamguard.masking.rules import Rules, parse_rules
+from streamguard.masking.writer_schemas import SCHEMA_TYPES, WriterSchema, parse_writer_schema
 
 
 def next_version(
@@ -42,6 +39,7 @@ def next_version(
         avro_schema=avro_schema,
         key_schema=key_schema,
         key_subject=rules.key_subject if key_schema is not None else None,
+        schema_type=SCHEMA_TYPES.get(rules.format, "AVRO"),
     )
 
 
@@ -49,13 +47,13 @@ def rules_of(record: RuleSetRecord) -> Rules:
     """The rules of a published version, validated again on load (and against the schemas it recorded, parsed
     as the CLI parsed them when it was applied); RulesError if they no longer validate."""
     source = f"{record.key}:{record.source_name}"
-    schema = _parsed(record.parsed_schema(), source, "Avro schema")
-    key_schema = _parsed(record.parsed_key_schema(), source, "key schema")
-    return parse_rules(record.rules_yaml, source=source, schema=schema, key_schema=key_schema)
+    key_text = record.key_schema
+    key_schema = parse_writer_schema(key_text, record.schema_type, f"{source}: its key schema") if key_text else None
+    return parse_rules(record.rules_yaml, source=source, schema=recorded_schema(record), key_schema=key_schema)
 
 
-def _parsed(raw: dict[str, Any] | None, source: str, what: str) -> dict[str, Any] | None:
-    try:
-        return fastavro.parse_schema(raw) if raw is not None else None  # type: ignore[no-any-return]
-    except Exception as error:  # fastavro raises several kinds for a schema it cannot use
-        raise RulesError(f"{source}: its recorded {what} does not parse ({type(error).__name__})") from None
+def recorded_schema(record: RuleSetRecord) -> WriterSchema | None:
+    """The writer schema a published version was validated against, parsed; RulesError if it no longer is."""
+    if record.avro_schema is None:
+        return None
+    return parse_writer_schema(record.avro_schema, record.schema_type, f"{record.key}:{record.source_name}: its schema")

@@ -40,7 +40,8 @@ from pydantic import (
 from streamguard.core.errors import RulesError
 from streamguard.masking.rules_check import check_rules, tree_for_rules
 from streamguard.masking.rules_yaml import LocatedYaml, Location, load_located
-from streamguard.masking.schema_tree import from_avro, leaf_paths
+from streamguard.masking.schema_tree import leaf_paths
+from streamguard.masking.writer_schemas import WriterSchema, tree_of
 
 KNOWN_CLASSES: frozenset[str] = frozenset(
     {
@@ -101,7 +102,7 @@ def _key_kind(value: Any) -> str:
     return "fields" if isinstance(value, KeyFields) or (isinstance(value, dict) and "fields" in value) else "whole"
 
 
-# The record key: classified whole (a string or bytes key), or field by field (an Avro key).
+# The record key: classified whole (a string or bytes key), or field by field (a key with a schema).
 KeyRule = Annotated[Annotated[FieldRule, Tag("whole")] | Annotated[KeyFields, Tag("fields")], Discriminator(_key_kind)]
 
 
@@ -133,7 +134,8 @@ class Rules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     dataset: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
-    format: Literal["avro", "json"]
+    format: Literal["avro", "protobuf", "jsonschema", "json"]
+    message: str | None = None  # protobuf: the full name of the records' message type (default: the first)
     subject: str | None = None
     classes: tuple[str, ...] = ()
     audiences: dict[str, AudienceRule] = Field(min_length=1)
@@ -151,7 +153,7 @@ class Rules(BaseModel):
     # checked without one) stand for whatever lies under them.
     _known_leaves: frozenset[str] = PrivateAttr(default=frozenset())
     _opaque_leaves: frozenset[str] = PrivateAttr(default=frozenset())
-    _key_schema: dict[str, Any] | None = PrivateAttr(default=None)  # an Avro key's schema, as validated
+    _key_schema: WriterSchema | None = PrivateAttr(default=None)  # a key's schema, as validated
 
     @property
     def source(self) -> str:
@@ -172,24 +174,29 @@ class Rules(BaseModel):
 
     @property
     def key_subject(self) -> str:
-        """The schema registry subject of an Avro key."""
+        """The schema registry subject of a key with a schema."""
         subject = self.key.subject if isinstance(self.key, KeyFields) else None
         return subject or f"raw.{self.dataset}-key"
 
     @property
-    def key_schema(self) -> dict[str, Any] | None:
-        """The Avro key schema the rules were validated against (Avro keys only)."""
+    def key_schema(self) -> WriterSchema | None:
+        """The key schema the rules were validated against (keys classified field by field only)."""
         return self._key_schema
 
     def key_rules(self) -> Rules | None:
-        """An Avro key's field rules as rules of their own, from which the key's plans are compiled (known
+        """A key's field rules as rules of their own, from which the key's plans are compiled (known
         leaves: the key schema's), or None for a key classified whole."""
         if not isinstance(self.key, KeyFields):
             return None
         rules = self.model_copy(
-            update={"fields": dict(self.key.fields), "key": FieldRule(class_="public"), "subject": self.key_subject}
+            update={
+                "fields": dict(self.key.fields),
+                "key": FieldRule(class_="public"),
+                "subject": self.key_subject,
+                "message": None,
+            }
         )
-        tree = from_avro(self._key_schema) if self._key_schema is not None else None
+        tree = tree_of(self._key_schema) if self._key_schema is not None else None
         rules._known_leaves = frozenset(path for path, _ in leaf_paths(tree)) if tree is not None else frozenset()
         rules._opaque_leaves = frozenset()
         rules._key_schema = None
@@ -231,12 +238,12 @@ class Rules(BaseModel):
 def load_rules(
     path: str | Path,
     *,
-    schema: dict[str, Any] | None = None,
+    schema: WriterSchema | None = None,
     sample: dict[str, Any] | None = None,
-    key_schema: dict[str, Any] | None = None,
+    key_schema: WriterSchema | None = None,
 ) -> Rules:
-    """Read, parse and validate a rules file; with a parsed Avro schema or JSON sample (and an Avro key's
-    schema), check it too."""
+    """Read, parse and validate a rules file; with a writer schema or a JSON sample (and a key's schema), check
+    it too."""
     text = read_rules_text(path)
     return parse_rules(text, source=str(path), schema=schema, sample=sample, key_schema=key_schema)
 
@@ -253,9 +260,9 @@ def parse_rules(
     text: str,
     *,
     source: str = "<rules>",
-    schema: dict[str, Any] | None = None,
+    schema: WriterSchema | None = None,
     sample: dict[str, Any] | None = None,
-    key_schema: dict[str, Any] | None = None,
+    key_schema: WriterSchema | None = None,
 ) -> Rules:
     """Parse rules from YAML text and validate them; raise one RulesError listing every problem."""
     located = _load_yaml(text, source)

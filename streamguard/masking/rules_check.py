@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from streamguard.core.errors import PathError
+from streamguard.core.errors import PathError, RulesError
 from streamguard.masking import schema_tree
 from streamguard.masking.schema_tree import FieldSpec, Node
+from streamguard.masking.writer_schemas import WriterSchema, tree_of
 
 if TYPE_CHECKING:
     from streamguard.masking.rules import FieldRule, Rules
@@ -39,9 +40,9 @@ _NUMBERS = {"int", "long", "float", "double"}
 def check_rules(
     rules: Rules,
     *,
-    schema: dict[str, Any] | None,
+    schema: WriterSchema | None,
     sample: dict[str, Any] | None,
-    key_schema: dict[str, Any] | None = None,
+    key_schema: WriterSchema | None = None,
 ) -> list[str]:
     """Every problem in already-parsed rules, as ``file:line: path: problem`` strings."""
     problems = _check_audiences(rules) + _check_key(rules, key_schema)
@@ -55,21 +56,30 @@ def check_rules(
     return problems
 
 
-def tree_for_rules(rules: Rules, schema: dict[str, Any] | None, sample: dict[str, Any] | None) -> Node:
-    """The tree the plan compiles against: Avro schema, else JSON sample, else shapes the paths imply."""
+def tree_for_rules(rules: Rules, schema: WriterSchema | None, sample: dict[str, Any] | None) -> Node:
+    """The tree the plan compiles against: the writer schema, else a JSON sample, else shapes the paths imply."""
     if schema is not None:
-        return schema_tree.from_avro(schema)
+        return tree_of(schema, rules.message)
     if sample is not None:
         return schema_tree.from_json_sample(sample)
     return schema_tree.from_rule_paths(list(rules.fields))
 
 
 def _tree_for(rules: Rules, schema: Any, sample: Any, problems: list[str]) -> Node | None:
-    if rules.format == "avro" and sample is not None and schema is None:
-        problems.append(f"{rules.where('format')}: format: avro rules are checked against a schema, not a sample")
+    if rules.format != "json" and sample is not None and schema is None:
+        problems.append(
+            f"{rules.where('format')}: format: {rules.format} rules are checked against a schema, not a sample"
+        )
         return None
+    if rules.message is not None and rules.format != "protobuf":
+        problems.append(
+            f"{rules.where('message')}: message: names a Protobuf message type; the format is {rules.format}"
+        )
     try:
         return tree_for_rules(rules, schema, sample)
+    except RulesError as error:  # a message type the schema does not have
+        problems.append(str(error))
+        return None
     except (PathError, KeyError) as error:
         problems.append(f"{rules.where()}: <schema>: unusable schema ({error})")
         return None
@@ -96,7 +106,7 @@ def _check_field_rule(rules: Rules, path: str, rule: FieldRule) -> list[str]:
     return problems + _check_rule(rules, rule)
 
 
-def _check_key(rules: Rules, key_schema: dict[str, Any] | None) -> list[str]:
+def _check_key(rules: Rules, key_schema: WriterSchema | None) -> list[str]:
     """The record key is classified like a field (an Avro key field by field), with actions that keep one
     token per key and audience."""
     from streamguard.masking.rules import KeyFields  # the models import this module
@@ -110,7 +120,7 @@ def _check_key(rules: Rules, key_schema: dict[str, Any] | None) -> list[str]:
         problems = _check_key_rule(rules, rules.key, "key", ("key",))
         if key_schema is not None:
             problems.append(
-                f"{rules.where('key')}: key: the key has an Avro schema: classify its fields under "
+                f"{rules.where('key')}: key: the key has a schema: classify its fields under "
                 "`key: {fields: {...}}`, like the value's fields"
             )
         return problems
@@ -134,11 +144,11 @@ def _check_key_rule(rules: Rules, rule: FieldRule, name: str, location: tuple[st
     return problems
 
 
-def _check_key_schema(rules: Rules, key: Any, key_schema: dict[str, Any]) -> list[str]:
-    """Every field of the Avro key exists, takes its action, and has a rule (none may pass unclassified)."""
+def _check_key_schema(rules: Rules, key: Any, key_schema: WriterSchema) -> list[str]:
+    """Every field of the key exists, takes its action, and has a rule (none may pass unclassified)."""
     try:
-        root = schema_tree.from_avro(key_schema)
-    except (PathError, KeyError) as error:
+        root = tree_of(key_schema)
+    except (RulesError, PathError, KeyError) as error:
         return [f"{rules.where('key')}: key: unusable key schema ({error})"]
     problems = []
     for path, rule in key.fields.items():
@@ -148,7 +158,7 @@ def _check_key_schema(rules: Rules, key: Any, key_schema: dict[str, Any]) -> lis
         except PathError as error:
             problems.append(f"{where}: key.{path}: unknown path ({error})")
             continue
-        problem = action_problem(rule.effective_action, rule, node, spec, path, "avro")
+        problem = action_problem(rule.effective_action, rule, node, spec, path, rules.format)
         if problem:
             problems.append(f"{where}: key.{path}: {problem}")
     for path, _node in schema_tree.leaf_paths(root):
@@ -258,6 +268,8 @@ def action_problem(action: str, rule: FieldRule | None, node: Node, spec: FieldS
 
 def _scalar_problem(action: str, rule: FieldRule | None, node: Node) -> str | None:
     kind = node.kind
+    if action == "redact" and (node.logical or "").startswith(schema_tree.FORMAT):
+        return f"redact cannot produce a {_describe(node)}; use null or drop where the schema allows them"
     if kind == "any" or action == "redact":
         return None
     if node.logical not in (None, "uuid") and action != "generalize":

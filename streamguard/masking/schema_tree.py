@@ -20,6 +20,9 @@ SCALAR_KINDS = frozenset({"string", "bytes", "int", "long", "float", "double", "
 _PRIMITIVES = SCALAR_KINDS - {"enum", "fixed"} | {"null"}
 _SEGMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_\-]*)((?:\[\]|\{\})*(?:\{key\})?)$")
 MAP_KEY = "{key}"
+# A string whose JSON Schema checks a ``format`` carries it as its logical type: actions must keep to it.
+FORMAT = "format:"
+FORMAT_DATE, FORMAT_DATE_TIME = "format:date", "format:date-time"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,18 @@ from typing import Any
 
 import fastavro
 
+from harness.sample_data import sample_rules_in
 from streamguard.masking.detection import Span, TextScan
-from streamguard.schemas import CUSTOMERS_AVSC, CUSTOMERS_RULES, CUSTOMERS_SAMPLE
+from streamguard.masking.json_schema import JsonSchemaDocument
+from streamguard.masking.protobuf_schema import ProtobufFile
+from streamguard.masking.writer_schemas import parse_writer_schema
+from streamguard.schemas import (
+    CUSTOMERS_AVSC,
+    CUSTOMERS_JSON_SCHEMA,
+    CUSTOMERS_PROTO,
+    CUSTOMERS_RULES,
+    CUSTOMERS_SAMPLE,
+)
 
 __all__ = ["CUSTOMERS_AVSC", "CUSTOMERS_RULES", "CUSTOMERS_SAMPLE", "ExplodingScanner", "RegexScanner"]
 
@@ -53,6 +63,21 @@ class ExplodingScanner:
 
 def customers_schema() -> dict[str, Any]:
     return fastavro.parse_schema(json.loads(CUSTOMERS_AVSC.read_text()))
+
+
+def customers_protobuf() -> ProtobufFile:
+    schema = parse_writer_schema(CUSTOMERS_PROTO.read_text(), "PROTOBUF", str(CUSTOMERS_PROTO))
+    assert isinstance(schema, ProtobufFile)
+    return schema
+
+
+def customers_json_schema() -> JsonSchemaDocument:
+    return JsonSchemaDocument.parse(CUSTOMERS_JSON_SCHEMA.read_text(), str(CUSTOMERS_JSON_SCHEMA))
+
+
+def customers_rules_in(fmt: str) -> str:
+    """The sample rules for the customers schema of another format (Protobuf's oneof members classified too)."""
+    return sample_rules_in(fmt)
 
 
 def customer(**overrides: Any) -> dict[str, Any]:

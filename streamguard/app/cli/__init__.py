@@ -11,6 +11,7 @@ from streamguard.app.cli import (
     access_commands,
     acl_commands,
     approval_commands,
+    discover_command,
     evidence_commands,
     evidence_output_commands,
     policy_commands,
@@ -30,6 +31,7 @@ cli = typer.Typer(
     pretty_exceptions_enable=False,
 )
 cli.add_typer(rules_commands.group, name="rules")
+cli.command("discover")(discover_command.discover)
 cli.command("verify")(verify_commands.verify)
 cli.command("report")(evidence_output_commands.report)
 cli.command("export")(evidence_output_commands.export)

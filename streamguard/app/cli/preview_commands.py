@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from streamguard.app.cli.api_client import connect
-from streamguard.app.services.schema_files import read_avro_schema
+from streamguard.app.services.schema_files import read_writer_schema
 from streamguard.core.errors import StreamguardError
 
 BATCH_LINES = 256
@@ -45,18 +45,22 @@ scanner_factory: Callable[[], Any] = _default_scanner  # tests substitute a fake
 def mask(
     rules: Annotated[Path, typer.Option("--rules", help="Steward rules (YAML).")],
     audience: Annotated[str, typer.Option("--audience", help="Whose view to produce.")],
-    schema: Annotated[Path | None, typer.Option("--schema", help="Avro schema (.avsc) of the records.")] = None,
+    schema: Annotated[
+        Path | None, typer.Option("--schema", help="Schema of the records, in the rules' format (.avsc, .proto, JSON).")
+    ] = None,
 ) -> None:
     """Mask JSON lines from stdin for one audience; masked JSON lines to stdout, problems to stderr."""
     from streamguard.app.services.preview import LazyScanner, SampleMasker
-    from streamguard.masking.rules import load_rules
+    from streamguard.masking.rules import parse_rules, read_rules_text
+    from streamguard.masking.writer_schemas import schema_type_for
 
-    avro = read_avro_schema(schema) if schema else None
-    loaded = load_rules(rules, schema=avro)
+    text = read_rules_text(rules)
+    writer = read_writer_schema(schema, schema_type_for(text)) if schema else None
+    loaded = parse_rules(text, source=str(rules), schema=writer)
     if audience not in loaded.audiences:
         raise StreamguardError(f"{rules}: no audience {audience!r} (known: {', '.join(loaded.audiences)})")
     typer.echo("note: an ephemeral preview key: tokens differ from production", err=True)
-    masker = SampleMasker(loaded, avro, LazyScanner(lambda: scanner_factory()), None)
+    masker = SampleMasker(loaded, writer, LazyScanner(lambda: scanner_factory()), None)
     failed = 0
     for chunk in _chunks(_numbered(sys.stdin), BATCH_LINES):
         failed += _mask_chunk(masker, audience, chunk, sys.stdout)

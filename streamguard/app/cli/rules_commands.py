@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from streamguard.app.services.schema_files import read_avro_schema, read_json_sample
+from streamguard.app.services.schema_files import read_json_sample, read_writer_schema
 from streamguard.core.errors import RulesError
 
 group = typer.Typer(help="Validate and publish steward masking rules.", no_args_is_help=True)
@@ -16,20 +16,27 @@ group = typer.Typer(help="Validate and publish steward masking rules.", no_args_
 @group.command("validate")
 def validate(
     rules_file: Annotated[Path, typer.Argument(help="Steward rules (YAML).")],
-    schema: Annotated[Path | None, typer.Option("--schema", help="Avro schema (.avsc) to check against.")] = None,
+    schema: Annotated[
+        Path | None,
+        typer.Option("--schema", help="Schema to check against, in the rules' format (.avsc, .proto, JSON Schema)."),
+    ] = None,
     sample: Annotated[Path | None, typer.Option("--sample", help="JSON sample record (json datasets).")] = None,
     key_schema: Annotated[
-        Path | None, typer.Option("--key-schema", help="Avro schema (.avsc) of the record key, if Avro.")
+        Path | None, typer.Option("--key-schema", help="Schema of the record key, if it has one.")
     ] = None,
 ) -> None:
     """Check rules (and their fit to a schema or sample); print a summary, or every problem and exit 1."""
-    from streamguard.masking.rules import load_rules  # imported here so `streamguard --help` stays fast
+    # imported here so `streamguard --help` stays fast
+    from streamguard.masking.rules import parse_rules, read_rules_text
+    from streamguard.masking.writer_schemas import schema_type_for
 
     try:
-        avro = read_avro_schema(schema) if schema else None
+        text = read_rules_text(rules_file)
+        schema_type = schema_type_for(text)
+        writer = read_writer_schema(schema, schema_type) if schema else None
         record = read_json_sample(sample) if sample else None
-        avro_key = read_avro_schema(key_schema) if key_schema else None
-        rules = load_rules(rules_file, schema=avro, sample=record, key_schema=avro_key)
+        key = read_writer_schema(key_schema, schema_type) if key_schema else None
+        rules = parse_rules(text, source=str(rules_file), schema=writer, sample=record, key_schema=key)
     except RulesError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(1) from None

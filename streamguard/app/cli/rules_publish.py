@@ -22,11 +22,18 @@ def apply(
     rules_file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Steward rules (YAML).")],
     schema_file: Annotated[
         Path | None,
-        typer.Option("--schema", exists=True, dir_okay=False, help="Avro schema (.avsc) to validate against."),
+        typer.Option(
+            "--schema",
+            exists=True,
+            dir_okay=False,
+            help="The records' schema in the rules' format (.avsc, .proto, JSON Schema).",
+        ),
     ] = None,
     key_schema_file: Annotated[
         Path | None,
-        typer.Option("--key-schema", exists=True, dir_okay=False, help="Avro schema (.avsc) of the record key."),
+        typer.Option(
+            "--key-schema", exists=True, dir_okay=False, help="The record key's schema, in the rules' format."
+        ),
     ] = None,
 ) -> None:
     """Validate RULES_FILE and publish it as the dataset's next rules version (unchanged rules: no new version).

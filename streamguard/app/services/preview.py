@@ -12,16 +12,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from fastavro.validation import validate
-
 from streamguard.core.errors import DetectionError, StreamguardError
 from streamguard.core.rule_sets import RuleSetRecord
 from streamguard.masking.avro_json import record_from_json, to_json_value
 from streamguard.masking.keys import Keyring
 from streamguard.masking.plan import DatasetMasker
-from streamguard.masking.rule_versions import rules_of
+from streamguard.masking.rule_versions import recorded_schema, rules_of
 from streamguard.masking.rules import Rules
-from streamguard.masking.schema_tree import Node, from_avro
+from streamguard.masking.schema_tree import Node
+from streamguard.masking.writer_schemas import WriterSchema, fits, tree_of
 
 MAX_SAMPLE_BYTES = 64 * 1024  # a pasted record, not a file
 
@@ -64,15 +63,15 @@ class AudienceView:
 class SampleMasker:
     """Masks samples under one rules version for every audience."""
 
-    def __init__(self, rules: Rules, avro: dict[str, Any] | None, scanner: Any, keys: Keyring | None = None) -> None:
+    def __init__(self, rules: Rules, schema: WriterSchema | None, scanner: Any, keys: Keyring | None = None) -> None:
         self.rules = rules
-        self.avro = avro
-        self.tree: Node | None = from_avro(avro) if avro else None
-        self._masker = DatasetMasker(rules, keys or Keyring.ephemeral(), schema=avro, scanner=scanner)
+        self.schema = schema
+        self.tree: Node | None = tree_of(schema, rules.message) if schema is not None else None
+        self._masker = DatasetMasker(rules, keys or Keyring.ephemeral(), schema=schema, scanner=scanner)
 
     @classmethod
     def for_version(cls, record: RuleSetRecord, scanner: Any) -> SampleMasker:
-        return cls(rules_of(record), record.parsed_schema(), scanner)
+        return cls(rules_of(record), recorded_schema(record), scanner)
 
     def parse(self, text: str) -> tuple[Any, str | None]:
         """The record of one JSON text, or why it cannot be used (never quoting it)."""
@@ -88,7 +87,7 @@ class SampleMasker:
             record = record_from_json(self.tree, value)
         except StreamguardError as error:
             return None, str(error)
-        if not validate(record, self.avro, raise_errors=False):
+        if self.schema is not None and not fits(self.schema, record, self.rules.message):
             return None, "record does not match the schema"
         return record, None
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from streamguard.app.services.schema_files import parse_avro_schema, read_schema_text
+from streamguard.app.services.schema_files import read_schema_text
 from streamguard.control.requests import RulesText
 from streamguard.core.errors import RulesError
 from streamguard.masking.rules import KeyFields, Rules, parse_rules, read_rules_text
+from streamguard.masking.writer_schemas import parse_writer_schema, schema_type_for
 
 
 def rules_request(rules_file: Path, schema_file: Path | None, key_schema_file: Path | None) -> tuple[Rules, RulesText]:
@@ -42,11 +43,14 @@ def rules_operation(
 
 
 def rules_of_text(text: RulesText, sources: tuple[str, str, str] | None = None) -> Rules:
-    """The rules a ``RulesText`` carries, validated with its schemas; RulesError naming the problem."""
+    """The rules a ``RulesText`` carries, validated with its schemas (in the type the rules' format names);
+    RulesError naming the problem."""
     name = text.source_name
     named = sources or (name, f"{name}: avro_schema_json", f"{name}: key_avro_schema_json")
-    schema = parse_avro_schema(text.avro_schema_json, named[1]) if text.avro_schema_json else None
-    key = parse_avro_schema(text.key_avro_schema_json, named[2]) if text.key_avro_schema_json else None
+    schema_type = schema_type_for(text.rules_yaml)
+    schema = parse_writer_schema(text.avro_schema_json, schema_type, named[1]) if text.avro_schema_json else None
+    key_text = text.key_avro_schema_json
+    key = parse_writer_schema(key_text, schema_type, named[2]) if key_text else None
     return parse_rules(text.rules_yaml, source=named[0], schema=schema, key_schema=key)
 
 
@@ -58,15 +62,15 @@ def _compact(schema_json: str | None) -> str | None:
 
 
 def require_schemas(rules: Rules, text: RulesText) -> None:
-    """RulesError unless rules that need a schema to be applied come with it: avro rules with the record's
-    (the worker checks every writer schema against it, and a rule covers the fields it has), rules for an
-    Avro key's fields with the key's."""
-    if rules.format == "avro" and text.avro_schema_json is None:
+    """RulesError unless rules that need a schema to be applied come with it: rules for records with a schema
+    (avro, protobuf, jsonschema) with the record's (the worker checks every writer schema against it, and a
+    rule covers the fields it has), rules for a key's fields with the key's."""
+    if rules.format != "json" and text.avro_schema_json is None:
         raise RulesError(
-            f"{text.source_name}: avro rules are applied with their Avro schema (--schema; avro_schema_json)"
+            f"{text.source_name}: {rules.format} rules are applied with their schema (--schema; avro_schema_json)"
         )
     if isinstance(rules.key, KeyFields) and text.key_avro_schema_json is None:
         raise RulesError(
-            f"{text.source_name}: rules for an Avro key's fields are applied with the key's schema "
+            f"{text.source_name}: rules for a key's fields are applied with the key's schema "
             "(--key-schema; key_avro_schema_json)"
         )

@@ -280,7 +280,7 @@ def test_the_plan_document_carries_no_key_material() -> None:
     ("change", "why"),
     [
         (lambda r: r.replace("unclassified: redact", "unclassified: detect"), "free-text detection"),
-        (lambda r: r.replace("format: avro", "format: json"), "JSON records"),
+        (lambda r: r.replace("format: avro", "format: json"), "json records"),
     ],
 )
 def test_plans_it_does_not_cover_stay_with_the_python_plan(change: Any, why: str) -> None:

@@ -213,7 +213,7 @@ def test_an_avro_key_is_classified_field_by_field_against_its_schema() -> None:
     assert unknown.startswith("r.yaml:5: key.tennant: unknown path")
     assert still_unruled.endswith("key.tenant: every field of a key needs a rule (it would merge keys)")
     [whole] = problems(HEAD, key_schema=KEY_SCHEMA)
-    assert "the key has an Avro schema: classify its fields under `key: {fields: {...}}`" in whole
+    assert "the key has a schema: classify its fields under `key: {fields: {...}}`" in whole
 
 
 def test_the_readme_rules_example_parses_as_written() -> None:

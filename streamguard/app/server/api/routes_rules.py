@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel, Field
 
 from streamguard.app.server.api.context import Authenticated, Ctx, with_role
+from streamguard.app.services import discovery
 from streamguard.app.services.control import rules_service
 from streamguard.app.services.control.callers import Caller
 from streamguard.app.services.control.rules_service import DriftRow, RulesChange
@@ -65,6 +66,33 @@ def rules_outcome(change: RulesChange) -> RulesOutcome:
     )
 
 
+class DiscoverRequest(BaseModel):
+    topic: str = Field(pattern=r"^[A-Za-z0-9._-]{1,249}$", description="The topic to sample (read-only).")
+    records: int = Field(default=500, ge=1, le=discovery.MAX_RECORDS, description="How many records to sample.")
+    newest: bool = Field(default=True, description="Each partition's newest records (else its oldest).")
+
+
+class ProposedRule(BaseModel):
+    path: str
+    class_: str = Field(alias="class")
+    action: str | None
+    params: dict[str, Any]
+    evidence: str = Field(description="Why: counts and shares, never a sampled value.")
+
+
+class DiscoveryBody(BaseModel):
+    topic: str
+    dataset: str
+    format: str
+    records_sampled: int
+    undecodable: int
+    fields: list[ProposedRule]
+    key: list[ProposedRule]
+    rules_yaml: str = Field(description="The draft rules file, each proposal's evidence as a comment.")
+    schema_text: str | None = Field(description="The records' writer schema, to validate the draft with.")
+    key_schema_text: str | None
+
+
 class Sample(BaseModel):
     record_json: str = Field(max_length=MAX_SAMPLE_BYTES, description="One record as JSON (not stored or logged).")
     version: int | None = Field(default=None, ge=1, description="A rules version (default: the one in force).")
@@ -111,6 +139,19 @@ def submit(ctx: Ctx, caller: Authenticated, body: RulesSubmission) -> RulesOutco
         ctx.settings, ctx.proposed_policy(), caller, body.text(), body.reason, refuse_loosening=body.refuse_loosening
     )
     return rules_outcome(change)
+
+
+@router.post("/discover", summary="Sample a topic read-only and draft rules for it (the run is audited)")
+def discover(ctx: Ctx, caller: Steward, body: DiscoverRequest) -> DiscoveryBody:
+    found = discovery.discover(ctx.settings, caller, body.topic, body.records, body.newest, SHARED_SCANNER)
+    return DiscoveryBody.model_validate(
+        {
+            **discovery.as_json(found),
+            "rules_yaml": found.rules_yaml,
+            "schema_text": found.schema_text,
+            "key_schema_text": found.key_schema_text,
+        }
+    )
 
 
 @router.post("/{dataset}/preview", summary="Mask a sample record for every audience (nothing is kept)")
