@@ -52,6 +52,18 @@ def sample_topic(
         consumer.close()
 
 
+def topics_named(client_options: dict[str, Any], prefix: str) -> list[str]:
+    """The cluster's topics whose names start with ``prefix``, sorted."""
+    consumer = Consumer({**client_options, "group.id": f"streamguard-list-{uuid.uuid4().hex}"})
+    try:
+        topics = consumer.list_topics(timeout=METADATA_TIMEOUT_S).topics
+    except KafkaException as error:
+        raise KafkaToolingError(f"listing topics failed: {error.args[0].name()}") from None
+    finally:
+        consumer.close()
+    return sorted(name for name in topics if name.startswith(prefix))
+
+
 def _assignment(consumer: Consumer, topic: str, count: int, newest: bool) -> tuple[list[TopicPartition], int]:
     metadata = consumer.list_topics(topic, timeout=METADATA_TIMEOUT_S).topics.get(topic)
     if metadata is None or metadata.error is not None or not metadata.partitions:

@@ -88,6 +88,12 @@ class Settings(BaseSettings):
         description="Most bytes of source record values in one data-path cycle: a batch of large records is "
         "split into several cycles, so a transaction stays small and its records visible soon (README, Performance).",
     )
+    discover_every_s: float = Field(
+        default=0.0,
+        ge=0,
+        description="The control service samples raw topics without rules every T seconds; 0: never.",
+    )
+    discover_records: int = Field(default=200, ge=1, le=5000, description="Records a scheduled discover samples.")
     checkpoint_every_events: int = Field(default=1000, ge=1, description="Checkpoint a chain every N events...")
     checkpoint_every_s: float = Field(default=10.0, gt=0, description="...or T seconds after its first uncovered one.")
     audit_retention_ms: int = Field(default=-1, ge=-1, description="Retention of the audit topic (-1: forever).")

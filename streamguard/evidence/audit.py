@@ -20,6 +20,7 @@ RECORDS = "records"  # the data path's kind; every other kind records an operati
 APPROVAL = "approval"  # a request's transition (requested, approved, executed, ...), in the control chain
 ACCESS = "access"  # read evidence: groups' committed offsets that moved, with their principals and clients
 ALERT = "alert"  # a monitoring rule's alert: rule, subject, severity, summary, at, key
+DISCOVERED = "discovered"  # a discover run: the topic sampled, how many records, the fields proposed personal
 POLICY = "policy"  # a policy version the server enforces from here on: its digest, text and change
 
 

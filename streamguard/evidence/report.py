@@ -12,7 +12,7 @@ in ``streamguard.app`` and show nothing but these numbers, so every format tells
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Self
@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from streamguard.core.errors import ReportError
 from streamguard.core.topics import TopicNames
-from streamguard.evidence.audit import ACCESS, ALERT, APPROVAL, RECORDS, AuditEvent
+from streamguard.evidence.audit import ACCESS, ALERT, APPROVAL, DISCOVERED, RECORDS, AuditEvent
 from streamguard.evidence.report_common import (
     as_utc,
     checked_period,
@@ -178,6 +178,18 @@ class Summary(BaseModel):
     totals: Totals
 
 
+class UnruledTopic(BaseModel):
+    """A topic whose latest discover run in the period found personal data, and whose dataset has no rules."""
+
+    model_config = ConfigDict(frozen=True)
+
+    topic: str
+    dataset: str | None
+    sampled_at: datetime
+    records_sampled: int
+    personal_fields: list[str] = Field(description="Field paths proposed personal (names, never values).")
+
+
 class Report(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -188,6 +200,9 @@ class Report(BaseModel):
     datasets: list[DatasetReport]
     summary: Summary
     verification: VerificationStatus | None
+    unruled_topics: list[UnruledTopic] = Field(
+        default_factory=list, description="Topics found holding personal data with no rules in force."
+    )
 
 
 @dataclass
@@ -270,6 +285,7 @@ def build_report(
     verification: VerificationStatus | None,
     generated_at: datetime,
     names: TopicNames = DEFAULT_TOPIC_NAMES,
+    ruled: Collection[str] = (),
 ) -> Report:
     """The report of the events recorded in ``start <= recorded_at < end`` (of ``dataset`` when given).
 
@@ -277,12 +293,18 @@ def build_report(
     topic, by the deployment's topic ``names``. Naive datetimes are taken as UTC, as audit events record
     UTC. Raises ReportError for an empty period, an event whose ``recorded_at`` does not parse, an
     ``action_counts`` key that is not ``audience/class/action`` or legacy ``class/action``, or an access or
-    alert event whose operation lacks what such an event records.
+    alert event whose operation lacks what such an event records. ``ruled``: the datasets with rules in force,
+    whose discover runs are not listed among the unruled topics.
     """
     start, end = checked_period(start, end)
     tallies: dict[str | None, _DatasetTally] = {}
+    discovered: dict[str, AuditEvent] = {}  # topic -> its latest discover run in the period
     for event in events:
         if not start <= recorded_at(event) < end:
+            continue
+        if event.kind == DISCOVERED:
+            if dataset is None or event.dataset == dataset:
+                discovered[str((event.operation or {}).get("topic"))] = event
             continue
         if event.kind == ACCESS:
             for name, key, entry, observed_at in access_reads(event, names):
@@ -309,7 +331,27 @@ def build_report(
         datasets=datasets,
         summary=_summary(datasets),
         verification=verification,
+        unruled_topics=_unruled(discovered, set(ruled)),
     )
+
+
+def _unruled(discovered: dict[str, AuditEvent], ruled: set[str]) -> list[UnruledTopic]:
+    found = []
+    for topic, event in sorted(discovered.items()):
+        operation = event.operation or {}
+        personal = list(operation.get("personal_fields") or [])
+        if personal and event.dataset not in ruled:
+            sampled = int(operation.get("records_sampled") or 0)
+            found.append(
+                UnruledTopic(
+                    topic=topic,
+                    dataset=event.dataset,
+                    sampled_at=recorded_at(event),
+                    records_sampled=sampled,
+                    personal_fields=personal,
+                )
+            )
+    return found
 
 
 def _summary(datasets: list[DatasetReport]) -> Summary:

@@ -7,7 +7,6 @@ into the analytics view."""
 from __future__ import annotations
 
 import json
-import random
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,12 +15,14 @@ from typing import Any
 import pytest
 import yaml
 from confluent_kafka.admin import NewTopic
-from faker import Faker
 
 from harness.deployment import Deployment, producer_schema
+from harness.discovery_data import CUSTOMERS_PERSONAL, CUSTOMERS_PUBLIC, ORDERS_PERSONAL, ORDERS_PUBLIC, orders
 from harness.raw_producer import RawProducer, avro_payload, json_payload, protobuf_payload
 from harness.readback import read_topic
 from harness.sample_data import as_protobuf_json, customers, sample_rules
+from streamguard.app.services.discovery import scheduled_discovery
+from streamguard.app.services.preview import SHARED_SCANNER
 from streamguard.schemas import CUSTOMERS_AVSC, CUSTOMERS_PROTO
 from tests.cli_in_process import run_cli
 from tests.conftest import KafkaEndpoint
@@ -29,97 +30,6 @@ from tests.conftest import KafkaEndpoint
 pytestmark = pytest.mark.kafka
 
 CANARIES = ("Quentin Canarybird", "zq.canary.5521@example.org", "ORD-CANARY-0001", "Canarystraße 77")
-LOCALES = ("de_DE", "fr_FR", "it_IT", "nl_NL", "es_ES")
-NOTES = (
-    "Bitte bei {name} klingeln, Handy {phone}",
-    "Si absent, appeler {name} au {phone} avant 18h",
-    "Leave the parcel with the neighbour at number twelve",
-    "Consegnare a {name}, citofono rotto",
-    "Graag afgeven bij de receptie",
-)
-# What a steward of these orders would classify: the test's answer key.
-ORDERS_PERSONAL = {
-    "recipient": "contact",
-    "contact_mail": "contact",
-    "mobile_no": "contact",
-    "delivery.street_address": "contact",
-    "delivery.postcode": "contact",
-    "delivery.city": "location",
-    "iban": "financial",
-    "date_of_birth": "personal",
-    "client_ip": "location",
-    "courier_note": "free_text",
-}
-ORDERS_PUBLIC = {
-    "order_ref",
-    "placed_at",
-    "status",
-    "currency",
-    "total",
-    "items[].sku",
-    "items[].qty",
-    "warehouse",
-    "gift_wrap",
-    "delivery.country_code",
-}
-CUSTOMERS_PERSONAL = {
-    "full_name": "contact",
-    "email": "contact",
-    "phone": "contact",
-    "ssn": "government_id",
-    "credit_card": "financial",
-    "dob": "personal",
-    "address.street": "contact",
-    "address.city": "location",
-    "address.zip": "contact",
-    "notes": "free_text",
-    "ip_address": "location",
-}
-# attrs{} holds a segment and a referrer's user name: a steward's call, asserted neither way.
-CUSTOMERS_PUBLIC = {"customer_id", "address.country", "plan", "signup_ts", "tags[]", "attrs{key}", "lifetime_value"}
-
-
-def orders(count: int, seed: int) -> list[dict[str, Any]]:
-    chooser = random.Random(seed)
-    fakers = [Faker(locale) for locale in LOCALES]
-    for number, fake in enumerate(fakers):
-        fake.seed_instance(seed + number)
-    made = []
-    for number in range(count):
-        fake = fakers[number % len(fakers)]
-        name, phone = fake.name(), fake.phone_number()
-        made.append(
-            {
-                "order_ref": f"ORD-{seed}-{number:06d}",
-                "placed_at": fake.date_time_this_year().isoformat(),
-                "status": chooser.choice(["paid", "packed", "shipped", "returned"]),
-                "currency": "EUR",
-                "total": round(chooser.uniform(5, 900), 2),
-                "items": [
-                    {"sku": f"SKU-{chooser.randrange(1000, 9999)}", "qty": chooser.randrange(1, 5)}
-                    for _ in range(chooser.randrange(1, 4))
-                ],
-                "warehouse": chooser.choice(["WH-NORD", "WH-SUD", "WH-WEST"]),
-                "gift_wrap": chooser.random() < 0.2,
-                "recipient": name,
-                "contact_mail": fake.email(),
-                "mobile_no": phone,
-                "delivery": {
-                    "street_address": fake.street_address(),
-                    "postcode": fake.postcode(),
-                    "city": fake.city(),
-                    "country_code": fake.current_country_code(),
-                },
-                "iban": fake.iban(),
-                "date_of_birth": fake.date_of_birth(minimum_age=18).isoformat(),
-                "client_ip": fake.ipv4_public(),
-                "courier_note": chooser.choice(NOTES).format(name=name, phone=phone),
-            }
-        )
-    canary = made[7]
-    canary.update(order_ref=CANARIES[2], recipient=CANARIES[0], contact_mail=CANARIES[1])
-    canary["delivery"] = {**canary["delivery"], "street_address": CANARIES[3]}
-    return made
 
 
 @pytest.fixture(scope="module")
@@ -179,6 +89,9 @@ def test_orders_with_other_names_are_drafted_and_the_draft_applied_leaks_nothing
     dataset = f"orders_{uuid.uuid4().hex[:6]}"
     topic = _topic(deployment, dataset)
     sent = orders(300, seed=11)
+    canary = sent[7]
+    canary.update(order_ref=CANARIES[2], recipient=CANARIES[0], contact_mail=CANARIES[1])
+    canary["delivery"] = {**canary["delivery"], "street_address": CANARIES[3]}
     producer = RawProducer(deployment.options)
     for order in sent:
         producer.send(topic, order["order_ref"].encode(), json_payload(order))
@@ -250,3 +163,25 @@ def test_a_protobuf_topic_is_drafted_for_its_message_type(deployment: Deployment
     assert draft["format"] == "protobuf"
     rules, schema_file = tmp_path / f"{dataset}.rules.yaml", tmp_path / f"{dataset}.proto"
     run_cli(deployment.env(), "rules", "validate", str(rules), "--schema", str(schema_file))
+
+
+def test_the_schedule_samples_raw_topics_without_rules_and_the_report_lists_them(deployment: Deployment) -> None:
+    unruled = _topic(deployment, f"leads_{uuid.uuid4().hex[:6]}", partitions=1)
+    ruled_dataset = f"accounts_{uuid.uuid4().hex[:6]}"
+    ruled = _topic(deployment, ruled_dataset, partitions=1)
+    deployment.apply_rules(sample_rules(ruled_dataset), CUSTOMERS_AVSC.read_text())
+    producer = RawProducer(deployment.options)
+    for order in orders(60, seed=5):
+        producer.send(unruled, None, json_payload(order))
+        producer.send(ruled, None, json_payload(order))
+    producer.flush()
+
+    found = scheduled_discovery(deployment.settings, SHARED_SCANNER, [unruled, ruled])
+    assert [run.topic for run in found] == [unruled]  # a topic whose dataset has rules is not sampled
+    reported = run_cli(
+        deployment.env(), "report", "--from", "1d", "--to", "2099-01-01", "--format", "json", "--no-verify"
+    )
+    listed = {row["topic"]: row for row in json.loads(reported.stdout)["unruled_topics"]}
+    assert ruled not in listed
+    assert set(listed[unruled]["personal_fields"]) >= {"recipient", "contact_mail", "iban"}
+    assert listed[unruled]["records_sampled"] == 60

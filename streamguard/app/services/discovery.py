@@ -5,19 +5,22 @@ value. The draft is a file for a steward to edit, validate and apply through the
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from streamguard.agents.codec import codec_for, decode_json, split_message_indexes, split_wire_format
 from streamguard.agents.kafka_rules import read_rule_history
-from streamguard.agents.kafka_sampling import SampledRecord, sample_topic
+from streamguard.agents.kafka_sampling import SampledRecord, sample_topic, topics_named
 from streamguard.agents.kafka_schemas import SchemaCatalog
-from streamguard.app.services.control.callers import Caller
 from streamguard.app.services.control.policy_versions import open_chain
+from streamguard.app.services.control.rules_service import in_force
 from streamguard.app.services.kafka_config import client_options
 from streamguard.app.settings import Settings
-from streamguard.core.errors import DecodeError, InvalidInput
+from streamguard.core.errors import DecodeError, InvalidInput, StreamguardError, describe_failure
+from streamguard.evidence.audit import DISCOVERED
 from streamguard.masking.detection import TextScanner
 from streamguard.masking.discovery import (
     DraftHeader,
@@ -26,16 +29,17 @@ from streamguard.masking.discovery import (
     gather,
     key_field_proposals,
     key_proposal,
-    merged_json_tree,
     propose_all,
-    schema_tags,
 )
+from streamguard.masking.discovery_shapes import merged_json_tree, schema_tags
 from streamguard.masking.protobuf_schema import ProtobufFile
 from streamguard.masking.schema_tree import Node
 from streamguard.masking.writer_schemas import WriterSchema, schema_type_of, tree_of
 
-DISCOVERED = "discovered"  # the control chain's event kind
+log = logging.getLogger(__name__)
+
 FORMATS = {"AVRO": "avro", "PROTOBUF": "protobuf", "JSON": "jsonschema"}
+SCHEDULE_ACTOR = "control:schedule"  # how the audit names the control service's scheduled runs
 MAX_RECORDS = 5_000
 
 
@@ -66,10 +70,8 @@ class _Decoded:
     tags: dict[str, frozenset[str]] | None = None
 
 
-def discover(
-    settings: Settings, caller: Caller, topic: str, records: int, newest: bool, scanner: TextScanner
-) -> Discovery:
-    """Sample ``topic``, decode what was sampled, draft rules for it, and record the run."""
+def discover(settings: Settings, actor: str, topic: str, records: int, newest: bool, scanner: TextScanner) -> Discovery:
+    """Sample ``topic``, decode what was sampled, draft rules for it, and record the run as ``actor``'s."""
     if not 1 <= records <= MAX_RECORDS:
         raise InvalidInput(f"records: between 1 and {MAX_RECORDS}")
     options = client_options(settings)
@@ -97,7 +99,26 @@ def discover(
         values.schema_text,
         key_text,
     )
-    _record(settings, caller, found)
+    _record(settings, actor, found)
+    return found
+
+
+def scheduled_discovery(
+    settings: Settings, scanner: TextScanner, topics: Iterable[str] | None = None
+) -> list[Discovery]:
+    """A discover run on every raw topic whose dataset has no rules in force (the control service's schedule,
+    ``STREAMGUARD_DISCOVER_EVERY_S``): what the report lists as personal data without rules. One topic that
+    cannot be sampled or decoded is logged by name and costs only its own run. ``topics``: these instead of
+    every topic named like a raw one."""
+    ruled = {settings.topic_names.raw(record.dataset) for record in in_force(settings)}
+    found = []
+    for topic in topics if topics is not None else topics_named(client_options(settings), settings.topic_names.raw("")):
+        if topic in ruled:
+            continue
+        try:
+            found.append(discover(settings, SCHEDULE_ACTOR, topic, settings.discover_records, True, scanner))
+        except StreamguardError as error:
+            log.warning("scheduled discovery of %s skipped: %s", topic, describe_failure(error))
     return found
 
 
@@ -168,7 +189,7 @@ def _dataset(settings: Settings, topic: str) -> str:
     return "".join(character if character.isalnum() or character in "_.-" else "_" for character in name) or "dataset"
 
 
-def _record(settings: Settings, caller: Caller, found: Discovery) -> None:
+def _record(settings: Settings, actor: str, found: Discovery) -> None:
     operation = {
         "topic": found.topic,
         "dataset": found.dataset,
@@ -180,7 +201,7 @@ def _record(settings: Settings, caller: Caller, found: Discovery) -> None:
         "key_personal": any(proposal.personal for proposal in found.key),
     }
     with open_chain(settings) as chain:
-        chain.append(DISCOVERED, caller.actor, operation)
+        chain.append(DISCOVERED, actor, operation)
 
 
 def as_json(found: Discovery) -> dict[str, Any]:

@@ -10,10 +10,9 @@ from streamguard.masking.discovery import (
     draft_rules,
     gather,
     key_proposal,
-    merged_json_tree,
     propose_all,
-    schema_tags,
 )
+from streamguard.masking.discovery_shapes import merged_json_tree, schema_tags
 from streamguard.masking.rules import parse_rules
 from streamguard.masking.schema_tree import from_avro
 from tests.unit.fakes import RegexScanner

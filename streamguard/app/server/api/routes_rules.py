@@ -143,7 +143,7 @@ def submit(ctx: Ctx, caller: Authenticated, body: RulesSubmission) -> RulesOutco
 
 @router.post("/discover", summary="Sample a topic read-only and draft rules for it (the run is audited)")
 def discover(ctx: Ctx, caller: Steward, body: DiscoverRequest) -> DiscoveryBody:
-    found = discovery.discover(ctx.settings, caller, body.topic, body.records, body.newest, SHARED_SCANNER)
+    found = discovery.discover(ctx.settings, caller.actor, body.topic, body.records, body.newest, SHARED_SCANNER)
     return DiscoveryBody.model_validate(
         {
             **discovery.as_json(found),

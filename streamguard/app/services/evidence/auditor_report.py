@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from streamguard.app.services.control.rules_service import in_force
 from streamguard.app.services.evidence.indexing import index_evidence
 from streamguard.app.services.evidence.verify import run_verification, trusted_keys, verification_status
 from streamguard.app.settings import Settings
@@ -34,4 +35,5 @@ def auditor_report(
         verification=status,
         generated_at=datetime.now(UTC),
         names=settings.topic_names,
+        ruled={record.dataset for record in in_force(settings)},
     )

@@ -100,6 +100,9 @@ def _csv_rows(report: Report) -> list[CsvRow]:
         rows += [("entities", name, "", entity.entity, entity.count) for entity in part.entities]
         rows += [_csv_read_row(name, read) for read in part.reads]
         rows += _alert_rows(name, part.alerts)
+    rows += [
+        ("unruled_topics", row.dataset or "", "", row.topic, len(row.personal_fields)) for row in report.unruled_topics
+    ]
     if report.verification is not None:
         verification = report.verification
         rows.append(("verification", "", "", "intact", int(verification.intact)))
@@ -203,6 +206,15 @@ def _summary_tables(report: Report) -> list[Table]:
             ("Reason", "Records"),
             quarantines,
             bar_chart("chart-quarantines", "Records quarantined, by reason", "records", quarantines),
+        ),
+        Table(
+            "summary-unruled",
+            "Raw topics holding personal data with no rules in force (latest discover run in the period)",
+            ("Topic", "Sampled at", "Records sampled", "Fields found personal"),
+            [
+                (row.topic, row.sampled_at, row.records_sampled, ", ".join(row.personal_fields))
+                for row in report.unruled_topics
+            ],
         ),
         Table(
             "summary-entities",
