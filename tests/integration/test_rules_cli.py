@@ -1,4 +1,5 @@
-"""``streamguard rules apply | list | show`` against the real broker, in an isolated deployment."""
+"""``streamguard rules apply | list | show`` against the real broker, in an isolated deployment, for records
+in Avro, Protobuf and JSON Schema."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from harness.sample_data import sample_rules_in
 from harness.worker_process import worker_env
-from streamguard.schemas import CUSTOMERS_AVSC, CUSTOMERS_RULES
+from streamguard.schemas import CUSTOMERS_AVSC, CUSTOMERS_JSON_SCHEMA, CUSTOMERS_PROTO, CUSTOMERS_RULES
 from tests.cli_in_process import run_cli
 from tests.conftest import KafkaEndpoint
 
@@ -75,3 +77,24 @@ def test_rules_for_an_avro_key_are_applied_with_its_schema(kafka: KafkaEndpoint,
     schemas = ("--schema", str(CUSTOMERS_AVSC), "--key-schema", str(key_schema))
     applied = run_cli(env, "rules", "apply", str(rules), *schemas)
     assert f"published {dataset}/v000001" in applied.stdout
+
+
+@pytest.mark.parametrize(("fmt", "schema"), [("protobuf", CUSTOMERS_PROTO), ("jsonschema", CUSTOMERS_JSON_SCHEMA)])
+def test_rules_for_protobuf_and_json_schema_records_are_applied_with_their_schema(
+    kafka: KafkaEndpoint, tmp_path: Path, fmt: str, schema: Path
+) -> None:
+    env = worker_env(kafka.bootstrap, tmp_path, f"cli{uuid.uuid4().hex[:6]}.")
+    dataset = f"{fmt}_{uuid.uuid4().hex[:6]}"
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(sample_rules_in(fmt, dataset))
+    refused = _cli(env, "rules", "apply", str(rules))
+    assert (refused.returncode, refused.stderr.strip()) == (
+        2,
+        f"error: rules.yaml: {fmt} rules are applied with their schema (--schema; avro_schema_json)",
+    )
+    wrong = _cli(env, "rules", "apply", str(rules), "--schema", str(CUSTOMERS_AVSC))  # an Avro schema
+    assert wrong.returncode == 2
+    assert str(CUSTOMERS_AVSC.name) in wrong.stderr
+    assert f"published {dataset}/v000001" in run_cli(env, "rules", "apply", str(rules), "--schema", str(schema)).stdout
+    shown = run_cli(env, "rules", "show", dataset).stdout
+    assert f"format: {fmt}" in shown

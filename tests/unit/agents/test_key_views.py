@@ -1,4 +1,5 @@
-"""Avro record keys, masked field by field with the key's own plans (native engine and Python plan)."""
+"""Record keys with a schema, masked field by field with the key's own plans (Avro: native engine and Python
+plan; JSON Schema)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,17 @@ from typing import Any
 import fastavro
 import pytest
 
-from harness.sample_data import customers, structured_rules
+from harness.sample_data import as_json_schema_record, customers, structured_rules
 from streamguard.agents.batch import SourceRecord
 from streamguard.agents.codec import frame_wire_format, split_wire_format
 from streamguard.agents.processor import DatasetProcessor
 from streamguard.core.topics import TopicNames
+from streamguard.masking.json_schema import JsonSchemaDocument
 from streamguard.masking.keys import Keyring
 from streamguard.masking.rules import parse_rules
 from streamguard.schemas import CUSTOMERS_AVSC
 from tests.avro_frames import FixedSchemas, framed_avro
+from tests.unit.fakes import customers_json_schema
 
 SCHEMA = fastavro.parse_schema(json.loads(CUSTOMERS_AVSC.read_text()))
 KEY_FIELDS = [{"name": "tenant", "type": "string"}, {"name": "email", "type": "string"}]
@@ -91,3 +94,42 @@ def test_a_key_that_cannot_be_masked_quarantines_its_record_only(processor: Data
     }
     assert result.event.delivered == [(0, 0), (4, 4)]
     assert result.event.action_counts["contact/pseudonymize"] == 2 + 2  # delivered records only
+
+
+JSON_KEY_SCHEMA = {
+    "type": "object",
+    "properties": {"tenant": {"type": "string"}, "email": {"type": "string"}},
+    "required": ["tenant", "email"],
+    "additionalProperties": False,
+}
+
+
+def test_a_json_schema_key_is_masked_field_by_field_like_an_avro_one() -> None:
+    value_schema, key_schema = customers_json_schema(), JsonSchemaDocument(JSON_KEY_SCHEMA, "key.json")
+    rules_text = AVRO_KEY_RULES.replace("format: avro", "format: jsonschema")
+    rules = parse_rules(rules_text, schema=value_schema, key_schema=key_schema)
+    keyring = Keyring({"k": b"q" * 32, "e": b"v" * 32}, {"mask": "k", "encrypt": "k", "evidence": "e"})
+    schemas = FixedSchemas({1: value_schema, 3: key_schema})
+    processor = DatasetProcessor(rules, 1, keyring, TopicNames(), schemas, None, "w", native=True)
+    people = list(customers(2, seed=8))
+    batch = [
+        SourceRecord(
+            "raw.customers",
+            0,
+            offset,
+            frame_wire_format(3, json.dumps({"tenant": "acme", "email": person["email"]}).encode()),
+            frame_wire_format(1, json.dumps(as_json_schema_record(person)).encode()),
+            [],
+            1_700_000_000_000,
+        )
+        for offset, person in enumerate(people)
+    ]
+    result = processor.process(batch)
+    assert not result.event.quarantined
+    for person, key in zip(people, result.governed.keys["analytics"], strict=True):
+        assert key is not None
+        schema_id, body = split_wire_format(key)
+        masked = json.loads(bytes(body))
+        assert (schema_id, masked["tenant"]) == (3, "acme")  # the view key keeps the source key's schema id
+        assert masked["email"].startswith("person_")
+        assert person["email"] not in key.decode()
