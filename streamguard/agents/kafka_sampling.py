@@ -17,6 +17,7 @@ from confluent_kafka import Consumer, KafkaException, TopicPartition
 from streamguard.core.errors import KafkaToolingError, NotFound
 
 METADATA_TIMEOUT_S = 15.0
+MAX_SAMPLE_BYTES = 64 * 1024 * 1024  # what one sample may hold in memory, keys and values together
 IDLE_POLLS = 4  # half-second polls that bring nothing: the partitions' ends (markers and aborted records) reached
 
 
@@ -84,9 +85,12 @@ def _read(consumer: Consumer, expected: int, deadline: float) -> list[SampledRec
     """What the assignment yields until ``expected`` records (offsets count transaction markers and aborted
     records too, so fewer may come: the deadline ends the wait)."""
     sampled: list[SampledRecord] = []
-    idle = 0
-    while len(sampled) < expected and time.monotonic() < deadline and idle < IDLE_POLLS:
+    idle = held = 0
+    while len(sampled) < expected and time.monotonic() < deadline and idle < IDLE_POLLS and held < MAX_SAMPLE_BYTES:
         messages = consumer.consume(min(500, expected - len(sampled)), 0.5)
         idle = 0 if messages else idle + 1
-        sampled.extend(SampledRecord(m.key(), m.value()) for m in messages if m.error() is None)
+        for message in messages:
+            if message.error() is None and held < MAX_SAMPLE_BYTES:
+                sampled.append(SampledRecord(message.key(), message.value()))
+                held += len(message.key() or b"") + len(message.value() or b"")
     return sampled

@@ -5,7 +5,9 @@ back; streamguard has no compiled classes for them. Python's ``protobuf`` builds
 descriptors but cannot parse ``.proto`` text, so the text (and the files it imports) is written to a scratch
 directory and compiled by protoc, as shipped in ``grpcio-tools`` with Google's well-known types, in a child
 process: the one file-system touch here, and protoc's messages come back as the error's text (they name the
-file, line and column, and quote the schema, never a record).
+file, line and column, and quote the schema, never a record). The files written are named by the registry's
+references, so a name must stay inside the scratch directory; protoc itself refuses an import that is
+absolute or climbs out with ``..`` (checked: "not allowed in the virtual path").
 """
 
 from __future__ import annotations

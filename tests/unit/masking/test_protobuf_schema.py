@@ -117,6 +117,11 @@ def test_a_corrupt_body_is_refused_without_quoting_it() -> None:
     [
         ('syntax = "proto3"; message R { strin id = 1; }', r"test.proto: not a valid .proto schema: .*\"strin\""),
         ('syntax = "proto3"; import "missing.proto"; message R { string id = 1; }', "missing.proto"),
+        (
+            'syntax = "proto3"; import "../../etc/hosts"; message R { string id = 1; }',
+            "not allowed in the virtual path",
+        ),
+        ('syntax = "proto3"; import "/etc/hosts"; message R { string id = 1; }', "/etc/hosts: File not found"),
     ],
 )
 def test_a_schema_protoc_refuses_names_the_schema_and_protoc_s_reason(text: str, problem: str) -> None:
