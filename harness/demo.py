@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from harness.console import CONSOLE_URL
-from harness.demo_control import TOKENS_FILE, ControlPlane, control_plane, show_control_plane
+from harness.demo_control import TOKENS_FILE, ControlPlane, control_plane, show_control_plane, show_discovery
 from harness.deployment import Deployment
 from harness.raw_producer import RawProducer, avro_payload
 from harness.readback import committed_offsets, decode_view, end_offsets, read_topic, source_of
@@ -81,6 +81,7 @@ def run_demo(deployment: Deployment) -> None:
     console.print("starting the server and a witness, each in a process of its own...")
     with control_plane(deployment) as plane:
         show_control_plane(plane, console)
+        show_discovery(plane, console, names.raw(DATASET))
         show_evidence(plane)
 
 

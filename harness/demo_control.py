@@ -142,6 +142,19 @@ def show_control_plane(plane: ControlPlane, console: Console) -> None:
     )
 
 
+def show_discovery(plane: ControlPlane, console: Console, topic: str) -> None:
+    """A steward drafts rules from a read-only sample of a topic: proposals with their evidence, no value."""
+    with console.status(f"dana samples {topic} (read-only) and drafts rules for it..."):
+        found = json.loads(plane.client("dana", "discover", topic, "--records", "200", "--json").stdout)
+    personal = [f"{row['path']} ({row['class']})" for row in found["fields"] if row["class"] != "public"]
+    console.print(
+        f"  dana: streamguard discover {topic}: {len(personal)} of {len(found['fields'])} fields proposed personal "
+        f"from {found['records_sampled']} sampled records: {', '.join(personal)}",
+        highlight=False,
+    )
+    console.print("  (each with its evidence, never a value; --out DIR writes the draft and its schema)")
+
+
 def _trusting_witness(deployment: Deployment, witness_dir: Path) -> str:
     """A witness state directory trusting the data chains' key and, for the control chain's origin alone, the
     control key; its cosigning key (what an auditor pins)."""
