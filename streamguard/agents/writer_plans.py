@@ -125,11 +125,10 @@ class WriterPlans:
         if schema_id not in self._engines:
             engine, why = _RAW, "native engine disabled"
             if self._native and schema_id >= 0:
-                codec = self._codecs[schema_id]
+                codec = self._codecs[schema_id]  # in the rules' format (``_codec``): Avro for the native engine
                 try:
-                    if not isinstance(codec.schema, Mapping):
-                        raise NativeUnsupportedError(f"{self.rules.format} records run in the Python plan")
-                    engine, why = compile_native_plan(self.rules, self._keyring, codec.schema).engine(codec.prefix), ""
+                    plan = compile_native_plan(self.rules, self._keyring, codec.schema)  # type: ignore[arg-type]
+                    engine, why = plan.engine(codec.prefix), ""
                 except NativeUnsupportedError as reason:
                     why = str(reason)
             elif schema_id < 0:

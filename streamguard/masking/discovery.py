@@ -156,20 +156,23 @@ def gather(
     tree: Node, records: Sequence[Any], scanner: TextScanner, tags: Mapping[str, frozenset[str]] | None = None
 ) -> dict[str, LeafEvidence]:
     """Every leaf's evidence over the sampled records: its string values scanned in one batch."""
-    evidence: dict[str, LeafEvidence] = {}
+    evidence = {path: LeafEvidence(tags=_tags_of(path, tags or {})) for path, _node in rule_leaves(tree)}
+    sampled = {path: [value for record in records for value in values_at(record, path)] for path in evidence}
+    _scanned(evidence, sampled, scanner)
+    return evidence
+
+
+def _scanned(evidence: Mapping[str, LeafEvidence], sampled: Mapping[str, list[Any]], scanner: TextScanner) -> None:
+    """Each leaf's values counted, and its strings scanned: every leaf's in one batch."""
     texts: list[tuple[str, str]] = []  # (path, text)
-    for path, _node in rule_leaves(tree):
-        leaf = evidence[path] = LeafEvidence(tags=_tags_of(path, tags or {}))
-        for record in records:
-            for value in values_at(record, path):
-                leaf.values += 1
-                leaf.distinct.add(hash(str(value)))
-                if isinstance(value, str) and value.strip():
-                    texts.append((path, value[:MAX_VALUE_CHARS]))
+    for path, values in sampled.items():
+        leaf = evidence[path]
+        leaf.values += len(values)
+        leaf.distinct.update(hash(str(value)) for value in values)
+        texts += [(path, value[:MAX_VALUE_CHARS]) for value in values if isinstance(value, str) and value.strip()]
     scans = scanner.scan_batch([text for _, text in texts]) if texts else []
     for (path, text), scan in zip(texts, scans, strict=True):
         _count(evidence[path], text, scan.spans if not scan.failed else ())
-    return evidence
 
 
 def _tags_of(path: str, tags: Mapping[str, frozenset[str]]) -> frozenset[str]:
@@ -255,11 +258,7 @@ def propose_all(tree: Node, evidence: Mapping[str, LeafEvidence], fmt: str) -> l
 def key_proposal(keys: Sequence[str], scanner: TextScanner) -> Proposal:
     """A key classified whole, from its sampled values: only actions that keep one token per key apply."""
     leaf = LeafEvidence()
-    texts = [key for key in keys if key.strip()]
-    leaf.values = len(texts)
-    leaf.distinct = {hash(key) for key in texts}
-    for text, scan in zip(texts, scanner.scan_batch(texts) if texts else [], strict=True):
-        _count(leaf, text, scan.spans if not scan.failed else ())
+    _scanned({"key": leaf}, {"key": [key for key in keys if key.strip()]}, scanner)
     sampled = f"{leaf.values} sampled key{'s' if leaf.values != 1 else ''}"
     entity, count = leaf.entities.most_common(1)[0] if leaf.entities else (None, 0)
     if entity is not None and count / max(leaf.values, 1) >= MAJORITY:

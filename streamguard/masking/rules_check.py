@@ -77,11 +77,11 @@ def _tree_for(rules: Rules, schema: Any, sample: Any, problems: list[str]) -> No
         )
     try:
         return tree_for_rules(rules, schema, sample)
+    except (PathError, KeyError) as error:  # PathError first: it is a RulesError too
+        problems.append(f"{rules.where()}: <schema>: unusable schema ({error})")
+        return None
     except RulesError as error:  # a message type the schema does not have
         problems.append(str(error))
-        return None
-    except (PathError, KeyError) as error:
-        problems.append(f"{rules.where()}: <schema>: unusable schema ({error})")
         return None
 
 

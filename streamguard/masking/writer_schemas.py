@@ -29,6 +29,11 @@ SCHEMA_TYPES = {"avro": "AVRO", "protobuf": "PROTOBUF", "jsonschema": "JSON"}
 PROTO_FILE = "schema.proto"  # the name a .proto text without one of its own compiles under
 
 
+def format_of(schema: WriterSchema) -> str:
+    """The rules' ``format`` for records written with a parsed schema."""
+    return next(fmt for fmt, schema_type in SCHEMA_TYPES.items() if schema_type == schema_type_of(schema))
+
+
 def schema_type_of(schema: WriterSchema) -> str:
     """The registry's name of a parsed schema's type."""
     if isinstance(schema, ProtobufFile):

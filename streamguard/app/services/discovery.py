@@ -20,6 +20,7 @@ from streamguard.app.services.control.rules_service import in_force
 from streamguard.app.services.kafka_config import client_options
 from streamguard.app.settings import Settings
 from streamguard.core.errors import DecodeError, InvalidInput, StreamguardError, describe_failure
+from streamguard.core.reasons import SCHEMA_MISMATCH
 from streamguard.evidence.audit import DISCOVERED
 from streamguard.masking.detection import TextScanner
 from streamguard.masking.discovery import (
@@ -34,11 +35,10 @@ from streamguard.masking.discovery import (
 from streamguard.masking.discovery_shapes import merged_json_tree, schema_tags
 from streamguard.masking.protobuf_schema import ProtobufFile
 from streamguard.masking.schema_tree import Node
-from streamguard.masking.writer_schemas import WriterSchema, schema_type_of, tree_of
+from streamguard.masking.writer_schemas import WriterSchema, format_of, tree_of
 
 log = logging.getLogger(__name__)
 
-FORMATS = {"AVRO": "avro", "PROTOBUF": "protobuf", "JSON": "jsonschema"}
 SCHEDULE_ACTOR = "control:schedule"  # how the audit names the control service's scheduled runs
 MAX_RECORDS = 5_000
 
@@ -138,11 +138,13 @@ def _decoded(values: list[bytes | None], catalog: SchemaCatalog) -> _Decoded:
     records, undecodable = [], 0
     for value in framed:
         try:
+            if split_wire_format(value)[0] != schema_id:  # another writer schema: its bytes mean other fields
+                raise DecodeError(SCHEMA_MISMATCH)
             records.append(codec.decode(value))
         except DecodeError:  # another writer schema or message type, or a corrupt record: counted, not read
             undecodable += 1
     text = catalog.schema_text(schema_id)
-    fmt = FORMATS[schema_type_of(schema)]
+    fmt = format_of(schema)
     tags = schema_tags(text, fmt) if text else None
     return _Decoded(
         tree_of(schema, message), records, fmt, undecodable + len(present) - len(framed), text, message, tags
@@ -173,7 +175,7 @@ def _key(
     if fmt != "json" and framed and len(framed) == len(keys):
         schema_id = split_wire_format(framed[-1])[0]
         schema = catalog.writer_schema(schema_id)
-        if schema is not None and FORMATS[schema_type_of(schema)] == fmt:
+        if schema is not None and format_of(schema) == fmt:
             codec = codec_for(schema_id, schema)
             decoded = [codec.decode(key) for key in framed]
             tree = tree_of(schema)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import fastavro
 import pytest
 
 from streamguard.core.errors import RulesError
@@ -223,3 +224,14 @@ def test_the_readme_rules_example_parses_as_written() -> None:
     [example] = [block for block in readme.split("```yaml\n")[1:] if block.startswith("dataset: customers")]
     rules = parse_rules(example.split("```", 1)[0])
     assert (rules.signature, rules.owner, rules.max_record_bytes) == ("off", "User:crm-service", 900000)
+
+
+def test_a_recursive_schema_is_named_unusable_with_the_rules_file() -> None:
+    recursive = {
+        "type": "record",
+        "name": "Node",
+        "fields": [{"name": "name", "type": "string"}, {"name": "next", "type": ["null", "Node"]}],
+    }
+    text = "dataset: d\nformat: avro\naudiences: {a: {clearances: []}}\nkey: {class: public}\n"
+    with pytest.raises(RulesError, match=r"r\.yaml:1: <schema>: unusable schema \(recursive type 'Node'"):
+        parse_rules(text, source="r.yaml", schema=fastavro.parse_schema(recursive))
