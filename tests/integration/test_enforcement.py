@@ -24,10 +24,12 @@ from confluent_kafka.admin import ResourceType as KafkaResourceType
 
 from harness.api_server import serving
 from streamguard.agents.checkpoints import log_signer
+from streamguard.agents.kafka_audit_reader import read_audit_events
 from streamguard.agents.kafka_topics import ensure_topics, system_topics
 from streamguard.app.server.api import create_api
 from streamguard.app.services.control.access_scoping import apply_access
 from streamguard.app.services.control.callers import read_policy
+from streamguard.app.services.kafka_config import client_options
 from streamguard.app.settings import Settings
 from streamguard.control.tokens import token_digest
 from streamguard.masking.keyring_file import generate_keyring_json, keyring_for, parse_keyring
@@ -175,6 +177,20 @@ def test_a_principal_with_no_role_is_refused_rules_through_every_door(deployment
     assert (asked.status_code, asked.json()["detail"]) == (403, refusal)
     assert dataset_named.status_code == 422  # the dataset is read from the rules text, never taken from a client
     assert [problem["field"] for problem in dataset_named.json()["detail"]] == ["operation.apply-rules"]
+
+
+def test_a_principal_with_no_role_may_not_have_the_server_sample_a_topic(deployment: Deployment) -> None:
+    """The server reads raw records with its own credential when it samples: a principal without the steward or
+    admin role is refused before anything is read, and no discover run is recorded for her."""
+    refusal = "nora may not sample a topic: that takes the steward or admin role"
+    refused = deployment.run(deployment.client("nora"), "discover", "raw.enforce", "--records", "5")
+    assert (refused.returncode, refused.stderr.strip()) == (2, f"error: {refusal}")
+    headers = {"Authorization": f"Bearer nora-token-{deployment.uid}"}
+    with httpx.Client(base_url=deployment.url, headers=headers, timeout=60) as api:
+        answer = api.post("/api/rules/discover", json={"topic": "raw.enforce", "records": 5})
+    assert (answer.status_code, answer.json()["detail"]) == (403, refusal)
+    control = read_audit_events(client_options(deployment.server), deployment.server.topic_names.control_audit)
+    assert not [event for chain in control.values() for event in chain if event.kind == "discovered"]
 
 
 def test_who_may_read_what_is_shown_to_admins_and_auditors_only(deployment: Deployment) -> None:

@@ -23,6 +23,8 @@ from streamguard.core.rule_sets import RuleSetRecord
 router = APIRouter(prefix="/api/rules", tags=["rules"])
 Dataset = Annotated[str, Path(pattern=r"^[A-Za-z0-9._-]{1,200}$", description="A dataset (raw.<dataset>).")]
 Steward = Annotated[Caller, Depends(with_role(Role.STEWARD, Role.ADMIN, doing="change or preview rules"))]
+# Sampling reads raw records with the server's own credential: only the roles that write rules may ask for it.
+Sampler = Annotated[Caller, Depends(with_role(Role.STEWARD, Role.ADMIN, doing="sample a topic"))]
 
 
 class RulesDiffBody(BaseModel):
@@ -142,7 +144,7 @@ def submit(ctx: Ctx, caller: Authenticated, body: RulesSubmission) -> RulesOutco
 
 
 @router.post("/discover", summary="Sample a topic read-only and draft rules for it (the run is audited)")
-def discover(ctx: Ctx, caller: Steward, body: DiscoverRequest) -> DiscoveryBody:
+def discover(ctx: Ctx, caller: Sampler, body: DiscoverRequest) -> DiscoveryBody:
     found = discovery.discover(ctx.settings, caller.actor, body.topic, body.records, body.newest, SHARED_SCANNER)
     return DiscoveryBody.model_validate(
         {
